@@ -1,0 +1,86 @@
+"""Arabic normalisation as a *view* of the original text, with an offset map back.
+
+The view only ever replaces one character by one character or deletes a
+character, so every view position maps to exactly one original position and a
+view span maps to the original span that covers the same characters.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.model import Span
+
+# Deleted: harakat and tanwin, superscript alef, tatweel, invisible format marks.
+_DELETE = frozenset(
+    [chr(c) for c in range(0x064B, 0x0653)]
+    + ["\u0670", "\u0640", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff",
+       "\u202a", "\u202b", "\u202c", "\u202d", "\u202e"]
+)
+
+_REPLACE = {
+    # alef forms, alef maqsura, ta marbuta
+    "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",
+    "\u0649": "\u064a", "\u0629": "\u0647",
+    # Persian letters often typed in Arabic text
+    "\u06cc": "\u064a", "\u06a9": "\u0643",
+    # punctuation variants that matter for patterns
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
+    "\u2018": "'", "\u2019": "'", "\u2032": "'",
+    "\u2013": "-", "\u2014": "-",
+}
+# Eastern Arabic and Persian digits to ASCII.
+_REPLACE.update({chr(0x0660 + i): str(i) for i in range(10)})
+_REPLACE.update({chr(0x06F0 + i): str(i) for i in range(10)})
+# Every kind of space (no-break, thin, ideographic...) becomes a plain space.
+_REPLACE.update({c: " " for c in ["\u00a0", "\u202f", "\u205f", "\u3000", "\t"]
+                 + [chr(c) for c in range(0x2000, 0x200B)]})
+
+
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    """The normalised form of one character: '' when it is deleted."""
+    if ch in _DELETE:
+        return ""
+    return _REPLACE.get(ch, ch)
+
+
+def normalize(text: str) -> str:
+    """Normalised string, for lexicon entries and other text that needs no offsets."""
+    return "".join(fold_char(c) for c in text)
+
+
+@dataclass(slots=True)
+class NormalizedView:
+    """Normalised text plus, for each of its characters, the original offset."""
+
+    text: str
+    original_offsets: list[int]   # len(text) + 1 entries; the last is len(original)
+
+    @classmethod
+    def of(cls, original: str) -> NormalizedView:
+        out: list[str] = []
+        offsets: list[int] = []
+        for i, ch in enumerate(original):
+            folded = fold_char(ch)
+            if folded:
+                out.append(folded)
+                offsets.append(i)
+        offsets.append(len(original))
+        return cls("".join(out), offsets)
+
+    def to_original(self, i: int) -> int:
+        """Original offset of view position i (i may be len(text))."""
+        return self.original_offsets[i]
+
+    def span_to_original(self, start: int, end: int) -> Span:
+        """The original span covering view characters [start, end)."""
+        if end <= start:
+            o = self.original_offsets[start]
+            return Span(o, o)
+        return Span(self.original_offsets[start], self.original_offsets[end - 1] + 1)
+
+    def from_original(self, i: int) -> int:
+        """First view position at or after original offset i."""
+        return bisect.bisect_left(self.original_offsets, i, 0, len(self.text))

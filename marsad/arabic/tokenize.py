@@ -1,0 +1,107 @@
+"""Tokens with offsets into the original text, and proclitic analysis for matching.
+
+A token keeps its original span; matching uses `stems`, every reading of the
+token with the proclitics و ف (conjunction), ب ل ك (preposition) and ال / لل
+(article) removed. "للدفاع" reads as للدفاع, دفاع; "وبالبوكمال" as وبالبوكمال,
+بالبوكمال, البوكمال, بوكمال.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.arabic.normalize import NormalizedView, fold_char
+from marsad.model import Span
+
+# A token is a run of letters/digits (Arabic or Latin), or one other visible character.
+_TOKEN_RE = re.compile(r"[^\W_]+|[^\s\w]|_")
+# Sentence ends: line breaks, and . ! ? ؟ … followed by space; "..": a headline's own pause.
+_SENTENCE_END_RE = re.compile(r"\n+|(?<=[.!?؟…])\s+")
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+_MIN_STEM = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    span: Span          # into the original text
+    text: str           # original characters
+    norm: str           # normalised form
+    stems: frozenset[str]   # normalised readings with proclitics removed (norm included)
+    bare: str           # the shortest plausible reading: all proclitics and the article removed
+
+    @property
+    def is_word(self) -> bool:
+        return self.norm[:1].isalnum()
+
+
+@lru_cache(maxsize=200_000)
+def analyse(norm: str) -> tuple[frozenset[str], str]:
+    """Readings of a normalised token with proclitics removed, and the barest one."""
+    readings = {norm}
+    bare = norm
+    if not norm or not norm[0].isalpha():
+        return frozenset(readings), bare
+    for conj in ("",) + _CONJ:
+        if conj and not norm.startswith(conj):
+            continue
+        w1 = norm[len(conj):]
+        for prep in ("",) + _PREP:
+            if prep and not w1.startswith(prep):
+                continue
+            w2 = w1[len(prep):]
+            if len(w2) < _MIN_STEM:
+                continue
+            candidates = [w2]
+            if w2.startswith("ال") and len(w2) - 2 >= _MIN_STEM:
+                candidates.append(w2[2:])
+            elif prep == "ل" and w2.startswith("ل") and len(w2) - 1 >= _MIN_STEM:
+                candidates.append(w2[1:])   # لل = ل + ال with the alef dropped
+            for c in candidates:
+                readings.add(c)
+                if len(c) < len(bare):
+                    bare = c
+    return frozenset(readings), bare
+
+
+def _token(text: str, view: NormalizedView, vstart: int, vend: int) -> Token:
+    span = view.span_to_original(vstart, vend)
+    end = span.end
+    while end < len(text) and not fold_char(text[end]):   # trailing harakat belong to the word
+        end += 1
+    span = Span(span.start, end)
+    norm = view.text[vstart:vend]
+    stems, bare = analyse(norm)
+    original = span.of(text)
+    # tanwin fatha written on a final alef (اجتماعاً): the alef is no letter of the word
+    if len(norm) > 3 and norm.endswith("ا") and ("اً" in original[-3:] or "ًا" in original[-3:]):
+        extra, _ = analyse(norm[:-1])
+        stems = stems | extra
+    return Token(span, original, norm, stems, bare)
+
+
+def tokenize(text: str, view: NormalizedView | None = None) -> list[Token]:
+    view = view or NormalizedView.of(text)
+    return [_token(text, view, m.start(), m.end()) for m in _TOKEN_RE.finditer(view.text)]
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentence spans over the original text: never across a line break."""
+    spans = []
+    pos = 0
+    for m in _SENTENCE_END_RE.finditer(text):
+        if m.start() > pos:
+            spans.append(_trim(text, pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append(_trim(text, pos, len(text)))
+    return [s for s in spans if len(s) > 0]
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)

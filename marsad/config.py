@@ -1,0 +1,69 @@
+"""One options object, built from the shipped defaults (data/defaults.yaml) and overrides."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from marsad.errors import DataFileError, UsageError
+
+DATA_DIR = Path(str(resources.files("marsad") / "data"))
+
+
+@dataclass(slots=True)
+class Options:
+    db_url: str = "sqlite:///marsad.db"
+    data_dir: Path = DATA_DIR
+    # extraction
+    max_event_evidence_gap: int = 1500     # chars: mentions further apart are not merged by default
+    # ingest
+    max_file_bytes: int = 64 * 1024 * 1024
+    extensions: tuple[str, ...] = (".txt", ".html", ".htm", ".jsonl", ".json")
+    progress: bool = True
+    extra: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, **overrides) -> Options:
+        """Shipped defaults, then a user YAML file, then keyword overrides (None means unset)."""
+        values = _read_yaml(DATA_DIR / "defaults.yaml")
+        if path is not None:
+            values.update(_read_yaml(Path(path)))
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise UsageError(f"unknown option(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+        if "data_dir" in values:
+            values["data_dir"] = Path(values["data_dir"])
+        if "extensions" in values:
+            values["extensions"] = tuple(values["extensions"])
+        return cls(**values)
+
+    def data_file(self, name: str) -> Path:
+        return Path(self.data_dir) / name
+
+
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except FileNotFoundError:
+        raise DataFileError(str(path), "not found") from None
+    except yaml.YAMLError as e:
+        raise DataFileError(str(path), f"invalid YAML: {e}") from None
+    if not isinstance(data, dict):
+        raise DataFileError(str(path), "expected a mapping of option names to values")
+    return data
+
+
+def load_data_yaml(name: str, options: Options | None = None):
+    """Read a YAML data file from the data directory (lexicons, knowledge base)."""
+    path = (options.data_file(name) if options else DATA_DIR / name)
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataFileError(str(path), "not found") from None
+    except yaml.YAMLError as e:
+        raise DataFileError(str(path), f"invalid YAML: {e}") from None
