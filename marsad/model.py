@@ -143,6 +143,8 @@ class Entity:
     confidence: float = 1.0
     lat: float | None = None
     lon: float | None = None
+    # a place the knowledge base lacks ("دوار المصرية") lies in or near this known place
+    parent_kb_id: str | None = None
 
 
 @dataclass(slots=True)

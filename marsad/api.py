@@ -1,0 +1,70 @@
+"""The importable API the CLI is a thin layer over.
+
+    from marsad import api
+    for doc in api.extract(["articles/"]):
+        ...
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator, TextIO
+
+from marsad.config import Options
+from marsad.model import Document, InputProblem
+
+
+def extract(paths: Iterable[str], options: Options | None = None) -> Iterator[Document | InputProblem]:
+    """Read inputs and run the whole pipeline on each document, streaming.
+
+    A document the pipeline cannot process is reported as an InputProblem and the
+    batch goes on.
+    """
+    from marsad.ingest import read_inputs
+    from marsad.pipeline import Pipeline
+
+    options = options or Options.load()
+    pipeline = Pipeline(options)
+    for item in read_inputs(paths, options):
+        if isinstance(item, InputProblem):
+            yield item
+            continue
+        try:
+            yield pipeline(item)
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError) as e:
+            # a defect in a stage must not lose the rest of the batch: name the document and go on
+            yield InputProblem(item.meta.source_path or item.doc_id,
+                               f"extraction failed ({type(e).__name__}: {e}); please report this with the file")
+
+
+def write_export(fmt: str, docs: Iterable[Document], out: TextIO, options: Options | None = None) -> int:
+    from marsad.export import write_export as _write
+    return _write(fmt, docs, out, options)
+
+
+@dataclass(slots=True)
+class IngestResult:
+    added: int = 0
+    unchanged: int = 0
+
+
+def ingest(docs: Iterable[Document], options: Options | None = None) -> IngestResult:
+    """Store documents, one transaction each; a document already stored (same text) is left alone."""
+    from marsad.store import Store
+
+    options = options or Options.load()
+    result = IngestResult()
+    with Store.open(options.db_url) as store:
+        for doc in docs:
+            if store.save(doc):
+                result.added += 1
+            else:
+                result.unchanged += 1
+    return result
+
+
+def export(fmt: str, out: TextIO, options: Options | None = None) -> int:
+    from marsad.store import Store
+
+    options = options or Options.load()
+    with Store.open(options.db_url) as store:
+        return write_export(fmt, store.iter_documents(), out, options)

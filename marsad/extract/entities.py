@@ -1,0 +1,413 @@
+"""Entity mentions and document entities: knowledge-base names plus patterns for new ones.
+
+Order of work for a document:
+1. dictionary matches (actors, places, countries, outlets), longest first;
+2. patterns for names no dictionary has: persons next to roles and honorifics,
+   numbered units ("الفوج 47"), quoted group names after "ميليشيا", sites after
+   "دوار"/"بادية"/"قرية";
+3. within-document coreference: a person's full name and family name, a unit's
+   bare number ("الـ47"), clipped or ambiguous aliases of an actor already named;
+4. one Entity per real-world thing, typed by the majority of its mentions.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from marsad.arabic.normalize import normalize
+from marsad.arabic.tokenize import Token
+from marsad.config import Options, load_data_yaml
+from marsad.extract.lexicon import PhraseMatcher, entry_key, token_keys
+from marsad.model import Document, Entity, Mention, Span
+from marsad.resolve.kb import ActorBase
+
+QUOTE = '"'
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """What a dictionary phrase stands for."""
+
+    key: str                 # entity identity within a document (kb id or "new:<type>:<name>")
+    type: str
+    name_ar: str
+    name_en: str | None
+    kb_id: str | None
+    source: str              # "actor", "place", "country", "outlet", "pattern"
+    ambiguous: bool = False
+    block_before: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Found:
+    start: int               # token index
+    end: int                 # token index, exclusive
+    cand: Candidate
+    priority: int = 0        # higher wins a tie in length
+    extra: dict = field(default_factory=dict)
+
+
+class EntityRecognizer:
+    name = "entities"
+    requires = ("text", "tokens", "boilerplate")
+    provides = ("mentions", "entities")
+
+    def __init__(self, options: Options):
+        self.options = options
+
+    # --- resources, built once per recogniser ------------------------------------------
+    @cached_property
+    def cues(self) -> dict:
+        raw = load_data_yaml("entity_cues.yaml", self.options)
+        out = {}
+        for k, v in raw.items():
+            if isinstance(v, dict):
+                out[k] = {entry_key(w): val for w, val in v.items()}
+            else:
+                out[k] = frozenset(entry_key(w) for w in v)
+        return out
+
+    @cached_property
+    def given_names(self) -> frozenset[str]:
+        path = self.options.data_file("given_names.txt")
+        words = [w.strip() for w in path.read_text(encoding="utf-8").splitlines()]
+        return frozenset(normalize(w) for w in words if w and not w.startswith("#"))
+
+    @cached_property
+    def actors(self) -> ActorBase:
+        return ActorBase.load(self.options)
+
+    @cached_property
+    def gazetteer(self):
+        from marsad.resolve.places import Gazetteer
+        return Gazetteer.load(self.options)
+
+    @cached_property
+    def matcher(self) -> PhraseMatcher[Candidate]:
+        m: PhraseMatcher[Candidate] = PhraseMatcher()
+        for alias, actor, ambiguous in self.actors.alias_entries():
+            m.add(alias, Candidate(actor.id, actor.type, actor.name_ar, actor.name_en, actor.id, "actor",
+                                   ambiguous, tuple(entry_key(w) for w in actor.block_before)))
+        for alias, place_id in self.gazetteer.alias_entries():
+            rec = self.gazetteer.get(place_id)
+            if rec is None:
+                continue
+            if rec.kind == "country":
+                m.add(alias, Candidate(rec.id, "STATE", rec.name_ar, rec.name_en, rec.id, "country"))
+            else:
+                m.add(alias, Candidate(rec.id, "LOCATION", rec.name_ar, rec.name_en, rec.id, "place"))
+        from marsad.ingest.metadata import OutletBook
+        for o in OutletBook(self.options).entries:
+            for alias in (o.name_ar, *o.aliases_ar, *(a for a in o.aliases_en if len(a) > 3)):
+                if alias:
+                    m.add(alias, Candidate(f"outlet:{o.id}", "MEDIA", o.name_ar, o.name_en, f"outlet:{o.id}", "outlet"))
+        return m
+
+    # --- the stage ------------------------------------------------------------------------
+    def __call__(self, doc: Document) -> None:
+        tokens = doc.tokens
+        keys = [token_keys(t) for t in tokens]
+        found = self._dictionary(doc, tokens, keys)
+        found += self._patterns(tokens, keys, found)
+        chosen = _select(found)
+        chosen = self._filter_ambiguous(doc, tokens, keys, chosen)
+        chosen += self._coreference(tokens, keys, chosen)
+        chosen = _select(chosen)
+        self._type_countries(tokens, keys, chosen)
+        doc.mentions, doc.entities = _build_entities(doc, tokens, chosen)
+
+    # 1. dictionaries ------------------------------------------------------------------------
+    def _dictionary(self, doc: Document, tokens: list[Token], keys) -> list[Found]:
+        out = []
+        for m in self.matcher.find_all(tokens, keys):
+            prio = {"actor": 3, "outlet": 3, "place": 2, "country": 1}[m.payload.source]
+            out.append(Found(m.start, m.end, m.payload, prio))
+        return out
+
+    # 2. patterns ----------------------------------------------------------------------------
+    def _patterns(self, tokens: list[Token], keys, known: list[Found]) -> list[Found]:
+        covered = _coverage(known, len(tokens))
+        out: list[Found] = []
+        out += self._units(tokens, keys)
+        out += self._quoted_groups(tokens, keys, covered)
+        out += self._persons(tokens, keys, covered)
+        out += self._sites(tokens, keys, known)
+        return out
+
+    def _units(self, tokens, keys) -> list[Found]:
+        """"الفوج 47", "الفرقة 11", "الفيلق الخامس": a numbered unit is an armed group."""
+        units, ordinals = self.cues["units"], self.cues["ordinals"]
+        out = []
+        for i, tok in enumerate(tokens[:-1]):
+            unit = next((units[k] for k in keys[i] if k in units), None)
+            if unit is None or not tok.norm.startswith(("ال", "وال", "بال", "لل", "فال")):
+                continue
+            nxt = tokens[i + 1]
+            number = int(nxt.norm) if nxt.norm.isdigit() and len(nxt.norm) <= 4 else None
+            if number is None:
+                number = next((ordinals[k] for k in keys[i + 1] if k in ordinals), None)
+            if number is None:
+                continue
+            name = f"{unit} {number}"
+            cand = Candidate(f"unit:{unit}:{number}", "ARMED_GROUP", f"{tok.bare} {nxt.norm}", name, None, "pattern")
+            out.append(Found(i, i + 2, cand, 1, {"unit_number": number}))
+        return out
+
+    def _quoted_groups(self, tokens, keys, covered) -> list[Found]:
+        """ميليشيا “القاطرجي”: a quoted name after a group noun names an armed group."""
+        out = []
+        for i, tok in enumerate(tokens[:-2]):
+            if not keys[i] & self.cues["group_nouns"] or tokens[i + 1].norm != QUOTE:
+                continue
+            run = _quoted_run(tokens, i + 1)
+            if run and not any(covered[run[0]:run[1]]):
+                name = " ".join(t.norm for t in tokens[run[0]:run[1]])
+                out.append(Found(run[0], run[1], _new("ARMED_GROUP", name), 0))
+        return out
+
+    def _persons(self, tokens, keys, covered) -> list[Found]:
+        out: list[Found] = []
+        roles, heads, honor = self.cues["roles"], self.cues["heads"], self.cues["honorifics"]
+        n = len(tokens)
+        for i, tok in enumerate(tokens):
+            if not tok.is_word:
+                continue
+            k = keys[i]
+            span = None
+            if tok.norm in ("المدعو", "المدعوه") or (k & honor and tok.norm not in ("ابو",)):
+                # honorific or "المدعو" + a name (quoted or bare)
+                j = i + 1
+                span = _quoted_run(tokens, j) if j < n and tokens[j].norm == QUOTE else self._bare_name(tokens, keys, j, covered)
+                if span and k & honor and tok.norm not in ("المدعو", "المدعوه") and tokens[i].norm.startswith("ال"):
+                    span = (i, span[1]) if tokens[j].norm != QUOTE else span   # "الحاج عسكر": the title is part of the name
+            elif k & roles or k & heads:
+                span = self._name_after_role(tokens, keys, i, covered)
+            elif tok.norm == QUOTE:
+                run = _quoted_run(tokens, i)
+                after = run[1] + 1 if run else None
+                if run and after < n and keys[after] & roles and not any(covered[run[0]:run[1]]):
+                    span = run
+            elif self._is_given_name(tok):
+                span = self._given_name_run(tokens, keys, i, covered)
+            if span and span[1] - span[0] >= 1 and not any(covered[span[0]:span[1]]):
+                name = " ".join(t.norm for t in tokens[span[0]:span[1]])
+                out.append(Found(span[0], span[1], _new("PERSON", name), 0))
+        return out
+
+    def _is_given_name(self, tok: Token) -> bool:
+        # "على" folds to "علي" (a name): look at the written form
+        return tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652") not in ("على", "وعلى") and (
+            tok.norm in self.given_names or (tok.norm[:1] == "و" and tok.norm[1:] in self.given_names))
+
+    def _given_name_run(self, tokens, keys, i, covered):
+        """A known given name followed by a family name (ال…), a kunya (أبو X) or another given name."""
+        j = i + 1
+        if j >= len(tokens) or not tokens[j].is_word or covered[j]:
+            return None
+        nxt = tokens[j].norm
+        if nxt in ("ابو", "بن", "ابن") and j + 1 < len(tokens) and tokens[j + 1].is_word:
+            return (i, j + 2)
+        if (nxt.startswith("ال") and len(nxt) > 3 and not keys[j] & self.cues["name_stop"]) or nxt in self.given_names:
+            return (i, j + 1)
+        return None
+
+    def _bare_name(self, tokens, keys, j, covered, max_len: int = 3):
+        """Up to max_len name-like words from j: stops at punctuation, stop words, known names."""
+        k = j
+        while k < len(tokens) and k - j < max_len:
+            t = tokens[k]
+            if not t.is_word or t.norm.isdigit() or covered[k] or keys[k] & self.cues["name_stop"]:
+                break
+            k += 1
+        return (j, k) if k > j else None
+
+    def _name_after_role(self, tokens, keys, i, covered, window: int = 10):
+        """"قائد ميليشيا الدفاع بالمدينة، عصام الفاضل" / 'قائد … "فراس العراقية"'."""
+        n = len(tokens)
+        for j in range(i + 1, min(n, i + window)):
+            t = tokens[j]
+            if t.norm in (".", "؟", "!") or (j > i + 1 and keys[j] & self.cues["roles"]):
+                return None
+            if t.norm == QUOTE:
+                run = _quoted_run(tokens, j)
+                if run and not any(covered[run[0]:run[1]]):
+                    return run
+            if t.norm == "،" and j + 1 < n:
+                run = self._bare_name(tokens, keys, j + 1, covered)
+                if run and run[1] - run[0] >= 2 and (run[1] >= n or not tokens[run[1]].is_word
+                                                     or keys[run[1]] & self.cues["name_stop"]):
+                    return run
+                if run and tokens[run[0]].norm in ("الحاج", "الحج"):
+                    return run
+        return None
+
+    def _sites(self, tokens, keys, known: list[Found]) -> list[Found]:
+        """"دوار المصرية", "بادية الصالحية", 'قرية "السكرية"': a place named by its kind."""
+        sites = self.cues["site_nouns"]
+        starts = {f.start: f for f in known if f.cand.type == "LOCATION"}
+        out = []
+        for i, tok in enumerate(tokens[:-1]):
+            kind = next((sites[k] for k in keys[i] if k in sites), None)
+            if kind is None:
+                continue
+            j = i + 1
+            if tokens[j].norm == QUOTE:
+                run = _quoted_run(tokens, j)
+            else:
+                run = (j, j + 1) if tokens[j].is_word and not tokens[j].norm.isdigit() else None
+            if not run or run[1] - run[0] > 3 or keys[run[0]] & self.cues["name_stop"]:
+                continue
+            inner = starts.get(run[0])
+            if kind in ("town", "village") or kind == "neighbourhood":
+                if inner is None:   # "بلدة X" with X unknown: X is a new place
+                    name = " ".join(t.norm for t in tokens[run[0]:run[1]])
+                    out.append(Found(run[0], run[1], _new("LOCATION", name), 0, {"place_kind": kind}))
+                continue
+            name = " ".join(t.norm for t in tokens[i:run[1]])
+            if inner is not None and inner.end == run[1]:
+                # "بادية الصالحية" where الصالحية is known: an area near that place
+                cand = Candidate(f"near:{inner.cand.kb_id}:{kind}:{name}", "LOCATION", name, None, None, "pattern")
+                out.append(Found(i, run[1], cand, 1, {"place_kind": kind, "parent": inner.cand.kb_id}))
+            elif inner is None:
+                out.append(Found(i, run[1], _new("LOCATION", name), 1, {"place_kind": kind}))
+        return out
+
+    # 2b. ambiguous aliases -------------------------------------------------------------------
+    def _filter_ambiguous(self, doc, tokens, keys, chosen: list[Found]) -> list[Found]:
+        """An ambiguous alias stands only where its actor is named plainly in the document,
+        or (for multi-word aliases) where no blocking word precedes it."""
+        plain = {f.cand.key for f in chosen if not f.cand.ambiguous}
+        out = []
+        for f in chosen:
+            c = f.cand
+            if c.ambiguous:
+                before = keys[f.start - 1] if f.start > 0 else frozenset()
+                blocked = bool(before & set(c.block_before))
+                multiword = f.end - f.start > 1
+                if blocked or not (c.key in plain or multiword):
+                    continue
+            out.append(f)
+        return [f for f in out if not doc.in_boilerplate(_span(tokens, f))]
+
+    # 3. coreference ---------------------------------------------------------------------------
+    def _coreference(self, tokens, keys, chosen: list[Found]) -> list[Found]:
+        covered = _coverage(chosen, len(tokens))
+        out: list[Found] = []
+        persons = {f.cand.key: f for f in chosen if f.cand.type == "PERSON"}
+        # full names and family names of persons found once
+        for f in persons.values():
+            words = [t.norm for t in tokens[f.start:f.end]]
+            family = words[-1] if len(words) >= 2 and words[-1].startswith("ال") and len(words[-1]) > 4 else None
+            for i in range(len(tokens)):
+                if covered[i]:
+                    continue
+                if [t.norm for t in tokens[i:i + len(words)]] == words or (
+                        len(words) >= 2 and _stems_match(keys, i, words)):
+                    out.append(Found(i, i + len(words), f.cand, 0))
+                    for k in range(i, i + len(words)):
+                        covered[k] = True
+                elif family and entry_key(family) in keys[i] and not (
+                        i > 0 and (keys[i - 1] & self.cues["plural_heads"] or tokens[i - 1].norm.endswith("ات"))):
+                    out.append(Found(i, i + 1, f.cand, 0))
+                    covered[i] = True
+        # a unit's bare number: "الـ47" after "الفوج 47"
+        numbers = {}
+        for f in chosen:
+            num = f.extra.get("unit_number")
+            if num is None and f.cand.type == "ARMED_GROUP":
+                digits = [t.norm for t in tokens[f.start:f.end] if t.norm.isdigit()]
+                num = int(digits[0]) if digits else None
+            if num is not None:
+                numbers.setdefault(num, f.cand)
+        for i, tok in enumerate(tokens):
+            if covered[i] or not tok.norm.startswith("ال") or not tok.norm[2:].isdigit():
+                continue
+            cand = numbers.get(int(tok.norm[2:]))
+            if cand:
+                out.append(Found(i, i + 1, cand, 0))
+        return out
+
+    # 4. types ----------------------------------------------------------------------------------
+    def _type_countries(self, tokens, keys, chosen: list[Found]) -> None:
+        """A country after a locative word is a place ("شرقي سوريا"), else a political actor."""
+        for f in chosen:
+            if f.cand.source != "country":
+                continue
+            tok = tokens[f.start]
+            before = keys[f.start - 1] if f.start > 0 else frozenset()
+            locative = bool(before & self.cues["locative_before"]) or tok.norm.startswith(("ب", "وب", "في"))
+            if locative:
+                f.extra["type"] = "LOCATION"
+
+
+def _new(type_: str, name: str) -> Candidate:
+    return Candidate(f"new:{type_}:{entry_key(name) if ' ' not in name else name}", type_, name, None, None, "pattern")
+
+
+def _quoted_run(tokens: list[Token], q: int, max_words: int = 5):
+    """Token range inside the quotes opening at q, when short and made of words."""
+    for j in range(q + 1, min(len(tokens), q + max_words + 2)):
+        if tokens[j].norm == QUOTE:
+            return (q + 1, j) if j > q + 1 else None
+        if not tokens[j].is_word:
+            return None
+    return None
+
+
+def _stems_match(keys, i, words) -> bool:
+    return i + len(words) <= len(keys) and all(entry_key(w) in keys[i + n] for n, w in enumerate(words))
+
+
+def _coverage(found: list[Found], n: int) -> list[bool]:
+    cov = [False] * n
+    for f in found:
+        for k in range(f.start, f.end):
+            cov[k] = True
+    return cov
+
+
+def _select(found: list[Found]) -> list[Found]:
+    """Non-overlapping choice: the longest span first, then the higher priority."""
+    taken: list[Found] = []
+    used = set()
+    for f in sorted(found, key=lambda f: (-(f.end - f.start), -f.priority, f.start)):
+        rng = set(range(f.start, f.end))
+        if rng & used:
+            continue
+        used |= rng
+        taken.append(f)
+    return sorted(taken, key=lambda f: f.start)
+
+
+def _span(tokens: list[Token], f: Found) -> Span:
+    return Span(tokens[f.start].span.start, tokens[f.end - 1].span.end)
+
+
+def _build_entities(doc: Document, tokens: list[Token], chosen: list[Found]) -> tuple[list[Mention], list[Entity]]:
+    by_key: dict[str, list[tuple[Found, Mention]]] = {}
+    for f in chosen:
+        span = _span(tokens, f)
+        if doc.in_boilerplate(span):
+            continue
+        mtype = f.extra.get("type", f.cand.type)
+        m = Mention(span, span.of(doc.text), mtype, None, f.cand.kb_id,
+                    "lexicon" if f.cand.source != "pattern" else "pattern")
+        by_key.setdefault(f.cand.key, []).append((f, m))
+    entities: list[Entity] = []
+    mentions: list[Mention] = []
+    for n, (key, items) in enumerate(sorted(by_key.items(), key=lambda kv: kv[1][0][1].span.start), 1):
+        first = items[0][0].cand
+        etype = Counter(m.type for _, m in items).most_common(1)[0][0]
+        ent = Entity(f"ent{n}", etype, first.name_ar, first.name_en, first.kb_id)
+        parent = next((f.extra["parent"] for f, _ in items if "parent" in f.extra), None)
+        if parent:
+            ent.parent_kb_id = parent
+        for _, m in items:
+            m.entity_id = ent.id
+            m.type = etype
+            ent.mentions.append(m)
+            mentions.append(m)
+        entities.append(ent)
+    mentions.sort(key=lambda m: m.span.start)
+    return mentions, entities

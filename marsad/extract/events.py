@@ -1,0 +1,705 @@
+"""Events: one per reported occurrence, with all its evidence and its arguments.
+
+1. Triggers (data/triggers/events.yaml) are found clitic-aware over the tokens,
+   outside boilerplate, sub-headings and entity names.
+2. Each trigger owns a *scope*: the part of its sentence between the previous and
+   the next trigger. Modality, actors, place, date, casualties and quantities are
+   read from the scope first, then from the sentence.
+3. Mentions of the same occurrence are merged: a definite reference ("الاجتماع")
+   joins the latest compatible event of its type, and so do mentions in the same
+   sentence, the headline with the lead, and mentions sharing an actor or a place;
+   two mentions whose dates or places contradict never merge.
+4. Dates not stated next to a trigger come from the narrative: an event mentioned
+   in the same sentence, then the latest dated event before it, then the
+   publication window. Background clauses ("وكان …") and non-factual events get
+   no inherited date: a date the text does not support is never invented.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from marsad.arabic.normalize import normalize
+from marsad.config import Options, load_data_yaml
+from marsad.extract.lexicon import PhraseMatcher, entry_key, token_keys
+from marsad.model import (Casualties, DateValue, Document, Event, Mention, PlaceRef, Quantity,
+                          SideCasualties, Span)
+
+ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
+SPEECH_TYPES = ("THREATEN", "ACCUSE", "REJECT")      # their own future/conditional words are the content
+DIRECTIONS = frozenset(entry_key(w) for w in ("شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب"))
+PLACE_RANK = {"site": 0, "neighbourhood": 0, "base": 0, "crossing": 0, "oilfield": 0, "village": 1, "town": 1,
+              "desert": 1, "road": 1, "river": 1, "bridge": 0, "subdistrict": 2, "district": 2, "region": 2,
+              "governorate": 3, "country": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerSpec:
+    type: str
+    form: str          # "noun", "verb", "phrase"
+    not_after: frozenset[str] = frozenset()
+
+
+@dataclass(slots=True)
+class Hit:
+    """One trigger occurrence and what its scope says."""
+
+    start: int                       # token range of the trigger
+    end: int
+    spec: TriggerSpec
+    type: str
+    sentence: int
+    scope: tuple[int, int]           # token range
+    definite: bool
+    modality: str = "asserted"
+    place: str | None = None         # entity id
+    place_in_scope: bool = False
+    date: DateValue | None = None
+    date_unresolved: bool = False    # the text dates it, but nothing anchors the expression
+    side_a: list[str] = field(default_factory=list)
+    side_b: list[str] = field(default_factory=list)
+    associated: list[str] = field(default_factory=list)
+    casualties: Casualties = field(default_factory=Casualties)
+    quantities: list[Quantity] = field(default_factory=list)
+    attribution: tuple[str, Span] | None = None
+    background: bool = False
+
+    @property
+    def actors(self) -> set[str]:
+        return {*self.side_a, *self.side_b, *self.associated}
+
+
+class EventExtractor:
+    name = "events"
+    requires = ("tokens", "sentences", "mentions", "entities", "relations", "boilerplate", "date_mentions")
+    provides = ("events",)
+
+    def __init__(self, options: Options):
+        self.options = options
+
+    # --- resources --------------------------------------------------------------------------
+    @cached_property
+    def cues(self) -> dict:
+        raw = load_data_yaml("event_cues.yaml", self.options)
+
+        def keyset(words):
+            return frozenset(entry_key(w) for w in words)
+
+        out = {"modality": {k: keyset(v) for k, v in raw["modality"].items()},
+               "attempted_type": raw["attempted_type"], "air": keyset(raw["air_cues"]),
+               "breaks": keyset(raw["clause_breaks"]), "side_a_after": keyset(raw["side_a_after"]),
+               "side_b_after": keyset(raw["side_b_after"]), "between": keyset(raw["between"]),
+               "casualties": {k: keyset(v) for k, v in raw["casualties"].items()},
+               "quantities": {k: keyset(v) for k, v in raw["quantities"].items()},
+               "attribution": {k: keyset(v) for k, v in raw["attribution"].items()}}
+        # multi-word cues ("في حال", "دون التمكن") are checked on the first word and the next
+        out["phrases"] = {k: [tuple(entry_key(w) for w in p.split()) for p in v if " " in p]
+                          for k, v in raw["modality"].items()}
+        return out
+
+    @cached_property
+    def matcher(self) -> PhraseMatcher[TriggerSpec]:
+        raw = load_data_yaml("triggers/events.yaml", self.options)
+        m: PhraseMatcher[TriggerSpec] = PhraseMatcher()
+        for etype, spec in raw.items():
+            not_after = frozenset(entry_key(w) for w in spec.get("not_after") or ())
+            for noun in spec.get("nouns") or ():
+                for form in _noun_forms(noun):
+                    m.add(form, TriggerSpec(etype, "noun", not_after))
+            for verb in spec.get("verbs") or ():
+                m.add(verb, TriggerSpec(etype, "verb", not_after))
+            for phrase in spec.get("phrases") or ():
+                m.add(phrase, TriggerSpec(etype, "phrase", not_after))
+        return m
+
+    @cached_property
+    def gazetteer(self):
+        from marsad.resolve.places import Gazetteer
+        return Gazetteer.load(self.options)
+
+    @cached_property
+    def actors_kb(self):
+        from marsad.resolve.kb import ActorBase
+        return ActorBase.load(self.options)
+
+    # --- the stage -------------------------------------------------------------------------------
+    def __call__(self, doc: Document) -> None:
+        ctx = _Context(doc, self)
+        hits = self._find_triggers(ctx)
+        for h in hits:
+            self._read_scope(ctx, h)
+        events = self._merge(ctx, hits)
+        self._inherit_dates(ctx, events)
+        self._default_places(ctx, events)
+        doc.events = [self._to_event(ctx, n, group) for n, group in enumerate(events, 1)]
+
+    # 1. triggers ------------------------------------------------------------------------------
+    def _find_triggers(self, ctx: _Context) -> list[Hit]:
+        tokens, keys = ctx.tokens, ctx.keys
+        hits = []
+        for m in self.matcher.find(tokens, keys):
+            spec = m.payload
+            span = Span(tokens[m.start].span.start, tokens[m.end - 1].span.end)
+            if ctx.doc.in_boilerplate(span) or any(ctx.entity_at[i] for i in range(m.start, m.end)):
+                continue
+            if m.start > 0 and keys[m.start - 1] & spec.not_after:
+                continue
+            s = ctx.sentence_of(m.start)
+            if ctx.is_subheading(s):
+                continue
+            first = tokens[m.start].norm
+            definite = spec.form != "verb" and (first.startswith(("ال", "وال", "بال", "فال", "كال")) or
+                                                (first.startswith("لل") and len(first) > 4))
+            hits.append(Hit(m.start, m.end, spec, spec.type, s, (0, 0), definite))
+        # scopes: the stretch of the sentence between neighbouring triggers
+        for n, h in enumerate(hits):
+            lo, hi = ctx.sentence_tokens(h.sentence)
+            prev_end = hits[n - 1].end if n > 0 and hits[n - 1].sentence == h.sentence else lo
+            next_start = hits[n + 1].start if n + 1 < len(hits) and hits[n + 1].sentence == h.sentence else hi
+            h.scope = (prev_end, next_start)
+        return hits
+
+    # 2. arguments from the scope ------------------------------------------------------------
+    def _read_scope(self, ctx: _Context, h: Hit) -> None:
+        h.modality = self._modality(ctx, h)
+        if h.modality == "attempted" and h.type in self.cues["attempted_type"]:
+            h.type = self.cues["attempted_type"][h.type]
+        if h.type == "SHELLING" and self._near(ctx, h, self.cues["air"], 4):
+            h.type = "AIRSTRIKE"
+        h.background = self._starts_background(ctx, h)
+        self._place(ctx, h)
+        self._date(ctx, h)
+        self._actors(ctx, h)
+        self._casualties(ctx, h)
+        self._quantities(ctx, h)
+        h.attribution = ctx.attribution(h.sentence, self.cues["attribution"])
+
+    def _near(self, ctx: _Context, h: Hit, words: frozenset[str], window: int, after: bool = True) -> bool:
+        lo = max(h.scope[0], h.start - window)
+        hi = min(h.scope[1], h.end + window) if after else h.start
+        return any(ctx.keys[i] & words for i in range(lo, hi) if not (h.start <= i < h.end))
+
+    def _cue_before(self, ctx: _Context, h: Hit, name: str, window: int) -> bool:
+        lo = max(ctx.clause_start(h), h.start - window)
+        words = self.cues["modality"][name]
+        for i in range(lo, h.start):
+            if ctx.keys[i] & words:
+                return True
+            for phrase in self.cues["phrases"][name]:
+                if _phrase_at(ctx.keys, i, phrase):
+                    return True
+        return False
+
+    def _modality(self, ctx: _Context, h: Hit) -> str:
+        keys = ctx.keys
+        if self._cue_before(ctx, h, "denied_before", 6):
+            return "denied"
+        if self._cue_before(ctx, h, "negated_before", 3):
+            return "negated"
+        if self._cue_before(ctx, h, "attempted_before", 8) or any(
+                _phrase_at(keys, i, p) for i in range(h.end, min(h.scope[1], h.end + 12))
+                for p in self.cues["phrases"]["attempted_after"]):
+            return "attempted"
+        if h.type in SPEECH_TYPES:
+            return "asserted"
+        if self._cue_before(ctx, h, "threatened_before", 8):
+            return "threatened"
+        if (self._cue_before(ctx, h, "planned_before", 12) or _future_verb(ctx, h)
+                or self._near(ctx, h, self.cues["modality"]["planned_before"] & {entry_key("القادمة"), entry_key("المقبلة")}, 8)):
+            return "planned"
+        plural = ctx.tokens[h.start].norm.endswith("ات") or h.spec.form == "noun" and ctx.tokens[h.end - 1].norm.endswith("ات")
+        if plural and (self._near(ctx, h, self.cues["modality"]["aggregate_near"], 4) or _number_next_to(ctx, h)):
+            return "aggregate"
+        return "asserted"
+
+    def _starts_background(self, ctx: _Context, h: Hit) -> bool:
+        lo, _ = ctx.sentence_tokens(h.sentence)
+        opener = self.cues["modality"]["background_openers"]
+        return any(ctx.keys[i] & opener or ctx.tokens[i].norm in opener for i in range(lo, min(lo + 3, h.start + 1)))
+
+    def _place(self, ctx: _Context, h: Hit) -> None:
+        def best(mentions: list[tuple[int, Mention]]) -> str | None:
+            if not mentions:
+                return None
+            dest = [x for x in mentions if ctx.word_before(x[0]) in ("الي", "إلى")]
+            pool = [x for x in mentions if ctx.word_before(x[0]) != "من"] if dest else mentions
+            pool = pool or mentions
+
+            def score(x):
+                i, m = x
+                direction = bool(i > 0 and ctx.keys[i - 1] & DIRECTIONS)
+                return (direction, ctx.place_rank(m.entity_id), 0 if i >= h.end else 1, abs(i - h.start))
+            return min(pool, key=score)[1].entity_id
+
+        in_scope = ctx.mentions_in(h.scope, ("LOCATION",))
+        h.place = best(in_scope)
+        h.place_in_scope = h.place is not None
+        if h.place is None:
+            h.place = best(ctx.mentions_in(ctx.sentence_tokens(h.sentence), ("LOCATION",)))
+
+    def _date(self, ctx: _Context, h: Hit) -> None:
+        for rng in (h.scope, ctx.sentence_tokens(h.sentence)):
+            found = ctx.dates_in(rng)
+            if found:
+                i, dm = min(found, key=lambda x: abs(x[0] - h.start))
+                if dm.value is None:
+                    h.date_unresolved = True
+                else:
+                    h.date = dm.value
+                return
+
+    def _actors(self, ctx: _Context, h: Hit) -> None:
+        mentions = [x for x in ctx.mentions_in(h.scope, ACTOR_TYPES) if not ctx.is_sponsor_tail(x[1])]
+        if not mentions:
+            mentions = [x for x in ctx.mentions_in(ctx.sentence_tokens(h.sentence), ACTOR_TYPES)
+                        if not ctx.is_sponsor_tail(x[1])]
+        between = next((i for i in range(h.scope[0], h.scope[1]) if ctx.keys[i] & self.cues["between"]), None)
+        for i, m in mentions:
+            eid = m.entity_id
+            if ctx.types.get(eid) == "PERSON":
+                _add(h.associated, eid)
+                continue
+            before = set().union(*ctx.keys[max(h.scope[0], i - 2):i]) if i > h.scope[0] else set()
+            if before & self.cues["side_a_after"]:
+                _add(h.side_a, eid)
+            elif before & self.cues["side_b_after"]:
+                _add(h.side_b, eid)
+            elif between is not None and i > between:
+                _add(h.side_a if not h.side_a else h.side_b, eid)
+            elif i < h.start:
+                _add(h.side_a, eid)
+            else:
+                _add(h.side_b, eid)
+        h.side_b = [e for e in h.side_b if e not in h.side_a]
+
+    def _casualties(self, ctx: _Context, h: Hit) -> None:
+        c = self.cues["casualties"]
+        lo, hi = h.scope
+        i = lo
+        while i < hi:
+            kind = "killed" if ctx.keys[i] & c["killed"] else "injured" if ctx.keys[i] & c["injured"] else None
+            if kind is None:
+                i += 1
+                continue
+            target = h.casualties.killed if kind == "killed" else h.casualties.injured
+            before = set().union(*ctx.keys[max(lo, i - 3):i]) if i > lo else set()
+            if before & self.cues["modality"]["negated_before"]:
+                target.append(SideCasualties(count=0, span=ctx.tokens[i].span))
+                i += 1
+                continue
+            groups, end = _count_groups(ctx, i + 1, hi, c)
+            target.extend(groups)
+            i = max(end, i + 1)
+
+    def _quantities(self, ctx: _Context, h: Hit) -> None:
+        q = self.cues["quantities"]
+        for num in ctx.numbers_in(h.scope):
+            j = ctx.token_after_span(num.span)
+            if j is None or j >= h.scope[1]:
+                continue
+            for kind, words in q.items():
+                if ctx.keys[j] & words:
+                    end = ctx.tokens[j].span.end
+                    h.quantities.append(Quantity(kind, num.value, ctx.doc.text[num.span.start:end],
+                                                 Span(num.span.start, end), num.approximate))
+                    break
+
+    # 3. merging mentions of one occurrence ---------------------------------------------------
+    def _merge(self, ctx: _Context, hits: list[Hit]) -> list[list[Hit]]:
+        groups: list[list[Hit]] = []
+        for h in hits:
+            target = None
+            for g in reversed(groups):
+                if _group_type(g) != h.type or not self._compatible(ctx, g, h):
+                    continue
+                head = g[0]
+                same_sentence = g[-1].sentence == h.sentence
+                headline_lead = head.sentence == 0 and h.sentence <= 2
+                shared_actor = bool(self._expand(ctx, _group_actors(g)) & self._expand(ctx, h.actors))
+                same_place = h.place_in_scope and h.place is not None and h.place in {x.place for x in g}
+                if h.definite or same_sentence or headline_lead or shared_actor or same_place:
+                    target = g
+                    break
+                if not h.definite:
+                    break   # an indefinite mention that fits no recent event is a new one
+            if target is None:
+                groups.append([h])
+            else:
+                target.append(h)
+        return groups
+
+    def _compatible(self, ctx: _Context, g: list[Hit], h: Hit) -> bool:
+        factual = ("asserted", "attempted")
+        gm = _group_modality(g)
+        if (gm in factual) != (h.modality in factual) or "aggregate" in (gm, h.modality):
+            return False
+        gd = next((x.date for x in g if x.date), None)
+        if gd and h.date and (h.date.max < gd.min or gd.max < h.date.min):
+            return False
+        gp = [x.place for x in g if x.place and x.place_in_scope]
+        if h.place and h.place_in_scope and gp and not any(ctx.places_compatible(p, h.place) for p in gp):
+            return False
+        return True
+
+    def _expand(self, ctx: _Context, entity_ids: set[str]) -> set[str]:
+        """Entity ids plus the knowledge-base ids of their parent units (الفوج 47 → IRGC)."""
+        out = set()
+        for eid in entity_ids:
+            if ctx.types.get(eid) == "PERSON":
+                continue
+            kb = ctx.kb_of.get(eid)
+            out.add(kb or eid)
+            if kb:
+                out.update(self.actors_kb.ancestors(kb))
+        return out
+
+    # 4. dates and places from the narrative -------------------------------------------------
+    def _inherit_dates(self, ctx: _Context, groups: list[list[Hit]]) -> None:
+        dated_by_sentence: dict[int, DateValue] = {}
+        for g in groups:
+            d = next((x.date for x in g if x.date), None)
+            if d:
+                for x in g:
+                    dated_by_sentence.setdefault(x.sentence, d)
+        reference: DateValue | None = None
+        order = sorted(groups, key=lambda g: g[0].start)
+        published = ctx.doc.meta.published
+        for g in order:
+            own = next((x.date for x in g if x.date), None)
+            head = g[0]
+            factual = _group_modality(g) in ("asserted", "attempted")
+            if own:
+                reference = own if factual and not head.background else reference
+                continue
+            if not factual or any(x.date_unresolved for x in g) or head.background:
+                continue
+            inherited = dated_by_sentence.get(head.sentence) or reference
+            if inherited is None and published and published.max:
+                # undated news of the day: the days just before publication
+                inherited = DateValue.between(published.max - dt.timedelta(days=2), published.max,
+                                              source="publication-window")
+            if inherited:
+                head.date = DateValue(inherited.value, inherited.min, inherited.max, inherited.precision,
+                                      None, inherited.source or "narrative")
+
+    def _default_places(self, ctx: _Context, groups: list[list[Hit]]) -> None:
+        """An event whose sentences name no place happened where the article is set, when the
+        headline or lead names one town."""
+        main = ctx.main_place()
+        if main is None:
+            return
+        for g in groups:
+            if not any(x.place for x in g) and _group_modality(g) in ("asserted", "attempted"):
+                g[0].place = main
+
+    # 5. the Event record -------------------------------------------------------------------
+    def _to_event(self, ctx: _Context, n: int, g: list[Hit]) -> Event:
+        head = g[0]
+        evidence = []
+        for x in g:
+            lo, hi = x.scope
+            span = ctx.trimmed_span(lo, hi)
+            if span and span not in evidence:
+                evidence.append(span)
+        place = next((x.place for x in g if x.place and x.place_in_scope), None) or next((x.place for x in g if x.place), None)
+        date = next((x.date for x in g if x.date), None)
+        ev = Event(f"ev{n}", _group_type(g), trigger=ctx.span(head.start, head.end), evidence=evidence,
+                   modality=_group_modality(g), date=date, place=ctx.place_ref(place) if place else None)
+        for x in g:
+            for eid in x.side_a:
+                _add(ev.side_a, eid)
+            for eid in x.side_b:
+                _add(ev.side_b, eid)
+            for eid in x.associated:
+                _add(ev.associated, eid)
+            ev.casualties.killed.extend(x.casualties.killed)
+            ev.casualties.injured.extend(x.casualties.injured)
+            ev.quantities.extend(x.quantities)
+        ev.side_b = [e for e in ev.side_b if e not in ev.side_a]
+        attribution = next((x.attribution for x in g if x.attribution), None)
+        if attribution:
+            ev.attribution, ev.attribution_span = attribution
+        elif ctx.doc.meta.outlet:
+            ev.attribution = ctx.doc.meta.outlet
+        return ev
+
+
+# --- the per-document context ------------------------------------------------------------------
+class _Context:
+    """Indexes over one document that every step uses."""
+
+    def __init__(self, doc: Document, ex: EventExtractor):
+        self.doc, self.ex = doc, ex
+        self.tokens = doc.tokens
+        self.keys = [token_keys(t) for t in doc.tokens]
+        self.starts = [t.span.start for t in doc.tokens]
+        self.sent_starts = [s.start for s in doc.sentences]
+        self.types = {e.id: e.type for e in doc.entities}
+        self.kb_of = {e.id: e.kb_id for e in doc.entities if e.kb_id}
+        self.entities = {e.id: e for e in doc.entities}
+        self.entity_at = [False] * len(doc.tokens)
+        self.mentions: list[tuple[int, Mention]] = []
+        for m in doc.mentions:
+            i = self.tok(m.span.start)
+            self.mentions.append((i, m))
+            for k in range(i, self.tok(m.span.end)):
+                self.entity_at[k] = True
+        self.sponsor_tails = {(r.tail, r.evidence) for r in doc.relations if r.type == "SPONSORED_BY"}
+        self._numbers = None
+
+    def tok(self, offset: int) -> int:
+        return bisect.bisect_left(self.starts, offset)
+
+    def span(self, lo: int, hi: int) -> Span:
+        return Span(self.tokens[lo].span.start, self.tokens[hi - 1].span.end)
+
+    def trimmed_span(self, lo: int, hi: int) -> Span | None:
+        while lo < hi and not self.tokens[lo].is_word and self.tokens[lo].norm != '"':
+            lo += 1
+        while hi > lo and not self.tokens[hi - 1].is_word and self.tokens[hi - 1].norm != '"':
+            hi -= 1
+        return self.span(lo, hi) if hi > lo else None
+
+    def sentence_of(self, i: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, self.tokens[i].span.start) - 1)
+
+    def sentence_tokens(self, s: int) -> tuple[int, int]:
+        sent = self.doc.sentences[s]
+        return self.tok(sent.start), self.tok(sent.end)
+
+    def is_subheading(self, s: int) -> bool:
+        """A short line of its own that is not the headline: "اتهامات مباشرة", "تهديدات متبادلة"."""
+        if s == 0:
+            return False
+        sent = self.doc.sentences[s]
+        text = self.doc.text
+        own_line = (sent.start == 0 or text[sent.start - 1] == "\n") and (sent.end == len(text) or text[sent.end] == "\n")
+        lo, hi = self.sentence_tokens(s)
+        return own_line and sum(1 for t in self.tokens[lo:hi] if t.is_word) <= 3
+
+    def clause_start(self, h: Hit) -> int:
+        lo = self.sentence_tokens(h.sentence)[0]
+        for i in range(h.start - 1, lo - 1, -1):
+            if self.tokens[i].norm in ("،", ",", ";", "؛") or self.keys[i] & self.ex.cues["breaks"] - {"،"}:
+                return i + 1
+        return lo
+
+    def word_before(self, i: int) -> str:
+        return self.tokens[i - 1].norm if i > 0 else ""
+
+    def mentions_in(self, rng: tuple[int, int], types: tuple[str, ...]) -> list[tuple[int, Mention]]:
+        return [(i, m) for i, m in self.mentions if rng[0] <= i < rng[1] and self.types.get(m.entity_id) in types]
+
+    def is_sponsor_tail(self, m: Mention) -> bool:
+        return any(eid == m.entity_id and ev.contains(m.span) for eid, ev in self.sponsor_tails)
+
+    def dates_in(self, rng: tuple[int, int]):
+        out = []
+        for dm in self.doc.date_mentions:
+            i = self.tok(dm.span.start)
+            if rng[0] <= i < rng[1]:
+                out.append((i, dm))
+        return out
+
+    @property
+    def numbers(self):
+        if self._numbers is None:
+            from marsad.arabic.numbers import find_numbers
+            self._numbers = [n for n in find_numbers(self.doc.text, self.doc.view)
+                             if not self.doc.in_boilerplate(n.span)]
+        return self._numbers
+
+    def numbers_in(self, rng: tuple[int, int]):
+        return [n for n in self.numbers if rng[0] <= self.tok(n.span.start) < rng[1]]
+
+    def number_at(self, i: int):
+        for n in self.numbers:
+            if self.tok(n.span.start) == i:
+                return n
+        return None
+
+    def token_after_span(self, span: Span) -> int | None:
+        j = self.tok(span.end)
+        return j if j < len(self.tokens) else None
+
+    def place_record(self, entity_id: str | None):
+        ent = self.entities.get(entity_id) if entity_id else None
+        if ent is None:
+            return None, None
+        return ent, self.ex.gazetteer.get(ent.kb_id or ent.parent_kb_id or "")
+
+    def place_rank(self, entity_id: str | None) -> int:
+        ent, rec = self.place_record(entity_id)
+        if ent is None:
+            return 9
+        if ent.kb_id is None:   # a site or area the text names by its kind ("دوار X", "بادية X")
+            return 0 if ent.parent_kb_id or ent.name_ar.split()[0] not in ("بادية",) else 1
+        return PLACE_RANK.get(getattr(rec, "kind", "town"), 1)
+
+    def places_compatible(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        ea, ra = self.place_record(a)
+        eb, rb = self.place_record(b)
+        if ra is None or rb is None:
+            return True   # unknown places cannot contradict
+        if ra.id == rb.id:
+            return True
+        chain_a = {ra.id, getattr(ra, "parent_id", None)}
+        chain_b = {rb.id, getattr(rb, "parent_id", None)}
+        if chain_a & chain_b - {None}:
+            return (ea.kb_id is None) or (eb.kb_id is None) or ra.id in chain_b or rb.id in chain_a
+        # a broader unit containing the other (a governorate and a town in it)
+        for wide, narrow in ((ra, rb), (rb, ra)):
+            if PLACE_RANK.get(wide.kind, 1) >= 2 and PLACE_RANK.get(wide.kind, 1) > PLACE_RANK.get(narrow.kind, 1):
+                codes = {narrow.admin1_pcode, narrow.admin2_pcode, narrow.admin3_pcode}
+                wide_code = wide.admin3_pcode or wide.admin2_pcode or wide.admin1_pcode
+                if wide.kind == "country" or wide_code in codes:
+                    return True
+        return False
+
+    def place_ref(self, entity_id: str) -> PlaceRef:
+        ent, rec = self.place_record(entity_id)
+        ref = PlaceRef(entity_id=entity_id, name_ar=ent.name_ar if ent else None,
+                       kb_id=(ent.kb_id or ent.parent_kb_id) if ent else None)
+        if ent and ent.mentions:
+            ref.span = ent.mentions[0].span
+        return ref
+
+    def main_place(self) -> str | None:
+        """The town the headline or the first sentence names, when there is one."""
+        for s in range(min(2, len(self.doc.sentences))):
+            ms = self.mentions_in(self.sentence_tokens(s), ("LOCATION",))
+            towns = [m.entity_id for _, m in ms if self.place_rank(m.entity_id) == 1
+                     and getattr(self.place_record(m.entity_id)[1], "kind", "") in ("town", "village")]
+            if towns:
+                return towns[0]
+        return None
+
+    def attribution(self, s: int, cues: dict) -> tuple[str, Span] | None:
+        lo, hi = self.sentence_tokens(s)
+        for i in range(lo, hi):
+            if not self.keys[i] & cues["speech_verbs"]:
+                continue
+            for j in range(i + 1, min(hi, i + 4)):
+                if self.keys[j] & cues["sources"]:
+                    k = j + 1
+                    while k < hi and k - j < 5 and self.tokens[k].norm not in ("ان", "إن", "أن", "،", ":", ".") \
+                            and not self.tokens[k].norm.startswith(("ان", "بان")):
+                        k += 1
+                    span = self.span(j, k)
+                    return span.of(self.doc.text), span
+        return None
+
+
+# --- helpers ------------------------------------------------------------------------------------
+def _noun_forms(noun: str) -> list[str]:
+    """A noun trigger with its plural and possessive forms (the matcher handles proclitics)."""
+    words = noun.split()
+    if len(words) > 1:
+        return [noun]
+    n = normalize(noun)
+    base = n[:-1] + "ت" if n.endswith("ه") else n
+    forms = {n, base + "ات" if not n.endswith("ات") else n}
+    for suffix in ("ه", "ها", "هم", "هما"):
+        forms.add(base + suffix if n.endswith("ه") else n + suffix)
+    return sorted(forms)
+
+
+def _phrase_at(keys, i: int, phrase: tuple[str, ...]) -> bool:
+    return i + len(phrase) <= len(keys) and all(p in keys[i + n] for n, p in enumerate(phrase))
+
+
+def _future_verb(ctx: _Context, h: Hit) -> bool:
+    """"ستشهدان", "سيتم": the prefix س before an imperfect verb marks the future."""
+    lo = max(ctx.clause_start(h), h.start - 3)
+    for i in range(lo, h.end):
+        w = ctx.tokens[i].norm
+        if w.startswith("و"):
+            w = w[1:]
+        if len(w) >= 5 and w[0] == "س" and w[1] in "يتنا" and not w.startswith(("سيار", "سيط", "سنو", "ساع", "سا")):
+            return True
+    return False
+
+
+def _number_next_to(ctx: _Context, h: Hit) -> bool:
+    for n in ctx.numbers_in((max(h.scope[0], h.start - 2), min(h.scope[1], h.end + 1))):
+        if n.value is not None and n.value > 1:
+            return True
+    return False
+
+
+def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCasualties], int]:
+    """"أربعة عناصر من الحرس الثوري وعنصر واحد من الدفاع الوطني": counts per side."""
+    out: list[SideCasualties] = []
+    j = i
+    limit = min(hi, i + 14)
+    while j < limit:
+        num = ctx.number_at(j)
+        start = j
+        if num is not None:
+            j = ctx.tok(num.span.end)
+            if j < limit and (ctx.keys[j] & c["persons"] or ctx.tokens[j].norm in ("من",)):
+                j += 1 if ctx.keys[j] & c["persons"] else 0
+            count, vague = num.value, num.vague
+        elif ctx.keys[j] & c["persons"]:
+            noun = ctx.tokens[j].norm
+            j += 1
+            after = ctx.number_at(j)
+            if after is not None and after.value is not None:
+                count, vague = after.value, None
+                j = ctx.tok(after.span.end)
+            elif noun.endswith(("ين", "ون", "ات")) or noun in ("عناصر", "اطفال", "نساء", "جنود", "اشخاص", "جرحي", "قتلي"):
+                count, vague = None, "some"
+            else:
+                count, vague = 1, None
+        else:
+            break
+        civilian = bool(set().union(*ctx.keys[start:j]) & c["civilians"]) if j > start else False
+        side_entity = None
+        if j < limit and ctx.tokens[j].norm in ("من", "في"):
+            k = j + 1
+            while k < limit and (ctx.tokens[k].norm in ('"', "صفوف", "ميليشيا", "مليشيا") or not ctx.tokens[k].is_word):
+                k += 1
+            ment = next((m for i2, m in ctx.mentions if i2 == k), None)
+            if ment is not None:
+                side_entity = ment.entity_id
+                j = ctx.tok(ment.span.end)
+            elif k < limit and ctx.tokens[k].norm in ("الطرفين", "الجانبين"):
+                j = k + 1
+        out.append(SideCasualties(count=count, vague=vague, side="civilian" if civilian else None,
+                                  entity_id=side_entity, span=ctx.span(start, max(j, start + 1))))
+        # the next group: "وعنصر واحد …", "بالإضافة لإصابة مدني"
+        while j < limit and not ctx.tokens[j].is_word and ctx.tokens[j].norm not in (".",):
+            j += 1
+        if j < limit and ctx.tokens[j].norm.startswith("و") and (
+                ctx.keys[j] & c["persons"] or ctx.number_at(j) is not None):
+            continue
+        break
+    return out, j
+
+
+def _add(items: list[str], value: str) -> None:
+    if value not in items:
+        items.append(value)
+
+
+def _group_type(g: list[Hit]) -> str:
+    return g[0].type
+
+
+def _group_modality(g: list[Hit]) -> str:
+    mods = [x.modality for x in g]
+    for m in ("asserted", "attempted"):
+        if m in mods:
+            return m
+    return mods[0]
+
+
+def _group_actors(g: list[Hit]) -> set[str]:
+    out: set[str] = set()
+    for x in g:
+        out |= x.actors
+    return out

@@ -1,0 +1,104 @@
+"""Phrase matching over tokens: clitic-aware, normalisation-aware, longest match wins.
+
+Entries are written as they appear in a dictionary ("الدفاع الوطني"); each entry
+token is keyed without its article, and a text token matches when one of its
+proclitic readings (`Token.stems`) has that key. So "للدفاع الوطني" and
+"والدفاع الوطني" both match "الدفاع الوطني", with the span covering the whole
+written words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Generic, Iterable, Sequence, TypeVar
+
+from marsad.arabic.normalize import normalize
+from marsad.arabic.tokenize import Token, tokenize
+
+T = TypeVar("T")
+
+# Spelling variants that normalisation does not fold: ميليشيا / مليشيا / مليشات …
+_MILITIA_RE = re.compile(r"^(ال)?مي?لي?شي?(ا|ات|يا|يات)$")
+
+
+def key_of(stem: str) -> str:
+    """Matching key of one normalised word (article kept: callers strip it)."""
+    if _MILITIA_RE.match(stem):
+        plural = stem.endswith("ات")
+        return ("ال" if stem.startswith("ال") else "") + ("مليشيات" if plural else "مليشيا")
+    return stem.lower()
+
+
+def entry_key(word: str) -> str:
+    """Key of one dictionary word: normalised, article removed."""
+    w = key_of(normalize(word))
+    if w.startswith("ال") and len(w) > 3:
+        w = w[2:]
+    return w
+
+
+def token_keys(token: Token) -> frozenset[str]:
+    return frozenset(key_of(s) for s in token.stems)
+
+
+@dataclass(frozen=True, slots=True)
+class Match(Generic[T]):
+    start: int      # token index
+    end: int        # token index, exclusive
+    payload: T
+
+
+class PhraseMatcher(Generic[T]):
+    """Dictionary of phrases → payloads, matched over a token list."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+
+    def add(self, phrase: str, payload: T) -> None:
+        keys = tuple(entry_key(t.norm) for t in tokenize(normalize(phrase)) if t.is_word)
+        if not keys:
+            return
+        bucket = self._by_first.setdefault(keys[0], [])
+        bucket.append((keys, payload))
+        bucket.sort(key=lambda e: -len(e[0]))
+
+    def add_all(self, items: Iterable[tuple[str, T]]) -> PhraseMatcher[T]:
+        for phrase, payload in items:
+            self.add(phrase, payload)
+        return self
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._by_first.values())
+
+    def candidates_at(self, tokens: Sequence[Token], i: int, keys: Sequence[frozenset[str]]) -> list[Match[T]]:
+        """Every entry matching at token i, longest first."""
+        out: list[Match[T]] = []
+        for k in keys[i]:
+            for entry, payload in self._by_first.get(k, ()):
+                j = i + len(entry)
+                if j <= len(tokens) and all(entry[n] in keys[i + n] for n in range(1, len(entry))):
+                    out.append(Match(i, j, payload))
+        out.sort(key=lambda m: -(m.end - m.start))
+        return out
+
+    def find(self, tokens: Sequence[Token], keys: Sequence[frozenset[str]] | None = None) -> list[Match[T]]:
+        """Non-overlapping matches, left to right, the longest at each position."""
+        keys = keys if keys is not None else [token_keys(t) for t in tokens]
+        out: list[Match[T]] = []
+        i = 0
+        while i < len(tokens):
+            found = self.candidates_at(tokens, i, keys) if tokens[i].is_word else []
+            if found:
+                out.append(found[0])
+                i = found[0].end
+            else:
+                i += 1
+        return out
+
+    def find_all(self, tokens: Sequence[Token], keys: Sequence[frozenset[str]]) -> list[Match[T]]:
+        """Every match at every position (overlapping), for callers that arbitrate themselves."""
+        out: list[Match[T]] = []
+        for i, tok in enumerate(tokens):
+            if tok.is_word:
+                out.extend(self.candidates_at(tokens, i, keys))
+        return out

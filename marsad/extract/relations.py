@@ -1,0 +1,100 @@
+"""Relations an article claims between its entities, each with its evidence span.
+
+Patterns (data/relation_cues.yaml) look at the words between two mentions:
+"X التابع لـ Y" (part of / member of / affiliated with), "X المدعوم روسياً",
+"X الموالية لـ Y" (sponsored by), "قائد [ميليشيا] Y … ، P", "P قائد Y",
+"Y على رأسهم … P" (leads), "P قيادي في Y" (member of).
+"""
+from __future__ import annotations
+
+import bisect
+from functools import cached_property
+
+from marsad.config import Options, load_data_yaml
+from marsad.extract.lexicon import entry_key, token_keys
+from marsad.model import Document, Mention, Relation, Span
+
+GROUPS = ("ARMED_GROUP", "STATE", "ORGANIZATION")
+
+
+class RelationExtractor:
+    name = "relations"
+    requires = ("tokens", "mentions", "entities")
+    provides = ("relations",)
+
+    def __init__(self, options: Options):
+        self.options = options
+
+    @cached_property
+    def cues(self) -> dict[str, frozenset[str]]:
+        raw = load_data_yaml("relation_cues.yaml", self.options)
+        return {k: frozenset(entry_key(w) for w in v) for k, v in raw.items()}
+
+    def __call__(self, doc: Document) -> None:
+        tokens = doc.tokens
+        keys = [token_keys(t) for t in tokens]
+        starts = [t.span.start for t in tokens]
+        tok_of = lambda m: bisect.bisect_left(starts, m.span.start)  # noqa: E731
+        ments = [(tok_of(m), _tok_end(starts, m), m) for m in doc.mentions]
+        types = {e.id: e.type for e in doc.entities}
+        found: dict[tuple[str, str, str], Relation] = {}
+
+        def add(rtype: str, head: Mention, tail: Mention, evidence: Span) -> None:
+            if head.entity_id == tail.entity_id or head.entity_id is None or tail.entity_id is None:
+                return
+            if types.get(head.entity_id) == "PERSON" and rtype == "PART_OF":
+                rtype = "MEMBER_OF"
+            if types.get(tail.entity_id) == "STATE" and rtype == "PART_OF":
+                rtype = "AFFILIATED_WITH"
+            found.setdefault((rtype, head.entity_id, tail.entity_id),
+                             Relation(rtype, head.entity_id, tail.entity_id, evidence, doc.doc_id))
+
+        for n in range(len(ments) - 1):
+            s, e, m = ments[n]
+            s2, e2, m2 = ments[n + 1]
+            if s2 - e > 8:
+                continue
+            words = set().union(*keys[e:s2]) if s2 > e else set()
+            span = Span(m.span.start, m2.span.end)
+            t1, t2 = types.get(m.entity_id), types.get(m2.entity_id)
+            if words & self.cues["part_of"] and t1 in (*GROUPS, "PERSON") and t2 in GROUPS:
+                # X التابع لـ Y
+                for head in (m, *_coordinated(ments, n, keys, types)):
+                    add("PART_OF", head, m2, Span(head.span.start, m2.span.end))
+            elif words & self.cues["sponsored_by"] and t2 in GROUPS:
+                # X المدعوم روسياً / X الموالية لإيران, with "X1 وX2 المدعومين" applying to both
+                for head in (m, *_coordinated(ments, n, keys, types)):
+                    add("SPONSORED_BY", head, m2, Span(head.span.start, m2.span.end))
+            elif t1 == "PERSON" and t2 in GROUPS:
+                # P قائد [ميليشيا] Y / P قيادي في Y / P من أبرز رجال Y
+                for cue, rtype in (("leader", "LEADS"), ("member", "MEMBER_OF"), ("affiliated", "AFFILIATED_WITH")):
+                    if words & self.cues[cue]:
+                        add(rtype, m, m2, span)
+                        break
+            elif t1 in GROUPS and t2 == "PERSON":
+                # قائد [ميليشيا] Y … ، P   and   Y على رأسهم … P
+                before = set().union(*keys[max(0, s - 2):s]) if s > 0 else set()
+                if before & self.cues["leader"] or words & self.cues["heads"]:
+                    add("LEADS", m2, m, Span(tokens[max(0, s - 2)].span.start, m2.span.end))
+                elif before & self.cues["member"]:
+                    add("MEMBER_OF", m2, m, Span(tokens[max(0, s - 2)].span.start, m2.span.end))
+        doc.relations = list(found.values())
+
+
+def _tok_end(starts: list[int], m: Mention) -> int:
+    return bisect.bisect_left(starts, m.span.end)
+
+
+def _coordinated(ments, n, keys, types) -> list[Mention]:
+    """Mentions joined to ments[n] by "و" right before it ("الدفاع الوطني ولواء القدس المدعومين")."""
+    s, _, m = ments[n]
+    out = []
+    for s0, e0, m0 in reversed(ments[:n]):
+        if s - e0 > 2 or types.get(m0.entity_id) not in GROUPS:
+            break
+        if m.text.startswith("و"):
+            out.append(m0)
+            s, m = s0, m0
+        else:
+            break
+    return out

@@ -1,0 +1,90 @@
+"""The actor knowledge base (data/actors.yaml): ids, names, aliases, parents, sponsors."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.config import Options, load_data_yaml
+from marsad.errors import DataFileError
+from marsad.model import ENTITY_TYPES
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    type: str
+    kind: str
+    name_ar: str
+    name_en: str
+    aliases_ar: tuple[str, ...] = ()
+    aliases_ar_ambiguous: tuple[str, ...] = ()
+    aliases_en: tuple[str, ...] = ()
+    block_before: tuple[str, ...] = ()
+    parent: str | None = None
+    sponsors: tuple[str, ...] = ()
+    acled_name: str | None = None
+
+
+class ActorBase:
+    def __init__(self, actors: list[Actor]):
+        self.actors = {a.id: a for a in actors}
+
+    @classmethod
+    def load(cls, options: Options | None = None) -> ActorBase:
+        data_dir = Path(options.data_dir) if options else None
+        return _load_cached(data_dir)
+
+    def get(self, actor_id: str | None) -> Actor | None:
+        return self.actors.get(actor_id) if actor_id else None
+
+    def ancestors(self, actor_id: str) -> list[str]:
+        """The chain of parent units, nearest first (الفوج 47 → IRGC)."""
+        chain, seen = [], {actor_id}
+        a = self.get(actor_id)
+        while a and a.parent and a.parent not in seen:
+            chain.append(a.parent)
+            seen.add(a.parent)
+            a = self.get(a.parent)
+        return chain
+
+    def alias_entries(self) -> list[tuple[str, Actor, bool]]:
+        """(Arabic alias, actor, is_ambiguous) for the entity matcher; canonical names included."""
+        out = []
+        for a in self.actors.values():
+            for alias in (a.name_ar, *a.aliases_ar):
+                out.append((alias, a, False))
+            for alias in a.aliases_ar_ambiguous:
+                out.append((alias, a, True))
+            for alias in a.aliases_en:
+                if len(alias) > 3:   # "IS", "KH": too short to trust in running text
+                    out.append((alias, a, False))
+        return out
+
+
+@lru_cache(maxsize=4)
+def _load_cached(data_dir: Path | None) -> ActorBase:
+    options = Options(data_dir=data_dir) if data_dir else None
+    raw = load_data_yaml("actors.yaml", options)
+    path = str(options.data_file("actors.yaml") if options else "actors.yaml")
+    if not isinstance(raw, dict) or not isinstance(raw.get("actors"), list):
+        raise DataFileError(path, "expected a mapping with an 'actors' list")
+    actors = []
+    for n, item in enumerate(raw["actors"]):
+        try:
+            actor = Actor(
+                id=item["id"], type=item["type"], kind=item.get("kind", "other"),
+                name_ar=item["name_ar"], name_en=item["name_en"],
+                aliases_ar=tuple(item.get("aliases_ar") or ()),
+                aliases_ar_ambiguous=tuple(item.get("aliases_ar_ambiguous") or ()),
+                aliases_en=tuple(item.get("aliases_en") or ()),
+                block_before=tuple(item.get("block_before") or ()),
+                parent=item.get("parent"), sponsors=tuple(item.get("sponsors") or ()),
+                acled_name=item.get("acled_name"),
+            )
+        except (KeyError, TypeError) as e:
+            raise DataFileError(path, f"actor #{n + 1} lacks field {e}") from None
+        if actor.type not in ENTITY_TYPES:
+            raise DataFileError(path, f"actor {actor.id}: unknown type {actor.type!r}")
+        actors.append(actor)
+    return ActorBase(actors)
