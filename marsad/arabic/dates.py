@@ -45,9 +45,8 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from marsad.arabic.normalize import NormalizedView
-from marsad.arabic.numbers import (NumberLexicon, PhraseMatch, PhraseTable, WordToken, build_number_lexicon,
-                                   match_phrase, norm_words, number_at, number_lexicon, ordinal_at, original_span,
-                                   word_tokens)
+from marsad.arabic.numbers import (NumberLexicon, PhraseMatch, PhraseTable, WordToken, crosses_line, match_phrase,
+                                   norm_words, number_at, number_lexicon, ordinal_at, original_span, word_tokens)
 from marsad.config import DATA_DIR, Options, load_data_yaml
 from marsad.errors import DataFileError
 from marsad.model import DateValue, Document, Span
@@ -65,6 +64,10 @@ LABELLED_EXTRA_WORDS = 6
 COMMAS = frozenset({",", "،"})
 SEPARATORS = frozenset({"|", "-", "/", "•", "·", "‖"})
 YEARS = (1900, 2100)
+# "قبل N سنة" further back than this is history, not the date of a reported event.
+MAX_AGO_DAYS = 100 * 366
+# Calendar units back or forward by qualifier: "الشهر الماضي" -1, "الشهر قبل الماضي" -2.
+QUALIFIER_OFFSET = {"past": -1, "past2": -2, "current": 0, "next": 1}
 # Range anchors longer than this are not searched day by day for a weekday.
 MAX_WEEKDAY_SEARCH = 62
 
@@ -110,6 +113,7 @@ class DateLexicon:
     update_labels: PhraseTable[bool]
     dateline_words: frozenset[str]
     post_markers: tuple[str, ...]
+    named_date_before: frozenset[str] = frozenset()
     triggers: frozenset[str] = frozenset()   # words that can start an expression (see _triggers)
 
 
@@ -171,6 +175,7 @@ def build_date_lexicon(raw: dict, numbers: NumberLexicon) -> DateLexicon:
         update_labels=_table(pub.get("update_labels", [])),
         dateline_words=_words(pub.get("dateline_words", [])),
         post_markers=tuple(" ".join(norm_words(str(m))) for m in pub.get("embedded_post_markers", [])),
+        named_date_before=_words(raw.get("named_date_before", [])),
     )
 
 
@@ -446,8 +451,11 @@ class RelDays(DateExpr):
     def precision(self) -> str:      # type: ignore[override]
         return "day" if self.lo == self.hi else self.span_precision
 
-    def window(self, day: dt.date) -> Window:
-        return day + dt.timedelta(days=self.lo), day + dt.timedelta(days=self.hi)
+    def window(self, day: dt.date) -> Window | None:
+        try:
+            return day + dt.timedelta(days=self.lo), day + dt.timedelta(days=self.hi)
+        except OverflowError:          # "قبل ألف عام" from an early anchor: no calendar day
+            return None
 
 
 @dataclass(frozen=True)
@@ -621,35 +629,23 @@ class _Scanner:
             j = suffix.end
         return y, j
 
-    def month_rel(self, k: int) -> tuple[int, int] | None:
-        """(month offset, end): "الشهر الجاري" 0, "الشهر الماضي" -1, "هذا الشهر" 0."""
+    def unit_rel(self, k: int, unit: str) -> tuple[int, int] | None:
+        """(offset, end) of a calendar unit named from the anchor: "الشهر الجاري" 0,
+        "الشهر الماضي" -1, "هذا الشهر" 0, "العام المقبل" +1."""
         cur = self.ph(self.lex.current_before, k)
-        if cur is not None:
-            u = self.unit(cur.end, True)
-            if u and u[0] == "month" and u[1] == "one":
-                return 0, u[2]
+        u = self.unit(cur.end if cur else k, True)
+        if u is None or u[0] != unit or u[1] != "one":
             return None
-        u = self.unit(k, True)
-        if u and u[0] == "month" and u[1] == "one":
-            q = self.qualifier(u[2])
-            if q:
-                return {"past": -1, "past2": -2, "current": 0, "next": 1}[q[0]], q[1]
-        return None
+        if cur is not None:
+            return 0, u[2]
+        q = self.qualifier(u[2])
+        return (QUALIFIER_OFFSET[q[0]], q[1]) if q else None
+
+    def month_rel(self, k: int) -> tuple[int, int] | None:
+        return self.unit_rel(k, "month")
 
     def year_rel(self, k: int) -> tuple[int, int] | None:
-        """(year offset, end): "العام الماضي" -1, "هذا العام" 0."""
-        cur = self.ph(self.lex.current_before, k)
-        if cur is not None:
-            u = self.unit(cur.end, True)
-            if u and u[0] == "year" and u[1] == "one":
-                return 0, u[2]
-            return None
-        u = self.unit(k, True)
-        if u and u[0] == "year" and u[1] == "one":
-            q = self.qualifier(u[2])
-            if q:
-                return {"past": -1, "past2": -2, "current": 0, "next": 1}[q[0]], q[1]
-        return None
+        return self.unit_rel(k, "year")
 
     # -- patterns; each returns a _Match starting at token i, or None
 
@@ -912,6 +908,8 @@ class _Scanner:
             back = count // 24
             return RelDays(-back - 1, -back, prec)
         days = count * lex.unit_days[unit]
+        if days > MAX_AGO_DAYS:
+            return None                # "قبل ألف عام": history, not an event date
         slack = count * lex.ago_slack[unit]
         return RelDays(-days - slack, -days + slack, prec)
 
@@ -967,7 +965,7 @@ class _Scanner:
         prec = "week" if unit == "week" else "range"
         if form == "one" and count is None:
             # a calendar unit: "الشهر الماضي", "العام الجاري", "الأسبوع المقبل"
-            offset = {"past": -1, "past2": -2, "current": 0, "next": 1}[qual]
+            offset = QUALIFIER_OFFSET[qual]
             if unit == "month":
                 return RelMonth(offset)
             if unit == "year":
@@ -1054,9 +1052,17 @@ class _Scanner:
         return _Match(i, core.end, first.prefix, first.conj, core.kind, core.expr)
 
     def at(self, i: int) -> _Match | None:
-        return _longest([self.with_day_prefix(i), self.explicit(i), self.relative_day(i), self.weekday(i),
+        best = _longest([self.with_day_prefix(i), self.explicit(i), self.relative_day(i), self.weekday(i),
                          self.relative_month_day(i), self.ago(i), self.period(i), self.month_part(i),
                          self.year_alone(i), self.bare_month(i)])
+        if best is not None and self.is_name(best, i):
+            return None
+        return best
+
+    def is_name(self, m: _Match, i: int) -> bool:
+        """"قوى 14 آذار", "ثورة 25 يناير": a day and month without a year that names something."""
+        expr = m.expr.first if isinstance(m.expr, RangeExpr) else m.expr
+        return isinstance(expr, DayOfMonth) and self.text(i - 1) in self.lex.named_date_before
 
     def may_start(self, i: int) -> bool:
         tok = self.toks[i]
@@ -1072,7 +1078,7 @@ class _Scanner:
         i = 0
         while i < len(self.toks):
             m = self.at(i) if self.may_start(i) else None
-            if m is None:
+            if m is None or crosses_line(self.toks, m.start, m.end):
                 i += 1
                 continue
             out.append(m)

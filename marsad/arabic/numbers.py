@@ -53,6 +53,7 @@ class WordToken:
     text: str    # normalised; Latin letters lower-cased
     start: int   # offsets into the view text
     end: int
+    new_line: bool = False   # a line break comes between this token and the previous one
 
     @property
     def is_digits(self) -> bool:
@@ -74,7 +75,18 @@ def word_tokens(view_text: str, start: int = 0, end: int | None = None) -> list[
     """Tokens of (a slice of) normalised text, with view offsets."""
     rx = _token_re()
     end = len(view_text) if end is None else end
-    return [WordToken(m.group().lower(), m.start(), m.end()) for m in rx.finditer(view_text, start, end)]
+    out: list[WordToken] = []
+    prev = start
+    for m in rx.finditer(view_text, start, end):
+        out.append(WordToken(m.group().lower(), m.start(), m.end(), "\n" in view_text[prev:m.start()]))
+        prev = m.end()
+    return out
+
+
+def crosses_line(toks: Sequence[WordToken], start: int, end: int) -> bool:
+    """Tokens [start, end) run over a line break: no expression does (a headline's
+    last word and the next line's first are not one number or one date)."""
+    return any(toks[k].new_line for k in range(start + 1, end))
 
 
 def original_span(text: str, view: NormalizedView, vstart: int, vend: int) -> Span:
@@ -129,8 +141,9 @@ def _readings(word: str, conjs: tuple[str, ...], preps: tuple[str, ...], article
             if w2.startswith(article) and len(w2) - len(article) >= 2:
                 out.append(Reading(w2[len(article):], plen, bool(conj), bool(prep), True))
             elif prep and prep == article[-1:] and w2.startswith(prep) and len(w2) >= 3:
-                # لل = ل + ال with the alef dropped: للخمسة
-                out.append(Reading(w2[1:], plen, bool(conj), True, True))
+                # لل = ل + ال with the alef dropped: للخمسة. The span keeps "لل": "لخمسة"
+                # alone would be neither the word nor its stem.
+                out.append(Reading(w2[1:], len(conj), bool(conj), True, True))
     return tuple(out)
 
 
@@ -325,6 +338,8 @@ def _atom(toks: Sequence[WordToken], k: int, lex: NumberLexicon, first: bool) ->
     if k >= len(toks):
         return None
     tok = toks[k]
+    if not first and tok.new_line:
+        return None            # a number ends at the end of its line
     if tok.is_digits:
         if not first:
             return None
@@ -339,7 +354,7 @@ def _atom(toks: Sequence[WordToken], k: int, lex: NumberLexicon, first: bool) ->
         if not tok.text.startswith(lex.compound):
             return None
         readings = (Reading(tok.text[len(lex.compound):], len(lex.compound), True, False, False),)
-    nxt = toks[k + 1].text if k + 1 < len(toks) else ""
+    nxt = toks[k + 1].text if k + 1 < len(toks) and not toks[k + 1].new_line else ""
     for r in readings:
         s = r.stem
         if r.article and s in lex.article_blocked:
@@ -366,7 +381,7 @@ def _atom(toks: Sequence[WordToken], k: int, lex: NumberLexicon, first: bool) ->
 
 def _scale_after(toks: Sequence[WordToken], j: int, lex: NumberLexicon) -> tuple[int, str] | None:
     """A multiplier written right after a number, without و: "ثلاثة آلاف", "5 ملايين"."""
-    if j < len(toks) and toks[j].text in lex.scales:
+    if j < len(toks) and toks[j].text in lex.scales and not toks[j].new_line:
         return lex.scales[toks[j].text]
     return None
 
@@ -471,9 +486,22 @@ class _Found:
     approximate: bool
 
 
+def _is_conj_one_of(toks: Sequence[WordToken], i: int, lex: NumberLexicon) -> bool:
+    word, nxt = toks[i].text, toks[i + 1] if i + 1 < len(toks) else None
+    if not word.startswith(lex.compound) or word[len(lex.compound):] not in lex.one_of:
+        return False
+    return nxt is not None and nxt.is_word and nxt.text.startswith(lex.article)
+
+
 def _count_at(toks: Sequence[WordToken], i: int, lex: NumberLexicon, duals: dict[str, str],
               one_of: bool) -> _Found | None:
     num = number_at(toks, i, lex)
+    if num is not None and num.end == i + 1 and _is_conj_one_of(toks, i, lex):
+        # "وأحد الأطباء" normalises to "واحد": before a definite noun it is و + أحد
+        # ("and one of"), never the numeral, which follows its noun ("طبيب واحد")
+        if not one_of:
+            return None
+        return _Found(i, i + 1, len(lex.compound), 1, None, False)
     if num is not None:
         return _Found(num.start, num.end, num.prefix, num.value, None, False)
     vague = match_phrase(toks, i, lex.vague, lex)
@@ -508,8 +536,12 @@ def _find(toks: Sequence[WordToken], lex: NumberLexicon, duals: dict[str, str], 
             if inner is not None:
                 found = _Found(i, inner.end, approx.prefix, inner.value, inner.vague, True)
         if found is None:
+            ordinal = ordinal_at(toks, i, lex)
+            if ordinal is not None:
+                i = ordinal[1]     # "الحادي عشر" is an ordinal: its "عشر" is no count
+                continue
             found = _count_at(toks, i, lex, duals, one_of)
-        if found is None:
+        if found is None or crosses_line(toks, found.start, found.end):
             i += 1
             continue
         out.append(found)

@@ -29,6 +29,7 @@ class Token:
     text: str           # original characters
     norm: str           # normalised form
     stems: frozenset[str]   # normalised readings with proclitics removed (norm included)
+    forms: frozenset[str]   # the same, but never without the article: names keep theirs
     bare: str           # the shortest plausible reading: all proclitics and the article removed
 
     @property
@@ -37,12 +38,13 @@ class Token:
 
 
 @lru_cache(maxsize=200_000)
-def analyse(norm: str) -> tuple[frozenset[str], str]:
-    """Readings of a normalised token with proclitics removed, and the barest one."""
+def analyse(norm: str) -> tuple[frozenset[str], frozenset[str], str]:
+    """Readings of a normalised token with proclitics removed (all; article kept), and the barest."""
     readings = {norm}
+    with_article = {norm}
     bare = norm
     if not norm or not norm[0].isalpha():
-        return frozenset(readings), bare
+        return frozenset(readings), frozenset(with_article), bare
     for conj in ("",) + _CONJ:
         if conj and not norm.startswith(conj):
             continue
@@ -56,13 +58,18 @@ def analyse(norm: str) -> tuple[frozenset[str], str]:
             candidates = [w2]
             if w2.startswith("ال") and len(w2) - 2 >= _MIN_STEM:
                 candidates.append(w2[2:])
+                with_article.add(w2)
             elif prep == "ل" and w2.startswith("ل") and len(w2) - 1 >= _MIN_STEM:
-                candidates.append(w2[1:])   # لل = ل + ال with the alef dropped
+                # لل = ل + ال with the alef dropped: للدفاع reads as الدفاع and دفاع
+                candidates += ["ا" + w2, w2[1:]]
+                with_article.add("ا" + w2)
+            else:
+                with_article.add(w2)
             for c in candidates:
                 readings.add(c)
                 if len(c) < len(bare):
                     bare = c
-    return frozenset(readings), bare
+    return frozenset(readings), frozenset(with_article), bare
 
 
 def _token(text: str, view: NormalizedView, vstart: int, vend: int) -> Token:
@@ -72,13 +79,13 @@ def _token(text: str, view: NormalizedView, vstart: int, vend: int) -> Token:
         end += 1
     span = Span(span.start, end)
     norm = view.text[vstart:vend]
-    stems, bare = analyse(norm)
+    stems, forms, bare = analyse(norm)
     original = span.of(text)
     # tanwin fatha written on a final alef (اجتماعاً): the alef is no letter of the word
     if len(norm) > 3 and norm.endswith("ا") and ("اً" in original[-3:] or "ًا" in original[-3:]):
-        extra, _ = analyse(norm[:-1])
-        stems = stems | extra
-    return Token(span, original, norm, stems, bare)
+        extra, extra_forms, _ = analyse(norm[:-1])
+        stems, forms = stems | extra, forms | extra_forms
+    return Token(span, original, norm, stems, forms, bare)
 
 
 def tokenize(text: str, view: NormalizedView | None = None) -> list[Token]:

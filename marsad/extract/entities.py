@@ -18,7 +18,7 @@ from functools import cached_property
 from marsad.arabic.normalize import normalize
 from marsad.arabic.tokenize import Token
 from marsad.config import Options, load_data_yaml
-from marsad.extract.lexicon import PhraseMatcher, entry_key, token_keys
+from marsad.extract.lexicon import PhraseMatcher, entry_key, name_keys, token_keys
 from marsad.model import Document, Entity, Mention, Span
 from marsad.resolve.kb import ActorBase
 
@@ -99,8 +99,9 @@ class EntityRecognizer:
                 m.add(alias, Candidate(rec.id, "LOCATION", rec.name_ar, rec.name_en, rec.id, "place"))
         from marsad.ingest.metadata import OutletBook
         for o in OutletBook(self.options).entries:
-            for alias in (o.name_ar, *o.aliases_ar, *(a for a in o.aliases_en if len(a) > 3)):
-                if alias:
+            # only forms that name the outlet anywhere: "المدن" alone is also "the cities"
+            for alias in (a for a in o.aliases if len(a) > 3):
+                if alias not in o.signature_only:
                     m.add(alias, Candidate(f"outlet:{o.id}", "MEDIA", o.name_ar, o.name_en, f"outlet:{o.id}", "outlet"))
         return m
 
@@ -120,8 +121,11 @@ class EntityRecognizer:
     # 1. dictionaries ------------------------------------------------------------------------
     def _dictionary(self, doc: Document, tokens: list[Token], keys) -> list[Found]:
         out = []
-        for m in self.matcher.find_all(tokens, keys):
+        names = [name_keys(t) for t in tokens]
+        for m in self.matcher.find_all(tokens, names):
             prio = {"actor": 3, "outlet": 3, "place": 2, "country": 1}[m.payload.source]
+            if keys[m.start] & self.cues["group_nouns"] and m.end - m.start > 1:
+                prio -= 2   # "ميليشيا حزب الله" gives way to "حزب الله العراقي"
             out.append(Found(m.start, m.end, m.payload, prio))
         return out
 
@@ -213,14 +217,25 @@ class EntityRecognizer:
         return None
 
     def _bare_name(self, tokens, keys, j, covered, max_len: int = 3):
-        """Up to max_len name-like words from j: stops at punctuation, stop words, known names."""
+        """Up to max_len name-like words from j: stops at punctuation, stop words, known names.
+        A name does not open with the conjunction و (that starts a new clause) unless it is
+        a known given name ("وليد")."""
+        if j < len(tokens) and tokens[j].norm.startswith("و") and tokens[j].norm not in self.given_names:
+            return None
         k = j
         while k < len(tokens) and k - j < max_len:
             t = tokens[k]
-            if not t.is_word or t.norm.isdigit() or covered[k] or keys[k] & self.cues["name_stop"]:
+            if not t.is_word or t.norm.isdigit() or len(t.norm) < 2 or covered[k] or keys[k] & self.cues["name_stop"]:
                 break
             k += 1
         return (j, k) if k > j else None
+
+    def _name_like(self, tokens, keys, run) -> bool:
+        """A bare run after a role reads as a name when it opens with a title or a known given
+        name, or when its last word is a family name or nisba (ال…): "عصام الفاضل"."""
+        first, last = tokens[run[0]], tokens[run[1] - 1]
+        return bool(keys[run[0]] & self.cues["honorifics"]) or self._is_given_name(first) or (
+            run[1] - run[0] >= 2 and last.norm.startswith("ال"))
 
     def _name_after_role(self, tokens, keys, i, covered, window: int = 10):
         """"قائد ميليشيا الدفاع بالمدينة، عصام الفاضل" / 'قائد … "فراس العراقية"'."""
@@ -235,11 +250,10 @@ class EntityRecognizer:
                     return run
             if t.norm == "،" and j + 1 < n:
                 run = self._bare_name(tokens, keys, j + 1, covered)
-                if run and run[1] - run[0] >= 2 and (run[1] >= n or not tokens[run[1]].is_word
-                                                     or keys[run[1]] & self.cues["name_stop"]):
+                ends = run and (run[1] >= n or not tokens[run[1]].is_word or keys[run[1]] & self.cues["name_stop"])
+                if run and ends and run[1] - run[0] >= 2 and self._name_like(tokens, keys, run):
                     return run
-                if run and tokens[run[0]].norm in ("الحاج", "الحج"):
-                    return run
+                return None
         return None
 
     def _sites(self, tokens, keys, known: list[Found]) -> list[Found]:
@@ -249,13 +263,18 @@ class EntityRecognizer:
         out = []
         for i, tok in enumerate(tokens[:-1]):
             kind = next((sites[k] for k in keys[i] if k in sites), None)
-            if kind is None:
+            # "مدينة X" names X; "المدينة" alone is the town already spoken of
+            if kind is None or any(f.startswith("ال") for f in tok.forms):
                 continue
             j = i + 1
             if tokens[j].norm == QUOTE:
                 run = _quoted_run(tokens, j)
+            elif not tokens[j].is_word or tokens[j].norm.isdigit() or tokens[j].norm.startswith("و"):
+                run = None
+            elif kind in ("town", "village", "neighbourhood") or tokens[j].norm.startswith("ال"):
+                run = (j, j + 1)    # a site's own name carries the article: "دوار المصرية", not "مزار أنشأته"
             else:
-                run = (j, j + 1) if tokens[j].is_word and not tokens[j].norm.isdigit() else None
+                run = None
             if not run or run[1] - run[0] > 3 or keys[run[0]] & self.cues["name_stop"]:
                 continue
             inner = starts.get(run[0])

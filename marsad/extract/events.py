@@ -40,6 +40,7 @@ class TriggerSpec:
     type: str
     form: str          # "noun", "verb", "phrase"
     not_after: frozenset[str] = frozenset()
+    not_before: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -97,6 +98,7 @@ class EventExtractor:
         # multi-word cues ("في حال", "دون التمكن") are checked on the first word and the next
         out["phrases"] = {k: [tuple(entry_key(w) for w in p.split()) for p in v if " " in p]
                           for k, v in raw["modality"].items()}
+        out["accusation"] = keyset(raw["accusation_openers"])
         return out
 
     @cached_property
@@ -105,13 +107,12 @@ class EventExtractor:
         m: PhraseMatcher[TriggerSpec] = PhraseMatcher()
         for etype, spec in raw.items():
             not_after = frozenset(entry_key(w) for w in spec.get("not_after") or ())
-            for noun in spec.get("nouns") or ():
-                for form in _noun_forms(noun):
-                    m.add(form, TriggerSpec(etype, "noun", not_after))
-            for verb in spec.get("verbs") or ():
-                m.add(verb, TriggerSpec(etype, "verb", not_after))
-            for phrase in spec.get("phrases") or ():
-                m.add(phrase, TriggerSpec(etype, "phrase", not_after))
+            not_before = frozenset(entry_key(w) for w in spec.get("not_before") or ())
+            for form_name, words in (("noun", spec.get("nouns")), ("verb", spec.get("verbs")),
+                                     ("phrase", spec.get("phrases"))):
+                for word in words or ():
+                    for form in (_noun_forms(word) if form_name == "noun" else [word]):
+                        m.add(form, TriggerSpec(etype, form_name, not_after, not_before))
         return m
 
     @cached_property
@@ -144,10 +145,8 @@ class EventExtractor:
             span = Span(tokens[m.start].span.start, tokens[m.end - 1].span.end)
             if ctx.doc.in_boilerplate(span) or any(ctx.entity_at[i] for i in range(m.start, m.end)):
                 continue
-            if m.start > 0 and keys[m.start - 1] & spec.not_after:
-                continue
             s = ctx.sentence_of(m.start)
-            if ctx.is_subheading(s):
+            if ctx.is_subheading(s) or self._blocked(ctx, m.start, m.end, spec):
                 continue
             first = tokens[m.start].norm
             definite = spec.form != "verb" and (first.startswith(("ال", "وال", "بال", "فال", "كال")) or
@@ -160,6 +159,21 @@ class EventExtractor:
             next_start = hits[n + 1].start if n + 1 < len(hits) and hits[n + 1].sentence == h.sentence else hi
             h.scope = (prev_end, next_start)
         return hits
+
+    def _blocked(self, ctx: _Context, start: int, end: int, spec: TriggerSpec) -> bool:
+        """No event: "اعتبرته تهديداً", "تعزيز نفوذها", or the content of an accusation
+        ("اتهم طرفاً ثالثاً بمهاجمة عناصره")."""
+        lo = ctx.clause_start_at(start)
+        before = set().union(*ctx.keys[max(lo, start - 6):start]) if start > lo else set()
+        if before & spec.not_after:
+            return True
+        if end < len(ctx.keys) and ctx.keys[end] & spec.not_before:
+            return True
+        if spec.type != "ACCUSE":
+            window = set().union(*ctx.keys[max(lo, start - 10):start]) if start > lo else set()
+            if window & self.cues["accusation"]:
+                return True
+        return False
 
     # 2. arguments from the scope ------------------------------------------------------------
     def _read_scope(self, ctx: _Context, h: Hit) -> None:
@@ -182,14 +196,22 @@ class EventExtractor:
         return any(ctx.keys[i] & words for i in range(lo, hi) if not (h.start <= i < h.end))
 
     def _cue_before(self, ctx: _Context, h: Hit, name: str, window: int) -> bool:
-        lo = max(ctx.clause_start(h), h.start - window)
+        """A cue among the `window` words before the trigger, in its clause. For plans and
+        purposes, "بعد"/"إثر" after the cue means the trigger is a past event."""
+        lo = ctx.clause_start(h)
         words = self.cues["modality"][name]
-        for i in range(lo, h.start):
-            if ctx.keys[i] & words:
+        past = self.cues["modality"]["past_markers"]
+        seen = 0
+        for i in range(h.start - 1, lo - 1, -1):
+            if not ctx.tokens[i].is_word:
+                continue
+            seen += 1
+            if seen > window:
+                break
+            if name == "planned_before" and ctx.keys[i] & past:
+                return False
+            if ctx.keys[i] & words or any(_phrase_at(ctx.keys, i, p) for p in self.cues["phrases"][name]):
                 return True
-            for phrase in self.cues["phrases"][name]:
-                if _phrase_at(ctx.keys, i, phrase):
-                    return True
         return False
 
     def _modality(self, ctx: _Context, h: Hit) -> str:
@@ -198,7 +220,7 @@ class EventExtractor:
             return "denied"
         if self._cue_before(ctx, h, "negated_before", 3):
             return "negated"
-        if self._cue_before(ctx, h, "attempted_before", 8) or any(
+        if self._cue_before(ctx, h, "attempted_before", 10) or any(
                 _phrase_at(keys, i, p) for i in range(h.end, min(h.scope[1], h.end + 12))
                 for p in self.cues["phrases"]["attempted_after"]):
             return "attempted"
@@ -207,12 +229,29 @@ class EventExtractor:
         if self._cue_before(ctx, h, "threatened_before", 8):
             return "threatened"
         if (self._cue_before(ctx, h, "planned_before", 12) or _future_verb(ctx, h)
-                or self._near(ctx, h, self.cues["modality"]["planned_before"] & {entry_key("القادمة"), entry_key("المقبلة")}, 8)):
+                or any(ctx.keys[i] & self.cues["modality"]["planned_after"]
+                       for i in range(h.end, min(h.scope[1], h.end + 8)))):
             return "planned"
-        plural = ctx.tokens[h.start].norm.endswith("ات") or h.spec.form == "noun" and ctx.tokens[h.end - 1].norm.endswith("ات")
-        if plural and (self._near(ctx, h, self.cues["modality"]["aggregate_near"], 4) or _number_next_to(ctx, h)):
+        if self._aggregate(ctx, h):
             return "aggregate"
         return "asserted"
+
+    def _aggregate(self, ctx: _Context, h: Hit) -> bool:
+        """A count over a period: "17 هجمة", "تكرار حوادث الاشتباك", "الهجمات المتكررة",
+        or a bare plural with no actor, place or date to make it one occurrence ("على خلفية اعتقالات")."""
+        if h.spec.form == "verb":
+            return False
+        mod = self.cues["modality"]
+        if self._cue_before(ctx, h, "aggregate_strong", 3) or _number_next_to(ctx, h):
+            return True
+        last = ctx.tokens[h.end - 1].norm
+        plural = last.endswith("ات") or ctx.tokens[h.start].norm.endswith("ات")
+        if not plural:
+            return False
+        if self._near(ctx, h, mod["aggregate_near"], 6):
+            return True
+        bare = not h.definite and not ctx.mentions_in(h.scope, ACTOR_TYPES + ("LOCATION",)) and not ctx.dates_in(h.scope)
+        return bare
 
     def _starts_background(self, ctx: _Context, h: Hit) -> bool:
         lo, _ = ctx.sentence_tokens(h.sentence)
@@ -315,9 +354,13 @@ class EventExtractor:
                 if _group_type(g) != h.type or not self._compatible(ctx, g, h):
                     continue
                 head = g[0]
-                same_sentence = g[-1].sentence == h.sentence
+                is_verb = h.spec.form == "verb"
+                # coordinated verbs are separate acts ("رفضت … وهددت … وحذرت"); nouns refer back
+                same_sentence = g[-1].sentence == h.sentence and not is_verb
                 headline_lead = head.sentence == 0 and h.sentence <= 2
-                shared_actor = bool(self._expand(ctx, _group_actors(g)) & self._expand(ctx, h.actors))
+                near = h.sentence - g[-1].sentence <= 3
+                shared_actor = near and bool(self._expand(ctx, _group_actors(g)) & self._expand(ctx, h.actors)) and (
+                    not is_verb or not h.side_a or bool(set(h.side_a) & {a for x in g for a in x.side_a}))
                 same_place = h.place_in_scope and h.place is not None and h.place in {x.place for x in g}
                 if h.definite or same_sentence or headline_lead or shared_actor or same_place:
                     target = g
@@ -333,7 +376,9 @@ class EventExtractor:
     def _compatible(self, ctx: _Context, g: list[Hit], h: Hit) -> bool:
         factual = ("asserted", "attempted")
         gm = _group_modality(g)
-        if (gm in factual) != (h.modality in factual) or "aggregate" in (gm, h.modality):
+        if not (gm in factual and h.modality in factual) and gm != h.modality:
+            return False
+        if "aggregate" in (gm, h.modality):
             return False
         gd = next((x.date for x in g if x.date), None)
         if gd and h.date and (h.date.max < gd.min or gd.max < h.date.min):
@@ -414,9 +459,10 @@ class EventExtractor:
                 _add(ev.side_b, eid)
             for eid in x.associated:
                 _add(ev.associated, eid)
-            ev.casualties.killed.extend(x.casualties.killed)
-            ev.casualties.injured.extend(x.casualties.injured)
-            ev.quantities.extend(x.quantities)
+            # neighbouring scopes overlap: the same words must not count twice
+            for mine, theirs in ((ev.casualties.killed, x.casualties.killed), (ev.casualties.injured, x.casualties.injured)):
+                mine.extend(c for c in theirs if all(c.span != o.span for o in mine))
+            ev.quantities.extend(q for q in x.quantities if all(q.span != o.span for o in ev.quantities))
         ev.side_b = [e for e in ev.side_b if e not in ev.side_a]
         attribution = next((x.attribution for x in g if x.attribution), None)
         if attribution:
@@ -480,8 +526,11 @@ class _Context:
         return own_line and sum(1 for t in self.tokens[lo:hi] if t.is_word) <= 3
 
     def clause_start(self, h: Hit) -> int:
-        lo = self.sentence_tokens(h.sentence)[0]
-        for i in range(h.start - 1, lo - 1, -1):
+        return self.clause_start_at(h.start)
+
+    def clause_start_at(self, start: int) -> int:
+        lo = self.sentence_tokens(self.sentence_of(start))[0]
+        for i in range(start - 1, lo - 1, -1):
             if self.tokens[i].norm in ("،", ",", ";", "؛") or self.keys[i] & self.ex.cues["breaks"] - {"،"}:
                 return i + 1
         return lo

@@ -1,10 +1,11 @@
 """Phrase matching over tokens: clitic-aware, normalisation-aware, longest match wins.
 
-Entries are written as they appear in a dictionary ("الدفاع الوطني"); each entry
-token is keyed without its article, and a text token matches when one of its
-proclitic readings (`Token.stems`) has that key. So "للدفاع الوطني" and
-"والدفاع الوطني" both match "الدفاع الوطني", with the span covering the whole
-written words.
+Entries are written as they appear in a dictionary ("الدفاع الوطني"); a text
+token matches an entry word when one of its proclitic readings (`Token.stems`)
+is that word. So "للدفاع الوطني" and "والدفاع الوطني" both match "الدفاع
+الوطني", with the span covering the whole written words. An entry word with the
+article needs the article in the text ("الأشارة" does not match "إشارة"); one
+without it also matches the word with it ("اشتباك" matches "الاشتباك").
 """
 from __future__ import annotations
 
@@ -30,15 +31,18 @@ def key_of(stem: str) -> str:
 
 
 def entry_key(word: str) -> str:
-    """Key of one dictionary word: normalised, article removed."""
-    w = key_of(normalize(word))
-    if w.startswith("ال") and len(w) > 3:
-        w = w[2:]
-    return w
+    """Key of one dictionary word: normalised, spelling variants folded."""
+    return key_of(normalize(word))
 
 
 def token_keys(token: Token) -> frozenset[str]:
+    """Every reading of a token: for triggers and cue words, where the article is optional."""
     return frozenset(key_of(s) for s in token.stems)
+
+
+def name_keys(token: Token) -> frozenset[str]:
+    """Readings that keep the article: for names ("سورية" must not match "السورية")."""
+    return frozenset(key_of(s) for s in token.forms)
 
 
 @dataclass(frozen=True, slots=True)

@@ -403,16 +403,19 @@ class Gazetteer:
         """Places with this name or alias, most likely first (see :meth:`_rank`).
 
         Exact key matches win; failing those, matches without the article; failing those,
-        the name without a leading cue word ("مدينة", "بلدة", "قرية", "منطقة").
+        the name without a leading cue word ("مدينة", "بلدة", "قرية", "منطقة"), also after
+        "ريف" ("ريف مدينة البوكمال").
         """
         key = name_key(name_ar)
         if not key:
             return []
         ids = self._by_key.get(key) or self._by_bare.get(bare_key(key))
         if not ids:
+            # "ريف مدينة البوكمال الغربي" is "ريف البوكمال الغربي"
+            head = "ريف" if key.startswith("ريف") else ""
             for cue in _CUES:
-                if key.startswith(cue) and len(key) > len(cue) + 1:
-                    rest = key[len(cue):]
+                if key.startswith(head + cue) and len(key) > len(head + cue) + 1:
+                    rest = head + key[len(head + cue):]
                     ids = self._by_key.get(rest) or self._by_bare.get(bare_key(rest))
                     if ids:
                         break

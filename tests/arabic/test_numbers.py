@@ -190,6 +190,16 @@ def test_one_of_is_counted_when_asked():
     assert _found(text, one_of=True) == [("أحد", 1, None, False)]
 
 
+def test_and_one_of_is_not_the_numeral_one():
+    text = "حضر الاجتماع قادة الفصائل وأحد الأطباء"
+    assert find_numbers(text) == []
+    assert _found(text, one_of=True) == [("أحد", 1, None, False)]
+
+
+def test_the_numeral_one_after_its_noun_stays_one():
+    assert _found("قتل عنصر واحد من الفوج") == [("واحد", 1, None, False)]
+
+
 def test_eleven_is_always_a_number():
     assert _found("قتل أحد عشر عنصراً") == [("أحد عشر", 11, None, False)]
 
@@ -218,6 +228,10 @@ def test_percent_word_is_not_a_hundred():
     assert [m.value for m in find_numbers("ارتفع 50 بالمئة")] == [50]
 
 
+def test_no_number_runs_over_a_line_break():
+    assert [m.value for m in find_numbers("قتل خمسة\nوعشرين جريحاً")] == [5, 20]
+
+
 def test_unit_number_with_the_article():
     assert _found("الأطراف الثلاثة") == [("الثلاثة", 3, None, False)]
 
@@ -239,8 +253,9 @@ def test_not_an_ordinal(word):
     assert parse_ordinal(word) is None
 
 
-def test_ordinals_are_not_counts():
-    assert find_numbers("الفيلق الخامس") == []
+@pytest.mark.parametrize("text", ["الفيلق الخامس", "الحادي عشر من سبتمبر", "الذكرى الخامسة والعشرين"])
+def test_ordinals_are_not_counts(text):
+    assert find_numbers(text) == []
 
 
 # --------------------------------------------------------------------------- data

@@ -1,4 +1,7 @@
 """Page furniture lines are flagged whole; article sentences are not."""
+import json
+from pathlib import Path
+
 import pytest
 
 from marsad.config import Options
@@ -83,3 +86,16 @@ def test_boilerplate_stage_sets_document_spans():
     doc = Document(doc_id="d", text="Twitter\nقصفت الطائرات الروسية مدينة أريحا.\nمقالات ذات صلة")
     stage(doc)
     assert [s.of(doc.text) for s in doc.boilerplate] == ["Twitter", "مقالات ذات صلة"]
+
+
+GOLD = Path("/work/shared/eval/gold/seeds.json")
+SEEDS = Path("/work/shared/corpus/seeds")
+
+
+@pytest.mark.skipif(not GOLD.is_file(), reason="shared gold annotations not available")
+def test_seed_gold_furniture_is_found():
+    for gold in json.loads(GOLD.read_text(encoding="utf-8"))["documents"]:
+        text = (SEEDS / gold["file"]).read_text(encoding="utf-8")
+        found = {(s.start, s.end) for s in find_boilerplate(text)}
+        for b in gold["boilerplate"]:
+            assert (b["start"], b["end"]) in found, (gold["doc_id"], b["text"])

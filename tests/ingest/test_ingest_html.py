@@ -88,3 +88,8 @@ def test_page_without_article_text_is_a_problem(tmp_path):
 def test_page_with_empty_body_is_a_problem(tmp_path):
     problem = read_page(tmp_path, "<html><head><title>عنوان</title></head><body></body></html>")
     assert isinstance(problem, InputProblem) and "no article text" in problem.reason
+
+
+def test_wrongly_declared_charset_falls_back_on_detection(tmp_path):
+    doc = read_page(tmp_path, page(PUBLISHED, charset="utf-8"), encoding="cp1256")
+    assert ARTICLE_PARAGRAPHS[0] in doc.text

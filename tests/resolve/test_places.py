@@ -71,6 +71,14 @@ def test_curated_town_and_geonames_town_are_one_record(gaz):
     assert [r.id for r in gaz.lookup("البوكمال") if r.kind == "town"] == ["al_bukamal"]
 
 
+@pytest.mark.parametrize("name, place_id", [
+    ("قرية السكرية", "al_sukkariyah"), ("بلدة التبني", "al_tabni"),
+    ("ريف مدينة البوكمال الغربي", "region:SY0902:west"),
+])
+def test_cue_words_before_a_name_are_skipped(gaz, name, place_id):
+    assert gaz.best(name).id == place_id
+
+
 def test_governorate_is_found_with_its_cue_word(gaz):
     rec = gaz.best("محافظة دير الزور")
     assert rec.id == "ocha:SY09" and rec.kind == "governorate" and rec.geo_precision == 3
