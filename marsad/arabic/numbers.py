@@ -109,8 +109,9 @@ class Reading:
     """One reading of a word with proclitics removed.
 
     `stem` keeps the article unless `article` is True, in which case the article
-    was removed too. `prefix` is the number of characters of conjunction and
-    preposition before the stem (the article is not counted).
+    was removed too. `prefix` is the number of characters a span leaves out: the
+    conjunction and preposition (not the article, and not the ل of لل, which
+    has swallowed the article's alef).
     """
 
     stem: str
@@ -447,7 +448,7 @@ def ordinal_at(toks: Sequence[WordToken], i: int, lex: NumberLexicon) -> tuple[i
     """(value, end token, prefix) of an ordinal at token i: الخامس, الحادي عشر, الحادي والعشرين, العشرين."""
     if i >= len(toks) or not toks[i].is_word:
         return None
-    nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+    nxt = toks[i + 1].text if i + 1 < len(toks) and not toks[i + 1].new_line else ""
     for r in lex.readings(toks[i].text):
         unit = lex.ordinals.get(r.stem)
         if unit is not None:

@@ -92,6 +92,7 @@ class EventExtractor:
                "attempted_type": raw["attempted_type"], "air": keyset(raw["air_cues"]),
                "breaks": keyset(raw["clause_breaks"]), "side_a_after": keyset(raw["side_a_after"]),
                "side_b_after": keyset(raw["side_b_after"]), "between": keyset(raw["between"]),
+               "role_before_place": keyset(raw["role_before_place"]),
                "casualties": {k: keyset(v) for k, v in raw["casualties"].items()},
                "quantities": {k: keyset(v) for k, v in raw["quantities"].items()},
                "attribution": {k: keyset(v) for k, v in raw["attribution"].items()}}
@@ -148,9 +149,8 @@ class EventExtractor:
             s = ctx.sentence_of(m.start)
             if ctx.is_subheading(s) or self._blocked(ctx, m.start, m.end, spec):
                 continue
-            first = tokens[m.start].norm
-            definite = spec.form != "verb" and (first.startswith(("ال", "وال", "بال", "فال", "كال")) or
-                                                (first.startswith("لل") and len(first) > 4))
+            # "الاجتماع", "للاجتماع", and a construct phrase whose last word is definite ("لجنة التحقيق")
+            definite = spec.form != "verb" and any(f.startswith("ال") for t in tokens[m.start:m.end] for f in t.forms)
             hits.append(Hit(m.start, m.end, spec, spec.type, s, (0, 0), definite))
         # scopes: the stretch of the sentence between neighbouring triggers
         for n, h in enumerate(hits):
@@ -164,8 +164,8 @@ class EventExtractor:
         """No event: "اعتبرته تهديداً", "تعزيز نفوذها", or the content of an accusation
         ("اتهم طرفاً ثالثاً بمهاجمة عناصره")."""
         lo = ctx.clause_start_at(start)
-        before = set().union(*ctx.keys[max(lo, start - 6):start]) if start > lo else set()
-        if before & spec.not_after:
+        words_before = [i for i in range(lo, start) if ctx.tokens[i].is_word][-6:]
+        if any(ctx.keys[i] & spec.not_after for i in words_before):
             return True
         if end < len(ctx.keys) and ctx.keys[end] & spec.not_before:
             return True
@@ -195,10 +195,11 @@ class EventExtractor:
         hi = min(h.scope[1], h.end + window) if after else h.start
         return any(ctx.keys[i] & words for i in range(lo, hi) if not (h.start <= i < h.end))
 
-    def _cue_before(self, ctx: _Context, h: Hit, name: str, window: int) -> bool:
-        """A cue among the `window` words before the trigger, in its clause. For plans and
-        purposes, "بعد"/"إثر" after the cue means the trigger is a past event."""
-        lo = ctx.clause_start(h)
+    def _cue_before(self, ctx: _Context, h: Hit, name: str, window: int, clause: bool = True) -> bool:
+        """A cue among the `window` words before the trigger, in its clause (or its sentence:
+        "حاولت، قبل عدة أيام، إنشاء"). For plans and purposes, "بعد"/"إثر" after the cue means
+        the trigger is a past event."""
+        lo = ctx.clause_start(h) if clause else ctx.sentence_tokens(h.sentence)[0]
         words = self.cues["modality"][name]
         past = self.cues["modality"]["past_markers"]
         seen = 0
@@ -220,12 +221,12 @@ class EventExtractor:
             return "denied"
         if self._cue_before(ctx, h, "negated_before", 3):
             return "negated"
-        if self._cue_before(ctx, h, "attempted_before", 10) or any(
+        if h.type in SPEECH_TYPES:   # "أي محاولة … أمر مرفوض": the words are the content of what was said
+            return "asserted"
+        if self._cue_before(ctx, h, "attempted_before", 10, clause=False) or any(
                 _phrase_at(keys, i, p) for i in range(h.end, min(h.scope[1], h.end + 12))
                 for p in self.cues["phrases"]["attempted_after"]):
             return "attempted"
-        if h.type in SPEECH_TYPES:
-            return "asserted"
         if self._cue_before(ctx, h, "threatened_before", 8):
             return "threatened"
         if (self._cue_before(ctx, h, "planned_before", 12) or _future_verb(ctx, h)
@@ -272,7 +273,9 @@ class EventExtractor:
                 return (direction, ctx.place_rank(m.entity_id), 0 if i >= h.end else 1, abs(i - h.start))
             return min(pool, key=score)[1].entity_id
 
-        in_scope = ctx.mentions_in(h.scope, ("LOCATION",))
+        roles = self.cues["role_before_place"]
+        in_scope = [x for x in ctx.mentions_in(h.scope, ("LOCATION",))
+                    if not any(ctx.keys[i] & roles for i in range(max(h.scope[0], x[0] - 3), x[0]))]
         h.place = best(in_scope)
         h.place_in_scope = h.place is not None
         if h.place is None:
@@ -357,8 +360,9 @@ class EventExtractor:
                 is_verb = h.spec.form == "verb"
                 # coordinated verbs are separate acts ("رفضت … وهددت … وحذرت"); nouns refer back
                 same_sentence = g[-1].sentence == h.sentence and not is_verb
-                headline_lead = head.sentence == 0 and h.sentence <= 2
-                near = h.sentence - g[-1].sentence <= 3
+                # the headline announces what the body tells: its event is the body's first of that type
+                headline_lead = head.sentence == 0 and (h.sentence <= 2 or all(x.sentence == 0 for x in g))
+                near = h.sentence - g[-1].sentence <= (3 if is_verb else 6)
                 shared_actor = near and bool(self._expand(ctx, _group_actors(g)) & self._expand(ctx, h.actors)) and (
                     not is_verb or not h.side_a or bool(set(h.side_a) & {a for x in g for a in x.side_a}))
                 same_place = h.place_in_scope and h.place is not None and h.place in {x.place for x in g}
