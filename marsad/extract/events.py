@@ -494,12 +494,17 @@ class _Context:
         for m in doc.mentions:
             i = self.tok(m.span.start)
             self.mentions.append((i, m))
-            for k in range(i, self.tok(m.span.end)):
+            for k in range(i, self.tok_end(m.span.end)):
                 self.entity_at[k] = True
         self.sponsor_tails = {(r.tail, r.evidence) for r in doc.relations if r.type == "SPONSORED_BY"}
         self._numbers = None
 
     def tok(self, offset: int) -> int:
+        """The token containing `offset` (a number's span may start after a clitic: "و5")."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def tok_end(self, offset: int) -> int:
+        """Exclusive token index for a span ending at `offset`."""
         return bisect.bisect_left(self.starts, offset)
 
     def span(self, lo: int, hi: int) -> Span:
@@ -517,7 +522,7 @@ class _Context:
 
     def sentence_tokens(self, s: int) -> tuple[int, int]:
         sent = self.doc.sentences[s]
-        return self.tok(sent.start), self.tok(sent.end)
+        return self.tok(sent.start), self.tok_end(sent.end)
 
     def is_subheading(self, s: int) -> bool:
         """A short line of its own that is not the headline: "اتهامات مباشرة", "تهديدات متبادلة"."""
@@ -574,7 +579,7 @@ class _Context:
         return None
 
     def token_after_span(self, span: Span) -> int | None:
-        j = self.tok(span.end)
+        j = self.tok_end(span.end)
         return j if j < len(self.tokens) else None
 
     def place_record(self, entity_id: str | None):
@@ -693,7 +698,7 @@ def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCas
         num = ctx.number_at(j)
         start = j
         if num is not None:
-            j = ctx.tok(num.span.end)
+            j = ctx.tok_end(num.span.end)
             if j < limit and (ctx.keys[j] & c["persons"] or ctx.tokens[j].norm in ("من",)):
                 j += 1 if ctx.keys[j] & c["persons"] else 0
             count, vague = num.value, num.vague
@@ -703,7 +708,7 @@ def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCas
             after = ctx.number_at(j)
             if after is not None and after.value is not None:
                 count, vague = after.value, None
-                j = ctx.tok(after.span.end)
+                j = ctx.tok_end(after.span.end)
             elif noun.endswith(("ين", "ون", "ات")) or noun in ("عناصر", "اطفال", "نساء", "جنود", "اشخاص", "جرحي", "قتلي"):
                 count, vague = None, "some"
             else:
@@ -719,7 +724,7 @@ def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCas
             ment = next((m for i2, m in ctx.mentions if i2 == k), None)
             if ment is not None:
                 side_entity = ment.entity_id
-                j = ctx.tok(ment.span.end)
+                j = ctx.tok_end(ment.span.end)
             elif k < limit and ctx.tokens[k].norm in ("الطرفين", "الجانبين"):
                 j = k + 1
         out.append(SideCasualties(count=count, vague=vague, side="civilian" if civilian else None,
