@@ -175,7 +175,7 @@ class EntityRecognizer:
         roles, heads, honor = self.cues["roles"], self.cues["heads"], self.cues["honorifics"]
         n = len(tokens)
         for i, tok in enumerate(tokens):
-            if not tok.is_word:
+            if not tok.is_word and tok.norm != QUOTE:
                 continue
             k = keys[i]
             span = None
@@ -212,7 +212,7 @@ class EntityRecognizer:
         nxt = tokens[j].norm
         if nxt in ("ابو", "بن", "ابن") and j + 1 < len(tokens) and tokens[j + 1].is_word:
             return (i, j + 2)
-        if (nxt.startswith("ال") and len(nxt) > 3 and not keys[j] & self.cues["name_stop"]) or nxt in self.given_names:
+        if (nxt.startswith("ال") and len(nxt) > 3 and not _stop(tokens[j], self.cues["name_stop"])) or nxt in self.given_names:
             return (i, j + 1)
         return None
 
@@ -225,7 +225,7 @@ class EntityRecognizer:
         k = j
         while k < len(tokens) and k - j < max_len:
             t = tokens[k]
-            if not t.is_word or t.norm.isdigit() or len(t.norm) < 2 or covered[k] or keys[k] & self.cues["name_stop"]:
+            if not t.is_word or t.norm.isdigit() or len(t.norm) < 2 or covered[k] or _stop(t, self.cues["name_stop"]):
                 break
             k += 1
         return (j, k) if k > j else None
@@ -250,7 +250,7 @@ class EntityRecognizer:
                     return run
             if t.norm == "،" and j + 1 < n:
                 run = self._bare_name(tokens, keys, j + 1, covered)
-                ends = run and (run[1] >= n or not tokens[run[1]].is_word or keys[run[1]] & self.cues["name_stop"])
+                ends = run and (run[1] >= n or not tokens[run[1]].is_word or _stop(tokens[run[1]], self.cues["name_stop"]))
                 if run and ends and run[1] - run[0] >= 2 and self._name_like(tokens, keys, run):
                     return run
                 return None
@@ -358,6 +358,11 @@ class EntityRecognizer:
             locative = bool(before & self.cues["locative_before"]) or tok.norm.startswith(("ب", "وب", "في"))
             if locative:
                 f.extra["type"] = "LOCATION"
+
+
+def _stop(token: Token, words: frozenset[str]) -> bool:
+    """A stop word, read with the article kept: "العلي" is a name, "على" (= علي normalised) is not."""
+    return bool(name_keys(token) & words)
 
 
 def _new(type_: str, name: str) -> Candidate:

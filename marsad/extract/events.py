@@ -29,6 +29,7 @@ from marsad.model import (Casualties, DateValue, Document, Event, Mention, Place
 
 ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
 SPEECH_TYPES = ("THREATEN", "ACCUSE", "REJECT")      # their own future/conditional words are the content
+ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
 DIRECTIONS = frozenset(entry_key(w) for w in ("شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب"))
 PLACE_RANK = {"site": 0, "neighbourhood": 0, "base": 0, "crossing": 0, "oilfield": 0, "village": 1, "town": 1,
               "desert": 1, "road": 1, "river": 1, "bridge": 0, "subdistrict": 2, "district": 2, "region": 2,
@@ -93,6 +94,7 @@ class EventExtractor:
                "breaks": keyset(raw["clause_breaks"]), "side_a_after": keyset(raw["side_a_after"]),
                "side_b_after": keyset(raw["side_b_after"]), "between": keyset(raw["between"]),
                "role_before_place": keyset(raw["role_before_place"]),
+               "group_nouns": keyset(raw["group_nouns"]),
                "casualties": {k: keyset(v) for k, v in raw["casualties"].items()},
                "quantities": {k: keyset(v) for k, v in raw["quantities"].items()},
                "attribution": {k: keyset(v) for k, v in raw["attribution"].items()}}
@@ -100,6 +102,7 @@ class EventExtractor:
         out["phrases"] = {k: [tuple(entry_key(w) for w in p.split()) for p in v if " " in p]
                           for k, v in raw["modality"].items()}
         out["accusation"] = keyset(raw["accusation_openers"])
+        out["titles"] = keyset(raw["title_nouns"])
         return out
 
     @cached_property
@@ -169,6 +172,8 @@ class EventExtractor:
             return True
         if end < len(ctx.keys) and ctx.keys[end] & spec.not_before:
             return True
+        if any(ctx.keys[i] & self.cues["titles"] for i in words_before[-2:]):
+            return True
         if spec.type != "ACCUSE":
             window = set().union(*ctx.keys[max(lo, start - 10):start]) if start > lo else set()
             if window & self.cues["accusation"]:
@@ -189,6 +194,11 @@ class EventExtractor:
         self._casualties(ctx, h)
         self._quantities(ctx, h)
         h.attribution = ctx.attribution(h.sentence, self.cues["attribution"])
+        if h.type in ONE_SIDED:
+            # "قُتل ثلاثة عناصر من قوات النظام … في هجوم": the side that lost people was the target
+            victims = {c.entity_id for c in (*h.casualties.killed, *h.casualties.injured) if c.entity_id}
+            h.side_a = [e for e in h.side_a if e not in victims]
+            h.side_b += [e for e in victims if e not in h.side_b]
 
     def _near(self, ctx: _Context, h: Hit, words: frozenset[str], window: int, after: bool = True) -> bool:
         lo = max(h.scope[0], h.start - window)
@@ -298,13 +308,14 @@ class EventExtractor:
             mentions = [x for x in ctx.mentions_in(ctx.sentence_tokens(h.sentence), ACTOR_TYPES)
                         if not ctx.is_sponsor_tail(x[1])]
         between = next((i for i in range(h.scope[0], h.scope[1]) if ctx.keys[i] & self.cues["between"]), None)
+        subject = self._subject_after(ctx, h, mentions)
         for i, m in mentions:
             eid = m.entity_id
             if ctx.types.get(eid) == "PERSON":
                 _add(h.associated, eid)
                 continue
             before = set().union(*ctx.keys[max(h.scope[0], i - 2):i]) if i > h.scope[0] else set()
-            if before & self.cues["side_a_after"]:
+            if i == subject or before & self.cues["side_a_after"]:
                 _add(h.side_a, eid)
             elif before & self.cues["side_b_after"]:
                 _add(h.side_b, eid)
@@ -315,6 +326,21 @@ class EventExtractor:
             else:
                 _add(h.side_b, eid)
         h.side_b = [e for e in h.side_b if e not in h.side_a]
+
+    def _subject_after(self, ctx: _Context, h: Hit, mentions) -> int | None:
+        """Arabic puts the subject after the verb ("هددت ميليشيا حزب الله", "قصفت الطائرات
+        الروسية"), and the actor of a noun after "من" ("وفد من الحرس الثوري")."""
+        skip = self.cues["group_nouns"]
+        j = h.end
+        if h.spec.form != "verb":
+            if j < h.scope[1] and ctx.tokens[j].norm == "من":
+                j += 1
+            else:
+                return None
+        first = j
+        while j < h.scope[1] and (not ctx.tokens[j].is_word or ctx.keys[j] & skip):
+            j += 1
+        return next((i for i, m in mentions if first <= i <= j and ctx.types.get(m.entity_id) != "PERSON"), None)
 
     def _casualties(self, ctx: _Context, h: Hit) -> None:
         c = self.cues["casualties"]
@@ -337,7 +363,10 @@ class EventExtractor:
 
     def _quantities(self, ctx: _Context, h: Hit) -> None:
         q = self.cues["quantities"]
+        tolls = [c.span for c in (*h.casualties.killed, *h.casualties.injured) if c.span]
         for num in ctx.numbers_in(h.scope):
+            if any(num.span.overlaps(t) for t in tolls):
+                continue
             j = ctx.token_after_span(num.span)
             if j is None or j >= h.scope[1]:
                 continue
@@ -597,26 +626,33 @@ class _Context:
         return PLACE_RANK.get(getattr(rec, "kind", "town"), 1)
 
     def places_compatible(self, a: str, b: str) -> bool:
+        """Two places can be the scene of one event: the same place, one inside the other
+        (a roundabout in its town, a town in its governorate), or a region we cannot check."""
         if a == b:
             return True
         ea, ra = self.place_record(a)
         eb, rb = self.place_record(b)
-        if ra is None or rb is None:
-            return True   # unknown places cannot contradict
-        if ra.id == rb.id:
+        if ea is None or eb is None:
             return True
-        chain_a = {ra.id, getattr(ra, "parent_id", None)}
-        chain_b = {rb.id, getattr(rb, "parent_id", None)}
-        if chain_a & chain_b - {None}:
-            return (ea.kb_id is None) or (eb.kb_id is None) or ra.id in chain_b or rb.id in chain_a
-        # a broader unit containing the other (a governorate and a town in it)
-        for wide, narrow in ((ra, rb), (rb, ra)):
-            if PLACE_RANK.get(wide.kind, 1) >= 2 and PLACE_RANK.get(wide.kind, 1) > PLACE_RANK.get(narrow.kind, 1):
-                codes = {narrow.admin1_pcode, narrow.admin2_pcode, narrow.admin3_pcode}
-                wide_code = wide.admin3_pcode or wide.admin2_pcode or wide.admin1_pcode
-                if wide.kind == "country" or wide_code in codes:
-                    return True
-        return False
+        rank_a, rank_b = self.place_rank(a), self.place_rank(b)
+        if max(rank_a, rank_b) >= 2:
+            if ra is None or rb is None:
+                return True
+            wide, narrow = (ra, rb) if rank_a > rank_b else (rb, ra)
+            if wide.kind == "country":
+                return narrow.country in (None, wide.country) or narrow.id == wide.id
+            codes = {narrow.admin1_pcode, narrow.admin2_pcode, narrow.admin3_pcode, narrow.id}
+            wide_codes = {wide.admin3_pcode, wide.admin2_pcode, wide.admin1_pcode} - {None}
+            return bool(codes & wide_codes) or not wide_codes
+        return bool(self._chain(ea, ra) & self._chain(eb, rb))
+
+    def _chain(self, ent, rec) -> set[str]:
+        """Ids a place is, or lies in: its own, its knowledge-base record's, its parent town's."""
+        chain = {ent.id}
+        for x in (ent.kb_id, ent.parent_kb_id, getattr(rec, "id", None), getattr(rec, "parent_id", None)):
+            if x:
+                chain.add(x)
+        return chain
 
     def place_ref(self, entity_id: str) -> PlaceRef:
         ent, rec = self.place_record(entity_id)

@@ -1,0 +1,94 @@
+"""Entity recognition: knowledge-base names through clitics, new names from patterns, one
+entity per thing per document."""
+import pytest
+
+
+def names(doc, type_=None):
+    return {(e.name_en or e.name_ar) for e in doc.entities if type_ in (None, e.type)}
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("هاجمت عناصر من الحرس الثوري الإيراني موقعاً قرب المدينة.", "irgc"),
+    ("وقعت اشتباكات بين قسد وعشائر المنطقة.", "sdf"),
+    ("أرسلت مليشيات الدفاع الوطني تعزيزات إلى المنطقة.", "ndf"),       # مليشيات spelling
+    ("شارك عناصر من حزب الله العراقي في العرض.", "kataib_hezbollah"),   # not Lebanese Hezbollah
+    ("وأعلن تنظيم داعش مسؤوليته عن التفجير.", "isis"),
+    ("دخلت قوات سوريا الديمقراطية بلدة جديدة.", "sdf"),
+])
+def test_knowledge_base_actor_is_linked(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}
+
+
+def test_clitics_and_article_do_not_hide_a_place(run):
+    doc = run("وصلت التعزيزات وبالبوكمال انتشرت الدوريات.")
+    assert "al_bukamal" in {e.kb_id for e in doc.entities}
+
+
+def test_common_word_is_not_a_place_named_with_the_article(run):
+    # "إشارة" (a sign, a reference) must not become the town of Al-Ashara (العشارة / الأشارة)
+    doc = run("قال في إشارة إلى الهجوم إن الوضع متوتر.")
+    assert not [e for e in doc.entities if e.type == "LOCATION"]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("اعتقلت الدورية المدعو “خالد الحمود” في السوق.", "خالد الحمود"),
+    ("حضر الاجتماع قائد الفصيل في المنطقة، سامر العلي، مع مرافقيه.", "سامر العلي"),
+    ("وقال “أبو علي الشمري” قيادي في الميليشيا إن الهجوم فشل.", "ابو علي الشمري"),
+    ("وصل الحاج جعفر الموسوي إلى المقر.", "الحاج جعفر الموسوي"),
+])
+def test_person_absent_from_every_data_file_is_found(run, text, person):
+    assert person in names(run(text), "PERSON")
+
+
+def test_family_name_alone_joins_the_person(run):
+    doc = run("التقى المدعو “سامر العبدالله” بالوفد. وأكد العبدالله أن اللقاء كان إيجابياً.")
+    people = [e for e in doc.entities if e.type == "PERSON"]
+    assert len(people) == 1 and len(people[0].mentions) == 2
+
+
+def test_verb_after_a_conjunction_is_not_a_person(run):
+    doc = run("قال قائد المجموعة، ورفعت القوات الجاهزية في المدينة.")
+    assert not [e for e in doc.entities if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("انسحبت الفرقة 17 من مواقعها.", "Division 17"),
+    ("تمركز عناصر الفوج 122 قرب الجسر.", "Regiment 122"),
+])
+def test_numbered_unit_is_an_armed_group(run, text, name):
+    assert name in names(run(text), "ARMED_GROUP")
+
+
+def test_bare_unit_number_joins_the_unit(run):
+    doc = run("هاجمت عناصر الفوج 122 الحاجز، ثم انسحب عناصر الـ122 إلى مقرهم.")
+    unit = [e for e in doc.entities if e.name_en == "Regiment 122"]
+    assert len(unit) == 1 and len(unit[0].mentions) == 2
+
+
+def test_country_is_a_state_when_it_acts_and_a_place_after_a_locative(run):
+    doc = run("اتهمت روسيا الفصائل بخرق الهدنة شرقي سوريا.")
+    types = {e.name_en: e.type for e in doc.entities}
+    assert types["Russia"] == "STATE" and types["Syria"] == "LOCATION"
+
+
+def test_site_named_by_its_kind_is_a_place_in_its_town(run):
+    doc = run("وقع إطلاق نار عند دوار الساعة في مدينة الميادين.")
+    site = [e for e in doc.entities if e.name_ar.startswith("دوار")]
+    assert site and site[0].type == "LOCATION"
+
+
+def test_one_entity_per_thing(run):
+    doc = run("قصفت القوات الروسية مواقع للفصائل. وقالت القوات الروسية إن القصف استهدف مقرات.")
+    assert sum(1 for e in doc.entities if e.kb_id == "russia_forces") == 1
+
+
+def test_mentions_point_at_the_original_characters(run):
+    text = "اشتباكات بين عناصر\u00a0الحرس  الثوري وقوات النظام في ديرالزور."
+    doc = run(text)
+    for m in doc.mentions:
+        assert text[m.span.start:m.span.end] == m.text
+
+
+def test_boilerplate_line_yields_no_entity(run):
+    doc = run("قصف مدفعي على البلدة.\nاقرأ أيضاً: الحرس الثوري ينقل مقاره من البوكمال")
+    assert "irgc" not in {e.kb_id for e in doc.entities}

@@ -1,0 +1,130 @@
+"""Events: type, modality, arguments, and one event per occurrence."""
+import datetime as dt
+
+import pytest
+
+
+def only(doc, type_=None):
+    evs = [e for e in doc.events if type_ in (None, e.type)]
+    assert len(evs) == 1, [(e.type, e.modality) for e in doc.events]
+    return evs[0]
+
+
+def name(doc, eid):
+    e = doc.entity(eid)
+    return e.name_en or e.name_ar
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("اندلعت اشتباكات عنيفة بين الفصائل وقوات النظام في ريف حلب.", "ARMED_CLASH"),
+    ("شن مسلحون مجهولون هجوماً على حاجز للقوات في البلدة.", "ATTACK"),
+    ("قصفت الطائرات الروسية مواقع في البادية.", "AIRSTRIKE"),
+    ("قصفت قوات النظام بالمدفعية قرى في ريف إدلب.", "SHELLING"),
+    ("انفجرت عبوة ناسفة بسيارة عسكرية على الطريق.", "EXPLOSION"),
+    ("اعتقلت قوات النظام شاباً في مدينة درعا.", "ARREST"),
+    ("اختطف مسلحون طفلاً من أمام منزله.", "ABDUCTION"),
+    ("عقد قادة الفصائل اجتماعاً في المدينة.", "MEETING"),
+    ("زار وفد روسي مدينة الميادين.", "VISIT"),
+    ("استقدمت قوات النظام تعزيزات عسكرية إلى المنطقة.", "MOBILIZE"),
+    ("انسحبت القوات التركية من نقطة المراقبة.", "BASE_CHANGE"),
+    ("هدد قائد الفصيل باستهداف المقرات.", "THREATEN"),
+    ("اتهمت المعارضة النظام بارتكاب المجزرة.", "ACCUSE"),
+    ("شكلت الفصائل لجنة تحقيق في الحادثة.", "INVESTIGATE"),
+    ("رفضت الفصائل المقترح الروسي.", "REJECT"),
+    ("توصل الطرفان إلى اتفاق في البلدة.", "AGREE"),
+    ("تظاهر مئات الأهالي في ساحة البلدة.", "PROTEST"),
+    ("رصد الأهالي تحليقاً لطيران الاستطلاع فوق القرية.", "SURVEILLANCE"),
+])
+def test_event_type(run, text, type_):
+    assert type_ in {e.type for e in run(text).events}
+
+
+@pytest.mark.parametrize("text, type_, modality", [
+    ("نفى الجيش الروسي تنفيذ أي غارة جوية على المدينة.", "AIRSTRIKE", "denied"),
+    ("أمرت القيادة بعدم تنفيذ أي غارة على المدينة.", "AIRSTRIKE", "negated"),
+    ("حاول مسلحون اغتيال القيادي في الفصيل.", "ATTACK", "attempted"),
+    ("هددت الميليشيا باقتحام البلدة.", "ATTACK", "threatened"),
+    ("سيعقد اجتماع بين الطرفين الأسبوع المقبل.", "MEETING", "planned"),
+    ("تجاوزت الهجمات على مواقع الفصائل 20 هجمة منذ بداية العام.", "ATTACK", "aggregate"),
+    ("اندلعت اشتباكات بين الفصائل وقوات النظام.", "ARMED_CLASH", "asserted"),
+])
+def test_modality(run, text, type_, modality):
+    assert (type_, modality) in {(e.type, e.modality) for e in run(text).events}
+
+
+def test_film_title_is_not_an_event(run):
+    assert run("شاهدنا البارحة فيلم اغتيال جيسي جيمس.").events == []
+
+
+def test_accusation_content_is_not_a_separate_event(run):
+    doc = run("اتهمت الميليشيا طرفاً ثالثاً بمهاجمة عناصرها في المنطقة.")
+    assert [e.type for e in doc.events] == ["ACCUSE"]
+
+
+def test_relative_date_resolves_against_publication(run):
+    ev = only(run("اندلعت اشتباكات بين الفصائل وقوات النظام أمس الاثنين."), "ARMED_CLASH")
+    assert ev.date.value == dt.date(2024, 3, 11)
+
+
+def test_no_date_without_an_anchor(run):
+    ev = only(run("اندلعت اشتباكات بين الفصائل وقوات النظام أمس الاثنين.", published=None), "ARMED_CLASH")
+    assert ev.date is None
+
+
+def test_casualties_per_side_and_civilians(run):
+    doc = run("اندلعت اشتباكات بين قوات النظام والفصائل، أدت إلى إصابة ثلاثة عناصر من قوات النظام "
+              "وعنصر واحد من الفصائل بالإضافة لإصابة مدني.")
+    ev = only(doc, "ARMED_CLASH")
+    assert ev.casualties.injured_total == 5
+    assert any(c.side == "civilian" for c in ev.casualties.injured)
+
+
+def test_vague_toll_is_kept_unknown(run):
+    ev = only(run("أدت الاشتباكات بين الطرفين إلى إصابة عدد من العناصر."), "ARMED_CLASH")
+    assert ev.casualties.injured and ev.casualties.injured_total is None
+
+
+def test_killed_in_an_attack_names_the_target(run):
+    doc = run("قُتل ثلاثة عناصر من قوات النظام في هجوم على حاجز قرب الميادين.")
+    ev = only(doc, "ATTACK")
+    assert ev.casualties.killed_total == 3
+    assert [name(doc, e) for e in ev.side_b] == ["Government of Syria (regime forces)"]
+
+
+def test_subject_after_the_verb_is_side_a(run):
+    doc = run("قصفت الطائرات الروسية مواقع لتنظيم داعش في البادية.")
+    ev = only(doc, "AIRSTRIKE")
+    assert [name(doc, e) for e in ev.side_a] == ["Military Forces of Russia"]
+    assert [name(doc, e) for e in ev.side_b] == ["Islamic State"]
+
+
+def test_place_is_the_most_specific_named(run):
+    doc = run("اندلعت اشتباكات عند دوار الساعة في مدينة الميادين.")
+    ev = only(doc, "ARMED_CLASH")
+    assert ev.place.name_ar.startswith("دوار")
+
+
+def test_quantities(run):
+    doc = run("أرسلت الميليشيا تعزيزات تضم نحو 50 عنصراً و5 عربات عسكرية إلى البلدة.")
+    kinds = {(q.kind, q.value) for e in doc.events for q in e.quantities}
+    assert {("fighters", 50), ("vehicles", 5)} <= kinds
+
+
+def test_mentions_of_one_clash_make_one_event(run):
+    doc = run("اندلعت اشتباكات بين الفصائل وقوات النظام في بلدة الحسينية.\n"
+              "وأدت الاشتباكات إلى إصابة عنصرين من الفصائل.")
+    ev = only(doc, "ARMED_CLASH")
+    assert len(ev.evidence) == 2
+
+
+def test_two_clashes_in_different_places_stay_two(run):
+    doc = run("اندلعت اشتباكات في بلدة الحسينية، والاشتباك الآخر عند دوار الساعة في مدينة الميادين.")
+    assert len([e for e in doc.events if e.type == "ARMED_CLASH"]) == 2
+
+
+def test_evidence_spans_point_at_the_text(run):
+    text = "اندلعت اشتباكات بين الفصائل وقوات النظام\u00a0في ريف حلب."
+    for ev in run(text).events:
+        for span in ev.evidence:
+            assert 0 <= span.start < span.end <= len(text)
+            assert "اشتباكات" in span.of(text)

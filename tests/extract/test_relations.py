@@ -1,0 +1,30 @@
+"""Relations an article claims, with their evidence."""
+import pytest
+
+
+def rels(doc):
+    return {(r.type, doc.entity(r.head).name_en or doc.entity(r.head).name_ar,
+             doc.entity(r.tail).name_en or doc.entity(r.tail).name_ar) for r in doc.relations}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("هاجمت عناصر الفوج 122 التابع للحرس الثوري الحاجز.", ("PART_OF", "Regiment 122", "Islamic Revolutionary Guard Corps")),
+    ("انسحب لواء الباقر المدعوم إيرانياً من القرية.", ("SPONSORED_BY", "Liwa al-Baqir", "Iran")),
+    ("وصلت ميليشيا الدفاع الوطني المدعومة من روسيا إلى البلدة.", ("SPONSORED_BY", "National Defence Forces", "Russia")),
+    ("اعتقل المدعو “خالد الحمود” القيادي في الجيش الحر.", ("MEMBER_OF", "خالد الحمود", "Free Syrian Army")),
+    ("وصل “سامر العلي” قائد ميليشيا لواء الباقر إلى المقر.", ("LEADS", "سامر العلي", "Liwa al-Baqir")),
+])
+def test_relation_pattern(run, text, expected):
+    assert expected in rels(run(text))
+
+
+def test_coordinated_groups_share_a_sponsor(run):
+    doc = run("في إشارة إلى لواء الباقر وقوات الدفاع الوطني المدعومين من إيران.")
+    assert {("SPONSORED_BY", "Liwa al-Baqir", "Iran"), ("SPONSORED_BY", "National Defence Forces", "Iran")} <= rels(doc)
+
+
+def test_relation_evidence_covers_both_names(run):
+    text = "هاجمت عناصر الفوج 122 التابع للحرس الثوري الحاجز."
+    doc = run(text)
+    r = doc.relations[0]
+    assert "الفوج 122" in r.evidence.of(text) and "للحرس الثوري" in r.evidence.of(text)
