@@ -50,7 +50,7 @@ class Found:
 
 class EntityRecognizer:
     name = "entities"
-    requires = ("text", "tokens", "boilerplate")
+    requires = ("text", "tokens", "boilerplate", "meta.published")
     provides = ("mentions", "entities")
 
     def __init__(self, options: Options):
@@ -113,6 +113,7 @@ class EntityRecognizer:
         found += self._patterns(tokens, keys, found)
         chosen = _select(found)
         chosen = self._filter_ambiguous(doc, tokens, keys, chosen)
+        chosen = [f for f in chosen if not _on_dateline(doc, tokens, f)]
         chosen += self._coreference(tokens, keys, chosen)
         chosen = _select(chosen)
         self._type_countries(tokens, keys, chosen)
@@ -358,6 +359,18 @@ class EntityRecognizer:
             locative = bool(before & self.cues["locative_before"]) or tok.norm.startswith(("ب", "وب", "في"))
             if locative:
                 f.extra["type"] = "LOCATION"
+
+
+def _on_dateline(doc: Document, tokens: list[Token], f: Found) -> bool:
+    """"2021.02.24 | 19:54 دمشق": the city of a dateline is where the clock is, not a place
+    the article speaks of."""
+    pub = doc.meta.published
+    if pub is None or pub.expression is None or doc.meta.published_source != "dateline":
+        return False
+    line_start = doc.text.rfind("\n", 0, pub.expression.start) + 1
+    line_end = doc.text.find("\n", pub.expression.end)
+    line = Span(line_start, len(doc.text) if line_end < 0 else line_end)
+    return line.contains(_span(tokens, f))
 
 
 def _stop(token: Token, words: frozenset[str]) -> bool:

@@ -472,6 +472,18 @@ class EventExtractor:
             if not any(x.place for x in g) and _group_modality(g) in ("asserted", "attempted"):
                 g[0].place = main
 
+    def _best_place(self, ctx: _Context, g: list[Hit]) -> str | None:
+        """The place a mention names next to its trigger, or a more specific place the other
+        mentions name inside it (the roundabout rather than its town)."""
+        anchored = next((x.place for x in g if x.place and x.place_in_scope), None)
+        places = [x.place for x in g if x.place]
+        if not places:
+            return None
+        if anchored is None:
+            return min(places, key=ctx.place_rank)
+        inside = [p for p in places if ctx.places_compatible(anchored, p)]
+        return min(inside, key=ctx.place_rank)
+
     # 5. the Event record -------------------------------------------------------------------
     def _to_event(self, ctx: _Context, n: int, g: list[Hit]) -> Event:
         head = g[0]
@@ -481,7 +493,7 @@ class EventExtractor:
             span = ctx.trimmed_span(lo, hi)
             if span and span not in evidence:
                 evidence.append(span)
-        place = next((x.place for x in g if x.place and x.place_in_scope), None) or next((x.place for x in g if x.place), None)
+        place = self._best_place(ctx, g)
         date = next((x.date for x in g if x.date), None)
         ev = Event(f"ev{n}", _group_type(g), trigger=ctx.span(head.start, head.end), evidence=evidence,
                    modality=_group_modality(g), date=date, place=ctx.place_ref(place) if place else None)
