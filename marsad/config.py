@@ -20,7 +20,7 @@ class Options:
     # extraction
     max_event_evidence_gap: int = 1500     # chars: mentions further apart are not merged by default
     # ingest
-    max_file_bytes: int = 64 * 1024 * 1024
+    max_file_bytes: int = 10 * 1024 * 1024
     extensions: tuple[str, ...] = (".txt", ".html", ".htm", ".jsonl", ".json")
     progress: bool = True
     extra: dict = field(default_factory=dict)

@@ -6,6 +6,7 @@ views (normalised text, tokens) keep maps back to those offsets.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
@@ -275,13 +276,22 @@ class Document:
     relations: list[Relation] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     date_mentions: list = field(default_factory=list)   # marsad.arabic.dates.DateMention
+    # sorted boilerplate spans, rebuilt when the list changes: a lookup per mention must not scan them all
+    _boilerplate_index: tuple = field(default=(), repr=False, compare=False)
 
     @property
     def content_hash(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     def in_boilerplate(self, span: Span) -> bool:
-        return any(b.overlaps(span) for b in self.boilerplate)
+        key, ends, spans = self._boilerplate_index or (None, [], [])
+        if key != (id(self.boilerplate), len(self.boilerplate)):
+            spans = sorted(self.boilerplate)
+            ends = [b.end for b in spans]
+            self._boilerplate_index = ((id(self.boilerplate), len(self.boilerplate)), ends, spans)
+        # spans are line ranges that do not overlap: the first ending after span.start decides
+        i = bisect.bisect_right(ends, span.start)
+        return i < len(spans) and spans[i].overlaps(span)
 
     def entity(self, entity_id: str) -> Entity | None:
         for e in self.entities:

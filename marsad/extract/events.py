@@ -29,6 +29,7 @@ from marsad.model import (Casualties, DateValue, Document, Event, Mention, Place
 
 ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
 SPEECH_TYPES = ("THREATEN", "ACCUSE", "REJECT")      # their own future/conditional words are the content
+REFERENCE_REACH = 60   # sentences: "الاجتماع" refers back within an article, not across a whole archive
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
 DIRECTIONS = frozenset(entry_key(w) for w in ("شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب"))
 PLACE_RANK = {"site": 0, "neighbourhood": 0, "base": 0, "crossing": 0, "oilfield": 0, "village": 1, "town": 1,
@@ -380,9 +381,14 @@ class EventExtractor:
     # 3. merging mentions of one occurrence ---------------------------------------------------
     def _merge(self, ctx: _Context, hits: list[Hit]) -> list[list[Hit]]:
         groups: list[list[Hit]] = []
-        for h in hits:
+        actors: dict[int, set[str]] = {}      # per group, kept up to date: groups can grow long
+        initiators: dict[int, set[str]] = {}
+        active: list[list[Hit]] = []        # groups mentioned recently enough to be referred back to
+        for n, h in enumerate(hits):
+            if n % 64 == 0:
+                active = [g for g in active if h.sentence - g[-1].sentence <= REFERENCE_REACH]
             target = None
-            for g in reversed(groups):
+            for g in reversed(active):
                 if _group_type(g) != h.type or not self._compatible(ctx, g, h):
                     continue
                 head = g[0]
@@ -392,8 +398,8 @@ class EventExtractor:
                 # the headline announces what the body tells: its event is the body's first of that type
                 headline_lead = head.sentence == 0 and (h.sentence <= 2 or all(x.sentence == 0 for x in g))
                 near = h.sentence - g[-1].sentence <= (3 if is_verb else 6)
-                shared_actor = near and bool(self._expand(ctx, _group_actors(g)) & self._expand(ctx, h.actors)) and (
-                    not is_verb or not h.side_a or bool(set(h.side_a) & {a for x in g for a in x.side_a}))
+                shared_actor = near and bool(actors[id(g)] & self._expand(ctx, h.actors)) and (
+                    not is_verb or not h.side_a or bool(set(h.side_a) & initiators[id(g)]))
                 same_place = h.place_in_scope and h.place is not None and h.place in {x.place for x in g}
                 if h.definite or same_sentence or headline_lead or shared_actor or same_place:
                     target = g
@@ -401,9 +407,13 @@ class EventExtractor:
                 if not h.definite:
                     break   # an indefinite mention that fits no recent event is a new one
             if target is None:
-                groups.append([h])
-            else:
-                target.append(h)
+                target = []
+                groups.append(target)
+                active.append(target)
+                actors[id(target)], initiators[id(target)] = set(), set()
+            target.append(h)
+            actors[id(target)] |= self._expand(ctx, h.actors)
+            initiators[id(target)] |= set(h.side_a)
         return groups
 
     def _compatible(self, ctx: _Context, g: list[Hit], h: Hit) -> bool:
@@ -487,16 +497,16 @@ class EventExtractor:
     # 5. the Event record -------------------------------------------------------------------
     def _to_event(self, ctx: _Context, n: int, g: list[Hit]) -> Event:
         head = g[0]
-        evidence = []
+        evidence: dict[Span, None] = {}
         for x in g:
-            lo, hi = x.scope
-            span = ctx.trimmed_span(lo, hi)
-            if span and span not in evidence:
-                evidence.append(span)
+            span = ctx.trimmed_span(*x.scope)
+            if span:
+                evidence.setdefault(span, None)
         place = self._best_place(ctx, g)
         date = next((x.date for x in g if x.date), None)
-        ev = Event(f"ev{n}", _group_type(g), trigger=ctx.span(head.start, head.end), evidence=evidence,
+        ev = Event(f"ev{n}", _group_type(g), trigger=ctx.span(head.start, head.end), evidence=list(evidence),
                    modality=_group_modality(g), date=date, place=ctx.place_ref(place) if place else None)
+        seen_spans: set[tuple[str, Span | None]] = set()   # neighbouring scopes overlap: count words once
         for x in g:
             for eid in x.side_a:
                 _add(ev.side_a, eid)
@@ -504,10 +514,13 @@ class EventExtractor:
                 _add(ev.side_b, eid)
             for eid in x.associated:
                 _add(ev.associated, eid)
-            # neighbouring scopes overlap: the same words must not count twice
-            for mine, theirs in ((ev.casualties.killed, x.casualties.killed), (ev.casualties.injured, x.casualties.injured)):
-                mine.extend(c for c in theirs if all(c.span != o.span for o in mine))
-            ev.quantities.extend(q for q in x.quantities if all(q.span != o.span for o in ev.quantities))
+            for kind, mine, theirs in (("k", ev.casualties.killed, x.casualties.killed),
+                                       ("i", ev.casualties.injured, x.casualties.injured),
+                                       ("q", ev.quantities, x.quantities)):
+                for item in theirs:
+                    if (kind, item.span) not in seen_spans:
+                        seen_spans.add((kind, item.span))
+                        mine.append(item)
         ev.side_b = [e for e in ev.side_b if e not in ev.side_a]
         attribution = next((x.attribution for x in g if x.attribution), None)
         if attribution:
@@ -531,14 +544,20 @@ class _Context:
         self.kb_of = {e.id: e.kb_id for e in doc.entities if e.kb_id}
         self.entities = {e.id: e for e in doc.entities}
         self.entity_at = [False] * len(doc.tokens)
+        # everything that points at text is indexed by token, so a long document costs no more per trigger
         self.mentions: list[tuple[int, Mention]] = []
         for m in doc.mentions:
             i = self.tok(m.span.start)
             self.mentions.append((i, m))
             for k in range(i, self.tok_end(m.span.end)):
                 self.entity_at[k] = True
+        self.mentions.sort(key=lambda x: x[0])
+        self.mention_toks = [i for i, _ in self.mentions]
+        self.dates = sorted(((self.tok(dm.span.start), dm) for dm in doc.date_mentions), key=lambda x: x[0])
+        self.date_toks = [i for i, _ in self.dates]
         self.sponsor_tails = {(r.tail, r.evidence) for r in doc.relations if r.type == "SPONSORED_BY"}
         self._numbers = None
+        self._attributions: dict[int, tuple[str, Span] | None] = {}
 
     def tok(self, offset: int) -> int:
         """The token containing `offset` (a number's span may start after a clitic: "و5")."""
@@ -589,35 +608,35 @@ class _Context:
         return self.tokens[i - 1].norm if i > 0 else ""
 
     def mentions_in(self, rng: tuple[int, int], types: tuple[str, ...]) -> list[tuple[int, Mention]]:
-        return [(i, m) for i, m in self.mentions if rng[0] <= i < rng[1] and self.types.get(m.entity_id) in types]
+        lo, hi = bisect.bisect_left(self.mention_toks, rng[0]), bisect.bisect_left(self.mention_toks, rng[1])
+        return [(i, m) for i, m in self.mentions[lo:hi] if self.types.get(m.entity_id) in types]
+
+    def mention_at(self, i: int) -> Mention | None:
+        k = bisect.bisect_left(self.mention_toks, i)
+        return self.mentions[k][1] if k < len(self.mentions) and self.mention_toks[k] == i else None
 
     def is_sponsor_tail(self, m: Mention) -> bool:
         return any(eid == m.entity_id and ev.contains(m.span) for eid, ev in self.sponsor_tails)
 
     def dates_in(self, rng: tuple[int, int]):
-        out = []
-        for dm in self.doc.date_mentions:
-            i = self.tok(dm.span.start)
-            if rng[0] <= i < rng[1]:
-                out.append((i, dm))
-        return out
+        lo, hi = bisect.bisect_left(self.date_toks, rng[0]), bisect.bisect_left(self.date_toks, rng[1])
+        return self.dates[lo:hi]
 
-    @property
-    def numbers(self):
+    def _number_index(self):
         if self._numbers is None:
             from marsad.arabic.numbers import find_numbers
-            self._numbers = [n for n in find_numbers(self.doc.text, self.doc.view)
-                             if not self.doc.in_boilerplate(n.span)]
+            found = [(self.tok(n.span.start), n) for n in find_numbers(self.doc.text, self.doc.view)
+                     if not self.doc.in_boilerplate(n.span)]
+            found.sort(key=lambda x: x[0])
+            self._numbers = ([i for i, _ in found], [n for _, n in found], {i: n for i, n in reversed(found)})
         return self._numbers
 
     def numbers_in(self, rng: tuple[int, int]):
-        return [n for n in self.numbers if rng[0] <= self.tok(n.span.start) < rng[1]]
+        toks, nums, _ = self._number_index()
+        return nums[bisect.bisect_left(toks, rng[0]):bisect.bisect_left(toks, rng[1])]
 
     def number_at(self, i: int):
-        for n in self.numbers:
-            if self.tok(n.span.start) == i:
-                return n
-        return None
+        return self._number_index()[2].get(i)
 
     def token_after_span(self, span: Span) -> int | None:
         j = self.tok_end(span.end)
@@ -685,6 +704,11 @@ class _Context:
         return None
 
     def attribution(self, s: int, cues: dict) -> tuple[str, Span] | None:
+        if s not in self._attributions:
+            self._attributions[s] = self._find_attribution(s, cues)
+        return self._attributions[s]
+
+    def _find_attribution(self, s: int, cues: dict) -> tuple[str, Span] | None:
         lo, hi = self.sentence_tokens(s)
         for i in range(lo, hi):
             if not self.keys[i] & cues["speech_verbs"]:
@@ -769,7 +793,7 @@ def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCas
             k = j + 1
             while k < limit and (ctx.tokens[k].norm in ('"', "صفوف", "ميليشيا", "مليشيا") or not ctx.tokens[k].is_word):
                 k += 1
-            ment = next((m for i2, m in ctx.mentions if i2 == k), None)
+            ment = ctx.mention_at(k)
             if ment is not None:
                 side_entity = ment.entity_id
                 j = ctx.tok_end(ment.span.end)
@@ -804,8 +828,3 @@ def _group_modality(g: list[Hit]) -> str:
     return mods[0]
 
 
-def _group_actors(g: list[Hit]) -> set[str]:
-    out: set[str] = set()
-    for x in g:
-        out |= x.actors
-    return out
