@@ -13,18 +13,19 @@ from marsad.config import Options
 from marsad.model import Document, InputProblem
 
 
-def extract(paths: Iterable[str], options: Options | None = None) -> Iterator[Document | InputProblem]:
+def extract(paths: Iterable[str], options: Options | None = None,
+            exclude: Iterable[str] = ()) -> Iterator[Document | InputProblem]:
     """Read inputs and run the whole pipeline on each document, streaming.
 
     A document the pipeline cannot process is reported as an InputProblem and the
-    batch goes on.
+    batch goes on. Files in `exclude` (the output being written) are not read.
     """
     from marsad.ingest import read_inputs
     from marsad.pipeline import Pipeline
 
     options = options or Options.load()
     pipeline = Pipeline(options)
-    for item in read_inputs(paths, options):
+    for item in read_inputs(paths, options, exclude):
         if isinstance(item, InputProblem):
             yield item
             continue

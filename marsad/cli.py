@@ -64,11 +64,17 @@ def main(argv: list[str] | None = None) -> int:
     from marsad.config import Options
     try:
         options = Options.load(args.config, db_url=getattr(args, "db", None))
-        progress = not getattr(args, "no_progress", False) and sys.stderr.isatty()
+        progress = options.progress and not getattr(args, "no_progress", False) and sys.stderr.isatty()
         report = _Report()
+        for path in getattr(args, "paths", ()):
+            if not Path(path).exists():
+                raise UsageError(f"no such file or folder: {path}")
+            if getattr(args, "output", None) and Path(path).resolve() == Path(args.output).resolve():
+                raise UsageError(f"-o {args.output} is also an input: writing it would destroy it")
         if args.command == "extract":
             with _output(args.output) as out:
-                docs = report.watch(api.extract(args.paths, options), progress)
+                exclude = [args.output] if args.output else []
+                docs = report.watch(api.extract(args.paths, options, exclude), progress)
                 api.write_export(args.format, docs, out, options)
         elif args.command == "ingest":
             stored = api.ingest(report.watch(api.extract(args.paths, options), progress), options)
@@ -125,6 +131,9 @@ class _Report:
 @contextmanager
 def _output(path: str | None) -> Iterator[TextIO]:
     if path is None:
+        # Arabic output must not depend on the terminal's locale (a cp1252 pipe, LANG=C)
+        if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+            sys.stdout.reconfigure(encoding="utf-8")
         yield sys.stdout
         return
     target = Path(path)

@@ -17,8 +17,6 @@ DATA_DIR = Path(str(resources.files("marsad") / "data"))
 class Options:
     db_url: str = "sqlite:///marsad.db"
     data_dir: Path = DATA_DIR
-    # extraction
-    max_event_evidence_gap: int = 1500     # chars: mentions further apart are not merged by default
     # ingest
     max_file_bytes: int = 10 * 1024 * 1024
     extensions: tuple[str, ...] = (".txt", ".html", ".htm", ".jsonl", ".json")
@@ -46,13 +44,18 @@ class Options:
         return Path(self.data_dir) / name
 
 
-def _read_yaml(path: Path) -> dict:
+def read_yaml(path: Path):
+    """A YAML file's content, or a DataFileError naming the file and what is wrong."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise DataFileError(str(path), "not found") from None
     except yaml.YAMLError as e:
         raise DataFileError(str(path), f"invalid YAML: {e}") from None
+
+
+def _read_yaml(path: Path) -> dict:
+    data = read_yaml(path) or {}
     if not isinstance(data, dict):
         raise DataFileError(str(path), "expected a mapping of option names to values")
     return data
@@ -60,10 +63,4 @@ def _read_yaml(path: Path) -> dict:
 
 def load_data_yaml(name: str, options: Options | None = None):
     """Read a YAML data file from the data directory (lexicons, knowledge base)."""
-    path = (options.data_file(name) if options else DATA_DIR / name)
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(str(path), "not found") from None
-    except yaml.YAMLError as e:
-        raise DataFileError(str(path), f"invalid YAML: {e}") from None
+    return read_yaml(options.data_file(name) if options else DATA_DIR / name)

@@ -1198,12 +1198,16 @@ def find_dates(text: str, anchor: DateValue | None, view: NormalizedView | None 
 
 # --------------------------------------------------------------------------- publication date
 
+_LINE_BREAK_RE = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
+
 
 def _lines(view_text: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of every line, whatever the line-ending convention (\n, \r\n, \r, U+2028)."""
     pos = 0
-    for line in view_text.split("\n"):
-        yield pos, pos + len(line)
-        pos += len(line) + 1
+    for m in _LINE_BREAK_RE.finditer(view_text):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(view_text)
 
 
 def _in_other_block(span: Span, boilerplate: Sequence[Span]) -> bool:

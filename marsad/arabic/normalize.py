@@ -7,7 +7,8 @@ view span maps to the original span that covers the same characters.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.model import Span
@@ -46,9 +47,15 @@ def fold_char(ch: str) -> str:
     return _REPLACE.get(ch, ch)
 
 
+# Combining hamza and madda of decomposed (NFD) text: they join the letter before them.
+_COMBINING_HAMZA = frozenset("\u0653\u0654\u0655")
+
+
 def normalize(text: str) -> str:
     """Normalised string, for lexicon entries and other text that needs no offsets."""
-    return "".join(fold_char(c) for c in text)
+    if not _COMBINING_HAMZA.intersection(text):
+        return "".join(fold_char(c) for c in text)
+    return NormalizedView.of(text).text
 
 
 @dataclass(slots=True)
@@ -57,18 +64,28 @@ class NormalizedView:
 
     text: str
     original_offsets: list[int]   # len(text) + 1 entries; the last is len(original)
+    # view characters composed with a following combining hamza: where they end in the original
+    composed_ends: dict[int, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, original: str) -> NormalizedView:
         out: list[str] = []
         offsets: list[int] = []
+        composed_ends: dict[int, int] = {}
         for i, ch in enumerate(original):
+            if ch in _COMBINING_HAMZA and out:
+                # "ا" + U+0654 is "أ": fold the composed letter into the one already in the view
+                composed = unicodedata.normalize("NFC", original[offsets[-1]] + ch)
+                if len(composed) == 1:
+                    out[-1] = fold_char(composed)
+                composed_ends[len(out) - 1] = i + 1
+                continue
             folded = fold_char(ch)
             if folded:
                 out.append(folded)
                 offsets.append(i)
         offsets.append(len(original))
-        return cls("".join(out), offsets)
+        return cls("".join(out), offsets, composed_ends)
 
     def to_original(self, i: int) -> int:
         """Original offset of view position i (i may be len(text))."""
@@ -79,7 +96,8 @@ class NormalizedView:
         if end <= start:
             o = self.original_offsets[start]
             return Span(o, o)
-        return Span(self.original_offsets[start], self.original_offsets[end - 1] + 1)
+        last = end - 1
+        return Span(self.original_offsets[start], self.composed_ends.get(last, self.original_offsets[last] + 1))
 
     def from_original(self, i: int) -> int:
         """First view position at or after original offset i."""

@@ -16,8 +16,8 @@ from marsad.model import Span
 
 # A token is a run of letters/digits (Arabic or Latin), or one other visible character.
 _TOKEN_RE = re.compile(r"[^\W_]+|[^\s\w]|_")
-# Sentence ends: line breaks, and . ! ? ؟ … followed by space; "..": a headline's own pause.
-_SENTENCE_END_RE = re.compile(r"\n+|(?<=[.!?؟…])\s+")
+# Sentence ends: line breaks of any convention, and . ! ? ؟ … followed by space.
+_SENTENCE_END_RE = re.compile(r"[\n\r\u2028\u2029\x85]+|(?<=[.!?؟…])[^\S\n\r\u2028\u2029\x85]+")
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 _MIN_STEM = 2
@@ -60,9 +60,10 @@ def analyse(norm: str) -> tuple[frozenset[str], frozenset[str], str]:
                 candidates.append(w2[2:])
                 with_article.add(w2)
             elif prep == "ل" and w2.startswith("ل") and len(w2) - 1 >= _MIN_STEM:
-                # لل = ل + ال with the alef dropped: للدفاع reads as الدفاع and دفاع
+                # لل = ل + ال with the alef dropped: للدفاع reads as الدفاع and دفاع; but
+                # للبنان is ل + لبنان, so the plain reading stays among the forms too
                 candidates += ["ا" + w2, w2[1:]]
-                with_article.add("ا" + w2)
+                with_article.update(("ا" + w2, w2))
             else:
                 with_article.add(w2)
             for c in candidates:
@@ -75,7 +76,8 @@ def analyse(norm: str) -> tuple[frozenset[str], frozenset[str], str]:
 def _token(text: str, view: NormalizedView, vstart: int, vend: int) -> Token:
     span = view.span_to_original(vstart, vend)
     end = span.end
-    while end < len(text) and not fold_char(text[end]):   # trailing harakat belong to the word
+    # trailing harakat, and a combining hamza of decomposed text, belong to the word
+    while end < len(text) and (not fold_char(text[end]) or text[end] in "\u0653\u0654\u0655"):
         end += 1
     span = Span(span.start, end)
     norm = view.text[vstart:vend]

@@ -23,6 +23,7 @@ from marsad.model import Document, Entity, Mention, Span
 from marsad.resolve.kb import ActorBase
 
 QUOTE = '"'
+LINE_BREAKS = "\n\r\u2028\u2029\x85"
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,10 +368,14 @@ def _on_dateline(doc: Document, tokens: list[Token], f: Found) -> bool:
     pub = doc.meta.published
     if pub is None or pub.expression is None or doc.meta.published_source != "dateline":
         return False
-    line_start = doc.text.rfind("\n", 0, pub.expression.start) + 1
-    line_end = doc.text.find("\n", pub.expression.end)
-    line = Span(line_start, len(doc.text) if line_end < 0 else line_end)
-    return line.contains(_span(tokens, f))
+    text = doc.text
+    line_start = pub.expression.start
+    while line_start > 0 and text[line_start - 1] not in LINE_BREAKS:
+        line_start -= 1
+    line_end = pub.expression.end
+    while line_end < len(text) and text[line_end] not in LINE_BREAKS:
+        line_end += 1
+    return Span(line_start, line_end).contains(_span(tokens, f))
 
 
 def _stop(token: Token, words: frozenset[str]) -> bool:

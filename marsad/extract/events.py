@@ -29,6 +29,7 @@ from marsad.model import (Casualties, DateValue, Document, Event, Mention, Place
 
 ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
 SPEECH_TYPES = ("THREATEN", "ACCUSE", "REJECT")      # their own future/conditional words are the content
+LINE_BREAKS = "\n\r\u2028\u2029\x85"
 REFERENCE_REACH = 60   # sentences: "الاجتماع" refers back within an article, not across a whole archive
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
 DIRECTIONS = frozenset(entry_key(w) for w in ("شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب"))
@@ -380,54 +381,48 @@ class EventExtractor:
 
     # 3. merging mentions of one occurrence ---------------------------------------------------
     def _merge(self, ctx: _Context, hits: list[Hit]) -> list[list[Hit]]:
-        groups: list[list[Hit]] = []
-        actors: dict[int, set[str]] = {}      # per group, kept up to date: groups can grow long
-        initiators: dict[int, set[str]] = {}
-        active: list[list[Hit]] = []        # groups mentioned recently enough to be referred back to
+        groups: list[_Group] = []
+        active: list[_Group] = []        # groups mentioned recently enough to be referred back to
         for n, h in enumerate(hits):
             if n % 64 == 0:
-                active = [g for g in active if h.sentence - g[-1].sentence <= REFERENCE_REACH]
+                active = [g for g in active if h.sentence - g.last_sentence <= REFERENCE_REACH]
             target = None
+            h_actors = self._expand(ctx, h.actors)
             for g in reversed(active):
-                if _group_type(g) != h.type or not self._compatible(ctx, g, h):
+                if g.type != h.type or not self._compatible(ctx, g, h):
                     continue
-                head = g[0]
                 is_verb = h.spec.form == "verb"
                 # coordinated verbs are separate acts ("رفضت … وهددت … وحذرت"); nouns refer back
-                same_sentence = g[-1].sentence == h.sentence and not is_verb
+                same_sentence = g.last_sentence == h.sentence and not is_verb
                 # the headline announces what the body tells: its event is the body's first of that type
-                headline_lead = head.sentence == 0 and (h.sentence <= 2 or all(x.sentence == 0 for x in g))
-                near = h.sentence - g[-1].sentence <= (3 if is_verb else 6)
-                shared_actor = near and bool(actors[id(g)] & self._expand(ctx, h.actors)) and (
-                    not is_verb or not h.side_a or bool(set(h.side_a) & initiators[id(g)]))
-                same_place = h.place_in_scope and h.place is not None and h.place in {x.place for x in g}
+                headline_lead = g.head.sentence == 0 and (h.sentence <= 2 or g.last_sentence == 0)
+                near = h.sentence - g.last_sentence <= (3 if is_verb else 6)
+                shared_actor = near and bool(g.actors & h_actors) and (
+                    not is_verb or not h.side_a or bool(set(h.side_a) & g.initiators))
+                same_place = h.place_in_scope and h.place is not None and h.place in g.places
                 if h.definite or same_sentence or headline_lead or shared_actor or same_place:
                     target = g
                     break
                 if not h.definite:
                     break   # an indefinite mention that fits no recent event is a new one
             if target is None:
-                target = []
+                target = _Group(h)
                 groups.append(target)
                 active.append(target)
-                actors[id(target)], initiators[id(target)] = set(), set()
-            target.append(h)
-            actors[id(target)] |= self._expand(ctx, h.actors)
-            initiators[id(target)] |= set(h.side_a)
-        return groups
+            target.add(h, h_actors)
+        return [g.hits for g in groups]
 
-    def _compatible(self, ctx: _Context, g: list[Hit], h: Hit) -> bool:
+    def _compatible(self, ctx: _Context, g: _Group, h: Hit) -> bool:
+        """Mentions whose modality, dates or places contradict are different occurrences."""
         factual = ("asserted", "attempted")
-        gm = _group_modality(g)
-        if not (gm in factual and h.modality in factual) and gm != h.modality:
+        if not (g.modality in factual and h.modality in factual) and g.modality != h.modality:
             return False
-        if "aggregate" in (gm, h.modality):
+        if "aggregate" in (g.modality, h.modality):
             return False
-        gd = next((x.date for x in g if x.date), None)
-        if gd and h.date and (h.date.max < gd.min or gd.max < h.date.min):
+        if g.date and h.date and (h.date.max < g.date.min or g.date.max < h.date.min):
             return False
-        gp = [x.place for x in g if x.place and x.place_in_scope]
-        if h.place and h.place_in_scope and gp and not any(ctx.places_compatible(p, h.place) for p in gp):
+        if h.place and h.place_in_scope and g.anchored_places and not any(
+                ctx.places_compatible(p, h.place) for p in g.anchored_places):
             return False
         return True
 
@@ -590,7 +585,8 @@ class _Context:
             return False
         sent = self.doc.sentences[s]
         text = self.doc.text
-        own_line = (sent.start == 0 or text[sent.start - 1] == "\n") and (sent.end == len(text) or text[sent.end] == "\n")
+        own_line = (sent.start == 0 or text[sent.start - 1] in LINE_BREAKS) and (
+            sent.end == len(text) or text[sent.end] in LINE_BREAKS)
         lo, hi = self.sentence_tokens(s)
         return own_line and sum(1 for t in self.tokens[lo:hi] if t.is_word) <= 3
 
@@ -722,6 +718,36 @@ class _Context:
                     span = self.span(j, k)
                     return span.of(self.doc.text), span
         return None
+
+
+class _Group:
+    """Mentions merged so far into one event, with what merging decisions look at kept current."""
+
+    def __init__(self, head: Hit):
+        self.head = head
+        self.type = head.type
+        self.hits: list[Hit] = []
+        self.modality = head.modality
+        self.date: DateValue | None = None
+        self.places: set[str] = set()
+        self.anchored_places: set[str] = set()
+        self.actors: set[str] = set()
+        self.initiators: set[str] = set()
+        self.last_sentence = head.sentence
+
+    def add(self, h: Hit, expanded_actors: set[str]) -> None:
+        self.hits.append(h)
+        # an occurrence told once as having happened has happened, though another mention says "tried"
+        if h.modality == "asserted" or (h.modality == "attempted" and self.modality != "asserted"):
+            self.modality = h.modality
+        self.date = self.date or h.date
+        if h.place:
+            self.places.add(h.place)
+            if h.place_in_scope:
+                self.anchored_places.add(h.place)
+        self.actors |= expanded_actors
+        self.initiators.update(h.side_a)
+        self.last_sentence = h.sentence
 
 
 # --- helpers ------------------------------------------------------------------------------------

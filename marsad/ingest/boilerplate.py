@@ -86,15 +86,20 @@ def _default_patterns() -> BoilerplatePatterns:
     return load_patterns()
 
 
+_LINE_RE = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
+
+
 def find_boilerplate(text: str, patterns: BoilerplatePatterns | None = None) -> list[Span]:
     """Spans of the lines of `text` that are page furniture, in text order."""
     patterns = patterns or _default_patterns()
     spans: list[Span] = []
     pending_headline = False   # the previous furniture line was a bare "read also" label
     pos = 0
-    for line in text.split("\n"):
+    for line in _LINE_RE.split(text):
         start, end = _trim(text, pos, pos + len(line))
-        pos += len(line) + 1
+        pos += len(line)
+        if pos < len(text):
+            pos += 2 if text.startswith("\r\n", pos) else 1
         if start == end:
             continue
         norm = " ".join(normalize(text[start:end]).split()) if end - start <= MAX_LINE else ""

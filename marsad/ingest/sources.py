@@ -15,17 +15,20 @@ from marsad.model import Document, InputProblem
 _HTML = {".html", ".htm"}
 
 
-def read_inputs(paths: Iterable[str | Path], options: Options) -> Iterator[Document | InputProblem]:
+def read_inputs(paths: Iterable[str | Path], options: Options,
+                exclude: Iterable[str | Path] = ()) -> Iterator[Document | InputProblem]:
     """Documents from files and folders (recursively, in sorted order), or a problem
-    for each input that cannot be read. Streams: nothing is read ahead."""
+    for each input that cannot be read. Streams: nothing is read ahead. Files in
+    `exclude` (the run's own output, written into an input folder) are never read."""
     extensions = {e.lower() if e.startswith(".") else "." + e.lower() for e in options.extensions}
+    skip = {Path(p).resolve() for p in exclude}
     for given in paths:
         path = Path(given)
         if path.is_dir():
             for item in _walk(path, extensions):
                 if isinstance(item, InputProblem):
                     yield item
-                else:
+                elif item.resolve() not in skip:
                     yield from from_file(item, options)
         elif path.is_file():
             if _suffix(path) in extensions:

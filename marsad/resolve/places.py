@@ -30,10 +30,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator
 
-import yaml
 
 from marsad.arabic.normalize import normalize
-from marsad.config import DATA_DIR, Options
+from marsad.config import DATA_DIR, Options, read_yaml
 from marsad.errors import DataFileError
 
 # --- kinds and their defaults ------------------------------------------------------------
@@ -246,13 +245,7 @@ def _read_tsv(path: Path, required: Iterable[str]) -> list[dict[str, str]]:
     return rows
 
 
-def _read_yaml(path: Path):
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataFileError(str(path), "not found") from None
-    except yaml.YAMLError as e:
-        raise DataFileError(str(path), f"invalid YAML: {e}") from None
+_read_yaml = read_yaml   # one reader for every data file, with the same errors
 
 
 def _read_admins(geo: Path) -> tuple[dict[str, _Admin], dict[str, str]]:

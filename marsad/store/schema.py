@@ -108,6 +108,7 @@ entities = sa.Table(
     sa.Column("confidence", sa.Float, nullable=False),
     sa.Column("lat", sa.Float),
     sa.Column("lon", sa.Float),
+    sa.Column("parent_kb_id", sa.Text),
     sa.PrimaryKeyConstraint("document_id", "ordinal"),
     sa.UniqueConstraint("document_id", "entity_id"),
     sa.Index("ix_entities_kb_id", "kb_id"),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import unicodedata
 
 import pytest
 
@@ -15,6 +16,7 @@ except ImportError:  # pragma: no cover - depends on the environment
     given = None
 
 HARAKAT_AND_TANWIN = [chr(c) for c in range(0x064B, 0x0653)]  # ً ٌ ٍ َ ُ ِ ّ ْ
+COMBINING_HAMZA = frozenset("\u0653\u0654\u0655")   # madda / hamza above / hamza below of NFD text
 
 
 # ---------------------------------------------------------------- single characters
@@ -154,15 +156,27 @@ def _check_spans(text: str) -> None:
 
 def _check_from_original(text: str) -> None:
     view = NormalizedView.of(text)
-    kept = [i for i, ch in enumerate(text) if fold_char(ch)]
+    kept = view.original_offsets[:-1]
+    assert kept == sorted(set(kept))
+    if not COMBINING_HAMZA.intersection(text):
+        assert kept == [i for i, ch in enumerate(text) if fold_char(ch)]
     for v, o in enumerate(kept):
         assert view.from_original(o) == v
         assert view.to_original(view.from_original(o)) == o
-    # a deleted character maps to the next kept one (or the end of the view)
-    for o, ch in enumerate(text):
-        if not fold_char(ch):
-            v = view.from_original(o)
-            assert v == sum(1 for k in kept if k < o)
+    # a character with no view character of its own maps to the next kept one (or the end of the view)
+    kept_set = set(kept)
+    for o in range(len(text)):
+        if o not in kept_set:
+            assert view.from_original(o) == sum(1 for k in kept if k < o)
+
+
+def _check_view_slices_fold(text: str) -> None:
+    """With decomposed hamza a view character may stand for a letter and the mark after it: the
+    original characters from its offset up to the next one's fold to it."""
+    view = NormalizedView.of(text)
+    for i in range(len(view.text)):
+        piece = text[view.to_original(i):view.to_original(i + 1)]
+        assert normalize(piece) == view.text[i], (text, i, piece)
 
 
 @pytest.mark.parametrize("text", VARIED)
@@ -208,6 +222,49 @@ def test_a_match_in_the_view_maps_to_the_written_original(text, needle):
     span = view.span_to_original(start, start + len(needle))
     assert normalize(span.of(text)) == needle
     assert not text[span.start].isspace() and fold_char(text[span.start])
+
+
+# ---------------------------------------------------------------- decomposed (NFD) hamza and madda
+
+NFD_CASES = ["أحمد", "إدلب", "آليات", "مسؤول", "رئيس", "شاطئ", "يقرأ", "الإيراني", "لؤلؤ"]
+
+
+@pytest.mark.parametrize("word", NFD_CASES)
+def test_decomposed_word_normalises_like_the_composed_one(word):
+    nfd = unicodedata.normalize("NFD", word)
+    assert nfd != word
+    assert normalize(nfd) == normalize(word)
+    assert NormalizedView.of(nfd).text == normalize(word)
+
+
+def _random_nfd_strings(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    alphabet = ALPHABET + "\u0653\u0654\u0655" * 6 + "اويى" * 4
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 50))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("word", NFD_CASES)
+def test_decomposed_word_view_maps_back(word):
+    nfd = unicodedata.normalize("NFD", word)
+    _check_view_slices_fold(nfd)
+    _check_from_original(nfd)
+
+
+def test_view_with_combining_hamza_maps_back_on_random_strings():
+    for text in _random_nfd_strings(300, seed=5):
+        view = NormalizedView.of(text)
+        assert len(view.original_offsets) == len(view.text) + 1
+        assert view.to_original(len(view.text)) == len(text)
+        _check_view_slices_fold(text)
+        _check_from_original(text)
+
+
+@pytest.mark.parametrize("word", ["شاطئ", "يقرأ", "لؤلؤ", "مبادئ"])
+def test_span_to_original_covers_a_final_combining_hamza(word):
+    nfd = unicodedata.normalize("NFD", word)
+    view = NormalizedView.of(nfd)
+    span = view.span_to_original(0, len(view.text))
+    assert span.of(nfd) == nfd
 
 
 def test_empty_view_span_is_empty_and_at_the_mapped_position():

@@ -148,6 +148,16 @@ def test_article_reading_is_in_stems_and_forms_but_bare_word_only_in_stems(word,
     assert without not in t.forms
 
 
+@pytest.mark.parametrize("word, name", [("للبنان", "لبنان"), ("للواء", "لواء"), ("لليبيا", "ليبيا")])
+def test_lam_before_a_word_starting_with_lam_keeps_the_plain_reading_in_stems(word, name):
+    assert name in tokenize(word)[0].stems
+
+
+@pytest.mark.parametrize("word, name", [("للبنان", "لبنان"), ("للواء", "لواء"), ("لليبيا", "ليبيا")])
+def test_lam_before_a_name_starting_with_lam_keeps_the_name_in_forms(word, name):
+    assert name in tokenize(word)[0].forms
+
+
 @pytest.mark.parametrize("word, bare", [("وبالبوكمال", "بوكمال"), ("للدفاع", "دفاع"), ("فالقوات", "قوات")])
 def test_bare_is_the_shortest_reading(word, bare):
     assert tokenize(word)[0].bare == bare
@@ -243,20 +253,41 @@ def test_sentence_spans_are_ordered_and_disjoint(text):
         assert a.end <= b.start
 
 
-# ---------------------------------------------------------------- known defects (see report)
+# ---------------------------------------------------------------- other line breaks, decomposed text
 
-@pytest.mark.xfail(strict=True, reason="split_sentences only treats \\n as a line break: a lone \\r (old Mac "
-                                       "line ending) or U+2028 lets a sentence run across lines")
-@pytest.mark.parametrize("brk", ["\r", "\u2028"])
-def test_split_sentences_splits_at_other_line_breaks(brk):
+@pytest.mark.parametrize("brk", ["\r", "\r\n", "\u2028", "\u2029", "\x85", "\r\n\r\n"])
+def test_split_sentences_splits_at_every_line_break_convention(brk):
     text = f"سطر أول{brk}سطر ثان"
     assert [s.of(text) for s in split_sentences(text)] == ["سطر أول", "سطر ثان"]
 
 
-@pytest.mark.xfail(strict=True, reason="combining hamza/madda (U+0653..U+0655, decomposed NFD text) are neither "
-                                       "deleted nor folded: they split a word into several tokens")
-@pytest.mark.parametrize("word", ["أحمد", "آليات", "مسؤول", "إدلب"])
+@pytest.mark.parametrize("brk", ["\r", "\u2028"])
+def test_sentence_after_period_stops_at_a_line_break(brk):
+    text = f"انتهى الاجتماع.{brk}  بدأ القصف"
+    assert [s.of(text) for s in split_sentences(text)] == ["انتهى الاجتماع.", "بدأ القصف"]
+
+
+NFD_WORDS = ["أحمد", "آليات", "مسؤول", "إدلب", "رئيس", "الإيراني"]
+
+
+@pytest.mark.parametrize("word", NFD_WORDS)
 def test_decomposed_hamza_does_not_split_a_word(word):
     nfd = unicodedata.normalize("NFD", word)
     assert nfd != word
     assert [t.text for t in tokenize(nfd)] == [nfd]
+
+
+@pytest.mark.parametrize("word", NFD_WORDS)
+def test_decomposed_and_composed_words_normalise_alike(word):
+    nfd = unicodedata.normalize("NFD", word)
+    assert tokenize(nfd)[0].norm == tokenize(word)[0].norm == normalize(word) == normalize(nfd)
+
+
+@pytest.mark.parametrize("text, word", [("شاطئ البحر", "شاطئ"), ("يقرأ الخبر", "يقرأ"), ("مبادئ عامة", "مبادئ"),
+                                        ("لؤلؤ", "لؤلؤ")])
+def test_decomposed_word_ending_in_hamza_keeps_the_mark_in_its_span(text, word):
+    nfd_text = unicodedata.normalize("NFD", text)
+    nfd_word = unicodedata.normalize("NFD", word)
+    t = tokenize(nfd_text)[0]
+    assert t.text == nfd_word
+    assert normalize(t.text) == t.norm

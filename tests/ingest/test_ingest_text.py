@@ -94,9 +94,20 @@ def test_file_over_the_size_limit_is_a_problem(tmp_path):
     assert isinstance(problem, InputProblem) and "max_file_bytes" in problem.reason
 
 
-def test_large_text_file_is_read_whole(tmp_path):
+@pytest.fixture
+def twenty_mb(tmp_path):
     path = tmp_path / "large.txt"
     text = ARTICLE * (20_000_000 // len(ARTICLE.encode("utf-8")) + 1)
     path.write_text(text, encoding="utf-8", newline="")
-    doc = read_one(path)
+    return path, text
+
+
+def test_large_text_file_over_the_default_limit_is_reported(twenty_mb):
+    problem = read_one(twenty_mb[0])
+    assert isinstance(problem, InputProblem) and "max_file_bytes" in problem.reason
+
+
+def test_large_text_file_is_read_whole_when_the_limit_allows(twenty_mb):
+    path, text = twenty_mb
+    doc = read_one(path, max_file_bytes=32 * 1024 * 1024)
     assert isinstance(doc, Document) and doc.text == text
