@@ -3,7 +3,9 @@
     >>> from marsad import Pipeline
     >>> doc = Pipeline().run_text("اشتباكات بين ...", doc_id="x")
 """
-from marsad.model import Document, Entity, Event, Mention, Relation, Span  # noqa: F401
+from marsad.model import Document, Entity, Event, Mention, Relation, Span
+
+__all__ = ["Document", "Entity", "Event", "Mention", "Relation", "Span", "Pipeline", "Options"]
 
 __version__ = "0.1.0"
 

@@ -357,7 +357,9 @@ class EntityRecognizer:
                 continue
             tok = tokens[f.start]
             before = keys[f.start - 1] if f.start > 0 else frozenset()
-            locative = bool(before & self.cues["locative_before"]) or tok.norm.startswith(("ب", "وب", "في"))
+            # "بسوريا": the preposition ب glued on, not a country whose name starts with ب (بريطانيا)
+            glued_b = any(tok.norm.startswith(p) and tok.norm[len(p):] in tok.forms for p in ("ب", "وب"))
+            locative = bool(before & self.cues["locative_before"]) or glued_b
             if locative:
                 f.extra["type"] = "LOCATION"
 

@@ -92,3 +92,12 @@ def test_mentions_point_at_the_original_characters(run):
 def test_boilerplate_line_yields_no_entity(run):
     doc = run("قصف مدفعي على البلدة.\nاقرأ أيضاً: الحرس الثوري ينقل مقاره من البوكمال")
     assert "irgc" not in {e.kb_id for e in doc.entities}
+
+
+@pytest.mark.parametrize("text, country, type_", [
+    ("اتهمت بريطانيا روسيا بدعم الميليشيات.", "United Kingdom", "STATE"),   # ب is the name's own letter
+    ("انتشرت القوات بسوريا منذ سنوات.", "Syria", "LOCATION"),               # ب is the preposition
+    ("وصل الوفد إلى تركيا أمس.", "Turkey", "LOCATION"),
+])
+def test_country_type_from_its_context(run, text, country, type_):
+    assert {e.name_en: e.type for e in run(text).entities}[country] == type_
