@@ -358,7 +358,8 @@ class EntityRecognizer:
             tok = tokens[f.start]
             before = keys[f.start - 1] if f.start > 0 else frozenset()
             # "بسوريا": the preposition ب glued on, not a country whose name starts with ب (بريطانيا)
-            glued_b = any(tok.norm.startswith(p) and tok.norm[len(p):] in tok.forms for p in ("ب", "وب"))
+            glued_b = any(tok.norm.startswith(p) and not self.matcher.starts_with(tok.norm[len(p) - 1:])
+                          for p in ("ب", "وب"))
             locative = bool(before & self.cues["locative_before"]) or glued_b
             if locative:
                 f.extra["type"] = "LOCATION"

@@ -71,6 +71,10 @@ class PhraseMatcher(Generic[T]):
             self.add(phrase, payload)
         return self
 
+    def starts_with(self, word: str) -> bool:
+        """Some entry begins with this exact word (a name that itself starts with "ب", say)."""
+        return key_of(word) in self._by_first
+
     def __len__(self) -> int:
         return sum(len(v) for v in self._by_first.values())
 
