@@ -146,6 +146,15 @@ class Entity:
     lon: float | None = None
     # a place the knowledge base lacks ("دوار المصرية") lies in or near this known place
     parent_kb_id: str | None = None
+    place_kind: str | None = None      # for places the text names by their kind: site, desert, village…
+
+    @property
+    def stable_id(self) -> str:
+        """The same across documents: the knowledge-base id, else type and normalised name."""
+        if self.kb_id:
+            return self.kb_id
+        from marsad.arabic.normalize import normalize
+        return f"new:{self.type.lower()}:{'-'.join(normalize(self.name_ar).split())}"
 
 
 @dataclass(slots=True)

@@ -58,7 +58,7 @@ def document_record(doc: Document) -> dict[str, Any]:
         "outlet": doc.meta.outlet or doc.meta.outlet_ar or None,
         "published": date_range_json(doc.meta.published),
         "entities": [{"id": e.id, "type": e.type, "name": e.name_en or e.name_ar, "name_ar": e.name_ar,
-                      "kb_id": e.kb_id, "mentions": [span_json(s) for s in _entity_spans(doc, e)]}
+                      "kb_id": e.kb_id, "stable_id": e.stable_id, "mentions": [span_json(s) for s in _entity_spans(doc, e)]}
                      for e in doc.entities],
         "relations": [{"type": r.type, "head": r.head, "tail": r.tail, "evidence": span_json(r.evidence)}
                       for r in doc.relations],

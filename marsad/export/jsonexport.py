@@ -147,7 +147,8 @@ def document_record(doc: Document) -> dict[str, Any]:
         "sentences": [span_json(s, t) for s in doc.sentences],
         "mentions": [_mention_json(x, t, doc.in_boilerplate(x.span)) for x in doc.mentions],
         "entities": [{"id": e.id, "type": e.type, "name_ar": e.name_ar, "name_en": e.name_en,
-                      "kb_id": e.kb_id, "confidence": e.confidence, "lat": e.lat, "lon": e.lon,
+                      "kb_id": e.kb_id, "stable_id": e.stable_id, "parent_kb_id": e.parent_kb_id,
+                      "place_kind": e.place_kind, "confidence": e.confidence, "lat": e.lat, "lon": e.lon,
                       "mentions": [_mention_json(x, t, doc.in_boilerplate(x.span)) for x in e.mentions]}
                      for e in doc.entities],
         "relations": [_relation_json(r, t) for r in doc.relations],

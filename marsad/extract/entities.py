@@ -11,6 +11,7 @@ Order of work for a document:
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -117,8 +118,30 @@ class EntityRecognizer:
         chosen = [f for f in chosen if not _on_dateline(doc, tokens, f)]
         chosen += self._coreference(tokens, keys, chosen)
         chosen = _select(chosen)
+        chosen = _select(chosen + self._clipped(tokens, keys, chosen))
         self._type_countries(tokens, keys, chosen)
         doc.mentions, doc.entities = _build_entities(doc, tokens, chosen)
+        self._attach_sites(doc)
+
+    def _attach_sites(self, doc: Document) -> None:
+        """A site the knowledge base lacks ("دوار الساعة") lies in the town named nearest to it:
+        in its sentence if one is, else the town the article names most."""
+        towns = [(m.span.start, e) for e in doc.entities if e.type == "LOCATION" and e.kb_id
+                 for m in e.mentions if getattr(self.gazetteer.get(e.kb_id), "kind", "") in ("town", "village")]
+        if not towns:
+            return
+        counts = Counter(e.kb_id for _, e in towns)
+        main = counts.most_common(1)[0][0]
+        sentence_starts = [s.start for s in doc.sentences]
+        for ent in doc.entities:
+            if ent.type != "LOCATION" or ent.kb_id or ent.parent_kb_id or ent.place_kind in (None, "town", "village"):
+                continue
+            at = ent.mentions[0].span.start
+            s = max(0, bisect.bisect_right(sentence_starts, at) - 1)
+            lo = sentence_starts[s]
+            hi = sentence_starts[s + 1] if s + 1 < len(sentence_starts) else len(doc.text)
+            near = [(abs(start - at), e.kb_id) for start, e in towns if lo <= start < hi]
+            ent.parent_kb_id = min(near)[1] if near else main
 
     # 1. dictionaries ------------------------------------------------------------------------
     def _dictionary(self, doc: Document, tokens: list[Token], keys) -> list[Found]:
@@ -169,7 +192,7 @@ class EntityRecognizer:
             run = _quoted_run(tokens, i + 1)
             if run and not any(covered[run[0]:run[1]]):
                 name = " ".join(t.norm for t in tokens[run[0]:run[1]])
-                out.append(Found(run[0], run[1], _new("ARMED_GROUP", name), 0))
+                out.append(Found(run[0], run[1], self._named(_new("ARMED_GROUP", name)), 0))
         return out
 
     def _persons(self, tokens, keys, covered) -> list[Found]:
@@ -198,7 +221,7 @@ class EntityRecognizer:
                 span = self._given_name_run(tokens, keys, i, covered)
             if span and span[1] - span[0] >= 1 and not any(covered[span[0]:span[1]]):
                 name = " ".join(t.norm for t in tokens[span[0]:span[1]])
-                out.append(Found(span[0], span[1], _new("PERSON", name), 0))
+                out.append(Found(span[0], span[1], self._named(_new("PERSON", name)), 0))
         return out
 
     def _is_given_name(self, tok: Token) -> bool:
@@ -264,10 +287,11 @@ class EntityRecognizer:
         starts = {f.start: f for f in known if f.cand.type == "LOCATION"}
         out = []
         for i, tok in enumerate(tokens[:-1]):
-            kind = next((sites[k] for k in keys[i] if k in sites), None)
+            site = next((sites[k] for k in keys[i] if k in sites), None)
             # "مدينة X" names X; "المدينة" alone is the town already spoken of
-            if kind is None or any(f.startswith("ال") for f in tok.forms):
+            if site is None or any(f.startswith("ال") for f in tok.forms):
                 continue
+            kind, kind_en = site
             j = i + 1
             if tokens[j].norm == QUOTE:
                 run = _quoted_run(tokens, j)
@@ -283,22 +307,45 @@ class EntityRecognizer:
             if kind in ("town", "village") or kind == "neighbourhood":
                 if inner is None:   # "بلدة X" with X unknown: X is a new place
                     name = " ".join(t.norm for t in tokens[run[0]:run[1]])
-                    out.append(Found(run[0], run[1], _new("LOCATION", name), 0, {"place_kind": kind}))
+                    out.append(Found(run[0], run[1], self._named(_new("LOCATION", name)), 0, {"place_kind": kind}))
                 continue
             name = " ".join(t.norm for t in tokens[i:run[1]])
+            proper = " ".join(t.norm for t in tokens[run[0]:run[1]])
+            extra = {"place_kind": kind}
             if inner is not None and inner.end == run[1]:
                 # "بادية الصالحية" where الصالحية is known: an area near that place
-                cand = Candidate(f"near:{inner.cand.kb_id}:{kind}:{name}", "LOCATION", name, None, None, "pattern")
-                out.append(Found(i, run[1], cand, 1, {"place_kind": kind, "parent": inner.cand.kb_id}))
+                extra["parent"] = inner.cand.kb_id
+                name_en = f"{inner.cand.name_en or self._latin(proper)} {kind_en}".strip()
+                cand = Candidate(f"near:{inner.cand.kb_id}:{kind}:{name}", "LOCATION", name, name_en, None, "pattern")
+                out.append(Found(i, run[1], cand, 1, extra))
             elif inner is None:
-                out.append(Found(i, run[1], _new("LOCATION", name), 1, {"place_kind": kind}))
+                cand = _new("LOCATION", name)
+                name_en = f"{self._latin(proper)} {kind_en}".strip()
+                out.append(Found(i, run[1], Candidate(cand.key, cand.type, cand.name_ar, name_en, None, "pattern"), 1, extra))
         return out
+
+    # names in Latin letters ---------------------------------------------------------------
+    def _latin(self, name_ar: str) -> str:
+        from marsad.arabic.transliterate import transliterate
+
+        def place_name(arabic: str) -> str | None:
+            rec = self.gazetteer.best(arabic)
+            return rec.name_en if rec else None
+        return transliterate(name_ar, place_name, self.options.data_dir)
+
+    def _named(self, cand: Candidate) -> Candidate:
+        """A new entity gets a transliterated English name for readers without Arabic."""
+        if cand.name_en:
+            return cand
+        return Candidate(cand.key, cand.type, cand.name_ar, self._latin(cand.name_ar), cand.kb_id, cand.source,
+                         cand.ambiguous, cand.block_before)
 
     # 2b. ambiguous aliases -------------------------------------------------------------------
     def _filter_ambiguous(self, doc, tokens, keys, chosen: list[Found]) -> list[Found]:
         """An ambiguous alias stands only where its actor is named plainly in the document,
         or (for multi-word aliases) where no blocking word precedes it."""
         plain = {f.cand.key for f in chosen if not f.cand.ambiguous}
+        heads = self._head_owners(chosen)
         out = []
         for f in chosen:
             c = f.cand
@@ -306,7 +353,9 @@ class EntityRecognizer:
                 before = keys[f.start - 1] if f.start > 0 else frozenset()
                 blocked = bool(before & set(c.block_before))
                 multiword = f.end - f.start > 1
-                if blocked or not (c.key in plain or multiword):
+                # "الحرس" with both الحرس الثوري and الحرس الجمهوري named: it could be either
+                shared = not multiword and len(heads.get(_head(tokens[f.start]), ())) > 1
+                if blocked or shared or not (c.key in plain or multiword):
                     continue
             out.append(f)
         return [f for f in out if not doc.in_boilerplate(_span(tokens, f))]
@@ -325,12 +374,12 @@ class EntityRecognizer:
                     continue
                 if [t.norm for t in tokens[i:i + len(words)]] == words or (
                         len(words) >= 2 and _stems_match(keys, i, words)):
-                    out.append(Found(i, i + len(words), f.cand, 0))
+                    out.append(Found(i, i + len(words), f.cand, 0, {"source": "pattern"}))
                     for k in range(i, i + len(words)):
                         covered[k] = True
                 elif family and entry_key(family) in keys[i] and not (
                         i > 0 and (keys[i - 1] & self.cues["plural_heads"] or tokens[i - 1].norm.endswith("ات"))):
-                    out.append(Found(i, i + 1, f.cand, 0))
+                    out.append(Found(i, i + 1, f.cand, 0, {"source": "coref"}))
                     covered[i] = True
         # a unit's bare number: "الـ47" after "الفوج 47"
         numbers = {}
@@ -346,7 +395,41 @@ class EntityRecognizer:
                 continue
             cand = numbers.get(int(tok.norm[2:]))
             if cand:
-                out.append(Found(i, i + 1, cand, 0))
+                out.append(Found(i, i + 1, cand, 0, {"source": "coref"}))
+        return out
+
+    def _head_owners(self, chosen: list[Found]) -> dict[str, set[str]]:
+        """First word (normalised) of every name of each actor named plainly, and whose it is."""
+        owners: dict[str, set[str]] = {}
+        for f in chosen:
+            actor = self.actors.get(f.cand.kb_id) if f.cand.source == "actor" and not f.cand.ambiguous else None
+            if actor is None:
+                continue
+            for alias in (actor.name_ar, *actor.aliases_ar):
+                words = normalize(alias).split()
+                if len(words) >= 2:
+                    owners.setdefault(words[0], set()).add(actor.id)
+        return owners
+
+    def _clipped(self, tokens, keys, chosen: list[Found]) -> list[Found]:
+        """The head word of an actor already named plainly: "الحرس" after "الحرس الثوري", "الحشد"
+        after "الحشد الشعبي" — unless that word is generic (قوات، الفرقة، حزب) or two actors of
+        the document share it (الحرس الثوري and الحرس الجمهوري)."""
+        generic = self.cues["generic_heads"] | self.cues["group_nouns"] | frozenset(self.cues["units"])
+        by_actor = {f.cand.kb_id: f.cand for f in chosen if f.cand.source == "actor" and not f.cand.ambiguous}
+        matcher: PhraseMatcher[Candidate] = PhraseMatcher()
+        for head, ids in self._head_owners(chosen).items():
+            if len(ids) == 1 and head.startswith("ال") and not {entry_key(head), entry_key(head[2:])} & generic:
+                matcher.add(head, by_actor[next(iter(ids))])
+        covered = _coverage(chosen, len(tokens))
+        out = []
+        for m in matcher.find(tokens, [name_keys(t) for t in tokens]):
+            if any(covered[m.start:m.end]):
+                continue
+            before = keys[m.start - 1] if m.start > 0 else frozenset()
+            if before & set(m.payload.block_before):
+                continue
+            out.append(Found(m.start, m.end, m.payload, 0, {"source": "coref"}))
         return out
 
     # 4. types ----------------------------------------------------------------------------------
@@ -363,6 +446,22 @@ class EntityRecognizer:
             locative = bool(before & self.cues["locative_before"]) or glued_b
             if locative:
                 f.extra["type"] = "LOCATION"
+
+
+def _head(token: Token) -> str:
+    """The token as a name's first word: its reading with the article, clitics removed."""
+    with_article = [f for f in token.forms if f.startswith("ال")]
+    return min(with_article, key=len) if with_article else token.norm
+
+
+def _confidence(f: Found, source: str) -> float:
+    """How sure the link is: a plain knowledge-base name, an ambiguous one the context settled,
+    a name found by a pattern, a mention joined by coreference."""
+    if source == "coref":
+        return 0.8
+    if f.cand.source == "pattern":
+        return 0.6
+    return 0.75 if f.cand.ambiguous else 0.95
 
 
 def _on_dateline(doc: Document, tokens: list[Token], f: Found) -> bool:
@@ -436,8 +535,8 @@ def _build_entities(doc: Document, tokens: list[Token], chosen: list[Found]) -> 
         if doc.in_boilerplate(span):
             continue
         mtype = f.extra.get("type", f.cand.type)
-        m = Mention(span, span.of(doc.text), mtype, None, f.cand.kb_id,
-                    "lexicon" if f.cand.source != "pattern" else "pattern")
+        source = f.extra.get("source") or ("lexicon" if f.cand.source != "pattern" else "pattern")
+        m = Mention(span, span.of(doc.text), mtype, None, f.cand.kb_id, source, _confidence(f, source))
         by_key.setdefault(f.cand.key, []).append((f, m))
     entities: list[Entity] = []
     mentions: list[Mention] = []
@@ -445,9 +544,9 @@ def _build_entities(doc: Document, tokens: list[Token], chosen: list[Found]) -> 
         first = items[0][0].cand
         etype = Counter(m.type for _, m in items).most_common(1)[0][0]
         ent = Entity(f"ent{n}", etype, first.name_ar, first.name_en, first.kb_id)
-        parent = next((f.extra["parent"] for f, _ in items if "parent" in f.extra), None)
-        if parent:
-            ent.parent_kb_id = parent
+        ent.parent_kb_id = next((f.extra["parent"] for f, _ in items if "parent" in f.extra), None)
+        ent.place_kind = next((f.extra["place_kind"] for f, _ in items if "place_kind" in f.extra), None)
+        ent.confidence = max(m.confidence for _, m in items)
         for _, m in items:
             m.entity_id = ent.id
             m.type = etype

@@ -53,7 +53,8 @@ class ActorBase:
         out = []
         for a in self.actors.values():
             for alias in (a.name_ar, *a.aliases_ar):
-                out.append((alias, a, False))
+                if alias not in a.aliases_ar_ambiguous:   # a canonical name can be ambiguous too
+                    out.append((alias, a, False))
             for alias in a.aliases_ar_ambiguous:
                 out.append((alias, a, True))
             for alias in a.aliases_en:

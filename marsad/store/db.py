@@ -439,7 +439,7 @@ def _child_rows(doc: Document, pk: int) -> list[tuple[sa.Table, list[dict[str, A
     spans += [{"kind": "sentence", "ordinal": i, **_span_cols("span", s)} for i, s in enumerate(doc.sentences)]
     ents = [{"ordinal": i, "entity_id": e.id, "type": e.type, "name_ar": e.name_ar, "name_en": e.name_en,
              "kb_id": e.kb_id, "confidence": e.confidence, "lat": e.lat, "lon": e.lon,
-             "parent_kb_id": e.parent_kb_id}
+             "parent_kb_id": e.parent_kb_id, "place_kind": e.place_kind}
             for i, e in enumerate(doc.entities)]
     rels = [{"ordinal": i, "type": r.type, "head": r.head, "tail": r.tail,
              "head_ordinal": ent_ordinal.get(r.head), "tail_ordinal": ent_ordinal.get(r.tail),
@@ -553,7 +553,8 @@ def _load(conn: Connection, doc_rows: Sequence[Row]) -> list[Document]:
             (doc.boilerplate if s.kind == "boilerplate" else doc.sentences).append(_req_span(s, "span"))
 
         entities = [Entity(id=e.entity_id, type=e.type, name_ar=e.name_ar, name_en=e.name_en, kb_id=e.kb_id,
-                           confidence=e.confidence, lat=e.lat, lon=e.lon, parent_kb_id=e.parent_kb_id)
+                           confidence=e.confidence, lat=e.lat, lon=e.lon, parent_kb_id=e.parent_kb_id,
+                           place_kind=e.place_kind)
                     for e in ents.get(pk, [])]
         in_doc: list[tuple[int, Mention]] = []
         in_entity: list[tuple[int, int, Mention]] = []

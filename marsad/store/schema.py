@@ -109,6 +109,7 @@ entities = sa.Table(
     sa.Column("lat", sa.Float),
     sa.Column("lon", sa.Float),
     sa.Column("parent_kb_id", sa.Text),
+    sa.Column("place_kind", sa.String(32)),
     sa.PrimaryKeyConstraint("document_id", "ordinal"),
     sa.UniqueConstraint("document_id", "entity_id"),
     sa.Index("ix_entities_kb_id", "kb_id"),

@@ -36,7 +36,7 @@ def test_top_level_shape(sample_doc):
 def test_entities_and_mentions_outside_boilerplate(sample_doc):
     doc = _export([sample_doc])["documents"][0]
     sdf = next(e for e in doc["entities"] if e["id"] == "e5")
-    assert set(sdf) == {"id", "type", "name", "name_ar", "kb_id", "mentions"}
+    assert set(sdf) == {"id", "type", "name", "name_ar", "kb_id", "stable_id", "mentions"}
     assert sdf["name"] == "Syrian Democratic Forces" and sdf["name_ar"] == "قسد" and sdf["kb_id"] == "sdf"
     # the first "قسد" is in the "read also" line: left out
     assert len(sdf["mentions"]) == 2

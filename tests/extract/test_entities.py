@@ -4,7 +4,9 @@ import pytest
 
 
 def names(doc, type_=None):
-    return {(e.name_en or e.name_ar) for e in doc.entities if type_ in (None, e.type)}
+    """English names of known things; the Arabic (normalised) name of persons found by patterns."""
+    return {(e.name_ar if e.type == "PERSON" else e.name_en or e.name_ar)
+            for e in doc.entities if type_ in (None, e.type)}
 
 
 @pytest.mark.parametrize("text, kb_id", [
@@ -101,3 +103,43 @@ def test_boilerplate_line_yields_no_entity(run):
 ])
 def test_country_type_from_its_context(run, text, country, type_):
     assert {e.name_en: e.type for e in run(text).entities}[country] == type_
+
+
+@pytest.mark.parametrize("text, name_en", [
+    ("اعتقلت الدورية المدعو “نزار خرفان” في السوق.", "Nizar Kharfan"),
+    ("وصل المدعو “خالد الحمود” إلى المقر.", "Khaled al-Hamud"),
+])
+def test_new_person_gets_an_english_name(run, text, name_en):
+    assert name_en in {e.name_en for e in run(text).entities if e.type == "PERSON"}
+
+
+def test_new_entity_has_a_stable_id_across_documents(run):
+    a = run("اعتقلت الدورية المدعو “نزار خرفان” في السوق.")
+    b = run("أفرج عن المدعو “نزار خرفان” بعد يومين.")
+    ids = {e.stable_id for d in (a, b) for e in d.entities if e.type == "PERSON"}
+    assert len(ids) == 1 and ids.pop().startswith("new:person:")
+
+
+def test_clipped_name_joins_the_actor_named_in_full(run):
+    doc = run("هاجم عناصر الحرس الثوري الإيراني الحاجز، ورد عناصر الحرس بإطلاق النار.")
+    irgc = [e for e in doc.entities if e.kb_id == "irgc"]
+    assert len(irgc) == 1 and [m.text for m in irgc[0].mentions][-1] == "الحرس"
+
+
+def test_clipped_name_shared_by_two_actors_stays_unlinked(run):
+    doc = run("انتشر الحرس الثوري والحرس الجمهوري في المدينة، وأعلن الحرس حالة التأهب.")
+    assert all("الحرس" != m.text for e in doc.entities for m in e.mentions)
+
+
+def test_site_without_a_known_town_lies_in_the_town_of_its_sentence(run):
+    doc = run("وقع إطلاق نار عند دوار الساعة في مدينة الميادين.")
+    site = next(e for e in doc.entities if e.name_ar.startswith("دوار"))
+    assert site.parent_kb_id == "al_mayadin" and site.place_kind == "site"
+    assert site.name_en.endswith("roundabout")
+
+
+def test_ambiguous_alias_has_lower_confidence_than_a_plain_one(run):
+    doc = run("انتشرت ميليشيا الدفاع الوطني في المدينة. وقال الدفاع الوطني إن الوضع هادئ.")
+    ndf = next(e for e in doc.entities if e.kb_id == "ndf")
+    confidences = sorted({m.confidence for m in ndf.mentions})
+    assert confidences[0] < confidences[-1]

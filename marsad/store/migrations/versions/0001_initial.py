@@ -72,6 +72,7 @@ def upgrade() -> None:
     sa.Column('lat', sa.Float(), nullable=True),
     sa.Column('lon', sa.Float(), nullable=True),
     sa.Column('parent_kb_id', sa.Text(), nullable=True),
+    sa.Column('place_kind', sa.String(length=32), nullable=True),
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], name=op.f('fk_entities_document_id_documents'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('document_id', 'ordinal', name=op.f('pk_entities')),
     sa.UniqueConstraint('document_id', 'entity_id', name=op.f('uq_entities_document_id_entity_id'))

@@ -1,0 +1,432 @@
+"""Statistical named-entity tagger: a linear-chain CRF (python-crfsuite) over ANERcorp's types.
+
+    >>> from marsad.extract.ner_crf import CrfTagger
+    >>> CrfTagger.load().tag(["صرح", "المتحدث", "سامر", "الحلبي"])
+    ['O', 'O', 'B-PERS', 'I-PERS']
+
+Tags are IOB2 with ANERcorp's four types: PERS, LOC, ORG, MISC. The model
+(`data/models/ner_crf.crfsuite`), its word clusters (`ner_clusters.tsv`) and its
+description (`ner_crf.json`: data, features, hyper-parameters, dev scores) are made
+by `scripts/train_ner.py`; nothing is read before the first call that needs it.
+
+Features of a token, computed once per word type and cached, then shifted over a
+window of ±2: the normalised form, the barest clitic reading (`analyse`) and the
+proclitics it removed (و ف ب ل ك ال), prefixes and suffixes 1–4 of that bare form,
+shape and length, word clusters, cue words of `entity_cues.yaml`; per sentence,
+membership in marsad's own dictionaries (given names, actor, place, country and
+outlet aliases) with B/I position, found by `PhraseMatcher` over `name_keys`.
+The dictionaries are read from the data directory at tagging time, so names added
+there reach the tagger without retraining.
+
+A Tagger is not thread-safe: use one `CrfTagger` per thread.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence, TextIO
+
+from marsad.arabic.normalize import normalize
+from marsad.arabic.tokenize import Token, analyse
+from marsad.config import DATA_DIR, Options, read_yaml
+from marsad.extract.lexicon import PhraseMatcher, key_of, name_keys
+from marsad.model import Span
+
+TYPES = ("PERS", "LOC", "ORG", "MISC")
+MODEL_SUBDIR = "models"
+MODEL_FILE = "ner_crf.crfsuite"
+META_FILE = "ner_crf.json"
+CLUSTERS_FILE = "ner_clusters.tsv"
+
+# Cue lists of entity_cues.yaml that become token features (their name is the feature value).
+_CUE_LISTS = ("roles", "honorifics", "group_nouns", "units", "site_nouns", "locative_before")
+_CLITIC_FLAGS = {"و": "conj", "ف": "conj", "ب": "prep_b", "ل": "prep_l", "ك": "prep_k"}
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureConfig:
+    """Which feature groups a model was trained with (stored in its json, read back by the tagger)."""
+
+    window: int = 2          # neighbours on each side
+    affixes: int = 4         # prefixes and suffixes 1..affixes of the bare reading
+    clusters: bool = True    # word-cluster ids (data/models/ner_clusters.tsv)
+    gazetteers: bool = True  # membership in marsad's name dictionaries
+    cues: bool = True        # cue words of entity_cues.yaml
+    bigrams: bool = True     # word bigrams w-1|w0 and w0|w+1
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> FeatureConfig:
+        known = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in (d or {}).items() if k in known})
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+# ------------------------------------------------------------------ resources
+
+
+def models_dir(options: Options | None = None) -> Path:
+    return (Path(options.data_dir) if options else DATA_DIR) / MODEL_SUBDIR
+
+
+@lru_cache(maxsize=4)
+def _name_matcher(data_dir: Path) -> tuple[PhraseMatcher[str], dict[str, int]]:
+    """One matcher over every dictionary name of the data directory; payload = gazetteer type."""
+    from marsad.ingest.metadata import OutletBook
+    from marsad.resolve.kb import ActorBase
+    from marsad.resolve.places import Gazetteer
+
+    options = Options(data_dir=data_dir)
+    entries: list[tuple[str, str]] = []
+    for line in (data_dir / "given_names.txt").read_text(encoding="utf-8").splitlines():
+        name = line.strip()
+        if name and not name.startswith("#"):
+            entries.append((name, "GIVEN"))
+    for alias, actor, ambiguous in ActorBase.load(options).alias_entries():
+        entries.append((alias, "ACTOR_AMB" if ambiguous else f"ACTOR_{actor.type}"))
+    for name, place_id in Gazetteer.load(options).alias_entries():
+        entries.append((name, "COUNTRY" if place_id.startswith("country:") else "PLACE"))
+    for entry in OutletBook(options).entries:
+        entries.extend((alias, "OUTLET") for alias in entry.aliases)
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    seen: set[tuple[str, str]] = set()
+    counts: dict[str, int] = {}
+    for phrase, typ in entries:
+        if (phrase, typ) in seen:
+            continue
+        seen.add((phrase, typ))
+        matcher.add(phrase, typ)
+        counts[typ] = counts.get(typ, 0) + 1
+    return matcher, dict(sorted(counts.items()))
+
+
+@lru_cache(maxsize=4)
+def _cue_words(data_dir: Path) -> dict[str, str]:
+    """Matching key of a cue word → its list name ("الرئيس" → "roles")."""
+    raw = read_yaml(data_dir / "entity_cues.yaml") or {}
+    out: dict[str, str] = {}
+    for name in _CUE_LISTS:
+        words = raw.get(name) or ()
+        for w in (words.keys() if isinstance(words, dict) else words):
+            for k in _analysed(normalize(str(w)))[0]:
+                out.setdefault(key_of(k), name)
+    return out
+
+
+def read_clusters(path: Path) -> dict[str, tuple[str, ...]]:
+    """word → cluster ids, coarse to fine, from a TSV of `word<TAB>id<TAB>id…` (# comments)."""
+    out: dict[str, tuple[str, ...]] = {}
+    if not path.exists():
+        return out
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            word, *ids = line.rstrip("\n").split("\t")
+            out[word] = tuple(ids)
+    return out
+
+
+def gazetteer_sizes(options: Options | None = None) -> dict[str, int]:
+    """Number of dictionary phrases per gazetteer type (for the model's json)."""
+    return _name_matcher(Path(options.data_dir) if options else DATA_DIR)[1]
+
+
+@lru_cache(maxsize=200_000)
+def _analysed(norm: str):
+    return analyse(norm)
+
+
+# ------------------------------------------------------------------ features
+
+
+class _Word:
+    """Everything about one word type the features need, computed once."""
+
+    __slots__ = ("token", "keys", "own", "ctx")
+
+    def __init__(self, token: Token, keys: frozenset[str], own: list[str], ctx: dict[int, list[str]]):
+        self.token = token
+        self.keys = keys
+        self.own = own
+        self.ctx = ctx
+
+
+def _shape(word: str) -> str:
+    out = []
+    for ch in word:
+        if ch.isdigit():
+            c = "d"
+        elif "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc":
+            c = "a"
+        elif ch.isalpha():
+            c = "X" if ch.isupper() else "x"
+        else:
+            c = ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:6]
+
+
+def _length_bucket(n: int) -> str:
+    return "1" if n <= 1 else "2" if n == 2 else "3" if n == 3 else "4-5" if n <= 5 else "6-8" if n <= 8 else "9+"
+
+
+class FeatureExtractor:
+    """Token features for the CRF: `sentence(tokens)` → one list of feature strings per token."""
+
+    def __init__(self, config: FeatureConfig, clusters: dict[str, tuple[str, ...]] | None = None,
+                 options: Options | None = None):
+        self.config = config
+        data_dir = Path(options.data_dir) if options else DATA_DIR
+        self.clusters = clusters or {}
+        self.matcher = _name_matcher(data_dir)[0] if config.gazetteers else None
+        self.cues = _cue_words(data_dir) if config.cues else {}
+        self._cache: dict[str, _Word] = {}
+        w = config.window
+        self._offsets = [o for o in range(-w, w + 1) if o]
+
+    # per word type ------------------------------------------------
+
+    def word(self, text: str) -> _Word:
+        info = self._cache.get(text)
+        if info is None:
+            if len(self._cache) > 300_000:
+                self._cache.clear()
+            info = self._cache[text] = self._make_word(text)
+        return info
+
+    def _make_word(self, text: str) -> _Word:
+        cfg = self.config
+        norm = normalize(text) or text
+        stems, forms, bare = _analysed(norm)
+        token = Token(Span(0, len(text)), text, norm, stems, forms, bare)
+        low = norm.lower()
+        blow = bare.lower()
+        clitics = norm[: len(norm) - len(bare)] if bare != norm and norm.endswith(bare) else ""
+        own = ["w=" + low, "b=" + blow, "cl=" + clitics, "sh=" + _shape(text), "len=" + _length_bucket(len(bare))]
+        if text != norm:
+            own.append("r=" + text)
+        if clitics:
+            if clitics.endswith("ال") or clitics.endswith("لل"):
+                own.append("art")
+            for ch in clitics[:2]:
+                flag = _CLITIC_FLAGS.get(ch)
+                if flag:
+                    own.append(flag)
+        for k in range(1, cfg.affixes + 1):
+            if len(blow) > k:
+                own.append(f"p{k}=" + blow[:k])
+                own.append(f"s{k}=" + blow[-k:])
+        if any(c.isdigit() for c in norm):
+            own.append("digit")
+        clus: tuple[str, ...] = ()
+        if self.clusters:
+            clus = self.clusters.get(low) or self.clusters.get(blow) or ()
+            own.extend(f"c{n}=" + c for n, c in enumerate(clus))
+            if not clus:
+                own.append("c=none")
+        cue = None
+        if self.cues:
+            for s in stems:
+                cue = self.cues.get(key_of(s))
+                if cue:
+                    own.append("cue=" + cue)
+                    break
+        # what the neighbours see of this word
+        ctx: dict[int, list[str]] = {}
+        for o in self._offsets:
+            p = f"{o:+d}:"
+            feats = [p + "w=" + low]
+            if abs(o) == 1:
+                feats += [p + "b=" + blow, p + "cl=" + clitics, p + "sh=" + _shape(text)]
+                if len(blow) > 2:
+                    feats.append(p + "s2=" + blow[-2:])
+                feats.extend(f"{p}c{n}=" + c for n, c in enumerate(clus))
+            elif clus:
+                feats.append(f"{p}c1=" + clus[min(1, len(clus) - 1)])
+            if cue:
+                feats.append(p + "cue=" + cue)
+            ctx[o] = feats
+        keys = name_keys(token) if self.matcher is not None else frozenset()
+        return _Word(token, keys, own, ctx)
+
+    # per sentence -------------------------------------------------
+
+    def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
+        words = [self.word(t) for t in tokens]
+        n = len(words)
+        gaz = self._gazetteer(words) if self.matcher is not None else None
+        out: list[list[str]] = []
+        offsets = self._offsets
+        bigrams = self.config.bigrams
+        for i, w in enumerate(words):
+            f = ["bias"] + w.own
+            for o in offsets:
+                j = i + o
+                if 0 <= j < n:
+                    f += words[j].ctx[o]
+                elif j == -1:
+                    f.append("BOS")
+                elif j == n:
+                    f.append("EOS")
+            if bigrams:
+                low = w.own[0]
+                if i > 0:
+                    f.append("bg-=" + words[i - 1].own[0] + "|" + low)
+                if i + 1 < n:
+                    f.append("bg+=" + low + "|" + words[i + 1].own[0])
+            if gaz is not None:
+                g = gaz[i]
+                if g:
+                    f += g
+                if i > 0 and gaz[i - 1]:
+                    f += ["-1:" + x for x in gaz[i - 1]]
+                if i + 1 < n and gaz[i + 1]:
+                    f += ["+1:" + x for x in gaz[i + 1]]
+            out.append(f)
+        return out
+
+    def _gazetteer(self, words: list[_Word]) -> list[list[str]]:
+        tokens = [w.token for w in words]
+        keys = [w.keys for w in words]
+        marks: list[set[str] | None] = [None] * len(words)
+        for m in self.matcher.find_all(tokens, keys):
+            for i in range(m.start, m.end):
+                s = marks[i]
+                if s is None:
+                    s = marks[i] = set()
+                s.add(("g=" + m.payload + (":B" if i == m.start else ":I")))
+        return [sorted(s) if s else [] for s in marks]
+
+
+# ------------------------------------------------------------------ IOB2
+
+
+def repair_iob2(tags: Sequence[str]) -> list[str]:
+    """Valid IOB2: an I-X that does not continue an X entity becomes B-X."""
+    out: list[str] = []
+    prev = "O"
+    for t in tags:
+        if t.startswith("I-") and prev[2:] != t[2:]:
+            t = "B-" + t[2:]
+        out.append(t)
+        prev = t
+    return out
+
+
+# ------------------------------------------------------------------ the tagger
+
+
+class CrfTagger:
+    """The committed CRF model with its feature extractor; everything opens on first use."""
+
+    def __init__(self, model_dir: Path, options: Options | None = None):
+        self.model_dir = Path(model_dir)
+        self.options = options
+        self._tagger = None
+        self._features: FeatureExtractor | None = None
+        self._meta: dict | None = None
+
+    @classmethod
+    def load(cls, options: Options | None = None) -> CrfTagger:
+        """The tagger of the data directory's `models/` (shared per data directory)."""
+        model_dir = models_dir(options)
+        tagger = _TAGGERS.get(model_dir)
+        if tagger is None:
+            tagger = _TAGGERS[model_dir] = cls(model_dir, options)
+        return tagger
+
+    @property
+    def meta(self) -> dict:
+        """The model's json: data, features, hyper-parameters and dev scores."""
+        if self._meta is None:
+            path = self.model_dir / META_FILE
+            self._meta = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        return self._meta
+
+    @property
+    def features(self) -> FeatureExtractor:
+        if self._features is None:
+            config = FeatureConfig.from_dict(self.meta.get("features"))
+            clusters = read_clusters(self.model_dir / CLUSTERS_FILE) if config.clusters else {}
+            self._features = FeatureExtractor(config, clusters, self.options)
+        return self._features
+
+    def _crf(self):
+        if self._tagger is None:
+            import pycrfsuite
+            from marsad.errors import DataFileError
+            path = self.model_dir / MODEL_FILE
+            if not path.exists():
+                raise DataFileError(str(path), "not found: train it with scripts/train_ner.py")
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(path))
+            self._tagger = tagger
+        return self._tagger
+
+    def tag(self, tokens: Sequence[str]) -> list[str]:
+        """IOB2 tags (PERS, LOC, ORG, MISC) for one sentence of tokens."""
+        if not tokens:
+            return []
+        crf = self._crf()
+        return repair_iob2(crf.tag(self.features.sentence(tokens)))
+
+    def tag_sentences(self, sentences: Iterable[Sequence[str]]) -> Iterator[list[str]]:
+        """Tags for each sentence, lazily, in order."""
+        for tokens in sentences:
+            yield self.tag(tokens)
+
+
+_TAGGERS: dict[Path, CrfTagger] = {}
+
+
+# ------------------------------------------------------------------ CoNLL files
+
+
+def read_conll(lines: Iterable[str]) -> Iterator[list[list[str]]]:
+    """Sentences of a CoNLL-style stream, each a list of rows (whitespace-split fields)."""
+    cur: list[list[str]] = []
+    for line in lines:
+        fields_ = line.split()
+        if not fields_:
+            if cur:
+                yield cur
+                cur = []
+            continue
+        cur.append(fields_)
+    if cur:
+        yield cur
+
+
+def tag_conll(in_stream: TextIO, out_stream: TextIO, tagger: CrfTagger | None = None) -> tuple[int, int]:
+    """Tag a token-per-line stream: writes `token TAG` per line and keeps every blank line.
+
+    The first whitespace-separated field of a line is the token; further columns (a gold
+    tag, say) are ignored. Returns (sentences, tokens) tagged.
+    """
+    tagger = tagger or CrfTagger.load()
+    n_sent = n_tok = 0
+    tokens: list[str] = []
+
+    def flush() -> None:
+        nonlocal n_sent, n_tok
+        if tokens:
+            for tok, tag in zip(tokens, tagger.tag(tokens)):
+                out_stream.write(f"{tok} {tag}\n")
+            n_sent += 1
+            n_tok += len(tokens)
+            tokens.clear()
+
+    for line in in_stream:
+        parts = line.split()
+        if parts:
+            tokens.append(parts[0])
+        else:
+            flush()
+            out_stream.write("\n")
+    flush()
+    return n_sent, n_tok
