@@ -448,6 +448,16 @@ class EntityRecognizer:
                 f.extra["type"] = "LOCATION"
 
 
+def _as_written(text: str, norm_name: str) -> str:
+    """A new entity's name as the article spells it ("دوار الساعة", not the normalised
+    "دوار الساعه"), without the clitics glued to its first word ("والحاج عسكر")."""
+    text = text.strip('"')
+    for k in range(0, 4):
+        if " ".join(normalize(text[k:]).replace('"', " ").split()) == norm_name:
+            return " ".join(text[k:].replace('"', " ").split())
+    return norm_name
+
+
 def _head(token: Token) -> str:
     """The token as a name's first word: its reading with the article, clitics removed."""
     with_article = [f for f in token.forms if f.startswith("ال")]
@@ -543,7 +553,8 @@ def _build_entities(doc: Document, tokens: list[Token], chosen: list[Found]) -> 
     for n, (key, items) in enumerate(sorted(by_key.items(), key=lambda kv: kv[1][0][1].span.start), 1):
         first = items[0][0].cand
         etype = Counter(m.type for _, m in items).most_common(1)[0][0]
-        ent = Entity(f"ent{n}", etype, first.name_ar, first.name_en, first.kb_id)
+        name_ar = first.name_ar if first.kb_id else _as_written(items[0][1].text, first.name_ar)
+        ent = Entity(f"ent{n}", etype, name_ar, first.name_en, first.kb_id)
         ent.parent_kb_id = next((f.extra["parent"] for f, _ in items if "parent" in f.extra), None)
         ent.place_kind = next((f.extra["place_kind"] for f, _ in items if "place_kind" in f.extra), None)
         ent.confidence = max(m.confidence for _, m in items)

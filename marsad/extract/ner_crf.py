@@ -211,9 +211,11 @@ class FeatureExtractor:
         if text != norm:
             own.append("r=" + text)
         if clitics:
+            rest = clitics
             if clitics.endswith("ال") or clitics.endswith("لل"):
                 own.append("art")
-            for ch in clitics[:2]:
+                rest = clitics[:-1] if clitics.endswith("لل") else clitics[:-2]   # لل = ل + ال
+            for ch in rest:
                 flag = _CLITIC_FLAGS.get(ch)
                 if flag:
                     own.append(flag)

@@ -8,6 +8,9 @@ from marsad.model import Document, Entity, PlaceRef
 from marsad.resolve.places import Gazetteer, PlaceRecord
 
 
+INSIDE_TOWN = ("site", "neighbourhood")
+
+
 class PlaceResolver:
     """Fills coordinates, names and OCHA admin units from the gazetteer.
 
@@ -34,23 +37,36 @@ class PlaceResolver:
     def __call__(self, doc: Document) -> None:
         entities: dict[str, Entity] = {e.id: e for e in doc.entities}
         for entity in entities.values():
-            if entity.type != "LOCATION" or not entity.kb_id:
+            if entity.type != "LOCATION":
                 continue
-            rec = self.gazetteer.get(entity.kb_id)
+            rec = self._record(entity)
             if rec is None:
                 continue
             entity.lat, entity.lon = rec.lat, rec.lon
-            entity.name_en = rec.name_en
+            if entity.kb_id:
+                entity.name_en = rec.name_en
         for event in doc.events:
             ref = event.place
             if ref is None or ref.entity_id is None:
                 continue
             entity = entities.get(ref.entity_id)
-            if entity is None or not entity.kb_id:
+            rec = self._record(entity) if entity is not None else None
+            if rec is None:
                 continue
-            rec = self.gazetteer.get(entity.kb_id)
+            fill_place_ref(ref, rec)
+            if not entity.kb_id:
+                # a site or area the gazetteer lacks, placed at the town it is in or near (ACLED
+                # codes such places at the town: precision 1 inside it, 2 around it)
+                ref.name_ar, ref.name_en = entity.name_ar, entity.name_en
+                ref.geo_precision = 1 if entity.place_kind in INSIDE_TOWN else max(2, rec.geo_precision or 2)
+
+    def _record(self, entity: Entity) -> PlaceRecord | None:
+        """The entity's own gazetteer record, else the one of the place it lies in or near."""
+        for kb_id in (entity.kb_id, entity.parent_kb_id):
+            rec = self.gazetteer.get(kb_id) if kb_id else None
             if rec is not None:
-                fill_place_ref(ref, rec)
+                return rec
+        return None
 
 
 def fill_place_ref(ref: PlaceRef, rec: PlaceRecord) -> None:

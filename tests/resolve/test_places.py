@@ -297,3 +297,17 @@ def test_stage_leaves_unlinked_place_alone():
 def test_stage_declares_its_fields():
     assert PlaceResolver.name == "places"
     assert PlaceResolver.requires == ("entities", "events") and PlaceResolver.provides == ("places",)
+
+
+def test_site_the_gazetteer_lacks_is_placed_at_its_town():
+    from marsad.pipeline import Pipeline
+    doc = Pipeline().run_text("اندلعت اشتباكات عند دوار الساعة في مدينة الميادين.")
+    place = doc.events[0].place
+    assert place.name_ar == "دوار الساعة"
+    assert place.kb_id == "al_mayadin" and place.lat is not None and place.geo_precision == 1
+
+
+def test_desert_near_a_town_has_precision_2():
+    from marsad.pipeline import Pipeline
+    doc = Pipeline().run_text("وقعت اشتباكات في بادية الشولا قرب دير الزور.")
+    assert doc.events[0].place.geo_precision == 2
