@@ -159,7 +159,7 @@ class EntityRecognizer:
         covered = _coverage(known, len(tokens))
         out: list[Found] = []
         out += self._units(tokens, keys)
-        out += self._quoted_groups(tokens, keys, covered)
+        out += self._named_groups(tokens, keys, covered)
         out += self._persons(tokens, keys, covered)
         out += self._sites(tokens, keys, known)
         return out
@@ -183,13 +183,21 @@ class EntityRecognizer:
             out.append(Found(i, i + 2, cand, 1, {"unit_number": number}))
         return out
 
-    def _quoted_groups(self, tokens, keys, covered) -> list[Found]:
-        """ميليشيا “القاطرجي”: a quoted name after a group noun names an armed group."""
+    def _named_groups(self, tokens, keys, covered) -> list[Found]:
+        """ميليشيا “أسود البادية”, لواء الفاتحين: a group noun before a quoted name, or a
+        formation word (لواء، كتائب، سرايا…) before a definite name, names an armed group."""
         out = []
-        for i, tok in enumerate(tokens[:-2]):
-            if not keys[i] & self.cues["group_nouns"] or tokens[i + 1].norm != QUOTE:
-                continue
-            run = _quoted_run(tokens, i + 1)
+        n = len(tokens)
+        for i, tok in enumerate(tokens[:-1]):
+            run = None
+            if keys[i] & self.cues["group_nouns"] and tokens[i + 1].norm == QUOTE:
+                run = _quoted_run(tokens, i + 1)
+            elif keys[i] & self.cues["formations"] and not any(f.startswith("ال") for f in tok.forms):
+                j = i + 1
+                while j < n and j - i <= 2 and tokens[j].is_word and tokens[j].norm.startswith("ال") \
+                        and not covered[j] and not _stop(tokens[j], self.cues["name_stop"]):
+                    j += 1
+                run = (i, j) if j > i + 1 else None
             if run and not any(covered[run[0]:run[1]]):
                 name = " ".join(t.norm for t in tokens[run[0]:run[1]])
                 out.append(Found(run[0], run[1], self._named(_new("ARMED_GROUP", name)), 0))

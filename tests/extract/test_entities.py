@@ -143,3 +143,21 @@ def test_ambiguous_alias_has_lower_confidence_than_a_plain_one(run):
     ndf = next(e for e in doc.entities if e.kb_id == "ndf")
     confidences = sorted({m.confidence for m in ndf.mentions})
     assert confidences[0] < confidences[-1]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("هاجمت ميليشيا “أسود الفرات” حاجزاً قرب البلدة.", "أسود الفرات"),
+    ("أعلن لواء الفاتحين مسؤوليته عن الهجوم.", "لواء الفاتحين"),
+    ("اشتبكت كتائب الصمود مع قوات النظام.", "كتائب الصمود"),
+])
+def test_militia_absent_from_every_data_file_is_found(run, text, name):
+    groups = {e.name_ar for e in run(text).entities if e.type == "ARMED_GROUP"}
+    assert name in groups
+
+
+def test_commander_and_militia_absent_from_every_data_file(run):
+    doc = run("قال المدعو “رامي الخطيب” قائد ميليشيا “أسود الفرات” إن عناصره انسحبوا من قرية الحصان.")
+    types = {e.name_ar: e.type for e in doc.entities}
+    assert types.get("رامي الخطيب") == "PERSON" and types.get("أسود الفرات") == "ARMED_GROUP"
+    assert ("LEADS", "رامي الخطيب", "أسود الفرات") in {
+        (r.type, doc.entity(r.head).name_ar, doc.entity(r.tail).name_ar) for r in doc.relations}
