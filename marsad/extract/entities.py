@@ -24,6 +24,7 @@ from marsad.model import Document, Entity, Mention, Span
 from marsad.resolve.kb import ActorBase
 
 QUOTE = '"'
+VILLAGE_REACH = 40   # characters: "قرية X في ريف Y", not a town named in the next clause
 LINE_BREAKS = "\n\r\u2028\u2029\x85"
 
 
@@ -124,24 +125,29 @@ class EntityRecognizer:
         self._attach_sites(doc)
 
     def _attach_sites(self, doc: Document) -> None:
-        """A site the knowledge base lacks ("دوار الساعة") lies in the town named nearest to it:
-        in its sentence if one is, else the town the article names most."""
-        towns = [(m.span.start, e) for e in doc.entities if e.type == "LOCATION" and e.kb_id
-                 for m in e.mentions if getattr(self.gazetteer.get(e.kb_id), "kind", "") in ("town", "village")]
-        if not towns:
-            return
-        counts = Counter(e.kb_id for _, e in towns)
-        main = counts.most_common(1)[0][0]
+        """A place the knowledge base lacks gets a known place to be coded at: a site
+        ("دوار الساعة") the town named nearest to it in its sentence, else the town the
+        article names most; a village ("بلدة البارة") the known place named nearest to it in
+        its sentence, right after it (a district, a region), else none."""
+        known = [(m.span.start, e, getattr(self.gazetteer.get(e.kb_id), "kind", "")) for e in doc.entities
+                 if e.type == "LOCATION" and e.kb_id for m in e.mentions]
+        towns = [(at, e) for at, e, kind in known if kind in ("town", "village")]
+        main = Counter(e.kb_id for _, e in towns).most_common(1)[0][0] if towns else None
         sentence_starts = [s.start for s in doc.sentences]
         for ent in doc.entities:
-            if ent.type != "LOCATION" or ent.kb_id or ent.parent_kb_id or ent.place_kind in (None, "town", "village"):
+            if ent.type != "LOCATION" or ent.kb_id or ent.parent_kb_id or ent.place_kind is None:
                 continue
             at = ent.mentions[0].span.start
             s = max(0, bisect.bisect_right(sentence_starts, at) - 1)
-            lo = sentence_starts[s]
+            lo = sentence_starts[s] if sentence_starts else 0
             hi = sentence_starts[s + 1] if s + 1 < len(sentence_starts) else len(doc.text)
-            near = [(abs(start - at), e.kb_id) for start, e in towns if lo <= start < hi]
-            ent.parent_kb_id = min(near)[1] if near else main
+            if ent.place_kind in ("town", "village"):
+                # only a place named right after it locates a village: "بلدة البارة في جبل الزاوية"
+                near = [(start - at, e.kb_id) for start, e, _ in known if at < start <= at + VILLAGE_REACH]
+                ent.parent_kb_id = min(near)[1] if near else None
+            else:
+                near = [(abs(start - at), e.kb_id) for start, e in towns if lo <= start < hi]
+                ent.parent_kb_id = min(near)[1] if near else main
 
     # 1. dictionaries ------------------------------------------------------------------------
     def _dictionary(self, doc: Document, tokens: list[Token], keys) -> list[Found]:
@@ -435,7 +441,8 @@ class EntityRecognizer:
             if any(covered[m.start:m.end]):
                 continue
             before = keys[m.start - 1] if m.start > 0 else frozenset()
-            if before & set(m.payload.block_before):
+            # "وزارة الدفاع": a head word in construct after another noun belongs to another name
+            if before & (set(m.payload.block_before) | self.cues["clip_blockers"]):
                 continue
             out.append(Found(m.start, m.end, m.payload, 0, {"source": "coref"}))
         return out

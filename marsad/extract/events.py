@@ -31,6 +31,7 @@ ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
 SPEECH_TYPES = ("THREATEN", "ACCUSE", "REJECT")      # their own future/conditional words are the content
 LINE_BREAKS = "\n\r\u2028\u2029\x85"
 REFERENCE_REACH = 60   # sentences: "الاجتماع" refers back within an article, not across a whole archive
+VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION")
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
 DIRECTIONS = frozenset(entry_key(w) for w in ("شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب"))
 PLACE_RANK = {"site": 0, "neighbourhood": 0, "base": 0, "crossing": 0, "oilfield": 0, "village": 1, "town": 1,
@@ -105,6 +106,7 @@ class EventExtractor:
                           for k, v in raw["modality"].items()}
         out["accusation"] = keyset(raw["accusation_openers"])
         out["titles"] = keyset(raw["title_nouns"])
+        out["targeting"] = keyset(raw["targeting"])
         return out
 
     @cached_property
@@ -157,6 +159,7 @@ class EventExtractor:
             # "الاجتماع", "للاجتماع", and a construct phrase whose last word is definite ("لجنة التحقيق")
             definite = spec.form != "verb" and any(f.startswith("ال") for t in tokens[m.start:m.end] for f in t.forms)
             hits.append(Hit(m.start, m.end, spec, spec.type, s, (0, 0), definite))
+        hits = self._absorb_targeting(ctx, hits)
         # scopes: the stretch of the sentence between neighbouring triggers
         for n, h in enumerate(hits):
             lo, hi = ctx.sentence_tokens(h.sentence)
@@ -164,6 +167,24 @@ class EventExtractor:
             next_start = hits[n + 1].start if n + 1 < len(hits) and hits[n + 1].sentence == h.sentence else hi
             h.scope = (prev_end, next_start)
         return hits
+
+    def _absorb_targeting(self, ctx: _Context, hits: list[Hit]) -> list[Hit]:
+        """One trigger where the text has one act: a verb and its noun ("استقدمت تعزيزات"), and
+        a targeting verb right after a strike ("بقصف مدفعي استهدف مواقع …"), which says what the
+        strike hit and is no attack of its own."""
+        out: list[Hit] = []
+        for h in hits:
+            prev = out[-1] if out else None
+            if prev is None or prev.sentence != h.sentence:
+                out.append(h)
+            elif h.type == prev.type and h.start - prev.end <= 1:
+                prev.end = h.end   # "استقدمت تعزيزات": a verb and its noun are one trigger
+            elif (h.type == "ATTACK" and prev.type in VIOLENT and h.start - prev.end <= 4
+                  and ctx.keys[h.start] & self.cues["targeting"]):
+                continue
+            else:
+                out.append(h)
+        return out
 
     def _blocked(self, ctx: _Context, start: int, end: int, spec: TriggerSpec) -> bool:
         """No event: "اعتبرته تهديداً", "تعزيز نفوذها", or the content of an accusation
@@ -190,12 +211,12 @@ class EventExtractor:
         if h.type == "SHELLING" and self._near(ctx, h, self.cues["air"], 4):
             h.type = "AIRSTRIKE"
         h.background = self._starts_background(ctx, h)
+        h.attribution = ctx.attribution(h.sentence, self.cues["attribution"])
         self._place(ctx, h)
         self._date(ctx, h)
         self._actors(ctx, h)
         self._casualties(ctx, h)
         self._quantities(ctx, h)
-        h.attribution = ctx.attribution(h.sentence, self.cues["attribution"])
         if h.type in ONE_SIDED:
             # "قُتل ثلاثة عناصر من قوات النظام … في هجوم": the side that lost people was the target
             victims = {c.entity_id for c in (*h.casualties.killed, *h.casualties.injured) if c.entity_id}
@@ -255,8 +276,10 @@ class EventExtractor:
         if h.spec.form == "verb":
             return False
         mod = self.cues["modality"]
-        if self._cue_before(ctx, h, "aggregate_strong", 3) or _number_next_to(ctx, h):
+        if self._cue_before(ctx, h, "aggregate_strong", 2):
             return True
+        if _number_next_to(ctx, h) and (self._near(ctx, h, mod["aggregate_near"], 8) or _number_next_to(ctx, h, 10)):
+            return True   # "17 هجمة منذ منتصف نوفمبر" is a tally; "ثلاث غارات" on a town is one strike
         last = ctx.tokens[h.end - 1].norm
         plural = last.endswith("ات") or ctx.tokens[h.start].norm.endswith("ات")
         if not plural:
@@ -305,10 +328,14 @@ class EventExtractor:
                 return
 
     def _actors(self, ctx: _Context, h: Hit) -> None:
-        mentions = [x for x in ctx.mentions_in(h.scope, ACTOR_TYPES) if not ctx.is_sponsor_tail(x[1])]
+        # the source a report cites ("بحسب ما أفاد به الدفاع المدني") is not a party to the event
+        cited = h.attribution[1] if h.attribution else None
+
+        def party(x) -> bool:
+            return not ctx.is_sponsor_tail(x[1]) and not (cited and cited.overlaps(x[1].span))
+        mentions = [x for x in ctx.mentions_in(h.scope, ACTOR_TYPES) if party(x)]
         if not mentions:
-            mentions = [x for x in ctx.mentions_in(ctx.sentence_tokens(h.sentence), ACTOR_TYPES)
-                        if not ctx.is_sponsor_tail(x[1])]
+            mentions = [x for x in ctx.mentions_in(ctx.sentence_tokens(h.sentence), ACTOR_TYPES) if party(x)]
         between = next((i for i in range(h.scope[0], h.scope[1]) if ctx.keys[i] & self.cues["between"]), None)
         subject = self._subject_after(ctx, h, mentions)
         for i, m in mentions:
@@ -501,21 +528,33 @@ class EventExtractor:
         date = next((x.date for x in g if x.date), None)
         ev = Event(f"ev{n}", _group_type(g), trigger=ctx.span(head.start, head.end), evidence=list(evidence),
                    modality=_group_modality(g), date=date, place=ctx.place_ref(place) if place else None)
-        seen_spans: set[tuple[str, Span | None]] = set()   # neighbouring scopes overlap: count words once
-        for x in g:
+        # a definite back-reference ("الهجوم" two sentences on) names its event, not its sides,
+        # unless nothing else did
+        telling = [x for x in g if x is head or not x.definite] or g
+        if not any(x.side_a or x.side_b for x in telling):
+            telling = g
+        for x in telling:
             for eid in x.side_a:
                 _add(ev.side_a, eid)
             for eid in x.side_b:
                 _add(ev.side_b, eid)
+        for x in g:
             for eid in x.associated:
                 _add(ev.associated, eid)
-            for kind, mine, theirs in (("k", ev.casualties.killed, x.casualties.killed),
-                                       ("i", ev.casualties.injured, x.casualties.injured),
-                                       ("q", ev.quantities, x.quantities)):
-                for item in theirs:
-                    if (kind, item.span) not in seen_spans:
-                        seen_spans.add((kind, item.span))
-                        mine.append(item)
+        # each mention states the toll in full ("مقتل عنصرين" in the headline, "قُتل عنصران" in
+        # the lead): take the most complete statement, never the sum of repetitions
+        ev.casualties.killed = _fullest(x.casualties.killed for x in g)
+        ev.casualties.injured = _fullest(x.casualties.injured for x in g)
+        seen: set[Span] = set()   # neighbouring scopes overlap: count each quantity once
+        for x in g:
+            for q in x.quantities:
+                if q.span not in seen:
+                    seen.add(q.span)
+                    ev.quantities.append(q)
+        if ev.type in ONE_SIDED:
+            victims = {c.entity_id for c in (*ev.casualties.killed, *ev.casualties.injured) if c.entity_id}
+            ev.side_a = [e for e in ev.side_a if e not in victims]
+            ev.side_b += [e for e in victims if e not in ev.side_b]
         ev.side_b = [e for e in ev.side_b if e not in ev.side_a]
         attribution = next((x.attribution for x in g if x.attribution), None)
         if attribution:
@@ -705,10 +744,15 @@ class _Context:
         return self._attributions[s]
 
     def _find_attribution(self, s: int, cues: dict) -> tuple[str, Span] | None:
+        """Who says so: a source noun ("مصادر محلية", "مراسل الشبكة") or a named organisation,
+        outlet or person after a speech verb ("بحسب ما أفاد به الدفاع المدني السوري")."""
         lo, hi = self.sentence_tokens(s)
         for i in range(lo, hi):
             if not self.keys[i] & cues["speech_verbs"]:
                 continue
+            named = next((m for k, m in self.mentions_in((i + 1, min(hi, i + 5)), ("ORGANIZATION", "MEDIA", "PERSON"))), None)
+            if named is not None:
+                return named.text, named.span
             for j in range(i + 1, min(hi, i + 4)):
                 if self.keys[j] & cues["sources"]:
                     k = j + 1
@@ -757,11 +801,12 @@ def _noun_forms(noun: str) -> list[str]:
     if len(words) > 1:
         return [noun]
     n = normalize(noun)
-    base = n[:-1] + "ت" if n.endswith("ه") else n
-    forms = {n, base + "ات" if not n.endswith("ات") else n}
-    for suffix in ("ه", "ها", "هم", "هما"):
-        forms.add(base + suffix if n.endswith("ه") else n + suffix)
-    return sorted(forms)
+    if n.endswith("ات"):
+        return [n]
+    if n.endswith("ه"):   # ta marbuta: غارة → غارات, غارته
+        stem = n[:-1]
+        return sorted({n, stem + "ات", *(stem + "ت" + suffix for suffix in ("ه", "ها", "هم", "هما"))})
+    return sorted({n, n + "ات", *(n + suffix for suffix in ("ه", "ها", "هم", "هما"))})
 
 
 def _phrase_at(keys, i: int, phrase: tuple[str, ...]) -> bool:
@@ -780,9 +825,9 @@ def _future_verb(ctx: _Context, h: Hit) -> bool:
     return False
 
 
-def _number_next_to(ctx: _Context, h: Hit) -> bool:
+def _number_next_to(ctx: _Context, h: Hit, at_least: int = 2) -> bool:
     for n in ctx.numbers_in((max(h.scope[0], h.start - 2), min(h.scope[1], h.end + 1))):
-        if n.value is not None and n.value > 1:
+        if n.value is not None and n.value >= at_least:
             return True
     return False
 
@@ -835,6 +880,16 @@ def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCas
             continue
         break
     return out, j
+
+
+def _fullest(statements) -> list[SideCasualties]:
+    """The toll statement that says most: the largest known total, then the most detail."""
+    best: list[SideCasualties] = []
+    for items in statements:
+        key = (sum(c.count or 0 for c in items), len(items))
+        if key > (sum(c.count or 0 for c in best), len(best)):
+            best = list(items)
+    return best
 
 
 def _add(items: list[str], value: str) -> None:

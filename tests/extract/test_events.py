@@ -128,3 +128,34 @@ def test_evidence_spans_point_at_the_text(run):
         for span in ev.evidence:
             assert 0 <= span.start < span.end <= len(text)
             assert "اشتباكات" in span.of(text)
+
+
+def test_toll_repeated_in_headline_and_lead_is_not_added_up(run):
+    doc = run("مقتل عنصرين من قوات النظام بهجوم في ريف درعا\n"
+              "قُتل عنصران من قوات النظام، أمس، جراء هجوم شنه مسلحون على حاجز عسكري في ريف درعا.")
+    ev = only(doc, "ATTACK")
+    assert ev.casualties.killed_total == 2
+
+
+def test_verb_and_its_noun_are_one_trigger(run):
+    doc = run("استقدمت قوات النظام تعزيزات عسكرية إلى البلدة.")
+    ev = only(doc, "MOBILIZE")
+    assert ev.modality == "asserted"
+
+
+def test_targeting_verb_after_a_strike_is_not_another_attack(run):
+    doc = run("ردت الفصائل بقصف مدفعي استهدف مواقع قوات النظام في بلدة كفرنبل.")
+    assert [e.type for e in doc.events] == ["SHELLING"]
+    assert [name(doc, e) for e in doc.events[0].side_b] == ["Government of Syria (regime forces)"]
+
+
+def test_a_few_strikes_in_one_report_are_one_event_not_a_tally(run):
+    ev = only(run("شنت الطائرات الروسية ثلاث غارات جوية على بلدة البارة."), "AIRSTRIKE")
+    assert ev.modality == "asserted"
+
+
+def test_cited_source_is_not_a_party(run):
+    doc = run("قُتل مدني بغارة روسية على بلدة البارة، بحسب ما أفاد به الدفاع المدني السوري.")
+    ev = only(doc, "AIRSTRIKE")
+    assert "Syria Civil Defence (White Helmets)" not in [name(doc, e) for e in ev.actors]
+    assert ev.attribution == "الدفاع المدني السوري"
