@@ -24,6 +24,8 @@ from marsad.model import Document, Entity, Mention, Span
 from marsad.resolve.kb import ActorBase
 
 QUOTE = '"'
+OPENING_QUOTES = ("\u201c", "\u00ab", "\u201e")
+CLOSING_QUOTES = ("\u201d", "\u00bb", "\u2033")
 VILLAGE_REACH = 40   # characters: "قرية X في ريف Y", not a town named in the next clause
 LINE_BREAKS = "\n\r\u2028\u2029\x85"
 
@@ -233,7 +235,9 @@ class EntityRecognizer:
                     span = run
             elif self._is_given_name(tok):
                 span = self._given_name_run(tokens, keys, i, covered)
-            if span and span[1] - span[0] >= 1 and not any(covered[span[0]:span[1]]):
+            # after "المدعو" a quoted name is a person even if a word of it names a place ("جوان حسكة")
+            strong = tok.norm in ("المدعو", "المدعوه") and span is not None and tokens[span[0] - 1].norm == QUOTE
+            if span and span[1] - span[0] >= 1 and (strong or not any(covered[span[0]:span[1]])):
                 name = " ".join(t.norm for t in tokens[span[0]:span[1]])
                 out.append(Found(span[0], span[1], self._named(_new("PERSON", name)), 0))
         return out
@@ -514,8 +518,23 @@ def _new(type_: str, name: str) -> Candidate:
     return Candidate(f"new:{type_}:{entry_key(name) if ' ' not in name else name}", type_, name, None, None, "pattern")
 
 
+def _opens(tokens: list[Token], q: int) -> bool:
+    """Whether the quote at q opens a quotation. Curly quotes and guillemets say so; a straight
+    one opens when it is glued to the word after it ('"الدفاع') and closes when glued only to
+    the word before it ('قسد" المدعو')."""
+    mark = tokens[q].text
+    if mark in OPENING_QUOTES:
+        return True
+    if mark in CLOSING_QUOTES:
+        return False
+    nxt = tokens[q + 1] if q + 1 < len(tokens) else None
+    return nxt is not None and nxt.is_word and nxt.span.start == tokens[q].span.end
+
+
 def _quoted_run(tokens: list[Token], q: int, max_words: int = 5):
     """Token range inside the quotes opening at q, when short and made of words."""
+    if not _opens(tokens, q):
+        return None
     for j in range(q + 1, min(len(tokens), q + max_words + 2)):
         if tokens[j].norm == QUOTE:
             return (q + 1, j) if j > q + 1 else None

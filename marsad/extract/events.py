@@ -182,6 +182,10 @@ class EventExtractor:
             elif (h.type == "ATTACK" and prev.type in VIOLENT and h.start - prev.end <= 4
                   and ctx.keys[h.start] & self.cues["targeting"]):
                 continue
+            elif (prev.type == "ATTACK" and h.type in VIOLENT and h.start - prev.end <= 1
+                  and ctx.keys[prev.start] & self.cues["targeting"]):
+                h.start = prev.start   # "استهدفت طائرة مسيرة …": the strike is the event, told by its verb
+                out[-1] = h
             else:
                 out.append(h)
         return out

@@ -73,11 +73,14 @@ class RelationExtractor:
                         break
             elif t1 in GROUPS and t2 == "PERSON":
                 # قائد [ميليشيا] Y … ، P   and   Y على رأسهم … P
-                before = set().union(*keys[max(0, s - 2):s]) if s > 0 else set()
+                # the two words before the group, quotes aside: "قائد ميليشيا X", 'القيادي في "X"'
+                lead = [k for k in range(max(0, s - 4), s) if tokens[k].is_word][-2:]
+                before = set().union(*(keys[k] for k in lead))
+                start = tokens[lead[0]].span.start if lead else m.span.start
                 if before & self.cues["leader"] or words & self.cues["heads"]:
-                    add("LEADS", m2, m, Span(tokens[max(0, s - 2)].span.start, m2.span.end))
+                    add("LEADS", m2, m, Span(start, m2.span.end))
                 elif before & self.cues["member"]:
-                    add("MEMBER_OF", m2, m, Span(tokens[max(0, s - 2)].span.start, m2.span.end))
+                    add("MEMBER_OF", m2, m, Span(start, m2.span.end))
         doc.relations = list(found.values())
 
 

@@ -161,3 +161,9 @@ def test_commander_and_militia_absent_from_every_data_file(run):
     assert types.get("رامي الخطيب") == "PERSON" and types.get("أسود الفرات") == "ARMED_GROUP"
     assert ("LEADS", "رامي الخطيب", "أسود الفرات") in {
         (r.type, doc.entity(r.head).name_ar, doc.entity(r.tail).name_ar) for r in doc.relations}
+
+
+def test_quote_that_closes_a_name_does_not_open_another(run):
+    doc = run('ما أسفر عن مقتل القيادي في "قسد" المدعو "جوان حسكة" وإصابة عنصرين.')
+    people = {e.name_ar for e in doc.entities if e.type == "PERSON"}
+    assert people == {"جوان حسكة"}   # not "المدعو", and the place name حسكة inside does not block it

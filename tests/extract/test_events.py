@@ -159,3 +159,14 @@ def test_cited_source_is_not_a_party(run):
     ev = only(doc, "AIRSTRIKE")
     assert "Syria Civil Defence (White Helmets)" not in [name(doc, e) for e in ev.actors]
     assert ev.attribution == "الدفاع المدني السوري"
+
+
+def test_dawn_is_not_an_explosion(run):
+    doc = run("شن تنظيم داعش هجوماً على نقطة لقسد فجر اليوم، أسفر عن مقتل ثلاثة عناصر.")
+    assert [e.type for e in doc.events] == ["ATTACK"]
+    assert doc.events[0].casualties.killed_total == 3
+
+
+def test_targeting_verb_before_a_strike_is_the_strike(run):
+    doc = run("استهدفت طائرة مسيرة تركية سيارة عسكرية لقوات سوريا الديمقراطية قرب بلدة تل تمر.")
+    assert [e.type for e in doc.events] == ["AIRSTRIKE"]

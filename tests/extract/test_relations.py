@@ -30,3 +30,8 @@ def test_relation_evidence_covers_both_names(run):
     doc = run(text)
     r = doc.relations[0]
     assert "الفوج 122" in r.evidence.of(text) and "للحرس الثوري" in r.evidence.of(text)
+
+
+def test_member_of_a_quoted_group(run):
+    doc = run('قُتل القيادي في "قسد" المدعو "جوان حسكة" بغارة.')
+    assert ("MEMBER_OF", "جوان حسكة", "Syrian Democratic Forces") in rels(doc)
