@@ -154,7 +154,7 @@ class EventExtractor:
             if ctx.doc.in_boilerplate(span) or any(ctx.entity_at[i] for i in range(m.start, m.end)):
                 continue
             s = ctx.sentence_of(m.start)
-            if ctx.is_subheading(s) or self._blocked(ctx, m.start, m.end, spec):
+            if ctx.is_subheading(s) or self._blocked(ctx, m.start, m.end, spec) or self._asks(ctx, s):
                 continue
             # "الاجتماع", "للاجتماع", and a construct phrase whose last word is definite ("لجنة التحقيق")
             definite = spec.form != "verb" and any(f.startswith("ال") for t in tokens[m.start:m.end] for f in t.forms)
@@ -167,6 +167,12 @@ class EventExtractor:
             next_start = hits[n + 1].start if n + 1 < len(hits) and hits[n + 1].sentence == h.sentence else hi
             h.scope = (prev_end, next_start)
         return hits
+
+    def _asks(self, ctx: _Context, s: int) -> bool:
+        """"هل يجوز تبرير القتل والاغتيال؟": a question about violence reports no event."""
+        lo, hi = ctx.sentence_tokens(s)
+        first = next((i for i in range(lo, hi) if ctx.tokens[i].is_word), None)
+        return first is not None and bool(ctx.tokens[first].forms & self.cues["modality"]["question_openers"])
 
     def _absorb_targeting(self, ctx: _Context, hits: list[Hit]) -> list[Hit]:
         """One trigger where the text has one act: a verb and its noun ("استقدمت تعزيزات"), and
@@ -266,13 +272,25 @@ class EventExtractor:
             return "attempted"
         if self._cue_before(ctx, h, "threatened_before", 8):
             return "threatened"
-        if (self._cue_before(ctx, h, "planned_before", 12) or _future_verb(ctx, h)
+        if (self._cue_before(ctx, h, "planned_before", 12) or _future_verb(ctx, h) or self._purpose(ctx, h)
                 or any(ctx.keys[i] & self.cues["modality"]["planned_after"]
                        for i in range(h.end, min(h.scope[1], h.end + 8)))):
             return "planned"
         if self._aggregate(ctx, h):
             return "aggregate"
         return "asserted"
+
+    def _purpose(self, ctx: _Context, h: Hit) -> bool:
+        """"لمواجهة الهجوم", "لاقتحام البلدة": a verbal noun after the preposition ل says what
+        someone means to do; "تعرض لهجوم" says what happened."""
+        tok = ctx.tokens[h.start]
+        if h.spec.form == "verb" or not tok.norm.startswith("ل") or tok.norm.startswith("لل"):
+            return False
+        if self.matcher.starts_with(tok.norm):   # the ل is the word's own letter (لقاء، لجنة)
+            return False
+        governors = self.cues["modality"]["purpose_governors"]
+        words_before = [i for i in range(ctx.clause_start(h), h.start) if ctx.tokens[i].is_word][-3:]
+        return not any(ctx.keys[i] & governors for i in words_before)
 
     def _aggregate(self, ctx: _Context, h: Hit) -> bool:
         """A count over a period: "17 هجمة", "تكرار حوادث الاشتباك", "الهجمات المتكررة",

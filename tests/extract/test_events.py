@@ -170,3 +170,20 @@ def test_dawn_is_not_an_explosion(run):
 def test_targeting_verb_before_a_strike_is_the_strike(run):
     doc = run("استهدفت طائرة مسيرة تركية سيارة عسكرية لقوات سوريا الديمقراطية قرب بلدة تل تمر.")
     assert [e.type for e in doc.events] == ["AIRSTRIKE"]
+
+
+@pytest.mark.parametrize("text, type_, modality", [
+    ("حشدت الفصائل قواتها لمواجهة الهجوم المرتقب.", "ARMED_CLASH", "planned"),
+    ("تعرض الحاجز لهجوم من مسلحين مجهولين.", "ATTACK", "asserted"),
+])
+def test_purpose_after_the_preposition_lam(run, text, type_, modality):
+    assert (type_, modality) in {(e.type, e.modality) for e in run(text).events}
+
+
+def test_question_reports_no_event(run):
+    assert run("هل يجوز تبرير القتل والاغتيال السياسي في البلاد؟").events == []
+
+
+def test_lam_of_the_word_itself_is_no_purpose(run):
+    doc = run("شكلت الفصائل لجنة تحقيق في الحادثة.")
+    assert ("INVESTIGATE", "asserted") in {(e.type, e.modality) for e in doc.events}
