@@ -21,6 +21,8 @@ class Options:
     max_file_bytes: int = 10 * 1024 * 1024
     extensions: tuple[str, ...] = (".txt", ".html", ".htm", ".jsonl", ".json")
     progress: bool = True
+    # the statistical tagger proposes names no dictionary or pattern found (marsad/data/models/)
+    ner_model: bool = False
     extra: dict = field(default_factory=dict)
 
     @classmethod

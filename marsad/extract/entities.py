@@ -116,6 +116,8 @@ class EntityRecognizer:
         keys = [token_keys(t) for t in tokens]
         found = self._dictionary(doc, tokens, keys)
         found += self._patterns(tokens, keys, found)
+        if self.options.ner_model:
+            found += self._model(doc, tokens, keys, found)
         chosen = _select(found)
         chosen = self._filter_ambiguous(doc, tokens, keys, chosen)
         chosen = [f for f in chosen if not _on_dateline(doc, tokens, f)]
@@ -358,6 +360,53 @@ class EntityRecognizer:
         return Candidate(cand.key, cand.type, cand.name_ar, self._latin(cand.name_ar), cand.kb_id, cand.source,
                          cand.ambiguous, cand.block_before)
 
+    # 2a. the statistical tagger ------------------------------------------------------------
+    @cached_property
+    def tagger(self):
+        from marsad.extract.ner_crf import CrfTagger
+        return CrfTagger.load(self.options)
+
+    def _model(self, doc: Document, tokens, keys, known: list[Found]) -> list[Found]:
+        """Names the dictionaries and patterns missed, proposed by the CRF tagger and typed with
+        the knowledge base: a place the gazetteer knows is linked to it, an organisation after a
+        militia word is an armed group. Only where nothing else found a name: the tagger fills
+        gaps, it does not overrule a knowledge-base link."""
+        covered = _coverage(known, len(tokens))
+        starts = [t.span.start for t in tokens]
+        ranges = [(bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)) for s in doc.sentences]
+        ranges = [(lo, hi) for lo, hi in ranges if hi > lo]
+        out: list[Found] = []
+        tags_per_sentence = self.tagger.tag_sentences([[t.text for t in tokens[lo:hi]] for lo, hi in ranges])
+        for (lo, hi), tags in zip(ranges, tags_per_sentence):
+            for start, end, label in _iob_spans(tags):
+                i, j = lo + start, lo + end
+                if any(covered[i:j]) or not all(t.is_word for t in tokens[i:j]):
+                    continue
+                found = self._typed(tokens, keys, i, j, label)
+                if found is not None:
+                    out.append(found)
+        return out
+
+    def _typed(self, tokens, keys, i: int, j: int, label: str) -> Found | None:
+        name = " ".join(t.norm for t in tokens[i:j])
+        before = keys[i - 1] if i > 0 else frozenset()
+        model = {"source": "model"}
+        if label == "PERS":
+            # one bare word is too often a common noun; a name with a title or a second word is not
+            if j - i < 2 and not before & (self.cues["roles"] | self.cues["honorifics"]):
+                return None
+            return Found(i, j, self._named(_new("PERSON", name)), -1, model)
+        if label == "LOC":
+            rec = self.gazetteer.best(name)
+            if rec is not None:
+                cand = Candidate(rec.id, "LOCATION", rec.name_ar, rec.name_en, rec.id, "place")
+                return Found(i, j, cand, -1, model)
+            return Found(i, j, self._named(_new("LOCATION", name)), -1, model | {"place_kind": "village"})
+        if label == "ORG":
+            armed = before & (self.cues["group_nouns"] | self.cues["formations"])
+            return Found(i, j, self._named(_new("ARMED_GROUP" if armed else "ORGANIZATION", name)), -1, model)
+        return None   # MISC: events, nationalities, works — not an entity type of the ontology
+
     # 2b. ambiguous aliases -------------------------------------------------------------------
     def _filter_ambiguous(self, doc, tokens, keys, chosen: list[Found]) -> list[Found]:
         """An ambiguous alias stands only where its actor is named plainly in the document,
@@ -467,6 +516,17 @@ class EntityRecognizer:
                 f.extra["type"] = "LOCATION"
 
 
+def _iob_spans(tags: list[str]):
+    """(start, end, type) of each IOB2 chunk."""
+    start, label = None, None
+    for k, tag in enumerate([*tags, "O"]):
+        if tag.startswith("I-") and label == tag[2:]:
+            continue
+        if label is not None:
+            yield start, k, label
+        start, label = (k, tag[2:]) if tag != "O" else (None, None)
+
+
 def _as_written(text: str, norm_name: str) -> str:
     """A new entity's name as the article spells it ("دوار الساعة", not the normalised
     "دوار الساعه"), without the clitics glued to its first word ("والحاج عسكر")."""
@@ -488,6 +548,8 @@ def _confidence(f: Found, source: str) -> float:
     a name found by a pattern, a mention joined by coreference."""
     if source == "coref":
         return 0.8
+    if source == "model":
+        return 0.5
     if f.cand.source == "pattern":
         return 0.6
     return 0.75 if f.cand.ambiguous else 0.95
