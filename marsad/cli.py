@@ -18,6 +18,7 @@ examples:
   marsad extract examples/seeds --format eval-json -o pred.json
   marsad ingest articles/ --db sqlite:///marsad.db
   marsad export --db sqlite:///marsad.db --format acled-csv -o events.csv
+  marsad tag --conll tokens.txt -o tagged.txt
 """
 
 
@@ -55,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default sqlite:///marsad.db)")
     out.add_argument("--format", choices=EXPORT_FORMATS, required=True, help="export format (see extract)")
     out.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+    tag = sub.add_parser("tag", help="tag named entities in a token-per-line file (statistical NER)",
+                         description="Read one token per line (blank line between sentences; a second column is "
+                                     "ignored) and write `token TAG` lines, IOB2 with ANERcorp's types PERS, LOC, "
+                                     "ORG, MISC, keeping the tokens, their order and the blank lines.")
+    tag.add_argument("--conll", required=True, metavar="FILE", help="UTF-8 token-per-line file ('-' for stdin)")
+    tag.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     return p
 
 
@@ -83,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "export":
             with _output(args.output) as out:
                 api.export(args.format, out, options)
+        elif args.command == "tag":
+            _tag_conll(args.conll, args.output, options)
         return report.exit_status()
     except UsageError as e:
         print(f"marsad: {e}", file=sys.stderr)
@@ -93,6 +103,23 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("marsad: interrupted", file=sys.stderr)
         return 130
+
+
+def _tag_conll(path: str, output: str | None, options) -> None:
+    from marsad.extract.ner_crf import CrfTagger, tag_conll
+    if path != "-" and not Path(path).is_file():
+        raise UsageError(f"no such file: {path}")
+    if output and path != "-" and Path(path).resolve() == Path(output).resolve():
+        raise UsageError(f"-o {output} is also the input: writing it would destroy it")
+    tagger = CrfTagger.load(options)
+    with _output(output) as out:
+        if path == "-":
+            if hasattr(sys.stdin, "reconfigure"):
+                sys.stdin.reconfigure(encoding="utf-8")
+            tag_conll(sys.stdin, out, tagger)
+        else:
+            with open(path, encoding="utf-8-sig") as f:
+                tag_conll(f, out, tagger)
 
 
 class _Report:

@@ -22,7 +22,7 @@ class Options:
     extensions: tuple[str, ...] = (".txt", ".html", ".htm", ".jsonl", ".json")
     progress: bool = True
     # the statistical tagger proposes names no dictionary or pattern found (marsad/data/models/)
-    ner_model: bool = False
+    ner_model: bool = True
     extra: dict = field(default_factory=dict)
 
     @classmethod

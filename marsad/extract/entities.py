@@ -371,7 +371,6 @@ class EntityRecognizer:
         the knowledge base: a place the gazetteer knows is linked to it, an organisation after a
         militia word is an armed group. Only where nothing else found a name: the tagger fills
         gaps, it does not overrule a knowledge-base link."""
-        covered = _coverage(known, len(tokens))
         starts = [t.span.start for t in tokens]
         ranges = [(bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)) for s in doc.sentences]
         ranges = [(lo, hi) for lo, hi in ranges if hi > lo]
@@ -380,14 +379,30 @@ class EntityRecognizer:
         for (lo, hi), tags in zip(ranges, tags_per_sentence):
             for start, end, label in _iob_spans(tags):
                 i, j = lo + start, lo + end
-                if any(covered[i:j]) or not all(t.is_word for t in tokens[i:j]):
+                if not all(t.is_word for t in tokens[i:j]):
+                    continue
+                # a full name may carry a place-derived family name ("دلشاد كوباني"): a longer
+                # person span may cover a one-word place; anything else stays the dictionaries'
+                overlap = [f for f in known if f.start < j and i < f.end]
+                person_over_place = label == "PERS" and j - i >= 2 and all(
+                    f.cand.type in ("LOCATION", "STATE") and f.end - f.start == 1 for f in overlap)
+                if overlap and not person_over_place:
                     continue
                 found = self._typed(tokens, keys, i, j, label)
                 if found is not None:
                     out.append(found)
         return out
 
+    @cached_property
+    def _common_nouns(self) -> frozenset[str]:
+        """Words that are never a name by themselves: الميليشيا، البلدة، القائد، الفرقة…"""
+        c = self.cues
+        return (c["group_nouns"] | c["formations"] | c["generic_heads"] | c["roles"] | c["honorifics"]
+                | frozenset(c["site_nouns"]) | frozenset(c["units"]))
+
     def _typed(self, tokens, keys, i: int, j: int, label: str) -> Found | None:
+        if all(keys[k] & self._common_nouns for k in range(i, j)):
+            return None
         name = " ".join(t.norm for t in tokens[i:j])
         before = keys[i - 1] if i > 0 else frozenset()
         model = {"source": "model"}

@@ -1,24 +1,34 @@
-"""Statistical named-entity tagger: a linear-chain CRF (python-crfsuite) over ANERcorp's types.
+"""Statistical named-entity tagger: stacked linear-chain CRFs (python-crfsuite), ANERcorp's types.
 
     >>> from marsad.extract.ner_crf import CrfTagger
-    >>> CrfTagger.load().tag(["صرح", "المتحدث", "سامر", "الحلبي"])
-    ['O', 'O', 'B-PERS', 'I-PERS']
+    >>> tagger = CrfTagger.load()
+    >>> tagger.tag("صرح المتحدث باسم الوزارة سامر الحلبي".split())
+    ['O', 'O', 'O', 'O', 'B-PERS', 'I-PERS']
+    >>> list(tagger.tag_sentences([["قال", "بشار", "الأسد"], ["وزار", "الأسد", "حلب"]]))
+    [['O', 'B-PERS', 'I-PERS'], ['O', 'B-PERS', 'O']]
 
-Tags are IOB2 with ANERcorp's four types: PERS, LOC, ORG, MISC. The model
-(`data/models/ner_crf.crfsuite`), its word clusters (`ner_clusters.tsv`) and its
-description (`ner_crf.json`: data, features, hyper-parameters, dev scores) are made
-by `scripts/train_ner.py`; nothing is read before the first call that needs it.
+Tags are IOB2 with ANERcorp's four types: PERS, LOC, ORG, MISC. The models
+(`data/models/ner_crf.stage1.crfsuite`, `ner_crf.crfsuite`), the word clusters
+(`ner_clusters.tsv`) and their description (`ner_crf.json`: data, features,
+hyper-parameters, dev scores) are made by `scripts/train_ner.py`; nothing is read
+before the first call that needs it. Command line: `marsad tag --conll FILE`.
 
-Features of a token, computed once per word type and cached, then shifted over a
-window of ±2: the normalised form, the barest clitic reading (`analyse`) and the
-proclitics it removed (و ف ب ل ك ال), prefixes and suffixes 1–4 of that bare form,
-shape and length, word clusters, cue words of `entity_cues.yaml`; per sentence,
-membership in marsad's own dictionaries (given names, actor, place, country and
-outlet aliases) with B/I position, found by `PhraseMatcher` over `name_keys`.
-The dictionaries are read from the data directory at tagging time, so names added
-there reach the tagger without retraining.
+Features of a token, computed once per word type and cached, then shifted over a window
+of ±2: the normalised form, the barest clitic reading (`analyse`) and the proclitics it
+removed (و ف ب ل ك ال), prefixes and suffixes 1–4 and the letter pattern of that bare
+form, shape and length, word clusters, cue words of `entity_cues.yaml`, word bigrams;
+per sentence, membership in marsad's own dictionaries (given names, actor aliases by
+actor type, place, country and outlet aliases) with B/I position, found by
+`PhraseMatcher` over `name_keys`. The dictionaries are read from the data directory,
+so names added there reach the tagger without retraining.
 
-A Tagger is not thread-safe: use one `CrfTagger` per thread.
+Two stages: the first CRF tags every sentence; the second sees those tags (the token's
+and its neighbours') and the types the first gave the same word (bare form) elsewhere
+in the `doc_window` sentences around it. `tag_sentences` therefore treats the sentences
+it is given as running text (a name found once helps its other mentions); `tag` sees
+one sentence alone.
+
+A CrfTagger is not thread-safe: use one per thread.
 """
 from __future__ import annotations
 
@@ -36,7 +46,8 @@ from marsad.model import Span
 
 TYPES = ("PERS", "LOC", "ORG", "MISC")
 MODEL_SUBDIR = "models"
-MODEL_FILE = "ner_crf.crfsuite"
+MODEL_FILE = "ner_crf.crfsuite"            # the (second-stage) model
+STAGE1_FILE = "ner_crf.stage1.crfsuite"    # the first-stage model whose tags the second one reads
 META_FILE = "ner_crf.json"
 CLUSTERS_FILE = "ner_clusters.tsv"
 
@@ -55,6 +66,9 @@ class FeatureConfig:
     gazetteers: bool = True  # membership in marsad's name dictionaries
     cues: bool = True        # cue words of entity_cues.yaml
     bigrams: bool = True     # word bigrams w-1|w0 and w0|w+1
+    pattern: bool = True     # the bare form with letters that are rarely affixes as "C" (مقاتل → مCاتC)
+    stacked: bool = True     # a second CRF over the first one's tags in the sentence and the document
+    doc_window: int = 15     # sentences either side that count as the same document
 
     @classmethod
     def from_dict(cls, d: dict | None) -> FeatureConfig:
@@ -146,13 +160,15 @@ def _analysed(norm: str):
 class _Word:
     """Everything about one word type the features need, computed once."""
 
-    __slots__ = ("token", "keys", "own", "ctx")
+    __slots__ = ("token", "keys", "own", "ctx", "doc_key")
 
-    def __init__(self, token: Token, keys: frozenset[str], own: list[str], ctx: dict[int, list[str]]):
+    def __init__(self, token: Token, keys: frozenset[str], own: list[str], ctx: dict[int, list[str]],
+                 doc_key: str):
         self.token = token
         self.keys = keys
         self.own = own
         self.ctx = ctx
+        self.doc_key = doc_key
 
 
 def _shape(word: str) -> str:
@@ -169,6 +185,14 @@ def _shape(word: str) -> str:
         if not out or out[-1] != c:
             out.append(c)
     return "".join(out)[:6]
+
+
+# Letters that are often affixes or long vowels, kept in a word's pattern; others become "C".
+_PATTERN_KEEP = frozenset("اويتمنهس")
+
+
+def _pattern(bare: str) -> str:
+    return "".join(c if c in _PATTERN_KEEP or not c.isalpha() else "C" for c in bare)[:10]
 
 
 def _length_bucket(n: int) -> str:
@@ -225,6 +249,8 @@ class FeatureExtractor:
                 own.append(f"s{k}=" + blow[-k:])
         if any(c.isdigit() for c in norm):
             own.append("digit")
+        if cfg.pattern and len(blow) > 2:
+            own.append("pt=" + _pattern(blow))
         clus: tuple[str, ...] = ()
         if self.clusters:
             clus = self.clusters.get(low) or self.clusters.get(blow) or ()
@@ -233,7 +259,7 @@ class FeatureExtractor:
                 own.append("c=none")
         cue = None
         if self.cues:
-            for s in stems:
+            for s in sorted(stems):   # sorted: the same cue whatever the hash seed
                 cue = self.cues.get(key_of(s))
                 if cue:
                     own.append("cue=" + cue)
@@ -254,7 +280,12 @@ class FeatureExtractor:
                 feats.append(p + "cue=" + cue)
             ctx[o] = feats
         keys = name_keys(token) if self.matcher is not None else frozenset()
-        return _Word(token, keys, own, ctx)
+        doc_key = blow if len(blow) > 1 and blow[0].isalnum() else ""
+        return _Word(token, keys, own, ctx, doc_key)
+
+    def doc_keys(self, tokens: Sequence[str]) -> list[str]:
+        """Per token, the form under which its other occurrences in a document are counted ('' = none)."""
+        return [self.word(t).doc_key for t in tokens]
 
     # per sentence -------------------------------------------------
 
@@ -305,6 +336,69 @@ class FeatureExtractor:
         return [sorted(s) if s else [] for s in marks]
 
 
+def add_stacked_features(feats: list[list[list[str]]], keys: list[list[str]], tags: list[list[str]],
+                         window: int, targets: range | None = None) -> None:
+    """Second-stage features, added in place to each sentence's first-stage features.
+
+    `feats`, `keys` and `tags` hold, per sentence of one stream in reading order, the
+    first-stage features, the document keys (`FeatureExtractor.doc_keys`) and the first
+    stage's tags. A token gets its own first-stage tag and its neighbours' (s1=), and the
+    entity types the first stage gave to the other occurrences of its key in the sentences
+    within `window` of its own (d=TYPE for each, dm=TYPE for the most frequent). Only the
+    sentences of `targets` (default: all) get features; the others are context."""
+    n = len(feats)
+    targets = targets if targets is not None else range(n)
+    per_sent: list[dict[str, dict[str, int]]] = []
+    for ks, ts in zip(keys, tags):
+        d: dict[str, dict[str, int]] = {}
+        for k, t in zip(ks, ts):
+            if k:
+                c = d.setdefault(k, {})
+                typ = t[2:] or "O"
+                c[typ] = c.get(typ, 0) + 1
+        per_sent.append(d)
+    counts: dict[str, dict[str, int]] = {}
+
+    def move(d: dict[str, dict[str, int]], sign: int) -> None:
+        for k, c in d.items():
+            tot = counts.setdefault(k, {})
+            for typ, v in c.items():
+                tot[typ] = tot.get(typ, 0) + sign * v
+
+    if not len(targets):
+        return
+    lo = targets[0]
+    for j in range(max(0, lo - window), min(n, lo + window + 1)):
+        move(per_sent[j], 1)
+    for s in targets:
+        if s > lo:
+            if s + window < n:
+                move(per_sent[s + window], 1)
+            if s - window - 1 >= 0:
+                move(per_sent[s - window - 1], -1)
+        f_s, k_s, t_s = feats[s], keys[s], tags[s]
+        m = len(t_s)
+        for i in range(m):
+            f = f_s[i]
+            f.append("s1=" + t_s[i])
+            f.append("s1-=" + (t_s[i - 1] if i else "BOS"))
+            f.append("s1+=" + (t_s[i + 1] if i + 1 < m else "EOS"))
+            k = k_s[i]
+            if not k:
+                continue
+            own = t_s[i][2:] or "O"
+            best, best_n = None, 0
+            for typ, v in counts[k].items():
+                if typ == own:
+                    v -= 1
+                if v > 0:
+                    f.append("d=" + typ)
+                    if v > best_n or (v == best_n and typ < best):
+                        best, best_n = typ, v
+            if best:
+                f.append("dm=" + best)
+
+
 # ------------------------------------------------------------------ IOB2
 
 
@@ -324,18 +418,20 @@ def repair_iob2(tags: Sequence[str]) -> list[str]:
 
 
 class CrfTagger:
-    """The committed CRF model with its feature extractor; everything opens on first use."""
+    """The committed CRF model(s) with the feature extractor; everything opens on first use."""
+
+    block = 1000   # sentences tagged at once by tag_sentences (plus doc_window either side)
 
     def __init__(self, model_dir: Path, options: Options | None = None):
         self.model_dir = Path(model_dir)
         self.options = options
-        self._tagger = None
+        self._crfs: tuple | None = None
         self._features: FeatureExtractor | None = None
         self._meta: dict | None = None
 
     @classmethod
     def load(cls, options: Options | None = None) -> CrfTagger:
-        """The tagger of the data directory's `models/` (shared per data directory)."""
+        """The tagger of the data directory's `models/` (one per data directory, opened lazily)."""
         model_dir = models_dir(options)
         tagger = _TAGGERS.get(model_dir)
         if tagger is None:
@@ -351,6 +447,10 @@ class CrfTagger:
         return self._meta
 
     @property
+    def config(self) -> FeatureConfig:
+        return self.features.config
+
+    @property
     def features(self) -> FeatureExtractor:
         if self._features is None:
             config = FeatureConfig.from_dict(self.meta.get("features"))
@@ -358,29 +458,64 @@ class CrfTagger:
             self._features = FeatureExtractor(config, clusters, self.options)
         return self._features
 
-    def _crf(self):
-        if self._tagger is None:
+    def models(self) -> tuple:
+        """(first-stage tagger or None, final tagger): pycrfsuite Taggers, opened once."""
+        if self._crfs is None:
             import pycrfsuite
             from marsad.errors import DataFileError
-            path = self.model_dir / MODEL_FILE
-            if not path.exists():
-                raise DataFileError(str(path), "not found: train it with scripts/train_ner.py")
-            tagger = pycrfsuite.Tagger()
-            tagger.open(str(path))
-            self._tagger = tagger
-        return self._tagger
+
+            def open_(name: str):
+                path = self.model_dir / name
+                if not path.exists():
+                    raise DataFileError(str(path), "not found: train it with scripts/train_ner.py")
+                t = pycrfsuite.Tagger()
+                t.open(str(path))
+                return t
+
+            stage1 = open_(STAGE1_FILE) if self.features.config.stacked else None
+            self._crfs = (stage1, open_(MODEL_FILE))
+        return self._crfs
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """IOB2 tags (PERS, LOC, ORG, MISC) for one sentence of tokens."""
-        if not tokens:
-            return []
-        crf = self._crf()
-        return repair_iob2(crf.tag(self.features.sentence(tokens)))
+        return next(self.tag_sentences([tokens])) if tokens else []
 
     def tag_sentences(self, sentences: Iterable[Sequence[str]]) -> Iterator[list[str]]:
-        """Tags for each sentence, lazily, in order."""
-        for tokens in sentences:
-            yield self.tag(tokens)
+        """IOB2 tags for each sentence of a text (or a file of them) in reading order, lazily.
+
+        With a stacked model, the sentences within `doc_window` of each other are one
+        document: a name the first stage found in one informs the others. Reads at most
+        `block` + `doc_window` sentences ahead of the one it yields."""
+        stage1, final = self.models()
+        fe = self.features
+        w = fe.config.doc_window if stage1 is not None else 0
+        buf: list[tuple] = []   # (tokens, features, doc keys, first-stage tags)
+        start = 0            # first sentence of buf not yet yielded; the ones before are context
+        it = iter(sentences)
+        exhausted = False
+        while True:
+            while not exhausted and len(buf) - start < self.block + w:
+                try:
+                    toks = list(next(it))
+                except StopIteration:
+                    exhausted = True
+                    break
+                feats = fe.sentence(toks) if toks else []
+                if stage1 is not None and toks:
+                    buf.append((toks, feats, fe.doc_keys(toks), repair_iob2(stage1.tag(feats))))
+                else:
+                    buf.append((toks, feats, [], []))
+            end = len(buf) if exhausted else start + self.block
+            if end <= start:
+                return
+            if stage1 is not None:
+                add_stacked_features([b[1] for b in buf], [b[2] for b in buf], [b[3] for b in buf], w,
+                                     range(start, end))
+            for toks, feats, *_ in buf[start:end]:
+                yield repair_iob2(final.tag(feats)) if toks else []
+            drop = max(0, end - w)
+            buf = buf[drop:]
+            start = end - drop
 
 
 _TAGGERS: dict[Path, CrfTagger] = {}
@@ -389,46 +524,45 @@ _TAGGERS: dict[Path, CrfTagger] = {}
 # ------------------------------------------------------------------ CoNLL files
 
 
-def read_conll(lines: Iterable[str]) -> Iterator[list[list[str]]]:
-    """Sentences of a CoNLL-style stream, each a list of rows (whitespace-split fields)."""
-    cur: list[list[str]] = []
-    for line in lines:
-        fields_ = line.split()
-        if not fields_:
-            if cur:
-                yield cur
-                cur = []
-            continue
-        cur.append(fields_)
-    if cur:
-        yield cur
-
-
 def tag_conll(in_stream: TextIO, out_stream: TextIO, tagger: CrfTagger | None = None) -> tuple[int, int]:
-    """Tag a token-per-line stream: writes `token TAG` per line and keeps every blank line.
+    """Tag a token-per-line stream: writes `token TAG` per line, keeping the tokens, their order
+    and every blank line.
 
     The first whitespace-separated field of a line is the token; further columns (a gold
-    tag, say) are ignored. Returns (sentences, tokens) tagged.
+    tag, say) are ignored; a line of only whitespace counts as blank. Returns (sentences,
+    tokens) tagged.
     """
+    from collections import deque
+
     tagger = tagger or CrfTagger.load()
+    pending: deque[tuple[int, list[str]]] = deque()   # (blank lines before, tokens), read not written
+    trailing = 0
+
+    def sentences() -> Iterator[list[str]]:
+        nonlocal trailing
+        blanks, toks = 0, []
+        for line in in_stream:
+            parts = line.split()
+            if parts:
+                toks.append(parts[0])
+                continue
+            if toks:
+                pending.append((blanks, toks))
+                yield toks
+                blanks, toks = 0, []
+            blanks += 1
+        if toks:
+            pending.append((blanks, toks))
+            yield toks
+            blanks = 0
+        trailing = blanks
+
     n_sent = n_tok = 0
-    tokens: list[str] = []
-
-    def flush() -> None:
-        nonlocal n_sent, n_tok
-        if tokens:
-            for tok, tag in zip(tokens, tagger.tag(tokens)):
-                out_stream.write(f"{tok} {tag}\n")
-            n_sent += 1
-            n_tok += len(tokens)
-            tokens.clear()
-
-    for line in in_stream:
-        parts = line.split()
-        if parts:
-            tokens.append(parts[0])
-        else:
-            flush()
-            out_stream.write("\n")
-    flush()
+    for tags in tagger.tag_sentences(sentences()):
+        blanks, toks = pending.popleft()
+        out_stream.write("\n" * blanks)
+        out_stream.write("".join(f"{tok} {tag}\n" for tok, tag in zip(toks, tags)))
+        n_sent += 1
+        n_tok += len(toks)
+    out_stream.write("\n" * trailing)
     return n_sent, n_tok

@@ -167,3 +167,14 @@ def test_quote_that_closes_a_name_does_not_open_another(run):
     doc = run('ما أسفر عن مقتل القيادي في "قسد" المدعو "جوان حسكة" وإصابة عنصرين.')
     people = {e.name_ar for e in doc.entities if e.type == "PERSON"}
     assert people == {"جوان حسكة"}   # not "المدعو", and the place name حسكة inside does not block it
+
+
+def test_tagger_finds_a_person_no_rule_knows(run):
+    doc = run("وأكد دلشاد كوباني أن القوات انسحبت من المنطقة.")
+    person = [e for e in doc.entities if e.type == "PERSON"]
+    assert person and person[0].mentions[0].source == "model"   # "كوباني" alone would be the town
+
+
+def test_tagger_does_not_make_a_name_of_a_common_noun(run):
+    doc = run("وصلت الميليشيا إلى البلدة وانتشرت في المنطقة.")
+    assert not [e for e in doc.entities if e.mentions[0].source == "model"]
