@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from marsad.arabic.normalize import NormalizedView
+from marsad.arabic.tokenize import LINE_BREAK_RE
 from marsad.arabic.numbers import (NumberLexicon, PhraseMatch, PhraseTable, WordToken, crosses_line, match_phrase,
                                    norm_words, number_at, number_lexicon, ordinal_at, original_span, word_tokens)
 from marsad.config import DATA_DIR, Options, load_data_yaml
@@ -1198,13 +1199,12 @@ def find_dates(text: str, anchor: DateValue | None, view: NormalizedView | None 
 
 # --------------------------------------------------------------------------- publication date
 
-_LINE_BREAK_RE = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
 
 
 def _lines(view_text: str) -> Iterable[tuple[int, int]]:
     """(start, end) of every line, whatever the line-ending convention (\n, \r\n, \r, U+2028)."""
     pos = 0
-    for m in _LINE_BREAK_RE.finditer(view_text):
+    for m in LINE_BREAK_RE.finditer(view_text):
         yield pos, m.start()
         pos = m.end()
     yield pos, len(view_text)

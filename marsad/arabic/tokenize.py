@@ -16,8 +16,11 @@ from marsad.model import Span
 
 # A token is a run of letters/digits (Arabic or Latin), or one other visible character.
 _TOKEN_RE = re.compile(r"[^\W_]+|[^\s\w]|_")
-# Sentence ends: line breaks of any convention, and . ! ? ؟ … followed by space.
-_SENTENCE_END_RE = re.compile(r"[\n\r\u2028\u2029\x85]+|(?<=[.!?؟…])[^\S\n\r\u2028\u2029\x85]+")
+# Line breaks of every convention (\n, \r\n, old-Mac \r, Unicode line and paragraph separators).
+LINE_BREAKS = "\n\r\u2028\u2029\x85"
+LINE_BREAK_RE = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
+# Sentence ends: line breaks, and . ! ? ؟ … followed by space.
+_SENTENCE_END_RE = re.compile(rf"[{LINE_BREAKS}]+|(?<=[.!?؟…])[^\S{LINE_BREAKS}]+")
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 _MIN_STEM = 2

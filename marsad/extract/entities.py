@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from marsad.arabic.normalize import normalize
-from marsad.arabic.tokenize import Token
+from marsad.arabic.tokenize import LINE_BREAKS, Token
 from marsad.config import Options, load_data_yaml
 from marsad.extract.lexicon import PhraseMatcher, entry_key, name_keys, token_keys
 from marsad.model import Document, Entity, Mention, Span
@@ -27,7 +27,6 @@ QUOTE = '"'
 OPENING_QUOTES = ("\u201c", "\u00ab", "\u201e")
 CLOSING_QUOTES = ("\u201d", "\u00bb", "\u2033")
 VILLAGE_REACH = 40   # characters: "قرية X في ريف Y", not a town named in the next clause
-LINE_BREAKS = "\n\r\u2028\u2029\x85"
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,14 +22,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from marsad.arabic.normalize import normalize
+from marsad.arabic.tokenize import LINE_BREAKS
 from marsad.config import Options, load_data_yaml
 from marsad.extract.lexicon import PhraseMatcher, entry_key, token_keys
-from marsad.model import (Casualties, DateValue, Document, Event, Mention, PlaceRef, Quantity,
+from marsad.model import (FACTUAL_MODALITIES, Casualties, DateValue, Document, Event, Mention, PlaceRef, Quantity,
                           SideCasualties, Span)
 
 ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
 SPEECH_TYPES = ("THREATEN", "ACCUSE", "REJECT")      # their own future/conditional words are the content
-LINE_BREAKS = "\n\r\u2028\u2029\x85"
 REFERENCE_REACH = 60   # sentences: "الاجتماع" refers back within an article, not across a whole archive
 VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION")
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
@@ -429,7 +429,7 @@ class EventExtractor:
                     break
 
     # 3. merging mentions of one occurrence ---------------------------------------------------
-    def _merge(self, ctx: _Context, hits: list[Hit]) -> list[list[Hit]]:
+    def _merge(self, ctx: _Context, hits: list[Hit]) -> list[_Group]:
         groups: list[_Group] = []
         active: list[_Group] = []        # groups mentioned recently enough to be referred back to
         for n, h in enumerate(hits):
@@ -459,11 +459,11 @@ class EventExtractor:
                 groups.append(target)
                 active.append(target)
             target.add(h, h_actors)
-        return [g.hits for g in groups]
+        return groups
 
     def _compatible(self, ctx: _Context, g: _Group, h: Hit) -> bool:
         """Mentions whose modality, dates or places contradict are different occurrences."""
-        factual = ("asserted", "attempted")
+        factual = FACTUAL_MODALITIES
         if not (g.modality in factual and h.modality in factual) and g.modality != h.modality:
             return False
         if "aggregate" in (g.modality, h.modality):
@@ -488,24 +488,21 @@ class EventExtractor:
         return out
 
     # 4. dates and places from the narrative -------------------------------------------------
-    def _inherit_dates(self, ctx: _Context, groups: list[list[Hit]]) -> None:
+    def _inherit_dates(self, ctx: _Context, groups: list[_Group]) -> None:
         dated_by_sentence: dict[int, DateValue] = {}
         for g in groups:
-            d = next((x.date for x in g if x.date), None)
-            if d:
-                for x in g:
-                    dated_by_sentence.setdefault(x.sentence, d)
+            if g.date:
+                for x in g.hits:
+                    dated_by_sentence.setdefault(x.sentence, g.date)
         reference: DateValue | None = None
-        order = sorted(groups, key=lambda g: g[0].start)
         published = ctx.doc.meta.published
-        for g in order:
-            own = next((x.date for x in g if x.date), None)
-            head = g[0]
-            factual = _group_modality(g) in ("asserted", "attempted")
-            if own:
-                reference = own if factual and not head.background else reference
+        for g in sorted(groups, key=lambda g: g.head.start):
+            head = g.head
+            factual = g.modality in FACTUAL_MODALITIES
+            if g.date:
+                reference = g.date if factual and not head.background else reference
                 continue
-            if not factual or any(x.date_unresolved for x in g) or head.background:
+            if not factual or any(x.date_unresolved for x in g.hits) or head.background:
                 continue
             inherited = dated_by_sentence.get(head.sentence) or reference
             if inherited is None and published and published.max:
@@ -513,18 +510,19 @@ class EventExtractor:
                 inherited = DateValue.between(published.max - dt.timedelta(days=2), published.max,
                                               source="publication-window")
             if inherited:
-                head.date = DateValue(inherited.value, inherited.min, inherited.max, inherited.precision,
-                                      None, inherited.source or "narrative")
+                g.date = DateValue(inherited.value, inherited.min, inherited.max, inherited.precision,
+                                   None, inherited.source or "narrative")
 
-    def _default_places(self, ctx: _Context, groups: list[list[Hit]]) -> None:
+    def _default_places(self, ctx: _Context, groups: list[_Group]) -> None:
         """An event whose sentences name no place happened where the article is set, when the
         headline or lead names one town."""
         main = ctx.main_place()
         if main is None:
             return
         for g in groups:
-            if not any(x.place for x in g) and _group_modality(g) in ("asserted", "attempted"):
-                g[0].place = main
+            if not g.places and g.modality in FACTUAL_MODALITIES:
+                g.head.place = main
+                g.places.add(main)
 
     def _best_place(self, ctx: _Context, g: list[Hit]) -> str | None:
         """The place a mention names next to its trigger, or a more specific place the other
@@ -539,17 +537,16 @@ class EventExtractor:
         return min(inside, key=ctx.place_rank)
 
     # 5. the Event record -------------------------------------------------------------------
-    def _to_event(self, ctx: _Context, n: int, g: list[Hit]) -> Event:
-        head = g[0]
+    def _to_event(self, ctx: _Context, n: int, group: _Group) -> Event:
+        g, head = group.hits, group.head
         evidence: dict[Span, None] = {}
         for x in g:
             span = ctx.trimmed_span(*x.scope)
             if span:
                 evidence.setdefault(span, None)
         place = self._best_place(ctx, g)
-        date = next((x.date for x in g if x.date), None)
-        ev = Event(f"ev{n}", _group_type(g), trigger=ctx.span(head.start, head.end), evidence=list(evidence),
-                   modality=_group_modality(g), date=date, place=ctx.place_ref(place) if place else None)
+        ev = Event(f"ev{n}", group.type, trigger=ctx.span(head.start, head.end), evidence=list(evidence),
+                   modality=group.modality, date=group.date, place=ctx.place_ref(place) if place else None)
         # a definite back-reference ("الهجوم" two sentences on) names its event, not its sides,
         # unless nothing else did
         telling = [x for x in g if x is head or not x.definite] or g
@@ -919,15 +916,5 @@ def _add(items: list[str], value: str) -> None:
         items.append(value)
 
 
-def _group_type(g: list[Hit]) -> str:
-    return g[0].type
-
-
-def _group_modality(g: list[Hit]) -> str:
-    mods = [x.modality for x in g]
-    for m in ("asserted", "attempted"):
-        if m in mods:
-            return m
-    return mods[0]
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.arabic.normalize import normalize
+from marsad.arabic.tokenize import LINE_BREAK_RE
 from marsad.config import Options, load_data_yaml
 from marsad.errors import DataFileError
 from marsad.model import Span
@@ -86,16 +87,13 @@ def _default_patterns() -> BoilerplatePatterns:
     return load_patterns()
 
 
-_LINE_RE = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
-
-
 def find_boilerplate(text: str, patterns: BoilerplatePatterns | None = None) -> list[Span]:
     """Spans of the lines of `text` that are page furniture, in text order."""
     patterns = patterns or _default_patterns()
     spans: list[Span] = []
     pending_headline = False   # the previous furniture line was a bare "read also" label
     pos = 0
-    for line in _LINE_RE.split(text):
+    for line in LINE_BREAK_RE.split(text):
         start, end = _trim(text, pos, pos + len(line))
         pos += len(line)
         if pos < len(text):
