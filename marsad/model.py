@@ -307,3 +307,90 @@ class Document:
             if e.id == entity_id:
                 return e
         return None
+
+
+# --------------------------------------------------------------------------- incidents (across documents)
+
+CONFLICT_FIELDS = ("date", "location", "casualties", "actors", "cause", "type")
+
+
+@dataclass(slots=True)
+class IncidentMember:
+    """One document's report of an incident: the event and the values that source gave."""
+
+    doc_id: str
+    event_id: str
+    type: str
+    modality: str = "asserted"
+    outlet: str | None = None
+    published: DateValue | None = None
+    date: DateValue | None = None
+    place: PlaceRef | None = None
+    actors: list[str] = field(default_factory=list)   # stable entity ids (kb id or new:…)
+    killed: int | None = None        # exact toll stated, else None
+    injured: int | None = None
+    killed_min: int = 0              # lower bound implied by the text ("several" ≥ 2, "a civilian" ≥ 1)
+    injured_min: int = 0
+    duplicate_of: str | None = None  # doc_id of the article this one copies (near-duplicate)
+    score: float = 1.0               # similarity to the incident when it joined
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc_id}#{self.event_id}"
+
+
+@dataclass(slots=True)
+class ConflictValue:
+    value: str
+    sources: list[str] = field(default_factory=list)   # member keys ("doc#event")
+
+
+@dataclass(slots=True)
+class Conflict:
+    """A field on which the reports of one incident disagree, with each side's value and sources."""
+
+    field: str                        # one of CONFLICT_FIELDS
+    values: list[ConflictValue] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass(slots=True)
+class Incident:
+    """One real occurrence as reported by one or more documents.
+
+    Consolidated values follow ACLED: the lowest reported fatalities, with the
+    range kept; the date best supported by the sources, with the range they span.
+    """
+
+    id: str
+    type: str
+    members: list[IncidentMember] = field(default_factory=list)
+    date: DateValue | None = None
+    place: PlaceRef | None = None
+    actors: list[str] = field(default_factory=list)
+    fatalities: int | None = None
+    fatalities_max: int | None = None
+    injured: int | None = None
+    injured_max: int | None = None
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def sources(self) -> list[str]:
+        return list(dict.fromkeys(m.doc_id for m in self.members))
+
+    @property
+    def corroboration(self) -> int:
+        """Independent outlets: copies of another article and repeats of one outlet count once."""
+        independent = {m.outlet or m.doc_id for m in self.members if m.duplicate_of is None}
+        return len(independent) or (1 if self.members else 0)
+
+
+@dataclass(slots=True)
+class EntityConflict:
+    """Sources disagree on whose side an entity is: one claims an affiliation the others contradict."""
+
+    entity: str                       # stable id
+    name: str
+    claimed: str                      # stable id of the group it is said to belong to / be affiliated with
+    claimed_by: list[str] = field(default_factory=list)    # doc ids claiming the affiliation
+    opposed_by: list[str] = field(default_factory=list)    # doc ids showing it against that group

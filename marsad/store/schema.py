@@ -159,23 +159,25 @@ relations = sa.Table(
                             ondelete="CASCADE", name="fk_relations_tail"),
 )
 
-_PLACE: list[sa.Column] = [
-    sa.Column("has_place", sa.Boolean, nullable=False),   # PlaceRef() with every field None is still a place
-    sa.Column("place_entity_id", sa.Text),
-    sa.Column("place_name_ar", sa.Text),
-    sa.Column("place_name_en", sa.Text),
-    sa.Column("place_lat", sa.Float),
-    sa.Column("place_lon", sa.Float),
-    sa.Column("place_admin1", sa.Text),
-    sa.Column("place_admin2", sa.Text),
-    sa.Column("place_admin3", sa.Text),
-    sa.Column("place_admin1_pcode", sa.String(32)),
-    sa.Column("place_admin2_pcode", sa.String(32)),
-    sa.Column("place_admin3_pcode", sa.String(32)),
-    sa.Column("place_geo_precision", sa.Integer),
-    sa.Column("place_kb_id", sa.Text),
-    *_span("place_span"),
-]
+def _place() -> list[sa.Column]:
+    return [
+        sa.Column("has_place", sa.Boolean, nullable=False),   # PlaceRef() with every field None is still a place
+        sa.Column("place_entity_id", sa.Text),
+        sa.Column("place_name_ar", sa.Text),
+        sa.Column("place_name_en", sa.Text),
+        sa.Column("place_lat", sa.Float),
+        sa.Column("place_lon", sa.Float),
+        sa.Column("place_admin1", sa.Text),
+        sa.Column("place_admin2", sa.Text),
+        sa.Column("place_admin3", sa.Text),
+        sa.Column("place_admin1_pcode", sa.String(32)),
+        sa.Column("place_admin2_pcode", sa.String(32)),
+        sa.Column("place_admin3_pcode", sa.String(32)),
+        sa.Column("place_geo_precision", sa.Integer),
+        sa.Column("place_kb_id", sa.Text),
+        *_span("place_span"),
+    ]
+
 
 events = sa.Table(
     "events", metadata,
@@ -185,7 +187,7 @@ events = sa.Table(
     sa.Column("type", sa.String(32), nullable=False),
     sa.Column("modality", sa.String(32), nullable=False),
     *_date("date"),
-    *_PLACE,
+    *_place(),
     sa.Column("attribution", sa.Text),
     *_span("attribution_span"),
     sa.Column("confidence", sa.Float, nullable=False),
@@ -261,3 +263,53 @@ quantities = sa.Table(
 # Child tables in the order they must be inserted (parents first).
 CHILD_TABLES = (document_spans, entities, mentions, relations, events,
                 event_arguments, evidence, casualties, quantities)
+
+# ---------------------------------------------------------------- across documents (marsad.merge)
+
+# One row per incident: the consolidated values, recomputed when a member joins or leaves.
+incidents = sa.Table(
+    "incidents", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("incident_id", sa.Text, nullable=False),
+    sa.Column("type", sa.String(32), nullable=False),
+    *_date("date"),
+    *_place(),
+    sa.Column("actors", sa.JSON, nullable=False),                # stable entity ids
+    sa.Column("fatalities", sa.Integer),                         # ACLED: the lowest reported
+    sa.Column("fatalities_max", sa.Integer),
+    sa.Column("injured", sa.Integer),
+    sa.Column("injured_max", sa.Integer),
+    sa.Column("corroboration", sa.Integer, nullable=False),
+    sa.Column("conflicts", sa.JSON, nullable=False),             # [{"field", "values": [{"value", "sources"}], "note"}]
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False,
+              server_default=sa.func.current_timestamp()),
+    sa.UniqueConstraint("incident_id"),
+    sa.Index("ix_incidents_date_min", "date_min"),
+)
+
+# Each reported event belongs to at most one incident. `record` keeps the
+# member's own values and the features the resolver compares (marsad.merge),
+# so a new article is matched without re-reading the stored documents.
+incident_members = sa.Table(
+    "incident_members", metadata,
+    _doc_fk(),
+    sa.Column("event_ordinal", sa.Integer, nullable=False),
+    sa.Column("incident_pk", sa.Integer, sa.ForeignKey("incidents.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("record", sa.JSON, nullable=False),
+    sa.PrimaryKeyConstraint("document_id", "event_ordinal"),
+    _event_fk(),
+    sa.Index("ix_incident_members_incident_pk", "incident_pk"),
+)
+
+# A sketch of each document's words for near-duplicate detection, and the
+# earlier document it copies, if any.
+document_similarity = sa.Table(
+    "document_similarity", metadata,
+    _doc_fk(),
+    sa.Column("sketch", sa.JSON, nullable=False),
+    sa.Column("duplicate_of", sa.Integer, sa.ForeignKey("documents.id", ondelete="SET NULL")),
+    sa.Column("similarity", sa.Float),
+    sa.PrimaryKeyConstraint("document_id"),
+)

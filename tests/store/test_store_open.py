@@ -7,6 +7,12 @@ import pytest
 
 from marsad.errors import StoreError
 from marsad.store import Store
+from marsad.store.db import alembic_config
+
+
+def _head_revision() -> str:
+    from alembic.script import ScriptDirectory
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def test_sqlite_file_uses_wal_and_foreign_keys(tmp_path):
@@ -16,7 +22,7 @@ def test_sqlite_file_uses_wal_and_foreign_keys(tmp_path):
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
     con = sqlite3.connect(path)
     try:
-        assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+        assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(_head_revision(),)]
     finally:
         con.close()
 
