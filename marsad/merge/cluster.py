@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from marsad.merge.records import EventRecord, MergeRules
@@ -35,9 +35,15 @@ MAX_BLOCK_RANGE_DAYS = 62
 PLACE_ANCHORS = 2
 
 
-def incident_id_for(first_key: str) -> str:
-    """A stable id from the event that founded the incident."""
-    return "inc-" + hashlib.sha1(first_key.encode("utf-8")).hexdigest()[:12]
+def incident_id_for(first_key: str, taken: Callable[[str], bool] = lambda _: False) -> str:
+    """A stable id from the event that founded the incident (a replaced document's
+    event may found a second one while the first lives on: that one gets a suffix)."""
+    base = "inc-" + hashlib.sha1(first_key.encode("utf-8")).hexdigest()[:12]
+    candidate, n = base, 1
+    while taken(candidate):
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
 
 
 @dataclass(slots=True)
@@ -156,11 +162,13 @@ class IncidentResolver:
             self._index(r)
         self._vectors.clear()        # document frequencies changed
         changes = Changes()
+        created = set()
         for r in new:
-            iid = incident_id_for(r.key)
+            iid = incident_id_for(r.key, lambda i: i in self.members or i in self._stored)
             self.members[iid] = [r.key]
             self.incident_of[r.key] = iid
-            changes.changed.add(iid)
+            created.add(iid)
+        changes.changed |= created
         threshold = self.rules.threshold
         pairs = []
         for r in new:
@@ -176,7 +184,7 @@ class IncidentResolver:
                 changes.changed.add(kept)
                 changes.changed.discard(gone)
                 changes.removed.add(gone)
-        changes.removed -= changes.changed
+        changes.removed -= created       # never stored: nothing to delete
         return changes
 
     def _can_join(self, ix: str, iy: str) -> bool:
