@@ -7,9 +7,10 @@
 Choices:
 
 * **Blocking.** A new event is compared only with events of a compatible type
-  family that share a week of its date range, or (when a date is missing)
-  share its place or one of its actors; at most `max_candidates` of them. The
-  cost grows with the number of new events, not with the size of the store.
+  family that share a week of its date range and its grid cell (or, without a
+  place, an actor), or (when a date is missing) share its place or one of its
+  actors; at most `max_candidates` of them. The cost grows with the number of
+  new events, not with the size of the store.
 * **Complete linkage.** Two incidents join only when every pair of their
   events scores at least the threshold, so a chain of pairwise-similar reports
   cannot drift from one occurrence to another.
@@ -33,6 +34,8 @@ WEEK = 7
 MAX_BLOCK_RANGE_DAYS = 62
 # Place anchors: the place itself and the one containing it (a roundabout and its town).
 PLACE_ANCHORS = 2
+# Blocking grid, in degrees (about 20 km): wider than MergeRules.same_km.
+GEO_CELL_DEG = 0.2
 
 
 def incident_id_for(first_key: str, taken: Callable[[str], bool] = lambda _: False) -> str:
@@ -59,8 +62,11 @@ class IncidentResolver:
         self.records: dict[str, EventRecord] = {}
         self.members: dict[str, list[str]] = {}        # incident id -> record keys
         self.incident_of: dict[str, str] = {}          # record key -> incident id
-        self._by_week: dict[tuple[str, int], list[str]] = defaultdict(list)
-        self._by_anchor: dict[tuple[str, str], list[str]] = defaultdict(list)
+        # blocking indexes (see _candidates)
+        self._dated_at: dict[tuple, list[str]] = defaultdict(list)          # (family, week, cell)
+        self._dated_by_actor: dict[tuple, list[str]] = defaultdict(list)    # (family, week, actor)
+        self._undated: dict[tuple, list[str]] = defaultdict(list)           # (family, place or actor)
+        self._anchored: dict[tuple, list[str]] = defaultdict(list)          # (family, place or actor), all
         self._stored: set[str] = set()                 # incidents loaded, not created here
         self._scores: dict[tuple[str, str], float | None] = {}
         self._vectors: dict[str, list[tuple[list[str], dict[str, float]]]] = {}
@@ -99,11 +105,19 @@ class IncidentResolver:
         self.records[r.key] = r
         for words in r.sentences:
             self.words.add(words)
-        family = self.rules.family(r.member.type)
-        for week in self._weeks(r):
-            self._by_week[(family, week)].append(r.key)
-        for anchor in self._anchors(r):
-            self._by_anchor[(family, anchor)].append(r.key)
+        family, key = self.rules.family(r.member.type), r.key
+        weeks = self._weeks(r)
+        for week in weeks:
+            for cell in self._cells(r, 0):
+                self._dated_at[(family, week, cell)].append(key)
+            for actor in r.actor_keys:
+                self._dated_by_actor[(family, week, actor)].append(key)
+        if not weeks:
+            for anchor in self._anchors(r):
+                self._undated[(family, anchor)].append(key)
+        # every event can be found by its place and by its actors (an undated report may name only one)
+        for anchor in self._anchors(r, everything=True):
+            self._anchored[(family, anchor)].append(key)
 
     def _weeks(self, r: EventRecord) -> range:
         rng = r.date_range
@@ -113,8 +127,22 @@ class IncidentResolver:
         return range((rng[0].toordinal() - gap) // WEEK, (rng[1].toordinal() + gap) // WEEK + 1)
 
     @staticmethod
-    def _anchors(r: EventRecord) -> list[str]:
-        return [f"p:{p}" for p in r.place_ids[:PLACE_ANCHORS]] + [f"a:{a}" for a in r.actor_keys]
+    def _cells(r: EventRecord, reach: int) -> list[tuple[int, int]]:
+        """The grid cell of the place (and its neighbours up to `reach`): places `same_km` apart
+        fall in one cell or in neighbouring ones."""
+        p = r.member.place
+        if p is None or p.lat is None or p.lon is None:
+            return []
+        x, y = int(p.lat // GEO_CELL_DEG), int(p.lon // GEO_CELL_DEG)
+        return [(x + i, y + j) for i in range(-reach, reach + 1) for j in range(-reach, reach + 1)]
+
+    @staticmethod
+    def _anchors(r: EventRecord, everything: bool = False) -> list[str]:
+        """What an event without a usable date is found by: its place, else its actors."""
+        places = [f"p:{p}" for p in r.place_ids[:PLACE_ANCHORS]]
+        if places and not everything:
+            return places
+        return places + [f"a:{a}" for a in r.actor_keys]
 
     # ----------------------------------------------------------------- scoring
 
@@ -134,24 +162,36 @@ class IncidentResolver:
         pair = (x, y) if x < y else (y, x)
         if pair not in self._scores:
             a, b = self.records[x], self.records[y]
-            self._scores[pair] = similarity(a, b, self.rules, self.word_similarity(x, y))
+            self._scores[pair] = similarity(a, b, self.rules, lambda: self.word_similarity(x, y))
         return self._scores[pair]
 
     def _candidates(self, r: EventRecord) -> list[str]:
-        family = self.rules.family(r.member.type)
+        """Dated events: those of the same weeks in the same or a neighbouring cell (or, without a
+        place, with a shared actor), and undated ones at its place. Undated events: those at
+        its place (or with its actors). Nearest blocks first, at most `max_candidates`."""
+        family, limit = self.rules.family(r.member.type), self.rules.max_candidates
         found: dict[str, None] = {}
+
+        def take(keys) -> None:
+            for k in keys:
+                if len(found) >= limit:
+                    return
+                if k in self.records and k != r.key:
+                    found.setdefault(k, None)
+
         weeks = self._weeks(r)
+        cells = self._cells(r, 1)
         for week in weeks:
-            for k in self._by_week.get((family, week), ()):
-                if k in self.records:
-                    found.setdefault(k, None)
+            if cells:
+                for cell in cells:
+                    take(self._dated_at.get((family, week, cell), ()))
+            else:
+                for actor in r.actor_keys:
+                    take(self._dated_by_actor.get((family, week, actor), ()))
+        index = self._undated if weeks else self._anchored
         for anchor in self._anchors(r):
-            for k in reversed(self._by_anchor.get((family, anchor), ())):
-                # a dated event already found its dated neighbours by week
-                if k in self.records and (not weeks or self.records[k].date_range is None):
-                    found.setdefault(k, None)
-        found.pop(r.key, None)
-        return list(found)[: self.rules.max_candidates]
+            take(reversed(index.get((family, anchor), ())))      # the most recent first
+        return list(found)
 
     # ----------------------------------------------------------------- resolution
 

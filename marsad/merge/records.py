@@ -44,6 +44,7 @@ class MergeRules:
     duplicate_jaccard: float
     sketch_size: int
     stopwords: frozenset[str]
+    families: dict[str, str] = field(default_factory=dict)
 
     def type_score(self, a: str, b: str) -> float | None:
         if a == b:
@@ -51,15 +52,8 @@ class MergeRules:
         return self.compatible.get((a, b))
 
     def family(self, event_type: str) -> str:
-        """Types that may merge share a family: the smallest type of their connected group."""
-        group, todo = {event_type}, [event_type]
-        while todo:
-            t = todo.pop()
-            for (x, y) in self.compatible:
-                if x == t and y not in group:
-                    group.add(y)
-                    todo.append(y)
-        return min(group)
+        """Types that may merge share a family (blocking never separates two compatible types)."""
+        return self.families.get(event_type, event_type)
 
     @classmethod
     def load(cls, options: Options | None = None) -> MergeRules:
@@ -94,9 +88,28 @@ def _load_rules(data_dir: str) -> MergeRules:
             duplicate_jaccard=float(raw["duplicate_jaccard"]),
             sketch_size=int(raw["sketch_size"]),
             stopwords=_stopwords(options.data_file(STOPWORDS_FILE)),
+            families=_families(compatible),
         )
     except (KeyError, TypeError, ValueError) as e:
         raise DataFileError(str(path), f"malformed merge rules ({type(e).__name__}: {e})") from None
+
+
+def _families(compatible: dict[tuple[str, str], float]) -> dict[str, str]:
+    """Each type's connected group of compatible types, named by its smallest member."""
+    family: dict[str, str] = {}
+    for start in sorted({t for pair in compatible for t in pair}):
+        if start in family:
+            continue
+        group, todo = {start}, [start]
+        while todo:
+            t = todo.pop()
+            for (x, y) in compatible:
+                if x == t and y not in group:
+                    group.add(y)
+                    todo.append(y)
+        for t in group:
+            family[t] = min(group)
+    return family
 
 
 def _stopwords(path: Path) -> frozenset[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from marsad.merge.records import EventRecord, MergeRules
 from marsad.resolve.places import distance_km
@@ -37,33 +37,36 @@ MIN_SHARED_WORDS = 3
 COPIED_RUN = 6
 
 
-def containment(a: dict[str, float], b: dict[str, float]) -> float:
+def containment(a: dict[str, float], b: dict[str, float], shared: set[str]) -> float:
     """The weight of the shared words over the weight of the shorter sentence: a clause one
     outlet copies into a longer sentence of its own still matches."""
-    shared = a.keys() & b.keys()
-    if len(shared) < MIN_SHARED_WORDS:
-        return 0.0
     smaller = min(sum(a.values()), sum(b.values()))
     return sum(a[w] for w in shared) / smaller if smaller else 0.0
 
 
 def longest_run(a: list[str], b: list[str]) -> int:
-    """The longest sequence of consecutive words both sentences contain."""
-    best, prev = 0, [0] * (len(b) + 1)
+    """The longest sequence of consecutive words both sentences contain (sparse: only the
+    positions where a word of `a` occurs in `b` are visited)."""
+    positions: dict[str, list[int]] = {}
+    for j, w in enumerate(b):
+        positions.setdefault(w, []).append(j)
+    best, prev = 0, {}
     for x in a:
-        cur = [0] * (len(b) + 1)
-        for j, y in enumerate(b, 1):
-            if x == y:
-                cur[j] = prev[j - 1] + 1
-                best = max(best, cur[j])
+        cur = {j: prev.get(j - 1, 0) + 1 for j in positions.get(x, ())}
+        if cur:
+            best = max(best, max(cur.values()))
         prev = cur
     return best
 
 
 def wording(a: list[str], b: list[str], wa: dict[str, float], wb: dict[str, float]) -> float:
     """How alike two sentences are worded: shared rare words, or a clause told in the same words."""
+    shared = wa.keys() & wb.keys()
+    if len(shared) < MIN_SHARED_WORDS:
+        return 0.0
     run = longest_run(a, b)
-    return max(containment(wa, wb), min(1.0, run / COPIED_RUN) if run >= MIN_SHARED_WORDS else 0.0)
+    copied = min(1.0, run / COPIED_RUN) if run >= MIN_SHARED_WORDS else 0.0
+    return max(containment(wa, wb, shared), copied)
 
 
 def weekday_distance(a: int, b: int) -> int:
@@ -129,11 +132,11 @@ def actor_score(a: EventRecord, b: EventRecord, rules: MergeRules) -> float:
     return overlap
 
 
-def similarity(a: EventRecord, b: EventRecord, rules: MergeRules, words: float) -> float | None:
+def similarity(a: EventRecord, b: EventRecord, rules: MergeRules, wording_of: Callable[[], float]) -> float | None:
     """The weighted score of one pair, None when they cannot be the same occurrence.
 
-    `words` is the similarity of their evidence wording (computed by the caller,
-    which holds the document frequencies).
+    `wording_of` gives the similarity of their evidence wording (the caller holds
+    the document frequencies); it is called only when the words can decide.
     """
     if a.doc_id == b.doc_id:
         return None
@@ -144,8 +147,11 @@ def similarity(a: EventRecord, b: EventRecord, rules: MergeRules, words: float) 
     p = place_score(a, b, rules)
     if d is None or p is None:
         return None
+    w = rules.weights
+    rest = w["type"] * t + w["date"] * d + w["place"] * p + w["actors"] * actor_score(a, b, rules)
+    if rest + w["words"] < rules.threshold:
+        return None      # not even the same words could make them one
+    words = wording_of()
     if (a.date_range is None or b.date_range is None) and words < rules.undated_min_words:
         return None
-    w = rules.weights
-    return (w["type"] * t + w["date"] * d + w["place"] * p
-            + w["actors"] * actor_score(a, b, rules) + w["words"] * words)
+    return rest + w["words"] * words

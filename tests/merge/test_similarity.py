@@ -45,4 +45,4 @@ def test_a_clause_told_in_the_same_words_matches_inside_longer_sentences():
     a = ["رد", "حرس", *clause, "سيجري", "تقييما"]
     b = ["مقابل", *clause, "اتهم", "طرفا", "ثانيا"]
     assert longest_run(a, b) == len(clause)
-    assert wording(a, b, {}, {}) == 1.0
+    assert wording(a, b, dict.fromkeys(a, 1.0), dict.fromkeys(b, 1.0)) == 1.0
