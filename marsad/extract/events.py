@@ -243,9 +243,10 @@ class EventExtractor:
 
     def _role(self, ctx: _Context, h: Hit) -> str:
         """Whether a mention tells an occurrence, only names one as the topic of what the sentence
-        reports, or speaks of a kind of act. Verbs always tell."""
-        if h.spec.form == "verb":
-            return "report"
+        reports, or speaks of a kind of act. Verbs always tell, in a relative clause too: "ميليشيا
+        الدفاع الوطني التي استقدمت تعزيزات صباح اليوم" is the news itself."""
+        if h.spec.form == "verb" or h.modality != "asserted":
+            return "report"   # an attempt happened; a denial, threat or plan stays visible as what it is
         lo = ctx.clause_start(h)
         before = [i for i in range(lo, h.start) if ctx.tokens[i].is_word and not ctx.entity_at[i]]
         if before and ctx.keys[before[-1]] & self.cues["reference_right"]:
@@ -316,6 +317,8 @@ class EventExtractor:
             return "negated"
         if h.type in SPEECH_TYPES:   # "أي محاولة … أمر مرفوض": the words are the content of what was said
             return "asserted"
+        if self._cue_before(ctx, h, "foiled_before", 3):
+            return "planned"
         if self._cue_before(ctx, h, "attempted_before", 10, clause=False) or any(
                 _phrase_at(keys, i, p) for i in range(h.end, min(h.scope[1], h.end + 12))
                 for p in self.cues["phrases"]["attempted_after"]):
