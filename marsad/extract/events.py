@@ -257,10 +257,12 @@ class EventExtractor:
             return "report"
         if any(ctx.keys[i] & self.cues["generic"] for i in before[-2:]):
             return "generic"
-        s_lo, s_hi = ctx.sentence_tokens(h.sentence)
-        anchored = (ctx.dates_in((s_lo, s_hi)) or ctx.mentions_in((s_lo, s_hi), ACTOR_TYPES + ("LOCATION",))
-                    or h.casualties.killed or h.casualties.injured or ctx.numbers_in(h.scope)
-                    or any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in range(s_lo, s_hi)))
+        # the anchors must be the mention's own: "اغتيال الحريري" in a sentence about elections names a
+        # known event, "اغتيال X أمس في المدينة" or "اغتيال أودى بحياة …" reports one
+        own = (min(lo, h.scope[0]), h.scope[1])
+        anchored = (ctx.dates_in(own) or ctx.mentions_in(own, ("ARMED_GROUP", "STATE", "LOCATION"))
+                    or h.casualties.killed or h.casualties.injured or ctx.numbers_in(own)
+                    or any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in range(*own)))
         return "report" if anchored else "generic"
 
     # 2. arguments from the scope ------------------------------------------------------------
