@@ -218,7 +218,9 @@ class EventExtractor:
         words_before = [i for i in range(lo, start) if ctx.tokens[i].is_word][-6:]
         if any(ctx.keys[i] & spec.not_after for i in words_before):
             return True
-        if end < len(ctx.keys) and ctx.keys[end] & spec.not_before:
+        # a verb's object may follow its subject: "خطف المنتخب الأضواء"
+        after = [i for i in range(end, min(len(ctx.keys), end + 6)) if ctx.tokens[i].is_word][:3]
+        if any(ctx.keys[i] & spec.not_before for i in after):
             return True
         if end - start == 1 and ctx.keys[start] & spec.not_forms:
             return True
@@ -249,6 +251,8 @@ class EventExtractor:
             return "report"   # an attempt happened; a denial, threat or plan stays visible as what it is
         lo = ctx.clause_start(h)
         before = [i for i in range(lo, h.start) if ctx.tokens[i].is_word and not ctx.entity_at[i]]
+        if not before and not h.definite:
+            return "report"   # "خطف مسلحون شاباً": a bare form opening its clause is the verb
         if before and ctx.keys[before[-1]] & self.cues["reference_right"]:
             return "reference"
         if any(ctx.keys[i] & self.cues["reference"] for i in before[-4:]):
@@ -261,7 +265,8 @@ class EventExtractor:
         # known event, "اغتيال X أمس في المدينة" or "اغتيال أودى بحياة …" reports one
         own = (min(lo, h.scope[0]), h.scope[1])
         anchored = (ctx.dates_in(own) or ctx.mentions_in(own, ("ARMED_GROUP", "STATE", "LOCATION"))
-                    or h.casualties.killed or h.casualties.injured or ctx.numbers_in(own)
+                    or h.casualties.killed or h.casualties.injured
+                    or any(n.value is not None for n in ctx.numbers_in(own))   # not "بعض"
                     or any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in range(*own)))
         return "report" if anchored else "generic"
 
@@ -315,12 +320,15 @@ class EventExtractor:
         keys = ctx.keys
         if self._cue_before(ctx, h, "denied_before", 6):
             return "denied"
-        if self._cue_before(ctx, h, "negated_before", 3):
+        if self._cue_before(ctx, h, "negated_before", 4):   # "لم تشهد المدينة أي اشتباكات"
             return "negated"
         if h.type in SPEECH_TYPES:   # "أي محاولة … أمر مرفوض": the words are the content of what was said
             return "asserted"
         if self._cue_before(ctx, h, "foiled_before", 3):
             return "planned"
+        attempt = self.cues["modality"]["attempted_before"]
+        if any(ctx.keys[i] & attempt for i in range(h.start, h.end)):   # "محاولة اغتيال"
+            return "attempted"
         if self._cue_before(ctx, h, "attempted_before", 10, clause=False) or any(
                 _phrase_at(keys, i, p) for i in range(h.end, min(h.scope[1], h.end + 12))
                 for p in self.cues["phrases"]["attempted_after"]):
@@ -355,7 +363,9 @@ class EventExtractor:
         mod = self.cues["modality"]
         if self._cue_before(ctx, h, "aggregate_strong", 2):
             return True
-        if _number_next_to(ctx, h) and (self._near(ctx, h, mod["aggregate_near"], 8) or _number_next_to(ctx, h, 10)):
+        # (a protest's numbers count people, not protests)
+        if h.type != "PROTEST" and _number_next_to(ctx, h) and (
+                self._near(ctx, h, mod["aggregate_near"], 8) or _number_next_to(ctx, h, 10)):
             return True   # "17 هجمة منذ منتصف نوفمبر" is a tally; "ثلاث غارات" on a town is one strike
         last = ctx.tokens[h.end - 1].norm
         plural = last.endswith("ات") or ctx.tokens[h.start].norm.endswith("ات")
@@ -363,8 +373,9 @@ class EventExtractor:
             return False
         if self._near(ctx, h, mod["aggregate_near"], 6):
             return True
+        told = any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in range(ctx.clause_start(h), h.end))
         bare = not h.definite and not ctx.mentions_in(h.scope, ACTOR_TYPES + ("LOCATION",)) and not ctx.dates_in(h.scope)
-        return bare
+        return bare and not told   # "حلقت طائرات استطلاع فوق القرية" is one flight
 
     def _starts_background(self, ctx: _Context, h: Hit) -> bool:
         lo, _ = ctx.sentence_tokens(h.sentence)
