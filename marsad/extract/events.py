@@ -241,7 +241,7 @@ class EventExtractor:
         signs = self.cues["violence"]
         if any(ctx.keys[i] & signs for i in range(lo, hi) if not start <= i < end):
             return True
-        return any(ctx.types.get(m.entity_id) == "ARMED_GROUP" for _, m in ctx.mentions_in((lo, hi), ("ARMED_GROUP",)))
+        return bool(ctx.mentions_in((lo, hi), ("ARMED_GROUP",)))
 
     def _role(self, ctx: _Context, h: Hit) -> str:
         """Whether a mention tells an occurrence, only names one as the topic of what the sentence
