@@ -435,7 +435,11 @@ class AcledExporter:
         for what, items, total in (("killed", ev.casualties.killed, ev.casualties.killed_total),
                                    ("injured", ev.casualties.injured, ev.casualties.injured_total)):
             if total is not None:
-                out += f" {total} {what}."
+                civilians = [i.count for i in items if i.side == "civilian"]
+                among = (f", {sum(civilians)} of them civilians"
+                         if civilians and None not in civilians and sum(civilians) < total else "")
+                civ_only = " civilians" if civilians and sum(c or 0 for c in civilians) == total else ""
+                out += f" {total}{civ_only} {what}{among}."
             elif items:
                 words = sorted({i.vague for i in items if i.vague})
                 said = f" (reported as {', '.join(repr(w) for w in words)})" if words else ""
