@@ -9,7 +9,7 @@ from typing import Iterator, TextIO
 
 from marsad.errors import MarsadError, UsageError
 
-EXPORT_FORMATS = ("eval-json", "json", "acled-csv", "geojson")
+EXPORT_FORMATS = ("eval-json", "json", "acled-csv", "acled-incidents-csv", "geojson")   # = marsad.export.FORMATS
 
 EPILOG = """exit status: 0 success, 1 some inputs failed (each named on stderr with its reason),
 2 unusable arguments or database.
@@ -39,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     ex.add_argument("--format", choices=EXPORT_FORMATS, default="eval-json",
                     help="eval-json: the evaluation format of shared/eval (default); json: everything, one document "
-                         "per line; acled-csv: ACLED's 31 columns; geojson: events with coordinates")
+                         "per line, then one per incident; acled-csv: ACLED's 31 columns, one row per "
+                         "event; acled-incidents-csv: one row per incident, all its sources named; "
+                         "geojson: events with coordinates")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     common(ex)
 
