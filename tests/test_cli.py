@@ -473,7 +473,7 @@ def test_extract_json_lines_is_parseable_and_offsets_match(capsys, clean_corpus)
     lines = [json.loads(line) for line in out.splitlines() if line.strip()]
     records = [r for r in lines if r["record"] == "document"]
     assert {r["doc_id"] for r in records} == set(clean_corpus.texts)
-    assert {r["record"] for r in lines} <= {"document", "incident"}
+    assert {r["record"] for r in lines} <= {"document", "incident", "entity_conflict"}
     for r in records:
         assert r["text"] == clean_corpus.texts[r["doc_id"]]
         for m in r["mentions"]:
