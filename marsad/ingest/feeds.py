@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import hashlib
+import html
 import http.client
 import io
 import urllib.error
@@ -125,6 +126,8 @@ def parse_feed(fetched: Fetched) -> Feed:
     entries = []
     for e in parsed.entries:
         link = e.get("link") or None
+        if link and not is_url(link):      # feedparser takes an id such as urn:… for the link when none is given
+            link = None
         content = next((c.get("value") for c in e.get("content", []) if c.get("value")), None)
         key = e.get("id") or link or f"{e.get('title', '')}|{e.get('published', '')}"
         entries.append(FeedEntry(key=key, link=link, title=(e.get("title") or "").strip() or None,
@@ -158,10 +161,13 @@ def entry_document(feed: Feed, entry: FeedEntry, *, timeout: float, max_bytes: i
         kind = (page.content_type or "text/html").split(";")[0].strip().lower()
         if kind not in _HTML_TYPES:
             raise FetchError(entry.link, f"not an HTML page (Content-Type {kind})", transient=False)
-        html = decode_bytes(page.body, entry.link, declared=_charset(page))
-        doc = html_to_document(html, doc_id=doc_id, source=entry.link)
+        doc = html_to_document(decode_bytes(page.body, entry.link, declared=_charset(page)),
+                               doc_id=doc_id, source=entry.link)
     elif entry.content:
-        doc = html_to_document(entry.content, doc_id=doc_id, source=f"{feed.url} entry {entry.key}")
+        # a fragment: the page around it gives the extractor a document tree and the title
+        page = (f"<html><head><title>{html.escape(entry.title or '')}</title></head>"
+                f"<body><article>{entry.content}</article></body></html>")
+        doc = html_to_document(page, doc_id=doc_id, source=f"{feed.url} entry {entry.key}")
     else:
         raise InputError(f"{feed.url} entry {entry.key}", "the entry has neither a link nor content")
     meta = doc.meta
