@@ -110,3 +110,34 @@ def test_ingest_goes_on_after_a_refused_document(tmp_path):
     result = api.ingest([Document("x", "نص\x00"), Document("y", "نص سليم")], opts, problems=seen.append)
     assert (result.added, result.unchanged, len(result.problems)) == (1, 0, 1)
     assert seen == result.problems and seen[0].source == "x"
+
+
+@pytest.fixture
+def locked_db(tmp_path, inputs):
+    """A database with one document, and another program holding its write lock."""
+    import sqlite3
+
+    path = tmp_path / "m.db"
+    api.ingest([Document("old", "نص مخزن من قبل")], Options.load(db_url=f"sqlite:///{path}"))
+    config = tmp_path / "fast.yaml"
+    config.write_text("db_retries: 1\ndb_retry_wait: 0.05\ndb_lock_timeout: 0.1\n", encoding="utf-8")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        yield f"sqlite:///{path}", str(config)
+    finally:
+        holder.close()
+
+
+def test_ingest_into_a_locked_database_exits_2_saying_what_to_do(capsys, inputs, locked_db):
+    url, config = locked_db
+    assert main(["--config", config, "ingest", str(inputs / "a.txt"), "--db", url]) == 2
+    err = capsys.readouterr().err
+    assert f"database {url} is locked by another program" in err and "tried 2 time(s)" in err
+    assert "--resume" in err
+
+
+def test_export_reads_while_another_program_holds_the_write_lock(capsys, locked_db):
+    url, config = locked_db
+    assert main(["--config", config, "export", "--db", url, "--format", "eval-json"]) == 0
+    assert json.loads(capsys.readouterr().out)["documents"][0]["doc_id"] == "old"

@@ -253,7 +253,7 @@ def _transient(e: SQLAlchemyError) -> bool:
 
 def _connect_error(u: URL, e: Exception, tried: str) -> StoreError:
     if _is_lock(e):
-        return _unavailable(u, f"cannot open database {_safe(u)}", e, tried)
+        return _unavailable(u, "cannot open the database", e, tried)
     first = _first_line(e)
     if u.get_backend_name() == "postgresql":
         where = f"{u.host or 'localhost'}:{u.port or 5432}"
@@ -331,7 +331,7 @@ class Store:
 
         def migrate_failed(e: SQLAlchemyError, tried: str) -> StoreError:
             if _transient(e):
-                return _unavailable(u, f"cannot migrate database {_safe(u)}", e, tried)
+                return _unavailable(u, "cannot create or update the marsad tables", e, tried)
             return StoreError(
                 f"cannot create or migrate the marsad tables in {_safe(u)}: {getattr(e, 'orig', e)}. "
                 "If this database holds other tables or was made by another program, "
@@ -491,6 +491,14 @@ class _LostRace(Exception):
 
 
 def _connect_and_migrate(engine: Engine) -> None:
+    from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    with engine.connect() as conn:
+        # Most opens find the schema current: they read, and take no lock a writer holds.
+        head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
     with engine.connect() as conn, conn.execution_options(**{_WRITE_OPTION: True}).begin():
         # One process creates or upgrades the schema; the others wait and then find it done.
         # (On SQLite, the write option's BEGIN IMMEDIATE is that lock.)
