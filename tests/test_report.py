@@ -113,7 +113,7 @@ def test_ingest_goes_on_after_a_refused_document(tmp_path):
 
 
 @pytest.fixture
-def locked_db(tmp_path, inputs):
+def locked_db(tmp_path):
     """A database with one document, and another program holding its write lock."""
     import sqlite3
 
