@@ -129,6 +129,7 @@ class Watcher:
         listed = {e.key for e in feed.entries}
         older = [k for k in state.seen if k not in listed]
         state.seen = older[-SEEN_LIMIT:] + [k for k in state.seen if k in listed]
+        state.retries = {k: n for k, n in state.retries.items() if k in listed}     # gone from the feed: dropped
         if not state.retries:       # with a retry pending, the feed must be read again next time
             state.etag, state.last_modified = answer.etag, answer.last_modified
         self.state.save()
