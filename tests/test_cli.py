@@ -206,10 +206,11 @@ def event_summary(doc: dict) -> list[tuple]:
 # ---------------------------------------------------------------- help
 
 HELP_OPTIONS = {
-    (): ["-h", "--help", "--config", "extract", "ingest", "export", "exit status"],
+    (): ["-h", "--help", "--config", "extract", "ingest", "export", "watch", "exit status"],
     ("extract",): ["-h", "--help", "PATH", "--format", "eval-json", "json", "acled-csv", "geojson",
-                   "-o", "--output", "--no-progress"],
-    ("ingest",): ["-h", "--help", "PATH", "--db", "--no-progress"],
+                   "-o", "--output", "--no-progress", "--report"],
+    ("ingest",): ["-h", "--help", "PATH", "--db", "--no-progress", "--resume", "--report"],
+    ("watch",): ["-h", "--help", "FEED", "--db", "--interval", "--once", "--state", "--report"],
     ("export",): ["-h", "--help", "--db", "--format", "eval-json", "json", "acled-csv", "geojson",
                   "-o", "--output"],
 }
