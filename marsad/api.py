@@ -67,8 +67,11 @@ def extract_with_incidents(paths: Iterable[str], options: Options | None = None,
     """`extract`, plus a function that returns the incidents of the documents once they are consumed."""
     from marsad.merge import IncidentTracker
 
+    items = extract(paths, options, exclude)
+    if options is not None and not options.incidents:
+        return items, list
     tracker = IncidentTracker(options)
-    return tracker.watch(extract(paths, options, exclude)), tracker.incidents
+    return tracker.watch(items), tracker.incidents
 
 
 def open_store(options: Options | None = None) -> Store:
@@ -111,13 +114,13 @@ def ingest(docs: Iterable[Document], options: Options | None = None, *, store: S
     the retries (StoreUnavailable) ends the ingest. Without `store`, the one
     of `options.db_url` is opened for the call.
     """
-    from marsad.merge.stored import StoredIncidents
+    from marsad.merge.stored import stored_incidents
 
     if store is None:
         with open_store(options) as opened:
             return ingest(docs, options, store=opened, problems=problems)
     result = IngestResult()
-    incidents = StoredIncidents(store, options)
+    incidents = stored_incidents(store, options or Options.load())
     for doc in docs:
         try:
             incidents.before_save(doc)

@@ -33,6 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--no-incidents", action="store_true", help="do not merge reports of one occurrence "
+                        "across documents (faster, and memory does not grow with the corpus; a later ingest "
+                        "resolves what this one stored)")
         sp.add_argument("--no-progress", action="store_true", help="never draw a progress bar (it is drawn on "
                         "stderr only when stderr is a terminal)")
         report_option(sp)
@@ -81,7 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     from marsad import api
     from marsad.config import Options
     try:
-        options = Options.load(args.config, db_url=getattr(args, "db", None))
+        options = Options.load(args.config, db_url=getattr(args, "db", None),
+                               incidents=False if getattr(args, "no_incidents", False) else None)
         progress = options.progress and not getattr(args, "no_progress", False) and sys.stderr.isatty()
         for path in getattr(args, "paths", ()):
             if not Path(path).exists():

@@ -23,6 +23,8 @@ class Options:
     progress: bool = True
     # the statistical tagger proposes names no dictionary or pattern found (marsad/data/models/)
     ner_model: bool = True
+    # merge reports of one occurrence across documents (marsad/merge)
+    incidents: bool = True
     # a locked or unreachable database: retries, first wait in seconds (doubling), lock wait in seconds
     db_retries: int = 3
     db_retry_wait: float = 1.0

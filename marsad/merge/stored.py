@@ -80,3 +80,21 @@ class StoredIncidents:
         self.store.write("update incidents", work)
         self._sketches.clear()
         self._touched.clear()
+
+
+class NotResolving:
+    """Stands in for StoredIncidents when incidents are off: the documents stay unresolved,
+    and the next ingest with incidents on resolves them."""
+
+    def before_save(self, doc: Document) -> None:
+        pass
+
+    def add(self, doc: Document) -> None:
+        pass
+
+    def flush(self) -> None:
+        pass
+
+
+def stored_incidents(store: Store, options: Options) -> StoredIncidents | NotResolving:
+    return StoredIncidents(store, options) if options.incidents else NotResolving()

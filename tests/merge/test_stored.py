@@ -1,4 +1,5 @@
 """Incidents in the database: incremental resolution, replaced documents, interrupted ingests."""
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -67,6 +68,14 @@ def test_documents_saved_but_never_resolved_are_resolved_by_the_next_ingest(opti
     with Store.open(options.db_url) as store:
         store.save(report("a", "Outlet A", MAY_10, CLASH_A))
         store.save(report("b", "Outlet B", MAY_10, CLASH_B))
+    assert stored(options) == []
+    api.ingest([], options)
+    assert stored(options) == [["a#ev1", "b#ev1"]]
+
+
+def test_an_ingest_without_incidents_leaves_them_to_the_next(options, report):
+    ingest(dataclasses.replace(options, incidents=False), report,
+           ("a", "Outlet A", MAY_10, CLASH_A), ("b", "Outlet B", MAY_10, CLASH_B))
     assert stored(options) == []
     api.ingest([], options)
     assert stored(options) == [["a#ev1", "b#ev1"]]
