@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Train the CRF named-entity tagger of marsad.extract.ner_crf and write its artefacts.
 
-    .venv/bin/python scripts/train_ner.py            # reproduce the committed model (~15 min on 2 free cores)
+    .venv/bin/python scripts/train_ner.py            # reproduce the committed model (42 min on 2 busy cores)
     .venv/bin/python scripts/train_ner.py --ablate   # the same, plus dev scores of variants (+8 min)
 
 Data (from --shared, default ../shared beside the repository):
