@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Train the CRF named-entity tagger of marsad.extract.ner_crf and write its artefacts.
 
-    .venv/bin/python scripts/train_ner.py            # reproduce the committed model (~15 min, 2 cores)
+    .venv/bin/python scripts/train_ner.py            # reproduce the committed model (42 min on 2 busy cores)
     .venv/bin/python scripts/train_ner.py --ablate   # the same, plus dev scores of variants (+8 min)
 
 Data (from --shared, default ../shared beside the repository):
@@ -328,10 +328,12 @@ def _main(argv, workdir: Path) -> int:
     ap.add_argument("--aqmar", action="store_true", help="add AQMAR to the training data")
     ap.add_argument("--c1", type=float, default=0.05, help="L1 penalty (prunes features)")
     ap.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
-    ap.add_argument("--max-iterations", type=int, default=300)
+    ap.add_argument("--max-iterations", type=int, default=150, help="L-BFGS iterations (300 scored the same)")
     ap.add_argument("--minfreq", type=float, default=1, help="drop features seen fewer times in training")
     ap.add_argument("--no-clusters", action="store_true")
     ap.add_argument("--no-gazetteers", action="store_true")
+    ap.add_argument("--no-lexicon", action="store_true", help="no features from ner_lexicon.yaml")
+    ap.add_argument("--char-ngrams", type=int, default=3, help="letter n-grams inside words (0: none)")
     ap.add_argument("--no-cues", action="store_true")
     ap.add_argument("--no-bigrams", action="store_true")
     ap.add_argument("--no-pattern", action="store_true")
@@ -371,6 +373,7 @@ def _main(argv, workdir: Path) -> int:
         cluster_info = json.loads(clusters_path.read_text(encoding="utf-8").splitlines()[1][2:])
 
     cfg = FeatureConfig(window=args.window, clusters=not args.no_clusters, gazetteers=not args.no_gazetteers,
+                        lexicon=not args.no_lexicon, char_ngrams=args.char_ngrams,
                         cues=not args.no_cues, bigrams=not args.no_bigrams, pattern=not args.no_pattern,
                         stacked=not args.no_stacking, doc_window=args.doc_window)
     params = {"algorithm": "lbfgs", "c1": args.c1, "c2": args.c2, "max_iterations": args.max_iterations,
@@ -425,9 +428,11 @@ def _main(argv, workdir: Path) -> int:
         "feature_groups": [
             "normalised form (w), original form when different (r), bare clitic reading (b)",
             "proclitics removed (cl) and flags art/conj/prep_b/prep_l/prep_k",
-            "prefixes and suffixes 1..4 of the bare reading; its pattern (root letters as C)",
+            "prefixes and suffixes 1..4 of the bare reading; its pattern (root letters as C); "
+            "the letter n-grams inside it (char_ngrams)",
             "shape, length bucket, digits", "word clusters (3 granularities)", "entity_cues.yaml cue words",
             "gazetteer membership with B/I (given names, actors by type, places, countries, outlets), ±1",
+            "ner_lexicon.yaml: its name lists with B/I, ±1; its context-word lists for the word and the window",
             "window ±2 (±1 richer), word bigrams",
             "stacked: first-stage tags of the token and its neighbours; first-stage types of the other "
             "occurrences of its bare form within doc_window sentences (the first stage jackknifed over 5 "
@@ -470,11 +475,13 @@ def ablate(shared, train, aqmar, dev, cfg, clusters_path, params, workdir, args)
         "single stage " + ("without" if args.aqmar else "with") + " AQMAR": (base, not args.aqmar),
         "single stage, no clusters": ({**base, "clusters": False}, args.aqmar),
         "single stage, no gazetteers": ({**base, "gazetteers": False}, args.aqmar),
+        "single stage, no lexicon": ({**base, "lexicon": False}, args.aqmar),
+        "single stage, no letter n-grams": ({**base, "char_ngrams": 0}, args.aqmar),
         "single stage, no cues": ({**base, "cues": False}, args.aqmar),
         "single stage, no pattern": ({**base, "pattern": False}, args.aqmar),
         "single stage, no bigrams": ({**base, "bigrams": False}, args.aqmar),
-        "single stage, no clusters/gazetteers/cues": (
-            {**base, "clusters": False, "gazetteers": False, "cues": False}, args.aqmar),
+        "single stage, no clusters/gazetteers/lexicon/cues": (
+            {**base, "clusters": False, "gazetteers": False, "lexicon": False, "cues": False}, args.aqmar),
     }
     jobs = [(name, str(shared), c, str(clusters_path), train + (aqmar if aq else []), dev, params, str(workdir))
             for name, (c, aq) in variants.items()]

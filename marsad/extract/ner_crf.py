@@ -15,12 +15,15 @@ before the first call that needs it. Command line: `marsad tag --conll FILE`.
 
 Features of a token, computed once per word type and cached, then shifted over a window
 of ±2: the normalised form, the barest clitic reading (`analyse`) and the proclitics it
-removed (و ف ب ل ك ال), prefixes and suffixes 1–4 and the letter pattern of that bare
-form, shape and length, word clusters, cue words of `entity_cues.yaml`, word bigrams;
+removed (و ف ب ل ك ال), prefixes and suffixes 1–4, the letter trigrams inside and the
+letter pattern of that bare form, shape and length, word clusters, cue words of
+`entity_cues.yaml` and context words of `ner_lexicon.yaml` (titles and verbs of speech
+around persons, place nouns, organisation heads, sports and product words), word bigrams;
 per sentence, membership in marsad's own dictionaries (given names, actor aliases by
-actor type, place, country and outlet aliases) with B/I position, found by
-`PhraseMatcher` over `name_keys`. The dictionaries are read from the data directory,
-so names added there reach the tagger without retraining.
+actor type, place, country and outlet aliases) and in the name lists of `ner_lexicon.yaml`
+(given names, foreign surnames, places, organisations, other names) with B/I position,
+found by `PhraseMatcher` over `name_keys`. The dictionaries are read from the data
+directory, so names added there reach the tagger without retraining.
 
 Two stages: the first CRF tags every sentence; the second sees those tags (the token's
 and its neighbours') and the types the first gave the same word (bare form) elsewhere
@@ -50,6 +53,7 @@ MODEL_FILE = "ner_crf.crfsuite"            # the (second-stage) model
 STAGE1_FILE = "ner_crf.stage1.crfsuite"    # the first-stage model whose tags the second one reads
 META_FILE = "ner_crf.json"
 CLUSTERS_FILE = "ner_clusters.tsv"
+LEXICON_FILE = "ner_lexicon.yaml"          # the tagger's own name lists and context words
 
 # Cue lists of entity_cues.yaml that become token features (their name is the feature value).
 _CUE_LISTS = ("roles", "honorifics", "group_nouns", "units", "site_nouns", "locative_before")
@@ -62,8 +66,10 @@ class FeatureConfig:
 
     window: int = 2          # neighbours on each side
     affixes: int = 4         # prefixes and suffixes 1..affixes of the bare reading
+    char_ngrams: int = 0     # letter n-grams of this length inside the bare reading (0: none)
     clusters: bool = True    # word-cluster ids (data/models/ner_clusters.tsv)
     gazetteers: bool = True  # membership in marsad's name dictionaries
+    lexicon: bool = True     # names and context words of ner_lexicon.yaml
     cues: bool = True        # cue words of entity_cues.yaml
     bigrams: bool = True     # word bigrams w-1|w0 and w0|w+1
     pattern: bool = True     # the bare form with letters that are rarely affixes as "C" (مقاتل → مCاتC)
@@ -130,6 +136,33 @@ def _cue_words(data_dir: Path) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _lexicon(data_dir: Path) -> tuple[PhraseMatcher[str], dict[str, tuple[str, ...]], dict[str, int]]:
+    """ner_lexicon.yaml: a matcher over its name lists (payload LEX_<LIST>), the matching key
+    of each context word → the names of the lists it is in, and the size of every list."""
+    from marsad.errors import DataFileError
+
+    path = data_dir / LEXICON_FILE
+    raw = read_yaml(path) or {}
+    phrases = raw.get("phrases") or {} if isinstance(raw, dict) else None
+    words = raw.get("words") or {} if isinstance(raw, dict) else None
+    if not isinstance(phrases, dict) or not isinstance(words, dict):
+        raise DataFileError(str(path), "'phrases' and 'words' must each map list names to lists of words")
+    matcher: PhraseMatcher[str] = PhraseMatcher()
+    sizes: dict[str, int] = {}
+    for name, items in phrases.items():
+        for phrase in dict.fromkeys(map(str, items or ())):
+            matcher.add(phrase, "LEX_" + name.upper())
+        sizes["LEX_" + name.upper()] = len(set(items or ()))
+    lists: dict[str, set[str]] = {}
+    for name, items in words.items():
+        for w in items or ():
+            for k in _analysed(normalize(str(w)))[0]:
+                lists.setdefault(key_of(k), set()).add(name)
+        sizes[name] = len(set(items or ()))
+    return matcher, {k: tuple(sorted(v)) for k, v in lists.items()}, sizes
+
+
 def read_clusters(path: Path) -> dict[str, tuple[str, ...]]:
     """word → cluster ids, coarse to fine, from a TSV of `word<TAB>id<TAB>id…` (# comments)."""
     out: dict[str, tuple[str, ...]] = {}
@@ -145,8 +178,10 @@ def read_clusters(path: Path) -> dict[str, tuple[str, ...]]:
 
 
 def gazetteer_sizes(options: Options | None = None) -> dict[str, int]:
-    """Number of dictionary phrases per gazetteer type (for the model's json)."""
-    return _name_matcher(Path(options.data_dir) if options else DATA_DIR)[1]
+    """Number of dictionary phrases per gazetteer type and of words per ner_lexicon.yaml list
+    (for the model's json)."""
+    data_dir = Path(options.data_dir) if options else DATA_DIR
+    return {**_name_matcher(data_dir)[1], **_lexicon(data_dir)[2]}
 
 
 @lru_cache(maxsize=200_000)
@@ -207,8 +242,11 @@ class FeatureExtractor:
         self.config = config
         data_dir = Path(options.data_dir) if options else DATA_DIR
         self.clusters = clusters or {}
-        self.matcher = _name_matcher(data_dir)[0] if config.gazetteers else None
+        lexicon = _lexicon(data_dir) if config.lexicon else None
+        self.matchers = ([_name_matcher(data_dir)[0]] if config.gazetteers else []) + (
+            [lexicon[0]] if lexicon else [])
         self.cues = _cue_words(data_dir) if config.cues else {}
+        self.context_words = lexicon[1] if lexicon else {}
         self._cache: dict[str, _Word] = {}
         w = config.window
         self._offsets = [o for o in range(-w, w + 1) if o]
@@ -247,6 +285,9 @@ class FeatureExtractor:
             if len(blow) > k:
                 own.append(f"p{k}=" + blow[:k])
                 own.append(f"s{k}=" + blow[-k:])
+        n = cfg.char_ngrams
+        if n and len(blow) > n:
+            own.extend(sorted({f"ng={blow[i:i + n]}" for i in range(1, len(blow) - n)}))
         if any(c.isdigit() for c in norm):
             own.append("digit")
         if cfg.pattern and len(blow) > 2:
@@ -264,6 +305,10 @@ class FeatureExtractor:
                 if cue:
                     own.append("cue=" + cue)
                     break
+        lex: list[str] = []
+        if self.context_words:
+            lex = sorted({name for s in stems for name in self.context_words.get(key_of(s), ())})
+            own.extend("lx=" + name for name in lex)
         # what the neighbours see of this word
         ctx: dict[int, list[str]] = {}
         for o in self._offsets:
@@ -278,8 +323,9 @@ class FeatureExtractor:
                 feats.append(f"{p}c1=" + clus[min(1, len(clus) - 1)])
             if cue:
                 feats.append(p + "cue=" + cue)
+            feats.extend(p + "lx=" + name for name in lex)
             ctx[o] = feats
-        keys = name_keys(token) if self.matcher is not None else frozenset()
+        keys = name_keys(token) if self.matchers else frozenset()
         doc_key = blow if len(blow) > 1 and blow[0].isalnum() else ""
         return _Word(token, keys, own, ctx, doc_key)
 
@@ -292,7 +338,7 @@ class FeatureExtractor:
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         words = [self.word(t) for t in tokens]
         n = len(words)
-        gaz = self._gazetteer(words) if self.matcher is not None else None
+        gaz = self._gazetteer(words) if self.matchers else None
         out: list[list[str]] = []
         offsets = self._offsets
         bigrams = self.config.bigrams
@@ -327,12 +373,13 @@ class FeatureExtractor:
         tokens = [w.token for w in words]
         keys = [w.keys for w in words]
         marks: list[set[str] | None] = [None] * len(words)
-        for m in self.matcher.find_all(tokens, keys):
-            for i in range(m.start, m.end):
-                s = marks[i]
-                if s is None:
-                    s = marks[i] = set()
-                s.add(("g=" + m.payload + (":B" if i == m.start else ":I")))
+        for matcher in self.matchers:
+            for m in matcher.find_all(tokens, keys):
+                for i in range(m.start, m.end):
+                    s = marks[i]
+                    if s is None:
+                        s = marks[i] = set()
+                    s.add(("g=" + m.payload + (":B" if i == m.start else ":I")))
         return [sorted(s) if s else [] for s in marks]
 
 

@@ -11,7 +11,9 @@ import sys
 import pytest
 
 from marsad.cli import main
-from marsad.extract.ner_crf import CrfTagger, FeatureConfig, repair_iob2, tag_conll
+from marsad.config import Options
+from marsad.errors import DataFileError
+from marsad.extract.ner_crf import CrfTagger, FeatureConfig, FeatureExtractor, repair_iob2, tag_conll
 
 TYPES = {"PERS", "LOC", "ORG", "MISC"}
 
@@ -104,6 +106,51 @@ def test_person_names(tagger, sentence, name):
 def test_repair_iob2():
     assert repair_iob2(["I-PERS", "I-PERS", "O", "I-LOC", "B-ORG", "I-LOC"]) == \
         ["B-PERS", "I-PERS", "O", "B-LOC", "B-ORG", "B-LOC"]
+
+
+@pytest.fixture(scope="module")
+def lexicon_only() -> FeatureExtractor:
+    return FeatureExtractor(FeatureConfig(gazetteers=False, cues=False, clusters=False))
+
+
+@pytest.mark.parametrize("sentence, word, feature", [
+    ("وصل جورج إلى المطار", "جورج", "g=LEX_FIRST_NAMES:B"),
+    ("وقال الرئيس بوش", "بوش", "g=LEX_SURNAMES:B"),
+    ("زار الوفد بوينس آيرس أمس", "آيرس", "g=LEX_PLACES:I"),
+    ("بحسب منظمة الصحة العالمية", "الصحة", "g=LEX_ORGANISATIONS:I"),
+    ("دفع مليون دولار", "دولار", "g=LEX_MISC:B"),
+    ("قال مدير وشركة النفط", "وشركة", "lx=org_heads"),     # a proclitic does not hide the word
+    ("قال مدير وشركة النفط", "النفط", "-1:lx=org_heads"),  # neighbours see it
+    ("وصرح المدرب أمس", "المدرب", "lx=person_context"),
+    ("في مدينة كبيرة", "كبيرة", "-1:lx=place_context"),
+])
+def test_lexicon_features(lexicon_only, sentence, word, feature):
+    toks = split(sentence)
+    assert feature in lexicon_only.sentence(toks)[toks.index(word)]
+
+
+def test_lexicon_off_adds_nothing():
+    fe = FeatureExtractor(FeatureConfig(gazetteers=False, cues=False, clusters=False, lexicon=False))
+    feats = [f for fs in fe.sentence(split("قال الرئيس جورج بوش في منظمة الصحة العالمية")) for f in fs]
+    assert not [f for f in feats if "LEX_" in f or "lx=" in f]
+
+
+def test_word_in_two_lists_gets_both(tmp_path):
+    (tmp_path / "ner_lexicon.yaml").write_text(
+        "phrases: {places: [كاتماندو]}\nwords: {a_list: [ميناء], b_list: [ميناء, مطار]}\n", encoding="utf-8")
+    fe = FeatureExtractor(FeatureConfig(gazetteers=False, cues=False, clusters=False),
+                          options=Options(data_dir=tmp_path))
+    feats = fe.sentence(split("ميناء كاتماندو"))
+    assert {"lx=a_list", "lx=b_list"} <= set(feats[0])
+    assert "g=LEX_PLACES:B" in feats[1] and "-1:lx=b_list" in feats[1]
+
+
+@pytest.mark.parametrize("text", ["phrases: [a, b]\n", "- a\n- b\n", "words: a\n"])
+def test_malformed_lexicon_names_the_file(tmp_path, text):
+    (tmp_path / "ner_lexicon.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(DataFileError, match="ner_lexicon.yaml"):
+        FeatureExtractor(FeatureConfig(gazetteers=False, cues=False, clusters=False),
+                         options=Options(data_dir=tmp_path))
 
 
 def test_feature_config_round_trip():
