@@ -23,6 +23,14 @@ class Options:
     progress: bool = True
     # the statistical tagger proposes names no dictionary or pattern found (marsad/data/models/)
     ner_model: bool = True
+    # web workbench (marsad serve)
+    web_public_read: bool = True
+    web_tile_url: str = ""
+    web_tile_attribution: str = ""
+    web_session_hours: float = 12.0
+    web_login_attempts: int = 5
+    web_login_window_s: int = 300
+    web_secure_cookies: bool = False
     extra: dict = field(default_factory=dict)
 
     @classmethod

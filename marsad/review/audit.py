@@ -1,0 +1,373 @@
+"""The review trail: record analysts' decisions and apply them to what the store returns."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from marsad.errors import ReviewError
+from marsad.model import (
+    EVENT_TYPES,
+    Casualties,
+    Conflict,
+    ConflictValue,
+    DateValue,
+    Document,
+    Event,
+    Incident,
+    IncidentMember,
+    PlaceRef,
+    ReviewMark,
+    SideCasualties,
+)
+from marsad.store import schema as S
+
+EDITABLE_FIELDS = ("type", "date", "place", "side_a", "side_b", "killed", "injured")
+EVENT_ACTIONS = {"accept": "accepted", "edit": "edited", "reject": "rejected"}
+INCIDENT_ACTIONS = ("merge", "split")
+
+
+@dataclass(slots=True)
+class ReviewRecord:
+    id: int
+    target_kind: str          # "event" | "incident"
+    target: str               # "<doc_id>#<event id>" or an incident id
+    action: str
+    before: dict[str, Any]
+    after: dict[str, Any]
+    username: str
+    at: dt.datetime
+    note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "target_kind": self.target_kind, "target": self.target, "action": self.action,
+                "before": self.before, "after": self.after, "by": self.username, "at": self.at.isoformat(),
+                "note": self.note}
+
+
+def event_key(doc_id: str, event_id: str) -> str:
+    return f"{doc_id}#{event_id}"
+
+
+# --------------------------------------------------------------------------- event values as analysts edit them
+
+def _place_json(p: PlaceRef | None) -> dict[str, Any] | None:
+    if p is None:
+        return None
+    return {"entity_id": p.entity_id, "name_ar": p.name_ar, "name_en": p.name_en, "lat": p.lat, "lon": p.lon,
+            "admin1": p.admin1, "admin2": p.admin2, "admin3": p.admin3, "admin1_pcode": p.admin1_pcode,
+            "admin2_pcode": p.admin2_pcode, "admin3_pcode": p.admin3_pcode,
+            "geo_precision": p.geo_precision, "kb_id": p.kb_id}
+
+
+def event_values(ev: Event) -> dict[str, Any]:
+    """The editable values of an event, as JSON: what a review's before/after hold."""
+    d = ev.date
+    return {
+        "type": ev.type,
+        "date": ({"min": d.min.isoformat(), "max": d.max.isoformat()} if d and d.min and d.max else None),
+        "place": _place_json(ev.place),
+        "side_a": list(ev.side_a),
+        "side_b": list(ev.side_b),
+        "killed": ev.casualties.killed_total,
+        "injured": ev.casualties.injured_total,
+    }
+
+
+def _parse_day(value: Any, what: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ReviewError(f"{what} {value!r} is not a day (YYYY-MM-DD)") from None
+
+
+def _count(value: Any, what: str) -> int | None:
+    if value is None or value == "":
+        return None
+    try:
+        n = int(value)
+    except (TypeError, ValueError):
+        raise ReviewError(f"{what} must be a whole number or empty, not {value!r}") from None
+    if n < 0:
+        raise ReviewError(f"{what} cannot be negative ({n})")
+    return n
+
+
+def place_for_entity(doc: Document, entity_id: str) -> PlaceRef:
+    """The place an analyst picked among the document's places, with the admin codes an event there has."""
+    ent = doc.entity(entity_id)
+    if ent is None or ent.type != "LOCATION":
+        raise ReviewError(f"{entity_id!r} is not a place named in document {doc.doc_id!r}; "
+                          "choose one of the document's places")
+    for ev in doc.events:
+        if ev.place is not None and ev.place.entity_id == entity_id:
+            return replace(ev.place, span=None)
+    return PlaceRef(entity_id=ent.id, name_ar=ent.name_ar, name_en=ent.name_en, lat=ent.lat, lon=ent.lon,
+                    kb_id=ent.kb_id)
+
+
+def normalise_changes(doc: Document, ev: Event, changes: dict[str, Any]) -> dict[str, Any]:
+    """Check an analyst's edit against the document; the values as they will be stored (JSON)."""
+    unknown = sorted(set(changes) - set(EDITABLE_FIELDS))
+    if unknown:
+        raise ReviewError(f"cannot edit {', '.join(unknown)}; editable fields: {', '.join(EDITABLE_FIELDS)}")
+    out: dict[str, Any] = {}
+    for name, value in changes.items():
+        if name == "type":
+            if value not in EVENT_TYPES:
+                raise ReviewError(f"unknown event type {value!r}; one of {', '.join(EVENT_TYPES)}")
+            out[name] = value
+        elif name == "date":
+            if not value:
+                out[name] = None
+                continue
+            lo = _parse_day(value.get("min"), "date from")
+            hi = _parse_day(value.get("max") or value.get("min"), "date to")
+            if lo > hi:
+                raise ReviewError(f"date range {lo}..{hi} is reversed")
+            out[name] = {"min": lo.isoformat(), "max": hi.isoformat()}
+        elif name == "place":
+            out[name] = _place_json(place_for_entity(doc, value)) if value else None
+        elif name in ("side_a", "side_b"):
+            ids = list(dict.fromkeys(value or []))
+            missing = [i for i in ids if doc.entity(i) is None]
+            if missing:
+                raise ReviewError(f"{', '.join(missing)} not among the entities of document {doc.doc_id!r}")
+            out[name] = ids
+        else:
+            out[name] = _count(value, name)
+    return out
+
+
+def _apply_values(ev: Event, values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        if name == "type":
+            ev.type = value
+        elif name == "date":
+            ev.date = (DateValue.between(dt.date.fromisoformat(value["min"]), dt.date.fromisoformat(value["max"]),
+                                         source="review") if value else None)
+        elif name == "place":
+            ev.place = PlaceRef(**value) if value else None
+        elif name in ("side_a", "side_b"):
+            setattr(ev, name, list(value))
+        elif name in ("killed", "injured"):
+            # the analyst's toll replaces the per-side statements it corrects
+            tolls = [SideCasualties(count=value)] if value is not None else []
+            other = ev.casualties.injured if name == "killed" else ev.casualties.killed
+            ev.casualties = (Casualties(killed=tolls, injured=other) if name == "killed"
+                             else Casualties(killed=other, injured=tolls))
+
+
+# --------------------------------------------------------------------------- the log
+
+class ReviewLog:
+    """Reads and appends review records in a marsad database (the `reviews` table)."""
+
+    def __init__(self, engine: Engine):
+        self._engine = engine
+
+    # -- writing --------------------------------------------------------------
+
+    def _append(self, kind: str, target: str, action: str, before: dict, after: dict, by: str,
+                note: str) -> ReviewRecord:
+        row = {"target_kind": kind, "target": target, "action": action, "before": before, "after": after,
+               "username": by, "at": dt.datetime.now(dt.timezone.utc), "note": note or ""}
+        with self._engine.begin() as conn:
+            pk = conn.execute(sa.insert(S.reviews).values(**row)).inserted_primary_key[0]
+        return ReviewRecord(id=pk, **row)
+
+    def record_event(self, doc: Document, event_id: str, action: str, changes: dict[str, Any] | None = None, *,
+                     by: str, note: str = "") -> ReviewRecord:
+        """Accept, edit or reject an event of `doc` (a document as reviewed so far)."""
+        if action not in EVENT_ACTIONS:
+            raise ReviewError(f"unknown review action {action!r}; one of {', '.join(EVENT_ACTIONS)}")
+        ev = next((e for e in doc.events if e.id == event_id), None)
+        if ev is None:
+            raise ReviewError(f"document {doc.doc_id!r} has no event {event_id!r}")
+        after = normalise_changes(doc, ev, changes or {}) if action == "edit" else {}
+        current = event_values(ev)
+        if action == "edit":
+            after = {k: v for k, v in after.items() if v != current[k]}
+            if not after:
+                raise ReviewError("the edit changes nothing: every value is the same as before")
+        before = {k: current[k] for k in after} if action == "edit" else {
+            "status": ev.review.status if ev.review else None}
+        return self._append("event", event_key(doc.doc_id, event_id), action, before, after, by, note)
+
+    def record_incident(self, action: str, incident_id: str, members: list[str], into: str,
+                        before: dict[str, str], *, by: str, note: str = "") -> ReviewRecord:
+        """Move `members` (member keys) into incident `into`: a merge, or a split into a new incident.
+
+        `before` maps each moved member to the incident it was in.
+        """
+        if action not in INCIDENT_ACTIONS:
+            raise ReviewError(f"unknown incident action {action!r}; one of {', '.join(INCIDENT_ACTIONS)}")
+        if not members:
+            raise ReviewError(f"a {action} needs at least one report to move")
+        return self._append("incident", incident_id, action, {"members": before},
+                            {"into": into, "members": list(members)}, by, note)
+
+    # -- reading --------------------------------------------------------------
+
+    def records(self, kind: str | None = None, target: str | None = None) -> list[ReviewRecord]:
+        """Review records in the order they were made (optionally of one kind or target)."""
+        R = S.reviews
+        q = sa.select(R).order_by(R.c.id)
+        if kind is not None:
+            q = q.where(R.c.target_kind == kind)
+        if target is not None:
+            q = q.where(R.c.target == target)
+        with self._engine.connect() as conn:
+            rows = conn.execute(q).all()
+        return [ReviewRecord(id=r.id, target_kind=r.target_kind, target=r.target, action=r.action,
+                             before=r.before or {}, after=r.after or {}, username=r.username,
+                             at=r.at if r.at.tzinfo else r.at.replace(tzinfo=dt.timezone.utc), note=r.note)
+                for r in rows]
+
+    def version(self) -> tuple[int, int]:
+        """Changes whenever a record is added (for caches)."""
+        R = S.reviews
+        with self._engine.connect() as conn:
+            n, last = conn.execute(sa.select(sa.func.count(), sa.func.max(R.c.id))).one()
+        return n, last or 0
+
+    # -- applying -------------------------------------------------------------
+
+    def apply_documents(self, docs: Iterable[Document], *, drop_rejected: bool = False,
+                        records: list[ReviewRecord] | None = None) -> Iterator[Document]:
+        """`docs` with the analysts' values and a ReviewMark on every reviewed event.
+
+        Rejected events stay (marked) unless `drop_rejected`: exports of what happened leave them out.
+        """
+        by_key: dict[str, list[ReviewRecord]] = {}
+        for r in (self.records("event") if records is None else [r for r in records if r.target_kind == "event"]):
+            by_key.setdefault(r.target, []).append(r)
+        for doc in docs:
+            apply_event_records(doc, by_key)
+            if drop_rejected:
+                doc.events = [e for e in doc.events if not (e.review and e.review.status == "rejected")]
+            yield doc
+
+
+def apply_event_records(doc: Document, by_key: dict[str, list[ReviewRecord]]) -> None:
+    for ev in doc.events:
+        records = by_key.get(event_key(doc.doc_id, ev.id))
+        if not records:
+            continue
+        fields: list[str] = []
+        for r in records:
+            if r.action == "edit":
+                _apply_values(ev, r.after)
+                fields += [f for f in r.after if f not in fields]
+        last = records[-1]
+        ev.review = ReviewMark(status=EVENT_ACTIONS[last.action], by=last.username, at=last.at.isoformat(),
+                               fields=fields)
+
+
+# --------------------------------------------------------------------------- incidents as reviewed
+
+@dataclass(slots=True)
+class ReviewedIncidents:
+    incidents: list[Incident]
+    # incident id -> the review records that changed it (merges, splits, edits of its reports)
+    changed_by: dict[str, list[ReviewRecord]] = field(default_factory=dict)
+    # member key -> the review mark of its event
+    marks: dict[str, ReviewMark] = field(default_factory=dict)
+
+
+def _member_from_event(m: IncidentMember, ev: Event, names: dict[str, str]) -> IncidentMember:
+    return replace(m, type=ev.type, date=ev.date, place=ev.place,
+                   actors=[names.get(a, a) for a in ev.actors],
+                   killed=ev.casualties.killed_total, injured=ev.casualties.injured_total)
+
+
+def _date_label(d: DateValue | None) -> str:
+    if d is None or d.min is None:
+        return "unknown"
+    return d.min.isoformat() if d.min == d.max else f"{d.min.isoformat()}..{d.max.isoformat()}"
+
+
+def consolidate(incident_id: str, members: list[IncidentMember]) -> Incident:
+    """An incident's values recomputed from its reports after an analyst changed them.
+
+    ACLED's conventions: the lowest reported toll (the highest kept), the span of the reported dates,
+    the place most reports give, the actors of all reports; a field on which reports differ is a conflict.
+    """
+    live = members
+    types = Counter(m.type for m in live)
+    days = [m.date for m in live if m.date and m.date.min and m.date.max]
+    places = Counter(m.place.name_en or m.place.name_ar for m in live if m.place)
+    first_place = {(m.place.name_en or m.place.name_ar): m.place for m in reversed(live) if m.place}
+    killed = [m.killed for m in live if m.killed is not None]
+    injured = [m.injured for m in live if m.injured is not None]
+    conflicts = []
+    for name, label in (("date", lambda m: _date_label(m.date)),
+                        ("location", lambda m: (m.place.name_en or m.place.name_ar) if m.place else "unknown"),
+                        ("casualties", lambda m: f"killed {m.killed}, injured {m.injured}"),
+                        ("type", lambda m: m.type)):
+        groups: dict[str, list[str]] = {}
+        for m in live:
+            groups.setdefault(label(m), []).append(m.key)
+        if len(groups) > 1:
+            conflicts.append(Conflict(field=name, values=[ConflictValue(v, k) for v, k in groups.items()],
+                                      note="recomputed after review"))
+    return Incident(
+        id=incident_id, type=types.most_common(1)[0][0] if types else "OTHER", members=list(members),
+        date=(DateValue.between(min(d.min for d in days), max(d.max for d in days), source="review")
+              if days else None),
+        place=first_place[places.most_common(1)[0][0]] if places else None,
+        actors=list(dict.fromkeys(a for m in live for a in m.actors)),
+        fatalities=min(killed) if killed else None, fatalities_max=max(killed) if killed else None,
+        injured=min(injured) if injured else None, injured_max=max(injured) if injured else None,
+        conflicts=conflicts)
+
+
+def apply_incident_records(incidents: Iterable[Incident], records: list[ReviewRecord],
+                           docs: dict[str, Document] | None = None) -> ReviewedIncidents:
+    """Incidents after the analysts' merges and splits, with reports updated from reviewed events.
+
+    `docs` (reviewed documents by doc_id) lets an edited or rejected event change its incident:
+    a rejected report leaves it, an edited one brings its new values.
+    """
+    original = list(incidents)
+    members = {m.key: m for inc in original for m in inc.members}
+    home = {m.key: inc.id for inc in original for m in inc.members}
+    changed: dict[str, list[ReviewRecord]] = {}
+    for r in records:
+        if r.target_kind != "incident":
+            continue
+        into = r.after.get("into")
+        for key in r.after.get("members", []):
+            if key in members and into:
+                changed.setdefault(home[key], []).append(r)
+                changed.setdefault(into, []).append(r)
+                home[key] = into
+    marks: dict[str, ReviewMark] = {}
+    for key, m in list(members.items()):
+        doc = (docs or {}).get(m.doc_id)
+        ev = next((e for e in doc.events if e.id == m.event_id), None) if doc else None
+        if ev is None or ev.review is None:
+            continue
+        marks[key] = ev.review
+        names = {e.id: e.stable_id for e in doc.entities}
+        members[key] = _member_from_event(m, ev, names)
+        if ev.review.status != "accepted":
+            changed.setdefault(home[key], [])
+    grouped: dict[str, list[IncidentMember]] = {}
+    for key, inc_id in home.items():
+        if not (key in marks and marks[key].status == "rejected"):
+            grouped.setdefault(inc_id, []).append(members[key])
+    out = []
+    for inc in original:
+        if inc.id not in changed:
+            out.append(inc)
+        elif grouped.get(inc.id):
+            out.append(consolidate(inc.id, grouped[inc.id]))
+    known = {i.id for i in original}
+    out += [consolidate(i, grouped[i]) for i in changed if i not in known and grouped.get(i)]
+    return ReviewedIncidents(out, changed, marks)
