@@ -64,8 +64,12 @@ def ingest(docs: Iterable[Document], options: Options | None = None) -> IngestRe
 
 
 def export(fmt: str, out: TextIO, options: Options | None = None) -> int:
+    """Export the store with the analysts' reviews applied: their values, a review mark on each reviewed
+    event, and rejected events left out (kept, marked, in the full `json` format)."""
+    from marsad.review import ReviewLog
     from marsad.store import Store
 
     options = options or Options.load()
     with Store.open(options.db_url) as store:
-        return write_export(fmt, store.iter_documents(), out, options)
+        docs = ReviewLog(store.engine).apply_documents(store.iter_documents(), drop_rejected=fmt != "json")
+        return write_export(fmt, docs, out, options)

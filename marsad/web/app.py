@@ -30,6 +30,7 @@ from fastapi import Body, Depends, FastAPI, Form, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from marsad.config import Options
 from marsad.errors import ReviewError
@@ -139,20 +140,22 @@ def create_app(store: Store, options: Options | None = None, *, incidents=None) 
             raise HTTPException(403, "missing or wrong CSRF token: reload the page and try again")
         return session
 
-    def page(request: Request, name: str, status: int = 200, **ctx: Any) -> HTMLResponse:
+    def page(request: Request, name: str, code: int = 200, **ctx: Any) -> HTMLResponse:
         session: Session | None = request.state.session
         ctx.update(user=session.username if session else None, csrf=session.csrf_token if session else "",
                    path=request.url.path)
-        return templates.TemplateResponse(request, name, ctx, status_code=status)
+        return templates.TemplateResponse(request, name, ctx, status_code=code)
 
     def not_found(what: str) -> HTTPException:
         return HTTPException(404, f"no {what}")
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException):
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
         if request.url.path.startswith("/api/") or request.url.path.endswith((".csv", ".json")):
             return JSONResponse({"detail": exc.detail}, exc.status_code, headers=exc.headers)
-        return page(request, "error.html", exc.status_code, status=exc.status_code, detail=exc.detail)
+        response = page(request, "error.html", exc.status_code, status=exc.status_code, detail=exc.detail)
+        response.headers.update(exc.headers or {})
+        return response
 
     # -- overview and documents ---------------------------------------------------
 
@@ -462,7 +465,8 @@ def create_app(store: Store, options: Options | None = None, *, incidents=None) 
         return target if target and target.startswith("/") and not target.startswith("//") else "/"
 
     def login_form(request: Request, next_: str, error: str | None = None, status: int = 200) -> HTMLResponse:
-        token = secrets.token_urlsafe(24)
+        # one token per browser until it logs in: two open login tabs both work
+        token = request.cookies.get(LOGIN_CSRF_COOKIE) or secrets.token_urlsafe(24)
         response = page(request, "login.html", status, next=safe_next(next_), login_csrf=token, error=error)
         response.set_cookie(LOGIN_CSRF_COOKIE, token, httponly=True, samesite="strict",
                             secure=options.web_secure_cookies, max_age=3600)
