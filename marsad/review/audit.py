@@ -30,6 +30,7 @@ from marsad.store import schema as S
 EDITABLE_FIELDS = ("type", "date", "place", "side_a", "side_b", "killed", "injured")
 EVENT_ACTIONS = {"accept": "accepted", "edit": "edited", "reject": "rejected"}
 INCIDENT_ACTIONS = ("merge", "split")
+REVIEWED_NOTE = "recomputed after review"
 
 
 @dataclass(slots=True)
@@ -163,6 +164,13 @@ def _apply_values(ev: Event, values: dict[str, Any]) -> None:
                              else Casualties(killed=other, injured=tolls))
 
 
+def _same(name: str, new: Any, old: Any) -> bool:
+    # a form lists the sides in the document's order, not the event's: the same actors are no edit
+    if name in ("side_a", "side_b"):
+        return set(new) == set(old)
+    return new == old
+
+
 # --------------------------------------------------------------------------- the log
 
 class ReviewLog:
@@ -192,7 +200,7 @@ class ReviewLog:
         after = normalise_changes(doc, ev, changes or {}) if action == "edit" else {}
         current = event_values(ev)
         if action == "edit":
-            after = {k: v for k, v in after.items() if v != current[k]}
+            after = {k: v for k, v in after.items() if not _same(k, v, current[k])}
             if not after:
                 raise ReviewError("the edit changes nothing: every value is the same as before")
         before = {k: current[k] for k in after} if action == "edit" else {
@@ -292,36 +300,43 @@ def _date_label(d: DateValue | None) -> str:
     return d.min.isoformat() if d.min == d.max else f"{d.min.isoformat()}..{d.max.isoformat()}"
 
 
-def consolidate(incident_id: str, members: list[IncidentMember]) -> Incident:
-    """An incident's values recomputed from its reports after an analyst changed them.
+def _toll(n: int | None) -> str:
+    return "?" if n is None else str(n)
+
+
+def consolidate(incident_id: str, members: list[IncidentMember], note: str = "") -> Incident:
+    """An incident's values computed from its reports (after an analyst changed them).
 
     ACLED's conventions: the lowest reported toll (the highest kept), the span of the reported dates,
-    the place most reports give, the actors of all reports; a field on which reports differ is a conflict.
+    the place most reports give, the actors of all reports. A field on which reports that state it
+    differ is a conflict (a report that says nothing about it disagrees with no one).
     """
-    live = members
-    types = Counter(m.type for m in live)
-    days = [m.date for m in live if m.date and m.date.min and m.date.max]
-    places = Counter(m.place.name_en or m.place.name_ar for m in live if m.place)
-    first_place = {(m.place.name_en or m.place.name_ar): m.place for m in reversed(live) if m.place}
-    killed = [m.killed for m in live if m.killed is not None]
-    injured = [m.injured for m in live if m.injured is not None]
+    types = Counter(m.type for m in members)
+    days = [m.date for m in members if m.date and m.date.min and m.date.max]
+    places = Counter(m.place.name_en or m.place.name_ar for m in members if m.place)
+    first_place = {(m.place.name_en or m.place.name_ar): m.place for m in reversed(members) if m.place}
+    killed = [m.killed for m in members if m.killed is not None]
+    injured = [m.injured for m in members if m.injured is not None]
     conflicts = []
-    for name, label in (("date", lambda m: _date_label(m.date)),
-                        ("location", lambda m: (m.place.name_en or m.place.name_ar) if m.place else "unknown"),
-                        ("casualties", lambda m: f"killed {m.killed}, injured {m.injured}"),
+    for name, label in (("date", lambda m: _date_label(m.date) if m.date and m.date.min else None),
+                        ("location", lambda m: (m.place.name_en or m.place.name_ar) if m.place else None),
+                        ("casualties", lambda m: (f"killed {_toll(m.killed)}, injured {_toll(m.injured)}"
+                                                  if m.killed is not None or m.injured is not None else None)),
                         ("type", lambda m: m.type)):
         groups: dict[str, list[str]] = {}
-        for m in live:
-            groups.setdefault(label(m), []).append(m.key)
+        for m in members:
+            value = label(m)
+            if value is not None:
+                groups.setdefault(value, []).append(m.key)
         if len(groups) > 1:
             conflicts.append(Conflict(field=name, values=[ConflictValue(v, k) for v, k in groups.items()],
-                                      note="recomputed after review"))
+                                      note=note))
     return Incident(
         id=incident_id, type=types.most_common(1)[0][0] if types else "OTHER", members=list(members),
         date=(DateValue.between(min(d.min for d in days), max(d.max for d in days), source="review")
               if days else None),
         place=first_place[places.most_common(1)[0][0]] if places else None,
-        actors=list(dict.fromkeys(a for m in live for a in m.actors)),
+        actors=list(dict.fromkeys(a for m in members for a in m.actors)),
         fatalities=min(killed) if killed else None, fatalities_max=max(killed) if killed else None,
         injured=min(injured) if injured else None, injured_max=max(injured) if injured else None,
         conflicts=conflicts)
@@ -367,7 +382,7 @@ def apply_incident_records(incidents: Iterable[Incident], records: list[ReviewRe
         if inc.id not in changed:
             out.append(inc)
         elif grouped.get(inc.id):
-            out.append(consolidate(inc.id, grouped[inc.id]))
+            out.append(consolidate(inc.id, grouped[inc.id], REVIEWED_NOTE))
     known = {i.id for i in original}
-    out += [consolidate(i, grouped[i]) for i in changed if i not in known and grouped.get(i)]
+    out += [consolidate(i, grouped[i], REVIEWED_NOTE) for i in changed if i not in known and grouped.get(i)]
     return ReviewedIncidents(out, changed, marks)

@@ -137,3 +137,10 @@ def test_reviewed_events_change_their_incident(saved):
     [after] = apply_incident_records([inc], log.records(), docs).incidents
     assert [m.key for m in after.members] == ["doc-full#ev1"]       # the rejected report left
     assert after.fatalities == 6
+
+
+def test_the_same_sides_in_another_order_are_no_edit(saved):
+    store, log = saved
+    log.record_event(reviewed(store, log), "ev1", "edit", {"side_a": ["e1", "e2"]}, by="amal")
+    rec = log.record_event(reviewed(store, log), "ev1", "edit", {"side_a": ["e2", "e1"], "killed": 1}, by="amal")
+    assert rec.after == {"killed": 1}

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from marsad.model import Document, Incident, IncidentMember
-from marsad.review.audit import consolidate
+from marsad.model import Document
+from marsad.web.demo import demo_incidents
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "examples" / "seeds"
@@ -44,32 +44,16 @@ def store(seed_db, tmp_path):
     s.close()
 
 
-def member(doc: Document, event_id: str) -> IncidentMember:
-    ev = next(e for e in doc.events if e.id == event_id)
-    return IncidentMember(doc_id=doc.doc_id, event_id=ev.id, type=ev.type, modality=ev.modality,
-                          outlet=doc.meta.outlet, published=doc.meta.published, date=ev.date, place=ev.place,
-                          actors=[doc.entity(a).stable_id for a in ev.actors if doc.entity(a)],
-                          killed=ev.casualties.killed_total, injured=ev.casualties.injured_total)
-
-
-def seed_incidents(store) -> Callable[[], list[Incident]]:
-    """Two incidents over the seeds, chosen by rule rather than by hand: the first clash of every
-    document that reports one (I1), and the first meeting of every document that reports one (I2).
+def seed_incidents(store):
+    """Two incidents over the seeds, chosen by rule rather than by hand: the first asserted clash of
+    every document that reports one (I1), and the first asserted meeting likewise (I2).
 
     Stands in for marsad.merge's incidents (Store.iter_incidents) in these tests: the workbench
     only reads incidents, and these have several sources whose values differ.
     """
-    def pick(kind: str) -> list[IncidentMember]:
-        out = []
-        for doc in store.iter_documents():
-            ev = next((e for e in doc.events if e.type == kind and e.modality == "asserted"), None)
-            if ev is not None:
-                out.append(member(doc, ev.id))
-        return out
-
-    built = [consolidate("I1", pick("ARMED_CLASH")), consolidate("I2", pick("MEETING"))]
-    assert all(len(i.members) >= 2 for i in built), "the seeds should report clashes and meetings in several documents"
-    return lambda: built
+    made = demo_incidents(list(store.iter_documents()), ["ARMED_CLASH", "MEETING"], ["I1", "I2"])
+    assert [i.id for i in made()] == ["I1", "I2"], "the seeds should report clashes and meetings in several documents"
+    return made
 
 
 @pytest.fixture
