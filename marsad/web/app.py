@@ -95,7 +95,9 @@ def create_app(store: Store, options: Options | None = None, *, incidents=None) 
     templates.env.filters["q"] = lambda s: quote(str(s), safe="")
     templates.env.globals["EVENT_TYPES"] = EVENT_TYPES
 
-    app = FastAPI(title="marsad workbench", version="1",
+    # FastAPI's /docs and /redoc load their scripts from a CDN: nothing may be fetched from the internet,
+    # so the API is described by /openapi.json and listed by the server-rendered /api page.
+    app = FastAPI(title="marsad workbench", version="1", docs_url=None, redoc_url=None,
                   description="Arabic conflict reports as entities, events and incidents, with analysts' reviews. "
                               "Every page has a JSON twin under /api.")
     app.state.workbench = bench
@@ -519,6 +521,14 @@ def create_app(store: Store, options: Options | None = None, *, incidents=None) 
             return {"user": None}
         return {"user": session.username, "csrf_token": session.csrf_token,
                 "expires_at": session.expires_at.isoformat()}
+
+    @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
+    def api_page(request: Request):
+        spec = app.openapi()
+        ops = [{"method": m.upper(), "path": p, "summary": op.get("summary", ""),
+                "params": [x["name"] for x in op.get("parameters", []) if x.get("in") == "query"]}
+               for p, methods in spec["paths"].items() for m, op in methods.items()]
+        return page(request, "api.html", ops=ops)
 
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon():

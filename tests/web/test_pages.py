@@ -9,7 +9,7 @@ import pytest
 
 from marsad.config import Options
 
-PAGES = ["/", "/documents", "/events", "/incidents", "/incidents/I1", "/timeline", "/map", "/actors",
+PAGES = ["/", "/api", "/documents", "/events", "/incidents", "/incidents/I1", "/timeline", "/map", "/actors",
          "/actors/ndf", "/reviews", "/login"]
 
 
