@@ -11,9 +11,7 @@ its GeoJSON, the actors and each actor, the review trail. Prints per page the ti
 first request after the data changed (the reviewed corpus is rebuilt then) and the median
 of --runs warm requests, in ms, after one untimed pass that compiles the templates. Target: under 300 ms a page.
 
-Incidents come from the store (marsad ingest builds them with marsad.merge). When it has
-none, the bench groups the first asserted event of each type that several documents
-report, so the incident pages are measured too.
+Incidents are those `marsad ingest` found (marsad.merge).
 """
 from __future__ import annotations
 
@@ -42,7 +40,6 @@ def main() -> int:
     from marsad.model import Document
     from marsad.store import Store
     from marsad.web.app import create_app
-    from marsad.web.demo import demo_incidents
 
     tmp = tempfile.TemporaryDirectory()
     url = args.db or f"sqlite:///{Path(tmp.name) / 'seeds.db'}"
@@ -53,17 +50,14 @@ def main() -> int:
         api.ingest(docs, options)
         print(f"ingested the seeds in {time.perf_counter() - t:.1f} s")
     store = Store.open(url)
-    native = getattr(store, "iter_incidents", None)
-    incidents = (None if native is not None and any(True for _ in native())
-                 else demo_incidents(list(store.iter_documents())))
-    app = create_app(store, options, incidents=incidents)
+    app = create_app(store, options)
     bench = app.state.workbench
     with TestClient(app) as client:
         snap = bench.snapshot()
         pages = ["/", "/documents", *(f"/documents/{quote(d, safe='')}" for d in snap.docs),
                  "/events", "/events?type=ARMED_CLASH&sort=date&desc=true", "/api/events",
                  *(f"/events/{quote(e['doc_id'], safe='')}/{quote(e['event_id'], safe='')}" for e in snap.events),
-                 "/incidents", *(f"/incidents/{quote(i.id, safe='')}" for i in snap.incidents.incidents),
+                 "/incidents", "/incidents?min_sources=2", *(f"/incidents/{quote(i.id, safe='')}" for i in snap.incidents.incidents),
                  "/timeline", "/map", "/api/map", "/actors", *(f"/actors/{quote(a, safe='')}" for a in snap.actors),
                  "/api/network", "/reviews", "/api/events/export?format=csv"]
         for page in pages:                   # imports and template compilation, once per process

@@ -7,10 +7,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Iterator, TextIO
+from typing import Callable, Iterable, Iterator, TextIO
 
 from marsad.config import Options
-from marsad.model import Document, InputProblem
+from marsad.model import Document, Incident, InputProblem
 
 
 def extract(paths: Iterable[str], options: Options | None = None,
@@ -37,9 +37,21 @@ def extract(paths: Iterable[str], options: Options | None = None,
                                f"extraction failed ({type(e).__name__}: {e}); please report this with the file")
 
 
-def write_export(fmt: str, docs: Iterable[Document], out: TextIO, options: Options | None = None) -> int:
+def write_export(fmt: str, docs: Iterable[Document], out: TextIO, options: Options | None = None, *,
+                 incidents: Callable[[], Iterable[Incident]] | None = None) -> int:
+    """Write `docs` in format `fmt`. `incidents` is called once the documents are written
+    (formats that carry incidents: eval-json, json, acled-incidents-csv)."""
     from marsad.export import write_export as _write
-    return _write(fmt, docs, out, options)
+    return _write(fmt, docs, out, options, incidents=incidents)
+
+
+def extract_with_incidents(paths: Iterable[str], options: Options | None = None, exclude: Iterable[str] = ()
+                           ) -> tuple[Iterator[Document | InputProblem], Callable[[], list[Incident]]]:
+    """`extract`, plus a function that returns the incidents of the documents once they are consumed."""
+    from marsad.merge import IncidentTracker
+
+    tracker = IncidentTracker(options)
+    return tracker.watch(extract(paths, options, exclude)), tracker.incidents
 
 
 @dataclass(slots=True)
@@ -49,17 +61,25 @@ class IngestResult:
 
 
 def ingest(docs: Iterable[Document], options: Options | None = None) -> IngestResult:
-    """Store documents, one transaction each; a document already stored (same text) is left alone."""
+    """Store documents, one transaction each; a document already stored (same text) is left alone.
+
+    The new documents' events join the stored incidents (or found new ones) as they go.
+    """
+    from marsad.merge.stored import StoredIncidents
     from marsad.store import Store
 
     options = options or Options.load()
     result = IngestResult()
     with Store.open(options.db_url) as store:
+        incidents = StoredIncidents(store, options)
         for doc in docs:
+            incidents.before_save(doc)
             if store.save(doc):
+                incidents.add(doc)
                 result.added += 1
             else:
                 result.unchanged += 1
+        incidents.flush()
     return result
 
 
@@ -71,5 +91,6 @@ def export(fmt: str, out: TextIO, options: Options | None = None) -> int:
 
     options = options or Options.load()
     with Store.open(options.db_url) as store:
-        docs = ReviewLog(store.engine).apply_documents(store.iter_documents(), drop_rejected=fmt != "json")
-        return write_export(fmt, docs, out, options)
+        log = ReviewLog(store.engine)
+        docs = log.apply_documents(store.iter_documents(), drop_rejected=fmt != "json")
+        return write_export(fmt, docs, out, options, incidents=lambda: log.apply_incidents(store, options))

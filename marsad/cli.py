@@ -84,8 +84,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "extract":
             with _output(args.output) as out:
                 exclude = [args.output] if args.output else []
-                docs = report.watch(api.extract(args.paths, options, exclude), progress)
-                api.write_export(args.format, docs, out, options)
+                items, incidents = api.extract_with_incidents(args.paths, options, exclude)
+                api.write_export(args.format, report.watch(items, progress), out, options, incidents=incidents)
         elif args.command == "ingest":
             stored = api.ingest(report.watch(api.extract(args.paths, options), progress), options)
             print(f"marsad: {stored.added} document(s) stored, {stored.unchanged} unchanged, in {options.db_url}",

@@ -367,6 +367,15 @@ class Conflict:
     values: list[ConflictValue] = field(default_factory=list)
     note: str = ""
 
+    def to_json(self) -> dict:
+        return {"field": self.field, "note": self.note,
+                "values": [{"value": v.value, "sources": list(v.sources)} for v in self.values]}
+
+    @classmethod
+    def from_json(cls, d: dict) -> Conflict:
+        return cls(d["field"], [ConflictValue(v["value"], list(v.get("sources", []))) for v in d.get("values", [])],
+                   d.get("note", ""))
+
 
 @dataclass(slots=True)
 class Incident:

@@ -5,8 +5,7 @@
 
 Ingests examples/seeds into a temporary store, adds an analyst with a random password, runs
 the workbench on a free local port, logs in with Debian's chromium (Playwright), corrects
-one event (so the pages show a reviewed value) and photographs the pages. Incidents come
-from the store, or marsad.web.demo's stand-ins while the store has none.
+one event (so the pages show a reviewed value) and photographs the pages.
 """
 from __future__ import annotations
 
@@ -43,7 +42,6 @@ def main() -> int:
     from marsad.review.accounts import Accounts
     from marsad.store import Store
     from marsad.web.app import create_app
-    from marsad.web.demo import demo_incidents
     from marsad.web.live import LiveServer
 
     out = Path(args.out)
@@ -55,13 +53,10 @@ def main() -> int:
         store = Store.open(options.db_url)
         password = secrets.token_urlsafe(12)
         Accounts(store.engine).add_user("analyst", password)
-        native = getattr(store, "iter_incidents", None)
-        incidents = (None if native is not None and any(True for _ in native())
-                     else demo_incidents(list(store.iter_documents()), ["ARMED_CLASH", "MEETING"], ["I1", "I2"]))
-        app = create_app(store, options, incidents=incidents)
+        app = create_app(store, options)
         snap = app.state.workbench.snapshot()
-        incident = max(snap.incidents.incidents, key=lambda i: len(i.members)).id
-        clash = next(e for e in snap.events if e["type"] == "ARMED_CLASH" and e["date_min"] and e["incident"])
+        incident = max(snap.incidents.incidents, key=lambda i: (len(i.conflicts), len(i.members))).id
+        clash = next(e for e in snap.events if e["incident"] == incident)
         event = f"{clash['doc_id']}/{clash['event_id']}"
         with LiveServer(app) as url, sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])

@@ -470,8 +470,10 @@ def test_extract_acled_csv_is_parseable(capsys, clean_corpus):
 def test_extract_json_lines_is_parseable_and_offsets_match(capsys, clean_corpus):
     status, out, err = run(capsys, "extract", str(clean_corpus.root), "--format", "json")
     assert status == 0, err
-    records = [json.loads(line) for line in out.splitlines() if line.strip()]
+    lines = [json.loads(line) for line in out.splitlines() if line.strip()]
+    records = [r for r in lines if r["record"] == "document"]
     assert {r["doc_id"] for r in records} == set(clean_corpus.texts)
+    assert {r["record"] for r in lines} <= {"document", "incident"}
     for r in records:
         assert r["text"] == clean_corpus.texts[r["doc_id"]]
         for m in r["mentions"]:
@@ -563,8 +565,12 @@ def test_export_formats_match_extract(capsys, tmp_path, clean_corpus, fmt):
         by_id = lambda s: {f["id"]: f for f in json.loads(s)["features"]}   # noqa: E731
         assert by_id(exported) == by_id(extracted)
     else:
-        by_id = lambda s: {json.loads(x)["doc_id"]: json.loads(x)["text"] for x in s.splitlines() if x.strip()}  # noqa: E731
+        lines = lambda s: [json.loads(x) for x in s.splitlines() if x.strip()]  # noqa: E731
+        by_id = lambda s: {r["doc_id"]: r["text"] for r in lines(s) if r["record"] == "document"}  # noqa: E731
+        incidents = lambda s: sorted(sorted(r["events"]) for r in lines(s) if r["record"] == "incident")  # noqa: E731
         assert by_id(exported) == by_id(extracted)
+        # resolved incrementally while ingesting, or at once while extracting: the same incidents
+        assert incidents(exported) == incidents(extracted)
 
 
 def test_export_of_an_empty_database_is_valid(capsys, tmp_path):
@@ -665,8 +671,8 @@ def test_json_lines_output_inside_the_input_folder_terminates(tmp_path, clean_co
     p = subprocess.run([sys.executable, "-m", "marsad", "extract", str(clean_corpus.root), "--format", "json",
                         "-o", str(target)], capture_output=True, timeout=60)
     assert p.returncode == 0, p.stderr.decode("utf-8", "replace")[-500:]
-    ids = [json.loads(line)["doc_id"] for line in target.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert sorted(ids) == sorted(clean_corpus.texts)
+    lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert sorted(r["doc_id"] for r in lines if r["record"] == "document") == sorted(clean_corpus.texts)
 
 
 @pytest.mark.parametrize("name, fmt", [("feed.jsonl", "json"), ("clash.txt", "eval-json")])

@@ -12,12 +12,12 @@ features for geojson).
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TextIO
 
 from marsad.config import Options
 from marsad.errors import UsageError
-from marsad.model import Document
+from marsad.model import Document, Incident
 
 FORMATS = ("eval-json", "json", "acled-csv", "geojson")
 
@@ -33,12 +33,20 @@ _MODULES = {
 EXTENSIONS = {"eval-json": ".json", "json": ".jsonl", "acled-csv": ".csv", "geojson": ".geojson"}
 
 
-def write_export(fmt: str, docs: Iterable[Document], out: TextIO, options: Options | None = None) -> int:
-    """Write `docs` to `out` in format `fmt`; returns the number of records written."""
-    module = _MODULES.get(fmt)
-    if module is None:
+def write_export(fmt: str, docs: Iterable[Document], out: TextIO, options: Options | None = None, *,
+                 incidents: Callable[[], Iterable[Incident]] | None = None) -> int:
+    """Write `docs` to `out` in format `fmt`; returns the number of records written.
+
+    `incidents`, when given, is called after the documents are written, for the
+    formats that carry incidents (their module sets WRITES_INCIDENTS).
+    """
+    module_name = _MODULES.get(fmt)
+    if module_name is None:
         raise UsageError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    return importlib.import_module(module).write(docs, out, options)
+    module = importlib.import_module(module_name)
+    if getattr(module, "WRITES_INCIDENTS", False):
+        return module.write(docs, out, options, incidents=incidents)
+    return module.write(docs, out, options)
 
 
 __all__ = ["EXTENSIONS", "FORMATS", "write_export"]

@@ -1,7 +1,7 @@
 """The evaluation export: the prediction format of shared/eval/README.md, read by score.py.
 
     {"documents": [{doc_id, text, outlet, published, entities, relations, events}, ...],
-     "incidents": [...]}
+     "incidents": [...], "entity_conflicts": [...]}
 
 Documents are written one at a time as they arrive, so memory does not grow
 with the corpus. The text is always included: the scorer uses it to check that
@@ -10,12 +10,14 @@ offsets refer to the same text as the input file.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 from marsad.config import Options
+from marsad.export.incidents import entity_conflict_json, incident_json
 from marsad.export.jsonexport import date_range_json, span_json
-from marsad.model import Document, Entity, Event, Span
+from marsad.merge.affiliations import AffiliationLedger
+from marsad.model import Document, Entity, Event, Incident, Span
 
 
 def _entity_spans(doc: Document, e: Entity) -> list[Span]:
@@ -69,20 +71,29 @@ def document_record(doc: Document) -> dict[str, Any]:
     }
 
 
+WRITES_INCIDENTS = True
+
+
 def write(docs: Iterable[Document], out: TextIO, options: Options | None = None, *,
-          incidents: Iterable[dict[str, Any]] | None = None) -> int:
+          incidents: Callable[[], Iterable[Incident]] | None = None) -> int:
     """Write the evaluation JSON; returns the number of documents written.
 
-    `incidents` (optional) are already in the evaluation shape
-    {"id", "events": ["<doc_id>#<event id>", ...], "conflicts": [{"field": ...}]}.
+    `incidents` is called after the documents are written. Incidents that more
+    than one document reports are written (a single report is no cross-document
+    incident), with the entity affiliation conflicts found in the documents.
     """
+    ledger = AffiliationLedger()
     n = 0
     out.write('{"documents": [')
     for doc in docs:
         out.write(",\n" if n else "\n")
         out.write(json.dumps(document_record(doc), ensure_ascii=False))
+        ledger.add(doc)
         n += 1
+    found = [incident_json(i) for i in (incidents() if incidents else []) if len(i.sources) > 1]
     out.write('\n], "incidents": ')
-    out.write(json.dumps(list(incidents or []), ensure_ascii=False))
+    out.write(json.dumps(found, ensure_ascii=False))
+    out.write(', "entity_conflicts": ')
+    out.write(json.dumps([entity_conflict_json(c) for c in ledger.conflicts()], ensure_ascii=False))
     out.write("}\n")
     return n

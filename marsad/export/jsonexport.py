@@ -1,6 +1,7 @@
 """Full JSON export: everything marsad knows about each document, with the evidence text.
 
-Format: **JSON Lines** — one JSON object per document per line (UTF-8, Arabic
+Format: **JSON Lines** — one JSON object per document per line, then one per
+incident; "record" says which ("document" or "incident") (UTF-8, Arabic
 not escaped). Chosen over one big JSON array so that the export streams (a
 document is written as soon as it is read from the store), a partial file is
 still usable up to its last line, and tools like `jq -c`, `split` or pandas'
@@ -13,7 +14,7 @@ exclusive), so a reader can check evidence without the input files.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
 from marsad.config import Options
@@ -23,6 +24,7 @@ from marsad.model import (
     Document,
     Entity,
     Event,
+    Incident,
     Mention,
     PlaceRef,
     Quantity,
@@ -134,6 +136,7 @@ def document_record(doc: Document) -> dict[str, Any]:
     t, m = doc.text, doc.meta
     return {
         "format": f"marsad-json-v{FORMAT_VERSION}",
+        "record": "document",
         "doc_id": doc.doc_id,
         "content_hash": doc.content_hash,
         "text": t,
@@ -157,12 +160,22 @@ def document_record(doc: Document) -> dict[str, Any]:
     }
 
 
-def write(docs: Iterable[Document], out: TextIO, options: Options | None = None) -> int:
-    """Write one JSON line per document; returns the number of documents written."""
+WRITES_INCIDENTS = True
+
+
+def write(docs: Iterable[Document], out: TextIO, options: Options | None = None, *,
+          incidents: Callable[[], Iterable[Incident]] | None = None) -> int:
+    """Write one JSON line per document, then one per incident ({"record": "incident", ...});
+    returns the number of documents written."""
+    from marsad.export.incidents import incident_json
+
     n = 0
     for doc in docs:
         # default=str: DocumentMeta.extra may hold values JSON has no type for (dates)
         out.write(json.dumps(document_record(doc), ensure_ascii=False, default=str))
         out.write("\n")
         n += 1
+    for incident in (incidents() if incidents else ()):
+        out.write(json.dumps({"record": "incident", **incident_json(incident)}, ensure_ascii=False))
+        out.write("\n")
     return n

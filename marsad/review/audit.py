@@ -2,35 +2,35 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from marsad.config import Options
 from marsad.errors import ReviewError
 from marsad.model import (
     EVENT_TYPES,
     Casualties,
-    Conflict,
-    ConflictValue,
     DateValue,
     Document,
     Event,
     Incident,
-    IncidentMember,
     PlaceRef,
     ReviewMark,
     SideCasualties,
 )
 from marsad.store import schema as S
 
+if TYPE_CHECKING:
+    from marsad.merge.records import RecordBuilder
+    from marsad.store.db import Store
+
 EDITABLE_FIELDS = ("type", "date", "place", "side_a", "side_b", "killed", "injured")
 EVENT_ACTIONS = {"accept": "accepted", "edit": "edited", "reject": "rejected"}
 INCIDENT_ACTIONS = ("merge", "split")
-REVIEWED_NOTE = "recomputed after review"
 
 
 @dataclass(slots=True)
@@ -252,14 +252,34 @@ class ReviewLog:
 
         Rejected events stay (marked) unless `drop_rejected`: exports of what happened leave them out.
         """
-        by_key: dict[str, list[ReviewRecord]] = {}
-        for r in (self.records("event") if records is None else [r for r in records if r.target_kind == "event"]):
-            by_key.setdefault(r.target, []).append(r)
+        by_key = event_records(self.records("event") if records is None else records)
         for doc in docs:
             apply_event_records(doc, by_key)
             if drop_rejected:
                 doc.events = [e for e in doc.events if not (e.review and e.review.status == "rejected")]
             yield doc
+
+    def apply_incidents(self, store: Store, options: Options | None = None) -> list[Incident]:
+        """The store's incidents after the analysts' merges, splits and event reviews."""
+        records = self.records()
+        by_key = event_records(records)
+
+        def get_doc(doc_id: str) -> Document | None:
+            doc = store.get(doc_id)
+            if doc is not None:
+                apply_event_records(doc, by_key)
+            return doc
+
+        return apply_incident_records(store.iter_incidents(), records, get_doc, options=options).incidents
+
+
+def event_records(records: Iterable[ReviewRecord]) -> dict[str, list[ReviewRecord]]:
+    """Event review records by event key, in the order they were made."""
+    by_key: dict[str, list[ReviewRecord]] = {}
+    for r in records:
+        if r.target_kind == "event":
+            by_key.setdefault(r.target, []).append(r)
+    return by_key
 
 
 def apply_event_records(doc: Document, by_key: dict[str, list[ReviewRecord]]) -> None:
@@ -282,72 +302,23 @@ def apply_event_records(doc: Document, by_key: dict[str, list[ReviewRecord]]) ->
 @dataclass(slots=True)
 class ReviewedIncidents:
     incidents: list[Incident]
-    # incident id -> the review records that changed it (merges, splits, edits of its reports)
+    # incident id -> the review records that changed it (merges and splits; [] when only its reports were edited)
     changed_by: dict[str, list[ReviewRecord]] = field(default_factory=dict)
     # member key -> the review mark of its event
     marks: dict[str, ReviewMark] = field(default_factory=dict)
 
 
-def _member_from_event(m: IncidentMember, ev: Event, names: dict[str, str]) -> IncidentMember:
-    return replace(m, type=ev.type, date=ev.date, place=ev.place,
-                   actors=[names.get(a, a) for a in ev.actors],
-                   killed=ev.casualties.killed_total, injured=ev.casualties.injured_total)
-
-
-def _date_label(d: DateValue | None) -> str:
-    if d is None or d.min is None:
-        return "unknown"
-    return d.min.isoformat() if d.min == d.max else f"{d.min.isoformat()}..{d.max.isoformat()}"
-
-
-def _toll(n: int | None) -> str:
-    return "?" if n is None else str(n)
-
-
-def consolidate(incident_id: str, members: list[IncidentMember], note: str = "") -> Incident:
-    """An incident's values computed from its reports (after an analyst changed them).
-
-    ACLED's conventions: the lowest reported toll (the highest kept), the span of the reported dates,
-    the place most reports give, the actors of all reports. A field on which reports that state it
-    differ is a conflict (a report that says nothing about it disagrees with no one).
-    """
-    types = Counter(m.type for m in members)
-    days = [m.date for m in members if m.date and m.date.min and m.date.max]
-    places = Counter(m.place.name_en or m.place.name_ar for m in members if m.place)
-    first_place = {(m.place.name_en or m.place.name_ar): m.place for m in reversed(members) if m.place}
-    killed = [m.killed for m in members if m.killed is not None]
-    injured = [m.injured for m in members if m.injured is not None]
-    conflicts = []
-    for name, label in (("date", lambda m: _date_label(m.date) if m.date and m.date.min else None),
-                        ("location", lambda m: (m.place.name_en or m.place.name_ar) if m.place else None),
-                        ("casualties", lambda m: (f"killed {_toll(m.killed)}, injured {_toll(m.injured)}"
-                                                  if m.killed is not None or m.injured is not None else None)),
-                        ("type", lambda m: m.type)):
-        groups: dict[str, list[str]] = {}
-        for m in members:
-            value = label(m)
-            if value is not None:
-                groups.setdefault(value, []).append(m.key)
-        if len(groups) > 1:
-            conflicts.append(Conflict(field=name, values=[ConflictValue(v, k) for v, k in groups.items()],
-                                      note=note))
-    return Incident(
-        id=incident_id, type=types.most_common(1)[0][0] if types else "OTHER", members=list(members),
-        date=(DateValue.between(min(d.min for d in days), max(d.max for d in days), source="review")
-              if days else None),
-        place=first_place[places.most_common(1)[0][0]] if places else None,
-        actors=list(dict.fromkeys(a for m in members for a in m.actors)),
-        fatalities=min(killed) if killed else None, fatalities_max=max(killed) if killed else None,
-        injured=min(injured) if injured else None, injured_max=max(injured) if injured else None,
-        conflicts=conflicts)
-
-
 def apply_incident_records(incidents: Iterable[Incident], records: list[ReviewRecord],
-                           docs: dict[str, Document] | None = None) -> ReviewedIncidents:
-    """Incidents after the analysts' merges and splits, with reports updated from reviewed events.
+                           get_doc: Callable[[str], Document | None],
+                           builder: Callable[[], RecordBuilder] | None = None,
+                           options: Options | None = None) -> ReviewedIncidents:
+    """Incidents after the analysts' merges and splits and with their reports as reviewed.
 
-    `docs` (reviewed documents by doc_id) lets an edited or rejected event change its incident:
-    a rejected report leaves it, an edited one brings its new values.
+    `builder` gives marsad.merge's RecordBuilder (loaded once by a caller that applies often).
+    `get_doc` gives a document with the event reviews applied (it is asked only for documents
+    with reviewed events and for the reports of incidents that change). An incident whose
+    reports moved, or whose events were edited or rejected, is consolidated again by
+    marsad.merge from the reviewed values; a rejected report leaves its incident.
     """
     original = list(incidents)
     members = {m.key: m for inc in original for m in inc.members}
@@ -362,27 +333,49 @@ def apply_incident_records(incidents: Iterable[Incident], records: list[ReviewRe
                 changed.setdefault(home[key], []).append(r)
                 changed.setdefault(into, []).append(r)
                 home[key] = into
+    docs: dict[str, Document | None] = {}
+
+    def doc_of(doc_id: str) -> Document | None:
+        if doc_id not in docs:
+            docs[doc_id] = get_doc(doc_id)
+        return docs[doc_id]
+
     marks: dict[str, ReviewMark] = {}
-    for key, m in list(members.items()):
-        doc = (docs or {}).get(m.doc_id)
+    reviewed = {r.target for r in records if r.target_kind == "event"}
+    for key in reviewed & members.keys():
+        m = members[key]
+        doc = doc_of(m.doc_id)
         ev = next((e for e in doc.events if e.id == m.event_id), None) if doc else None
-        if ev is None or ev.review is None:
-            continue
-        marks[key] = ev.review
-        names = {e.id: e.stable_id for e in doc.entities}
-        members[key] = _member_from_event(m, ev, names)
-        if ev.review.status != "accepted":
-            changed.setdefault(home[key], [])
-    grouped: dict[str, list[IncidentMember]] = {}
+        if ev is not None and ev.review is not None:
+            marks[key] = ev.review
+            if ev.review.status != "accepted":
+                changed.setdefault(home[key], [])
+    if not changed:
+        return ReviewedIncidents(original, {}, marks)
+
+    from marsad.merge.consolidate import build_incident
+    from marsad.merge.records import EventRecord, MergeRules, RecordBuilder
+
+    make = builder() if builder else RecordBuilder(options)
+    rules = MergeRules.load(options)
+    built: dict[str, dict[str, EventRecord]] = {}
+
+    def record(key: str) -> EventRecord:
+        m = members[key]
+        if m.doc_id not in built:
+            doc = doc_of(m.doc_id)
+            built[m.doc_id] = {r.member.event_id: r for r in make(doc)} if doc else {}
+        rec = built[m.doc_id].get(m.event_id) or EventRecord(member=m)
+        rec.member = replace(rec.member, duplicate_of=m.duplicate_of, score=m.score)
+        return rec
+
+    grouped: dict[str, list[str]] = {}
     for key, inc_id in home.items():
-        if not (key in marks and marks[key].status == "rejected"):
-            grouped.setdefault(inc_id, []).append(members[key])
-    out = []
-    for inc in original:
-        if inc.id not in changed:
-            out.append(inc)
-        elif grouped.get(inc.id):
-            out.append(consolidate(inc.id, grouped[inc.id], REVIEWED_NOTE))
+        if inc_id in changed and not (key in marks and marks[key].status == "rejected"):
+            grouped.setdefault(inc_id, []).append(key)
+    out = [inc if inc.id not in changed else build_incident(inc.id, [record(k) for k in grouped[inc.id]], rules)
+           for inc in original if inc.id not in changed or grouped.get(inc.id)]
     known = {i.id for i in original}
-    out += [consolidate(i, grouped[i], REVIEWED_NOTE) for i in changed if i not in known and grouped.get(i)]
+    out += [build_incident(i, [record(k) for k in grouped[i]], rules)
+            for i in changed if i not in known and grouped.get(i)]
     return ReviewedIncidents(out, changed, marks)

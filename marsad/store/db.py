@@ -31,6 +31,7 @@ import json
 import threading
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -47,6 +48,7 @@ from marsad.model import (
     DocumentMeta,
     Entity,
     Event,
+    Incident,
     Mention,
     PlaceRef,
     Quantity,
@@ -325,6 +327,35 @@ class Store:
             rows = conn.execute(sa.select(S.documents).where(S.documents.c.doc_id == doc_id)).all()
             return _load(conn, rows)[0] if rows else None
 
+    # -- incidents (written by marsad.merge.StoredIncidents) -----------------
+
+    def iter_incidents(self, min_members: int = 1) -> Iterator[Incident]:
+        """Every incident with at least `min_members` reports, earliest first."""
+        from marsad.store.incidents import load_incidents
+        with self._engine.connect() as conn:
+            incidents = load_incidents(conn, min_members=min_members)
+        yield from incidents
+
+    def get_incident(self, incident_id: str) -> Incident | None:
+        from marsad.store.incidents import load_incidents
+        with self._engine.connect() as conn:
+            found = load_incidents(conn, [incident_id])
+        return found[0] if found else None
+
+    @contextmanager
+    def transaction(self, what: str) -> Iterator[Connection]:
+        """A connection in one write transaction; `what` names the work in errors."""
+        try:
+            with self._engine.connect() as conn, conn.execution_options(**{_WRITE_OPTION: True}).begin():
+                yield conn
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot {what} in {_safe(self._engine.url)}: {getattr(e, 'orig', e)}") from None
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self._engine.connect() as conn:
+            yield conn
+
 
 # --------------------------------------------------------------------------- writing helpers
 
@@ -341,7 +372,10 @@ def _check_ids(doc: Document) -> None:
 
 def _delete_document(conn: Connection, pk: int) -> None:
     # Children first, explicitly: correct even where foreign keys do not cascade.
-    for table in reversed(S.CHILD_TABLES):
+    # Its incident memberships go with it (marsad.merge rewrites the incidents that lose them).
+    conn.execute(sa.update(S.document_similarity).where(S.document_similarity.c.duplicate_of == pk)
+                 .values(duplicate_of=None, similarity=None))
+    for table in (S.incident_members, S.document_similarity, *reversed(S.CHILD_TABLES)):
         conn.execute(sa.delete(table).where(table.c.document_id == pk))
     conn.execute(sa.delete(S.documents).where(S.documents.c.id == pk))
 

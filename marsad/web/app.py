@@ -84,11 +84,10 @@ class LoginLimiter:
             self._failures.pop(key, None)
 
 
-def create_app(store: Store, options: Options | None = None, *, incidents=None) -> FastAPI:
-    """The web application over `store`. `incidents` (a callable returning Incidents) overrides
-    the store's own `iter_incidents`."""
+def create_app(store: Store, options: Options | None = None) -> FastAPI:
+    """The web application over `store` (its documents, incidents and reviews)."""
     options = options or Options.load()
-    bench = Workbench(store, options, incidents)
+    bench = Workbench(store, options)
     accounts = Accounts(store.engine)
     limiter = LoginLimiter(options.web_login_attempts, options.web_login_window_s)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -305,12 +304,12 @@ def create_app(store: Store, options: Options | None = None, *, incidents=None) 
     # -- incidents ----------------------------------------------------------------
 
     @app.get("/incidents", response_class=HTMLResponse, include_in_schema=False)
-    def incidents_page(request: Request):
-        return page(request, "incidents.html", incidents=bench.incidents())
+    def incidents_page(request: Request, min_sources: int = Query(1, ge=1)):
+        return page(request, "incidents.html", incidents=bench.incidents(min_sources), min_sources=min_sources)
 
     @app.get("/api/incidents", tags=["incidents"], summary="Incidents (as reviewed) with consolidated values")
-    def incidents_api():
-        return bench.incidents()
+    def incidents_api(min_sources: int = Query(1, ge=1, description="reported by at least this many documents")):
+        return bench.incidents(min_sources)
 
     def incident_or_404(incident_id: str) -> dict[str, Any]:
         inc = bench.incident(incident_id)
@@ -448,15 +447,16 @@ def create_app(store: Store, options: Options | None = None, *, incidents=None) 
         return bench.reviews()
 
     @app.get("/api/export/{fmt}", tags=["export"],
-             summary="The whole store in one export format, with reviewed values (rejected events left out "
-                     "except in json)")
+             summary="The whole store in one export format, with reviewed values and incidents (rejected events "
+                     "left out except in json)")
     def export_api(fmt: str):
         if fmt not in EXPORT_TYPES:
             raise not_found(f"export format {fmt!r} (one of {', '.join(EXPORT_TYPES)})")
         from marsad.export import EXTENSIONS, write_export
         out = io.StringIO()
-        docs = bench.log.apply_documents(store.iter_documents(), drop_rejected=fmt != "json")
-        write_export(fmt, docs, out, options)
+        snap = bench.snapshot()
+        docs = bench.log.apply_documents(store.iter_documents(), drop_rejected=fmt != "json", records=snap.records)
+        write_export(fmt, docs, out, options, incidents=lambda: snap.incidents.incidents)
         return Response(out.getvalue(), media_type=f"{EXPORT_TYPES[fmt]}; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="marsad{EXTENSIONS[fmt]}"'})
 

@@ -12,9 +12,9 @@ import io
 import json
 import threading
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
@@ -23,6 +23,9 @@ from marsad.model import Conflict, DateValue, Document, Event, Incident, Inciden
 from marsad.review.audit import ReviewedIncidents, ReviewLog, ReviewRecord, apply_incident_records, event_key
 from marsad.store import schema as S
 from marsad.store.db import Store
+
+if TYPE_CHECKING:
+    from marsad.merge.records import RecordBuilder
 
 ACTOR_TYPES = ("PERSON", "ARMED_GROUP", "STATE", "ORGANIZATION", "MEDIA")
 SORT_KEYS = ("date", "type", "place", "outlet", "killed", "injured", "status")
@@ -76,18 +79,22 @@ class Snapshot:
 class Workbench:
     """The read side of the web application over one store."""
 
-    def __init__(self, store: Store, options: Options | None = None,
-                 incidents: Callable[[], Iterable[Incident]] | None = None):
+    def __init__(self, store: Store, options: Options | None = None):
         self.store = store
         self.options = options or Options.load()
         self.log = ReviewLog(store.engine)
-        native = getattr(store, "iter_incidents", None)
-        self._incidents = incidents or native or (lambda: [])
+        self._builder: RecordBuilder | None = None      # marsad.merge's, loaded when a review changes an incident
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
         self._version: tuple | None = None
 
     # -- the snapshot ----------------------------------------------------------
+
+    def _record_builder(self) -> RecordBuilder:
+        if self._builder is None:       # the knowledge base and gazetteer: loaded once, when first needed
+            from marsad.merge.records import RecordBuilder
+            self._builder = RecordBuilder(self.options)
+        return self._builder
 
     def _db_version(self) -> tuple:
         D, I, R = S.documents, S.incidents, S.reviews
@@ -112,7 +119,8 @@ class Workbench:
     def _build(self) -> Snapshot:
         records = self.log.records()
         docs = {d.doc_id: d for d in self.log.apply_documents(self.store.iter_documents(), records=records)}
-        reviewed = apply_incident_records(self._incidents(), records, docs)
+        reviewed = apply_incident_records(self.store.iter_incidents(), records, docs.get, self._record_builder,
+                                          self.options)
         incident_of = {m.key: inc.id for inc in reviewed.incidents for m in inc.members}
         events = [self._event_row(doc, ev, incident_of) for doc in docs.values() for ev in doc.events]
         return Snapshot(docs=docs, events=events, actors=_actors(docs.values()), incidents=reviewed,
@@ -257,10 +265,11 @@ class Workbench:
                 "conflicts": [c.field for c in inc.conflicts],
                 "reviewed": inc.id in snap.incidents.changed_by}
 
-    def incidents(self) -> list[dict[str, Any]]:
+    def incidents(self, min_sources: int = 1) -> list[dict[str, Any]]:
         snap = self.snapshot()
         return [self._incident_summary(i, snap) for i in sorted(
-            snap.incidents.incidents, key=lambda i: (i.date.min if i.date and i.date.min else dt.date.min, i.id))]
+            snap.incidents.incidents, key=lambda i: (i.date.min if i.date and i.date.min else dt.date.min, i.id))
+            if len(i.sources) >= min_sources]
 
     def incident(self, incident_id: str) -> dict[str, Any] | None:
         snap = self.snapshot()

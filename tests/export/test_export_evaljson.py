@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from marsad.export import evaljson, write_export
+from marsad.model import Conflict, ConflictValue, Incident, IncidentMember
 
 SCORER = Path("/work/shared/eval/score.py")
 
@@ -24,7 +25,7 @@ def _export(docs) -> dict:
 
 def test_top_level_shape(sample_doc):
     data = _export([sample_doc])
-    assert set(data) == {"documents", "incidents"}
+    assert set(data) == {"documents", "incidents", "entity_conflicts"}
     assert data["incidents"] == []
     doc = data["documents"][0]
     assert set(doc) == {"doc_id", "text", "outlet", "published", "entities", "relations", "events"}
@@ -82,14 +83,27 @@ def test_streams_any_iterable_and_empty_input(sample_builder):
     assert [d["doc_id"] for d in json.loads(out.getvalue())["documents"]] == ["d0", "d1", "d2"]
     empty = io.StringIO()
     assert evaljson.write(iter(()), empty) == 0
-    assert json.loads(empty.getvalue()) == {"documents": [], "incidents": []}
+    assert json.loads(empty.getvalue()) == {"documents": [], "incidents": [], "entity_conflicts": []}
 
 
-def test_incidents_pass_through(sample_doc):
+def _incident(*doc_ids: str) -> Incident:
+    return Incident("inc1", "ARMED_CLASH",
+                    [IncidentMember(d, "ev1", "ARMED_CLASH") for d in doc_ids],
+                    conflicts=[Conflict("date", [ConflictValue("2021-02-23", [f"{doc_ids[0]}#ev1"])])])
+
+
+def test_incidents_of_several_documents_are_written_after_the_documents(sample_doc):
     out = io.StringIO()
-    inc = [{"id": "inc1", "events": ["d1#ev1", "d2#ev3"], "conflicts": [{"field": "date"}]}]
-    evaljson.write([sample_doc], out, incidents=inc)
-    assert json.loads(out.getvalue())["incidents"] == inc
+    evaljson.write([sample_doc], out, incidents=lambda: [_incident("d1", "d2")])
+    written = json.loads(out.getvalue())["incidents"]
+    assert [(i["id"], i["events"], [c["field"] for c in i["conflicts"]]) for i in written] == \
+        [("inc1", ["d1#ev1", "d2#ev1"], ["date"])]
+
+
+def test_an_incident_one_document_reports_is_not_written(sample_doc):
+    out = io.StringIO()
+    evaljson.write([sample_doc], out, incidents=lambda: [_incident("d1")])
+    assert json.loads(out.getvalue())["incidents"] == []
 
 
 def _gold_for(doc) -> dict:

@@ -8,7 +8,7 @@ import pytest
 from marsad.errors import ReviewError
 from marsad.model import Incident, IncidentMember
 from marsad.review import ReviewLog
-from marsad.review.audit import ReviewRecord, apply_incident_records, consolidate
+from marsad.review.audit import ReviewRecord, apply_incident_records
 
 
 @pytest.fixture
@@ -103,26 +103,30 @@ def test_reviews_survive_a_reextraction(saved, full_document):
     assert event(reviewed(store, log), "ev1").casualties.injured_total == 2
 
 
-def _member(doc_id: str, event_id: str, killed: int | None) -> IncidentMember:
-    return IncidentMember(doc_id=doc_id, event_id=event_id, type="ARMED_CLASH", outlet=doc_id, killed=killed)
+def _member(doc_id: str, killed: int | None) -> IncidentMember:
+    return IncidentMember(doc_id=doc_id, event_id="ev1", type="ARMED_CLASH", outlet=doc_id, killed=killed)
+
+
+def _move(i: int, action: str, members: list[str], into: str) -> ReviewRecord:
+    return ReviewRecord(i, "incident", "A", action, {}, {"into": into, "members": members}, "amal",
+                        dt.datetime.now(dt.timezone.utc))
 
 
 def test_merge_and_split_regroup_incidents():
-    a = consolidate("A", [_member("d1", "ev1", 2), _member("d2", "ev1", 4)])
-    b = consolidate("B", [_member("d3", "ev1", 3)])
-    assert a.fatalities == 2 and a.fatalities_max == 4 and [c.field for c in a.conflicts] == ["casualties"]
+    a = Incident("A", "ARMED_CLASH", [_member("d1", 2), _member("d2", 4)], fatalities=2, fatalities_max=4)
+    b = Incident("B", "ARMED_CLASH", [_member("d3", 3)], fatalities=3, fatalities_max=3)
+    no_docs = lambda doc_id: None  # noqa: E731  (the reports' own values are enough here)
 
-    def rec(i, action, members, into):
-        return ReviewRecord(i, "incident", "A", action, {}, {"into": into, "members": members}, "amal",
-                            dt.datetime.now(dt.timezone.utc))
-
-    merged = apply_incident_records([a, b], [rec(1, "merge", ["d3#ev1"], "A")])
+    merged = apply_incident_records([a, b], [_move(1, "merge", ["d3#ev1"], "A")], no_docs)
     [only] = merged.incidents
     assert only.id == "A" and sorted(m.key for m in only.members) == ["d1#ev1", "d2#ev1", "d3#ev1"]
-    split = apply_incident_records([a, b], [rec(1, "merge", ["d3#ev1"], "A"), rec(2, "split", ["d1#ev1"], "A.new")])
-    groups = {i.id: sorted(m.key for m in i.members) for i in split.incidents}
-    assert groups == {"A": ["d2#ev1", "d3#ev1"], "A.new": ["d1#ev1"]}
-    untouched = apply_incident_records([a, b], [])
+    assert (only.fatalities, only.fatalities_max) == (2, 4)
+    split = apply_incident_records([a, b], [_move(1, "merge", ["d3#ev1"], "A"), _move(2, "split", ["d1#ev1"], "A.new")],
+                                   no_docs)
+    groups = {i.id: (sorted(m.key for m in i.members), i.fatalities) for i in split.incidents}
+    assert groups == {"A": (["d2#ev1", "d3#ev1"], 3), "A.new": (["d1#ev1"], 2)}
+    assert [r.action for r in split.changed_by["A"]] == ["merge", "split"]
+    untouched = apply_incident_records([a, b], [], no_docs)
     assert untouched.incidents == [a, b] and untouched.changed_by == {}
 
 
@@ -134,9 +138,11 @@ def test_reviewed_events_change_their_incident(saved):
     log.record_event(reviewed(store, log), "ev1", "edit", {"killed": 6}, by="amal")
     log.record_event(reviewed(store, log), "ev2", "reject", by="amal")
     docs = {d.doc_id: d for d in log.apply_documents(store.iter_documents())}
-    [after] = apply_incident_records([inc], log.records(), docs).incidents
+    result = apply_incident_records([inc], log.records(), docs.get)
+    [after] = result.incidents
     assert [m.key for m in after.members] == ["doc-full#ev1"]       # the rejected report left
-    assert after.fatalities == 6
+    assert after.fatalities == 6 and after.members[0].killed == 6
+    assert result.marks["doc-full#ev2"].status == "rejected"
 
 
 def test_the_same_sides_in_another_order_are_no_edit(saved):

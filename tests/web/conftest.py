@@ -1,5 +1,5 @@
-"""Fixtures for the workbench: the five seed articles in a real SQLite store, incidents made of their
-events, an analyst account, a live server and Debian's chromium for the browser tests."""
+"""Fixtures for the workbench: the five seed articles in a real SQLite store (with the incidents
+`marsad ingest` finds), an analyst account, a live server and Debian's chromium for the browser tests."""
 from __future__ import annotations
 
 import os
@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from marsad.model import Document
-from marsad.web.demo import demo_incidents
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "examples" / "seeds"
@@ -44,16 +43,12 @@ def store(seed_db, tmp_path):
     s.close()
 
 
-def seed_incidents(store):
-    """Two incidents over the seeds, chosen by rule rather than by hand: the first asserted clash of
-    every document that reports one (I1), and the first asserted meeting likewise (I2).
-
-    Stands in for marsad.merge's incidents (Store.iter_incidents) in these tests: the workbench
-    only reads incidents, and these have several sources whose values differ.
-    """
-    made = demo_incidents(list(store.iter_documents()), ["ARMED_CLASH", "MEETING"], ["I1", "I2"])
-    assert [i.id for i in made()] == ["I1", "I2"], "the seeds should report clashes and meetings in several documents"
-    return made
+@pytest.fixture
+def incident_ids(store) -> tuple[str, str]:
+    """Two incidents that several seed articles report (marsad ingest found them): the largest first."""
+    multi = sorted((i for i in store.iter_incidents() if len(i.sources) > 1), key=lambda i: (-len(i.members), i.id))
+    assert len(multi) >= 2, "the seeds should report some incidents in several articles"
+    return multi[0].id, multi[1].id
 
 
 @pytest.fixture
@@ -61,7 +56,7 @@ def app(store):
     from marsad.config import Options
     from marsad.web.app import create_app
 
-    return create_app(store, Options.load(db_url=store.url), incidents=seed_incidents(store))
+    return create_app(store, Options.load(db_url=store.url))
 
 
 @pytest.fixture
@@ -147,3 +142,17 @@ def log_in() -> Callable:
 def csrf(client, analyst) -> str:
     """The default client, logged in as the analyst: the session's CSRF token."""
     return login(client)
+
+
+@pytest.fixture
+def disagree_on_tolls(client, csrf) -> Callable[[str], list[dict]]:
+    """Correct two reports of an incident to different death tolls: a conflict for sure."""
+    def correct(incident_id: str) -> list[dict]:
+        members = client.get(f"/api/incidents/{incident_id}").json()["members"]
+        a, b = members[0], next(m for m in members if m["doc_id"] != members[0]["doc_id"])
+        for m, killed in ((a, 2), (b, 5)):
+            r = client.post(f"/api/events/{m['doc_id']}/{m['event_id']}/review",
+                            json={"action": "edit", "changes": {"killed": killed}}, headers={"X-CSRF-Token": csrf})
+            assert r.status_code == 200, r.text
+        return [a, b]
+    return correct

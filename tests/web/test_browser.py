@@ -45,10 +45,12 @@ def test_filter_events(page):
     assert set(types) == {"ARMED_CLASH"}
 
 
-def test_open_an_incident(page):
+def test_open_an_incident(page, disagree_on_tolls, incident_ids):
+    first = incident_ids[0]
+    disagree_on_tolls(first)
     page.goto("/incidents")
-    page.click("#incidents-table a[href='/incidents/I1']")
-    page.wait_for_url("**/incidents/I1")
+    page.click(f"#incidents-table a[href='/incidents/{first}']")
+    page.wait_for_url(f"**/incidents/{first}")
     sides = page.locator("section.side")
     assert sides.count() >= 2
     assert page.locator("section.side blockquote").count() >= sides.count()   # evidence of each source
@@ -128,8 +130,8 @@ def test_actor_network_is_drawn(page):
     assert page.js_errors == []
 
 
-@pytest.mark.parametrize("path", ["/", "/documents", "/timeline", "/reviews", "/incidents/I1", "/actors"])
-def test_pages_load_without_script_errors(page, path):
-    page.goto(path)
+@pytest.mark.parametrize("path", ["/", "/documents", "/timeline", "/reviews", "/incidents/{}", "/actors"])
+def test_pages_load_without_script_errors(page, incident_ids, path):
+    page.goto(path.format(incident_ids[0]))
     page.wait_for_load_state("networkidle")
     assert page.js_errors == []

@@ -1,0 +1,76 @@
+"""Incidents from invented multi-outlet reports: what merges, what stays apart, what conflicts."""
+import datetime as dt
+
+import pytest
+
+MAY_10 = dt.date(2023, 5, 10)   # a Wednesday
+
+CLASH_A = ("اندلعت اشتباكات عنيفة، أمس الثلاثاء، بين عناصر من لواء الباقر وعناصر من قوات الدفاع الوطني "
+           "في حي الجورة بمدينة دير الزور، أسفرت عن مقتل ثلاثة عناصر من لواء الباقر.")
+CLASH_B = ("قُتل خمسة عناصر من لواء الباقر في اشتباكات مع قوات الدفاع الوطني في حي الجورة بمدينة دير الزور، "
+           "يوم الثلاثاء، بحسب مصادر محلية.")
+CLASH_LATER = ("تجددت الاشتباكات، أمس الخميس، بين عناصر لواء الباقر وقوات الدفاع الوطني في حي الجورة "
+               "بمدينة دير الزور، دون ورود أنباء عن إصابات.")
+
+
+def test_two_outlets_reporting_one_clash_make_one_incident(report, resolve, keys):
+    a = report("a", "Outlet A", MAY_10, CLASH_A)
+    b = report("b", "Outlet B", MAY_10, CLASH_B)
+    _, incidents = resolve(a, b)
+    assert keys(incidents) == [["a#ev1", "b#ev1"]]
+
+
+def test_the_lowest_toll_is_kept_with_the_range_and_the_disagreement_flagged(report, resolve):
+    _, [incident] = resolve(report("a", "Outlet A", MAY_10, CLASH_A), report("b", "Outlet B", MAY_10, CLASH_B))
+    assert (incident.fatalities, incident.fatalities_max) == (3, 5)
+    [conflict] = incident.conflicts
+    assert conflict.field == "casualties"
+    assert {v.value: v.sources for v in conflict.values} == {"killed 3, injured -": ["a#ev1"],
+                                                             "killed 5, injured -": ["b#ev1"]}
+
+
+def test_each_source_keeps_its_own_values(report, resolve):
+    _, [incident] = resolve(report("a", "Outlet A", MAY_10, CLASH_A), report("b", "Outlet B", MAY_10, CLASH_B))
+    assert {m.doc_id: (m.outlet, m.killed) for m in incident.members} == {"a": ("Outlet A", 3), "b": ("Outlet B", 5)}
+    assert incident.corroboration == 2
+
+
+def test_clashes_at_the_same_place_nine_days_apart_are_two_incidents(report, resolve, keys):
+    a = report("a", "Outlet A", MAY_10, CLASH_A)
+    later = report("c", "Outlet C", dt.date(2023, 5, 19), CLASH_LATER)
+    _, incidents = resolve(a, later)
+    assert keys(incidents) == [["a#ev1"], ["c#ev1"]]
+
+
+@pytest.mark.parametrize("vague", ["عدد من العناصر", "عناصر"])
+def test_a_vague_toll_does_not_contradict_a_number(report, resolve, vague):
+    vague_report = CLASH_B.replace("قُتل خمسة عناصر", f"قُتل {vague}")
+    _, [incident] = resolve(report("a", "Outlet A", MAY_10, CLASH_A), report("b", "Outlet B", MAY_10, vague_report))
+    assert [c.field for c in incident.conflicts] == []
+    assert incident.fatalities == 3
+
+
+def test_a_weekday_that_contradicts_the_other_reports_date_is_a_date_conflict(report, resolve):
+    monday_night = CLASH_B.replace("يوم الثلاثاء", "ليل الاثنين").replace("قُتل خمسة", "قُتل ثلاثة")
+    _, [incident] = resolve(report("a", "Outlet A", MAY_10, CLASH_A),
+                            report("b", "Outlet B", None, monday_night))   # undated: only the weekday is known
+    assert [c.field for c in incident.conflicts] == ["date"]
+    assert {v.value for v in incident.conflicts[0].values} == {"2023-05-09 (Tuesday)", "Monday"}
+
+
+def test_the_same_text_on_two_sites_counts_once(report, resolve):
+    a = report("a", "Outlet A", MAY_10, CLASH_A)
+    copy = report("copy", "Aggregator", MAY_10, "شارك على فيسبوك\n" + CLASH_A + "\nاقرأ أيضاً: أخبار أخرى")
+    tracker, [incident] = resolve(a, copy)
+    assert tracker.copies["copy"].original == "a"
+    assert incident.corroboration == 1
+
+
+def test_an_arrest_attempt_and_an_assassination_attempt_are_the_causes_that_conflict(report, resolve):
+    base = ("اندلعت اشتباكات، أمس الثلاثاء، بين عناصر لواء الباقر وقوات الدفاع الوطني عند دوار الحلبية في مدينة "
+            "دير الزور، إثر محاولة عناصر لواء الباقر {} أحد قياديي الدفاع الوطني.")
+    _, incidents = resolve(report("a", "Outlet A", MAY_10, base.format("اعتقال")),
+                           report("b", "Outlet B", MAY_10, base.format("اغتيال")))
+    clash = next(i for i in incidents if i.type == "ARMED_CLASH")
+    assert len(clash.members) == 2
+    assert "cause" in [c.field for c in clash.conflicts]

@@ -1,0 +1,48 @@
+"""Pair scores: what vetoes a pair, and what counts for it."""
+import datetime as dt
+
+import pytest
+
+from marsad.merge.records import EventRecord, MergeRules
+from marsad.merge.similarity import date_score, longest_run, place_relation, wording
+from marsad.model import DateValue, IncidentMember, PlaceRef
+
+RULES = MergeRules.load()
+
+
+def rec(date: DateValue | None = None, weekdays=(), place: PlaceRef | None = None, place_ids=()) -> EventRecord:
+    m = IncidentMember("d", "ev1", "ARMED_CLASH", date=date, place=place)
+    return EventRecord(m, weekdays=list(weekdays), place_ids=list(place_ids))
+
+
+def day(d: int) -> DateValue:
+    return DateValue.day(dt.date(2023, 5, d))    # 2023-05-09 is a Tuesday
+
+
+@pytest.mark.parametrize("a, b, vetoed", [
+    (day(9), day(9), False),
+    (day(9), day(11), False),                    # within date_gap_days
+    (day(9), day(18), True),                     # nine days apart
+    (DateValue.between(dt.date(2023, 5, 1), dt.date(2023, 5, 15)), day(9), False),   # "mid-month" holds the day
+])
+def test_dates_further_apart_than_the_gap_veto_the_pair(a, b, vetoed):
+    assert (date_score(rec(a), rec(b), RULES) is None) is vetoed
+
+
+@pytest.mark.parametrize("weekday, expected", [(1, 1.0), (0, RULES.unknown / 2), (4, None)])
+def test_a_weekday_alone_is_compared_with_the_other_reports_day(weekday, expected):
+    assert date_score(rec(day(9)), rec(weekdays=[weekday]), RULES) == expected
+
+
+def test_a_site_inside_the_town_the_other_report_names_is_inside():
+    site = rec(place=PlaceRef(lat=35.0, lon=40.0, kb_id="roundabout"), place_ids=["roundabout", "town"])
+    town = rec(place=PlaceRef(lat=35.01, lon=40.01, kb_id="town"), place_ids=["town"])
+    assert place_relation(site, town, RULES) == "inside"
+
+
+def test_a_clause_told_in_the_same_words_matches_inside_longer_sentences():
+    clause = ["محاوله", "ميليشيا", "دفاع", "وطني", "اقتراب", "نقاطه", "عسكريه", "امر", "مرفوض"]
+    a = ["رد", "حرس", *clause, "سيجري", "تقييما"]
+    b = ["مقابل", *clause, "اتهم", "طرفا", "ثانيا"]
+    assert longest_run(a, b) == len(clause)
+    assert wording(a, b, dict.fromkeys(a, 1.0), dict.fromkeys(b, 1.0)) == 1.0
