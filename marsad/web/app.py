@@ -51,6 +51,11 @@ STATUSES = ("unreviewed", "reviewed", "accepted", "edited", "rejected")
 OPEN_PATHS = ("/login", "/static/", "/favicon.ico")
 
 
+def same_token(given: str, expected: str) -> bool:
+    """Constant-time comparison that also takes tokens with characters outside ASCII (they never match)."""
+    return secrets.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
 class LoginLimiter:
     """At most `attempts` failed logins per client address and per user name within `window` seconds."""
 
@@ -137,7 +142,7 @@ def create_app(store: Store, options: Options | None = None) -> FastAPI:
         session: Session | None = request.state.session
         if session is None:
             raise HTTPException(401, "log in to edit")
-        if not csrf or not secrets.compare_digest(csrf, session.csrf_token):
+        if not csrf or not same_token(str(csrf), session.csrf_token):
             raise HTTPException(403, "missing or wrong CSRF token: reload the page and try again")
         return session
 
@@ -482,7 +487,7 @@ def create_app(store: Store, options: Options | None = None) -> FastAPI:
     def login(request: Request, username: str = Form(...), password: str = Form(...),
               csrf_token: str = Form(""), next: str = Form("/")):
         cookie = request.cookies.get(LOGIN_CSRF_COOKIE) or ""
-        if not csrf_token or not secrets.compare_digest(csrf_token, cookie):
+        if not csrf_token or not same_token(csrf_token, cookie):
             raise HTTPException(403, "the login form expired: reload the page and try again")
         client = f"ip:{request.client.host if request.client else '?'}"
         user_key = f"user:{username.casefold()}"

@@ -200,9 +200,10 @@ def test_edit_without_csrf_token_is_refused(client, csrf):
     e = _first_event(client)
     r = client.post(f"/api/events/{e['doc_id']}/{e['event_id']}/review", json={"action": "reject"})
     assert r.status_code == 403
-    r = client.post(f"/api/events/{e['doc_id']}/{e['event_id']}/review", json={"action": "reject"},
-                    headers={"X-CSRF-Token": "forged"})
-    assert r.status_code == 403
+    for forged in ("forged", "مزور"):
+        r = client.post(f"/api/events/{e['doc_id']}/{e['event_id']}/review", json={"action": "reject"},
+                        headers={"X-CSRF-Token": forged.encode("utf-8").decode("latin-1")})
+        assert r.status_code == 403
     assert client.get("/api/reviews").json() == []
 
 
