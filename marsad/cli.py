@@ -131,7 +131,7 @@ def _tag_conll(path: str, output: str | None, options) -> None:
 def _web_parsers(sub) -> None:
     srv = sub.add_parser("serve", help="run the analysts' web workbench on a database",
                          description="Pages for documents (highlighted, right to left), events, incidents, timeline, "
-                                     "map and actors; a JSON API (/docs); reviews by logged-in analysts. "
+                                     "map and actors; a JSON API (/api, /openapi.json); reviews by logged-in analysts. "
                                      "Needs: pip install 'marsad[web]'.")
     srv.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default sqlite:///marsad.db)")
     srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
