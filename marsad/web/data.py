@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from marsad.config import Options
-from marsad.model import Conflict, DateValue, Document, Event, Incident, IncidentMember, PlaceRef
+from marsad.model import DateValue, Document, Event, Incident, IncidentMember, PlaceRef
 from marsad.review.audit import ReviewedIncidents, ReviewLog, ReviewRecord, apply_incident_records, event_key
 from marsad.store import schema as S
 from marsad.store.db import Store
@@ -73,7 +73,6 @@ class Snapshot:
     incidents: ReviewedIncidents
     records: list[ReviewRecord]
     incident_of: dict[str, str] = field(default_factory=dict)   # event key -> incident id
-    built_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
 
 
 class Workbench:
@@ -282,7 +281,7 @@ class Workbench:
                 for key in v.sources:
                     in_conflict[key][c.field] = v.value
         out = self._incident_summary(inc, snap)
-        out["conflicts"] = [conflict_json(c) for c in inc.conflicts]
+        out["conflicts"] = [c.to_json() for c in inc.conflicts]
         out["members"] = [self._member(m, snap, in_conflict.get(m.key, {})) for m in inc.members]
         out["history"] = [r.to_json() for r in snap.incidents.changed_by.get(inc.id, [])]
         out["others"] = [{"id": i.id, "label": f"{i.id} · {i.type} · {date_label(i.date)}"}
@@ -398,10 +397,6 @@ class Workbench:
 
     def reviews(self) -> list[dict[str, Any]]:
         return [r.to_json() for r in reversed(self.snapshot().records)]
-
-
-def conflict_json(c: Conflict) -> dict[str, Any]:
-    return {"field": c.field, "note": c.note, "values": [{"value": v.value, "sources": v.sources} for v in c.values]}
 
 
 def _actors(docs: Iterable[Document]) -> dict[str, dict[str, Any]]:
