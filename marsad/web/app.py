@@ -155,6 +155,12 @@ def create_app(store: Store, options: Options | None = None) -> FastAPI:
     def not_found(what: str) -> HTTPException:
         return HTTPException(404, f"no {what}")
 
+    def found(value, what: str):
+        """`value`, or a 404 naming what is missing."""
+        if value is None:
+            raise not_found(what)
+        return value
+
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         if request.url.path.startswith("/api/") or request.url.path.endswith((".csv", ".json")):
@@ -182,9 +188,7 @@ def create_app(store: Store, options: Options | None = None) -> FastAPI:
         return bench.documents()
 
     def document_view(doc_id: str) -> dict[str, Any]:
-        doc = bench.document(doc_id)
-        if doc is None:
-            raise not_found(f"document {doc_id!r}")
+        doc = found(bench.document(doc_id), f"document {doc_id!r}")
         snap = bench.snapshot()
         ps = pieces(doc, set(snap.actors))
         return {"doc_id": doc.doc_id, "title": doc.meta.title, "outlet": doc.meta.outlet or doc.meta.outlet_ar,
@@ -257,10 +261,7 @@ def create_app(store: Store, options: Options | None = None) -> FastAPI:
                         headers={"Content-Disposition": 'attachment; filename="events.csv"'})
 
     def event_or_404(doc_id: str, event_id: str):
-        found = bench.event(doc_id, event_id)
-        if found is None:
-            raise not_found(f"event {event_id!r} in document {doc_id!r}")
-        return found
+        return found(bench.event(doc_id, event_id), f"event {event_id!r} in document {doc_id!r}")
 
     @app.get("/events/{doc_id}/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, doc_id: str, event_id: str):
@@ -317,10 +318,7 @@ def create_app(store: Store, options: Options | None = None) -> FastAPI:
         return bench.incidents(min_sources)
 
     def incident_or_404(incident_id: str) -> dict[str, Any]:
-        inc = bench.incident(incident_id)
-        if inc is None:
-            raise not_found(f"incident {incident_id!r}")
-        return inc
+        return found(bench.incident(incident_id), f"incident {incident_id!r}")
 
     @app.get("/incidents/{incident_id}", response_class=HTMLResponse, include_in_schema=False)
     def incident_page(request: Request, incident_id: str):
@@ -427,10 +425,7 @@ def create_app(store: Store, options: Options | None = None) -> FastAPI:
         return bench.network(actor)
 
     def actor_or_404(actor_id: str) -> dict[str, Any]:
-        a = bench.actor(actor_id)
-        if a is None:
-            raise not_found(f"actor {actor_id!r}")
-        return a
+        return found(bench.actor(actor_id), f"actor {actor_id!r}")
 
     @app.get("/actors/{actor_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def actor_page(request: Request, actor_id: str):
