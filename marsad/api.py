@@ -6,26 +6,43 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, TextIO
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TextIO
 
 from marsad.config import Options
+from marsad.errors import StoreError, StoreUnavailable
 from marsad.model import Document, Incident, InputProblem
 
+if TYPE_CHECKING:
+    from marsad.pipeline import Pipeline
+    from marsad.store import Store
 
-def extract(paths: Iterable[str], options: Options | None = None,
-            exclude: Iterable[str] = ()) -> Iterator[Document | InputProblem]:
+
+def extract(paths: Iterable[str], options: Options | None = None, exclude: Iterable[str] = (),
+            skip: Callable[[Document], bool] | None = None) -> Iterator[Document | InputProblem]:
     """Read inputs and run the whole pipeline on each document, streaming.
 
     A document the pipeline cannot process is reported as an InputProblem and the
     batch goes on. Files in `exclude` (the output being written) are not read.
+    `skip` sees each document as read, before extraction: when it says True the
+    document is left out (`AlreadyStored` makes a resumed ingest cheap).
     """
     from marsad.ingest import read_inputs
-    from marsad.pipeline import Pipeline
 
     options = options or Options.load()
-    pipeline = Pipeline(options)
-    for item in read_inputs(paths, options, exclude):
+    items: Iterable[Document | InputProblem] = read_inputs(paths, options, exclude)
+    if skip is not None:
+        items = (i for i in items if isinstance(i, InputProblem) or not skip(i))
+    return process(items, options)
+
+
+def process(items: Iterable[Document | InputProblem], options: Options | None = None,
+            pipeline: Pipeline | None = None) -> Iterator[Document | InputProblem]:
+    """Run the pipeline on documents as read (from files, feeds…), passing problems through."""
+    from marsad.pipeline import Pipeline
+
+    pipeline = pipeline or Pipeline(options or Options.load())
+    for item in items:
         if isinstance(item, InputProblem):
             yield item
             continue
@@ -33,7 +50,7 @@ def extract(paths: Iterable[str], options: Options | None = None,
             yield pipeline(item)
         except (ValueError, KeyError, IndexError, TypeError, AttributeError) as e:
             # a defect in a stage must not lose the rest of the batch: name the document and go on
-            yield InputProblem(item.meta.source_path or item.doc_id,
+            yield InputProblem(item.meta.source_path or item.meta.url or item.doc_id,
                                f"extraction failed ({type(e).__name__}: {e}); please report this with the file")
 
 
@@ -54,43 +71,88 @@ def extract_with_incidents(paths: Iterable[str], options: Options | None = None,
     return tracker.watch(extract(paths, options, exclude)), tracker.incidents
 
 
+def open_store(options: Options | None = None) -> Store:
+    """The database of `options.db_url`, with the options' retries for locks and outages."""
+    from marsad.store import Store
+
+    options = options or Options.load()
+    return Store.open(options.db_url, retries=options.db_retries, retry_wait=options.db_retry_wait,
+                      lock_timeout=options.db_lock_timeout)
+
+
+class AlreadyStored:
+    """`extract(skip=...)` for resuming: True for a document whose text the store holds, counted."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.count = 0
+
+    def __call__(self, doc: Document) -> bool:
+        if self.store.has_content(doc.content_hash):
+            self.count += 1
+            return True
+        return False
+
+
 @dataclass(slots=True)
 class IngestResult:
     added: int = 0
     unchanged: int = 0
+    problems: list[InputProblem] = field(default_factory=list)   # documents the database refused
 
 
-def ingest(docs: Iterable[Document], options: Options | None = None) -> IngestResult:
+def ingest(docs: Iterable[Document], options: Options | None = None, *, store: Store | None = None,
+           problems: Callable[[InputProblem], None] | None = None) -> IngestResult:
     """Store documents, one transaction each; a document already stored (same text) is left alone.
-
     The new documents' events join the stored incidents (or found new ones) as they go.
+
+    A document the database refuses is listed in the result and passed to
+    `problems`, and the rest go on. A database that is locked or down after
+    the retries (StoreUnavailable) ends the ingest. Without `store`, the one
+    of `options.db_url` is opened for the call.
     """
     from marsad.merge.stored import StoredIncidents
-    from marsad.store import Store
 
-    options = options or Options.load()
+    if store is None:
+        with open_store(options) as opened:
+            return ingest(docs, options, store=opened, problems=problems)
     result = IngestResult()
-    with Store.open(options.db_url) as store:
-        incidents = StoredIncidents(store, options)
-        for doc in docs:
+    incidents = StoredIncidents(store, options)
+    for doc in docs:
+        try:
             incidents.before_save(doc)
             if store.save(doc):
                 incidents.add(doc)
                 result.added += 1
             else:
                 result.unchanged += 1
-        incidents.flush()
+        except StoreUnavailable:
+            raise
+        except StoreError as e:
+            problem = InputProblem(doc.meta.source_path or doc.meta.url or doc.doc_id, str(e))
+            result.problems.append(problem)
+            if problems is not None:
+                problems(problem)
+    incidents.flush()
     return result
+
+
+def watch(feeds: Iterable[str], options: Options | None = None, *, polls: int | None = None,
+          interval: float | None = None, problems: Callable[[InputProblem], None] | None = None,
+          on_poll: Callable | None = None) -> None:
+    """Poll RSS/Atom feeds (URLs or files) and ingest each new article once; see marsad.watch."""
+    from marsad.watch import watch as _watch
+
+    _watch(feeds, options or Options.load(), polls=polls, interval=interval, problems=problems, on_poll=on_poll)
 
 
 def export(fmt: str, out: TextIO, options: Options | None = None) -> int:
     """Export the store with the analysts' reviews applied: their values, a review mark on each reviewed
     event, and rejected events left out (kept, marked, in the full `json` format)."""
     from marsad.review import ReviewLog
-    from marsad.store import Store
 
     options = options or Options.load()
-    with Store.open(options.db_url) as store:
+    with open_store(options) as store:
         log = ReviewLog(store.engine)
         docs = log.apply_documents(store.iter_documents(), drop_rejected=fmt != "json")
         return write_export(fmt, docs, out, options, incidents=lambda: log.apply_incidents(store, options))

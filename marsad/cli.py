@@ -9,7 +9,7 @@ from typing import Iterator, TextIO
 
 from marsad.errors import MarsadError, UsageError
 
-EXPORT_FORMATS = ("eval-json", "json", "acled-csv", "geojson")
+EXPORT_FORMATS = ("eval-json", "json", "acled-csv", "acled-incidents-csv", "geojson")   # = marsad.export.FORMATS
 
 EPILOG = """exit status: 0 success, 1 some inputs failed (each named on stderr with its reason),
 2 unusable arguments or database.
@@ -17,7 +17,10 @@ EPILOG = """exit status: 0 success, 1 some inputs failed (each named on stderr w
 examples:
   marsad extract examples/seeds --format eval-json -o pred.json
   marsad ingest articles/ --db sqlite:///marsad.db
+  marsad ingest articles/ --db postgresql://marsad@localhost:5432/marsad --report failed.jsonl
+  marsad ingest articles/ --resume          # after an interrupted ingest: skip what is stored
   marsad export --db sqlite:///marsad.db --format acled-csv -o events.csv
+  marsad watch https://example.org/feed.xml --interval 600
   marsad tag --conll tokens.txt -o tagged.txt
   marsad user add amal --db sqlite:///marsad.db && marsad serve --db sqlite:///marsad.db
 """
@@ -33,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     def common(sp: argparse.ArgumentParser) -> None:
         sp.add_argument("--no-progress", action="store_true", help="never draw a progress bar (it is drawn on "
                         "stderr only when stderr is a terminal)")
+        report_option(sp)
 
     ex = sub.add_parser("extract", help="run the pipeline on files or folders and write an export; no database",
                         description="Read .txt (UTF-8, cp1256, UTF-16), .html, .jsonl/.json files or folders of them "
@@ -40,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     ex.add_argument("--format", choices=EXPORT_FORMATS, default="eval-json",
                     help="eval-json: the evaluation format of shared/eval (default); json: everything, one document "
-                         "per line; acled-csv: ACLED's 31 columns; geojson: events with coordinates")
+                         "per line, then one per incident; acled-csv: ACLED's 31 columns, one row per "
+                         "event; acled-incidents-csv: one row per incident, all its sources named; "
+                         "geojson: events with coordinates")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     common(ex)
 
@@ -49,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
                                      "article with the same text changes nothing.")
     ing.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
     ing.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default sqlite:///marsad.db in the working "
-                                                 "directory; postgresql+psycopg://… for a server)")
+                                                 "directory; postgresql://user@host:5432/dbname for a server)")
+    ing.add_argument("--resume", action="store_true", help="skip, before extraction, every input whose text the "
+                     "database already holds: continues an interrupted ingest without redoing its work")
     common(ing)
 
     out = sub.add_parser("export", help="export what a database holds",
@@ -57,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
     out.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default sqlite:///marsad.db)")
     out.add_argument("--format", choices=EXPORT_FORMATS, required=True, help="export format (see extract)")
     out.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+    add_watch_parser(sub)
 
     tag = sub.add_parser("tag", help="tag named entities in a token-per-line file (statistical NER)",
                          description="Read one token per line (blank line between sentences; a second column is "
@@ -75,21 +85,22 @@ def main(argv: list[str] | None = None) -> int:
     try:
         options = Options.load(args.config, db_url=getattr(args, "db", None))
         progress = options.progress and not getattr(args, "no_progress", False) and sys.stderr.isatty()
-        report = _Report()
         for path in getattr(args, "paths", ()):
             if not Path(path).exists():
                 raise UsageError(f"no such file or folder: {path}")
-            if getattr(args, "output", None) and Path(path).resolve() == Path(args.output).resolve():
-                raise UsageError(f"-o {args.output} is also an input: writing it would destroy it")
+            for flag, written in (("-o", getattr(args, "output", None)), ("--report", getattr(args, "report", None))):
+                if written and Path(path).resolve() == Path(written).resolve():
+                    raise UsageError(f"{flag} {written} is also an input: writing it would destroy it")
+        report = _Report(getattr(args, "report", None))
         if args.command == "extract":
             with _output(args.output) as out:
-                exclude = [args.output] if args.output else []
+                exclude = [f for f in (args.output, args.report) if f]
                 items, incidents = api.extract_with_incidents(args.paths, options, exclude)
                 api.write_export(args.format, report.watch(items, progress), out, options, incidents=incidents)
         elif args.command == "ingest":
-            stored = api.ingest(report.watch(api.extract(args.paths, options), progress), options)
-            print(f"marsad: {stored.added} document(s) stored, {stored.unchanged} unchanged, in {options.db_url}",
-                  file=sys.stderr)
+            _ingest(args, options, report, progress)
+        elif args.command == "watch":
+            _watch(args, options, report)
         elif args.command == "export":
             with _output(args.output) as out:
                 api.export(args.format, out, options)
@@ -97,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             _tag_conll(args.conll, args.output, options)
         elif args.command in ("serve", "user"):
             _web_command(args, options)
-        return report.exit_status()
+        return report.close()
     except UsageError as e:
         print(f"marsad: {e}", file=sys.stderr)
         return 2
@@ -146,7 +157,7 @@ def _web_parsers(sub) -> None:
 
 
 def _web_command(args, options) -> None:
-    from marsad.store import Store
+    from marsad import api
     if args.command == "serve":
         try:
             from marsad.web.app import serve
@@ -156,7 +167,7 @@ def _web_command(args, options) -> None:
         serve(options, args.host, args.port)
         return
     from marsad.review.accounts import Accounts
-    with Store.open(options.db_url) as store:
+    with api.open_store(options) as store:
         accounts = Accounts(store.engine)
         if args.action == "list":
             for name in accounts.users():
@@ -176,11 +187,20 @@ def _web_command(args, options) -> None:
 
 
 class _Report:
-    """Names every failed input on stderr as it happens, and counts them for the exit status."""
+    """Names every failed input on stderr as it happens (and in the --report file), and counts
+    them for the exit status."""
 
-    def __init__(self) -> None:
+    def __init__(self, path: str | None = None) -> None:
+        from marsad.report import FailureReport
         self.failed = 0
         self.done = 0
+        self.log = FailureReport(path) if path else None
+
+    def problem(self, item) -> None:
+        self.failed += 1
+        print(f"marsad: skipped {item.source}: {item.reason}", file=sys.stderr)
+        if self.log is not None:
+            self.log.add(item)
 
     def watch(self, items: Iterator, progress: bool) -> Iterator:
         from marsad.model import InputProblem
@@ -191,8 +211,7 @@ class _Report:
         try:
             for item in items:
                 if isinstance(item, InputProblem):
-                    self.failed += 1
-                    print(f"marsad: skipped {item.source}: {item.reason}", file=sys.stderr)
+                    self.problem(item)
                     continue
                 self.done += 1
                 if bar is not None:
@@ -201,11 +220,64 @@ class _Report:
         finally:
             if bar is not None:
                 bar.close()
-        if self.failed:
-            print(f"marsad: {self.done} document(s) processed, {self.failed} input(s) failed", file=sys.stderr)
 
-    def exit_status(self) -> int:
+    def close(self) -> int:
+        """Say how many inputs failed; the exit status."""
+        if self.log is not None:
+            self.log.close()
+        if self.failed:
+            listed = f" (listed in {self.log.path})" if self.log is not None else ""
+            print(f"marsad: {self.done} document(s) processed, {self.failed} input(s) failed{listed}",
+                  file=sys.stderr)
         return 1 if self.failed else 0
+
+
+# ---------------------------------------------------------------- ingest --resume, --report; watch
+
+def report_option(sp: argparse.ArgumentParser) -> None:
+    sp.add_argument("--report", metavar="FILE", help="also list every input that failed in FILE, with the reason "
+                    "and the time (JSON Lines; CSV when FILE ends in .csv)")
+
+
+def _ingest(args: argparse.Namespace, options, report: _Report, progress: bool) -> None:
+    from marsad import api
+    with api.open_store(options) as store:
+        skip = api.AlreadyStored(store) if args.resume else None
+        exclude = [args.report] if args.report else []
+        docs = report.watch(api.extract(args.paths, options, exclude, skip=skip), progress)
+        stored = api.ingest(docs, options, store=store, problems=report.problem)
+        skipped = f", {skip.count} already stored (not extracted again)" if skip is not None else ""
+        print(f"marsad: {stored.added} document(s) stored, {stored.unchanged} unchanged{skipped}, in {store.safe_url}",
+              file=sys.stderr)
+
+
+def add_watch_parser(sub) -> None:
+    w = sub.add_parser("watch", help="poll RSS/Atom feeds and ingest each new article",
+                       description="Fetch RSS or Atom feeds (URLs or files) every --interval seconds, fetch the "
+                                   "articles of entries not seen before, and ingest them like `marsad ingest`. "
+                                   "Feeds are asked with If-None-Match / If-Modified-Since; the feeds' validators "
+                                   "and the entries seen are kept in the state file, so a restart fetches nothing "
+                                   "twice. Stop it with Ctrl-C.")
+    w.add_argument("feeds", nargs="+", metavar="FEED", help="feed URL (http, https) or feed file")
+    w.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default sqlite:///marsad.db)")
+    w.add_argument("--interval", type=float, metavar="S", help="seconds between polls (default: option "
+                   "watch_interval, 900)")
+    w.add_argument("--once", action="store_true", help="poll every feed once and exit")
+    w.add_argument("--state", metavar="FILE", help="state file (default: option watch_state, marsad-watch.json)")
+    report_option(w)
+
+
+def _watch(args: argparse.Namespace, options, report: _Report) -> None:
+    from marsad import api
+    if args.state:
+        options.watch_state = args.state
+
+    def said(r) -> None:
+        report.done += r.added + r.unchanged
+        print(f"marsad: polled {r.feeds} feed(s) ({r.not_modified} not modified): {r.new_entries} new entr(ies), "
+              f"{r.added} stored, {r.unchanged} already stored, {r.failed} failed", file=sys.stderr)
+    api.watch(args.feeds, options, polls=1 if args.once else None, interval=args.interval,
+              problems=report.problem, on_poll=said)
 
 
 @contextmanager

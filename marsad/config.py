@@ -23,6 +23,15 @@ class Options:
     progress: bool = True
     # the statistical tagger proposes names no dictionary or pattern found (marsad/data/models/)
     ner_model: bool = True
+    # a locked or unreachable database: retries, first wait in seconds (doubling), lock wait in seconds
+    db_retries: int = 3
+    db_retry_wait: float = 1.0
+    db_lock_timeout: float = 30.0
+    # marsad watch: seconds between polls, state file, HTTP timeout, polls a failing article is retried
+    watch_interval: float = 900.0
+    watch_state: str = "marsad-watch.json"
+    http_timeout: float = 30.0
+    watch_retries: int = 3
     # web workbench (marsad serve)
     web_public_read: bool = True
     web_tile_url: str = ""

@@ -15,6 +15,15 @@ class InputError(MarsadError):
         self.reason = reason
 
 
+class FetchError(InputError):
+    """A feed or an article cannot be fetched. `transient`: a time-out, a refused connection
+    or a server error, worth trying again later; otherwise (a missing page) it is not."""
+
+    def __init__(self, source: str, reason: str, transient: bool):
+        super().__init__(source, reason)
+        self.transient = transient
+
+
 class DataFileError(MarsadError):
     """A shipped or user-supplied data file (lexicon, knowledge base) is malformed."""
 
@@ -26,6 +35,11 @@ class DataFileError(MarsadError):
 
 class StoreError(MarsadError):
     """The database cannot be opened, migrated or written."""
+
+
+class StoreUnavailable(StoreError):
+    """The database is locked by another program, does not answer, or fails as a whole, even
+    after the configured retries. Unlike a StoreError about one document, it ends the run."""
 
 
 class UsageError(MarsadError):

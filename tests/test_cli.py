@@ -206,10 +206,11 @@ def event_summary(doc: dict) -> list[tuple]:
 # ---------------------------------------------------------------- help
 
 HELP_OPTIONS = {
-    (): ["-h", "--help", "--config", "extract", "ingest", "export", "exit status"],
+    (): ["-h", "--help", "--config", "extract", "ingest", "export", "watch", "exit status"],
     ("extract",): ["-h", "--help", "PATH", "--format", "eval-json", "json", "acled-csv", "geojson",
-                   "-o", "--output", "--no-progress"],
-    ("ingest",): ["-h", "--help", "PATH", "--db", "--no-progress"],
+                   "-o", "--output", "--no-progress", "--report"],
+    ("ingest",): ["-h", "--help", "PATH", "--db", "--no-progress", "--resume", "--report"],
+    ("watch",): ["-h", "--help", "FEED", "--db", "--interval", "--once", "--state", "--report"],
     ("export",): ["-h", "--help", "--db", "--format", "eval-json", "json", "acled-csv", "geojson",
                   "-o", "--output"],
 }
@@ -473,7 +474,7 @@ def test_extract_json_lines_is_parseable_and_offsets_match(capsys, clean_corpus)
     lines = [json.loads(line) for line in out.splitlines() if line.strip()]
     records = [r for r in lines if r["record"] == "document"]
     assert {r["doc_id"] for r in records} == set(clean_corpus.texts)
-    assert {r["record"] for r in lines} <= {"document", "incident"}
+    assert {r["record"] for r in lines} <= {"document", "incident", "entity_conflict"}
     for r in records:
         assert r["text"] == clean_corpus.texts[r["doc_id"]]
         for m in r["mentions"]:

@@ -19,18 +19,19 @@ from marsad.config import Options
 from marsad.errors import UsageError
 from marsad.model import Document, Incident
 
-FORMATS = ("eval-json", "json", "acled-csv", "geojson")
+FORMATS = ("eval-json", "json", "acled-csv", "acled-incidents-csv", "geojson")
 
 # Imported on use: `marsad --help` should not load the exporters.
 _MODULES = {
     "eval-json": "marsad.export.evaljson",
     "json": "marsad.export.jsonexport",
     "acled-csv": "marsad.export.acled",
+    "acled-incidents-csv": "marsad.export.acled_incidents",
     "geojson": "marsad.export.geojson",
 }
 
 # Suggested file extension per format (for CLIs that build output names).
-EXTENSIONS = {"eval-json": ".json", "json": ".jsonl", "acled-csv": ".csv", "geojson": ".geojson"}
+EXTENSIONS = {"eval-json": ".json", "json": ".jsonl", "acled-csv": ".csv", "acled-incidents-csv": ".csv", "geojson": ".geojson"}
 
 
 def write_export(fmt: str, docs: Iterable[Document], out: TextIO, options: Options | None = None, *,

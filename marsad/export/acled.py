@@ -281,6 +281,22 @@ class AcledExporter:
             return t.countries[t.admin_without_pcode]
         return None
 
+    def place_columns(self, p: PlaceRef | None) -> dict[str, Any]:
+        """iso, region, country, admin1-3, location, latitude, longitude, geo_precision."""
+        country = self.country(p)
+        return {
+            "iso": country["iso"] if country else "",
+            "region": country["region"] if country else "",
+            "country": country["country"] if country else "",
+            "admin1": (p.admin1 or "") if p else "",
+            "admin2": (p.admin2 or "") if p else "",
+            "admin3": (p.admin3 or "") if p else "",
+            "location": (p.name_en or p.name_ar or "") if p else "",
+            "latitude": f"{p.lat:.4f}" if p and p.lat is not None else "",
+            "longitude": f"{p.lon:.4f}" if p and p.lon is not None else "",
+            "geo_precision": p.geo_precision if p and p.geo_precision is not None else "",
+        }
+
     def source_scale(self, doc: Document) -> str:
         m, t = doc.meta, self.tables
         for key in (m.outlet_id, m.outlet, m.outlet_ar):
@@ -399,16 +415,7 @@ class AcledExporter:
             "inter2": inter2,
             "interaction": interaction(inter1, inter2),
             "civilian_targeting": civilian_targeting,
-            "iso": country["iso"] if country else "",
-            "region": country["region"] if country else "",
-            "country": country["country"] if country else "",
-            "admin1": (p.admin1 or "") if p else "",
-            "admin2": (p.admin2 or "") if p else "",
-            "admin3": (p.admin3 or "") if p else "",
-            "location": (p.name_en or p.name_ar or "") if p else "",
-            "latitude": f"{p.lat:.4f}" if p and p.lat is not None else "",
-            "longitude": f"{p.lon:.4f}" if p and p.lon is not None else "",
-            "geo_precision": p.geo_precision if p and p.geo_precision is not None else "",
+            **self.place_columns(p),
             "source": doc.meta.outlet or doc.meta.outlet_ar or "",
             "source_scale": self.source_scale(doc),
             "notes": self.notes(ev, date, spec, note_a, note_b),
@@ -437,7 +444,11 @@ class AcledExporter:
         for what, items, total in (("killed", ev.casualties.killed, ev.casualties.killed_total),
                                    ("injured", ev.casualties.injured, ev.casualties.injured_total)):
             if total is not None:
-                out += f" {total} {what}."
+                civilians = [i.count for i in items if i.side == "civilian"]
+                among = (f", {sum(civilians)} of them civilians"
+                         if civilians and None not in civilians and sum(civilians) < total else "")
+                civ_only = " civilians" if civilians and sum(c or 0 for c in civilians) == total else ""
+                out += f" {total}{civ_only} {what}{among}."
             elif items:
                 words = sorted({i.vague for i in items if i.vague})
                 said = f" (reported as {', '.join(repr(w) for w in words)})" if words else ""
@@ -445,11 +456,16 @@ class AcledExporter:
         return out
 
     def rows(self, docs: Iterable[Document]) -> Iterator[dict[str, Any]]:
+        for _, row in self.coded(docs):
+            yield row
+
+    def coded(self, docs: Iterable[Document]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """("doc_id#event_id", row) for every event ACLED would record."""
         for doc in docs:
             for ev in doc.events:
                 row = self.row(doc, ev)
                 if row is not None:
-                    yield row
+                    yield f"{doc.doc_id}#{ev.id}", row
 
 
     def write(self, docs: Iterable[Document], out: TextIO) -> int:

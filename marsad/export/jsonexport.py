@@ -1,8 +1,8 @@
 """Full JSON export: everything marsad knows about each document, with the evidence text.
 
 Format: **JSON Lines** — one JSON object per document per line, then one per
-incident; "record" says which ("document" or "incident") (UTF-8, Arabic
-not escaped). Chosen over one big JSON array so that the export streams (a
+incident and per contradicted affiliation; "record" says which ("document",
+"incident", "entity_conflict") (UTF-8, Arabic not escaped). Chosen over one big JSON array so that the export streams (a
 document is written as soon as it is read from the store), a partial file is
 still usable up to its last line, and tools like `jq -c`, `split` or pandas'
 `read_json(lines=True)` handle millions of documents.
@@ -165,17 +165,23 @@ WRITES_INCIDENTS = True
 
 def write(docs: Iterable[Document], out: TextIO, options: Options | None = None, *,
           incidents: Callable[[], Iterable[Incident]] | None = None) -> int:
-    """Write one JSON line per document, then one per incident ({"record": "incident", ...});
-    returns the number of documents written."""
-    from marsad.export.incidents import incident_json
+    """Write one JSON line per document, then one per incident ({"record": "incident", ...}) and
+    per contradicted affiliation ({"record": "entity_conflict", ...}); returns the number of
+    documents written."""
+    from marsad.export.incidents import entity_conflict_json, incident_json
+    from marsad.merge.affiliations import AffiliationLedger
 
+    ledger = AffiliationLedger()
     n = 0
     for doc in docs:
         # default=str: DocumentMeta.extra may hold values JSON has no type for (dates)
         out.write(json.dumps(document_record(doc), ensure_ascii=False, default=str))
         out.write("\n")
+        ledger.add(doc)
         n += 1
-    for incident in (incidents() if incidents else ()):
-        out.write(json.dumps({"record": "incident", **incident_json(incident)}, ensure_ascii=False))
+    records = [{"record": "incident", **incident_json(i)} for i in (incidents() if incidents else ())]
+    records += [{"record": "entity_conflict", **entity_conflict_json(c)} for c in ledger.conflicts()]
+    for record in records:
+        out.write(json.dumps(record, ensure_ascii=False))
         out.write("\n")
     return n

@@ -45,6 +45,8 @@ class TriggerSpec:
     form: str          # "noun", "verb", "phrase"
     not_after: frozenset[str] = frozenset()
     not_before: frozenset[str] = frozenset()
+    figurative: bool = False   # also names words or politics: needs a sign of force in its sentence
+    not_forms: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
@@ -70,6 +72,9 @@ class Hit:
     quantities: list[Quantity] = field(default_factory=list)
     attribution: tuple[str, Span] | None = None
     background: bool = False
+    # "report": tells the occurrence; "reference": names it as the topic of a condemnation, a trial, a
+    # point in time ("أدان الهجوم", "منذ اغتيال …"); "generic": a kind of act, no occurrence
+    role: str = "report"
 
     @property
     def actors(self) -> set[str]:
@@ -107,6 +112,12 @@ class EventExtractor:
         out["accusation"] = keyset(raw["accusation_openers"])
         out["titles"] = keyset(raw["title_nouns"])
         out["targeting"] = keyset(raw["targeting"])
+        out["violence"] = keyset(raw["violence_signs"]) | out["casualties"]["killed"] | out["casualties"]["injured"] \
+            | out["quantities"]["weapons"] | out["quantities"]["fighters"]
+        out["reference"] = keyset(raw["reference_before"])
+        out["reference_right"] = keyset(raw["reference_right_before"])
+        out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
+        out["generic"] = keyset(raw["generic_before"])
         return out
 
     @cached_property
@@ -116,11 +127,14 @@ class EventExtractor:
         for etype, spec in raw.items():
             not_after = frozenset(entry_key(w) for w in spec.get("not_after") or ())
             not_before = frozenset(entry_key(w) for w in spec.get("not_before") or ())
+            not_forms = frozenset(entry_key(w) for w in spec.get("not_forms") or ())
+            figurative = set(spec.get("figurative") or ())
             for form_name, words in (("noun", spec.get("nouns")), ("verb", spec.get("verbs")),
                                      ("phrase", spec.get("phrases"))):
                 for word in words or ():
+                    payload = TriggerSpec(etype, form_name, not_after, not_before, word in figurative, not_forms)
                     for form in (_noun_forms(word) if form_name == "noun" else [word]):
-                        m.add(form, TriggerSpec(etype, form_name, not_after, not_before))
+                        m.add(form, payload)
         return m
 
     @cached_property
@@ -139,7 +153,8 @@ class EventExtractor:
         hits = self._find_triggers(ctx)
         for h in hits:
             self._read_scope(ctx, h)
-        events = self._merge(ctx, hits)
+        # a group no mention of which reports an occurrence is talk about one, or about a kind of act
+        events = [g for g in self._merge(ctx, hits) if any(x.role == "report" for x in g.hits)]
         self._inherit_dates(ctx, events)
         self._default_places(ctx, events)
         doc.events = [self._to_event(ctx, n, group) for n, group in enumerate(events, 1)]
@@ -203,7 +218,13 @@ class EventExtractor:
         words_before = [i for i in range(lo, start) if ctx.tokens[i].is_word][-6:]
         if any(ctx.keys[i] & spec.not_after for i in words_before):
             return True
-        if end < len(ctx.keys) and ctx.keys[end] & spec.not_before:
+        # a verb's object may follow its subject: "خطف المنتخب الأضواء"
+        after = [i for i in range(end, min(len(ctx.keys), end + 6)) if ctx.tokens[i].is_word][:3]
+        if any(ctx.keys[i] & spec.not_before for i in after):
+            return True
+        if end - start == 1 and ctx.keys[start] & spec.not_forms:
+            return True
+        if spec.figurative and not self._shows_force(ctx, start, end):
             return True
         if any(ctx.keys[i] & self.cues["titles"] for i in words_before[-2:]):
             return True
@@ -212,6 +233,42 @@ class EventExtractor:
             if window & self.cues["accusation"]:
                 return True
         return False
+
+    def _shows_force(self, ctx: _Context, start: int, end: int) -> bool:
+        """"هجوم على الحكومة" is criticism, "هجوم على حاجز" or "هجوم أسفر عن مقتل" is violence: a
+        weapon, a casualty, fighters, or an armed group named in the sentence."""
+        lo, hi = ctx.sentence_tokens(ctx.sentence_of(start))
+        signs = self.cues["violence"]
+        if any(ctx.keys[i] & signs for i in range(lo, hi) if not start <= i < end):
+            return True
+        return bool(ctx.mentions_in((lo, hi), ("ARMED_GROUP",)))
+
+    def _role(self, ctx: _Context, h: Hit) -> str:
+        """Whether a mention tells an occurrence, only names one as the topic of what the sentence
+        reports, or speaks of a kind of act. Verbs always tell, in a relative clause too: "ميليشيا
+        الدفاع الوطني التي استقدمت تعزيزات صباح اليوم" is the news itself."""
+        if h.spec.form == "verb" or h.modality != "asserted":
+            return "report"   # an attempt happened; a denial, threat or plan stays visible as what it is
+        lo = ctx.clause_start(h)
+        before = [i for i in range(lo, h.start) if ctx.tokens[i].is_word and not ctx.entity_at[i]]
+        if not before and not h.definite:
+            return "report"   # "خطف مسلحون شاباً": a bare form opening its clause is the verb
+        if before and ctx.keys[before[-1]] & self.cues["reference_right"]:
+            return "reference"
+        if any(ctx.keys[i] & self.cues["reference"] for i in before[-4:]):
+            return "reference"
+        if h.type not in VIOLENT + ("ABDUCTION", "PROTEST"):
+            return "report"
+        if any(ctx.keys[i] & self.cues["generic"] for i in before[-2:]):
+            return "generic"
+        # the anchors must be the mention's own: "اغتيال الحريري" in a sentence about elections names a
+        # known event, "اغتيال X أمس في المدينة" or "اغتيال أودى بحياة …" reports one
+        own = (min(lo, h.scope[0]), h.scope[1])
+        anchored = (ctx.dates_in(own) or ctx.mentions_in(own, ("ARMED_GROUP", "STATE", "LOCATION"))
+                    or h.casualties.killed or h.casualties.injured
+                    or any(n.value is not None for n in ctx.numbers_in(own))   # not "بعض"
+                    or any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in range(*own)))
+        return "report" if anchored else "generic"
 
     # 2. arguments from the scope ------------------------------------------------------------
     def _read_scope(self, ctx: _Context, h: Hit) -> None:
@@ -227,6 +284,7 @@ class EventExtractor:
         self._actors(ctx, h)
         self._casualties(ctx, h)
         self._quantities(ctx, h)
+        h.role = self._role(ctx, h)
         if h.type in ONE_SIDED:
             # "قُتل ثلاثة عناصر من قوات النظام … في هجوم": the side that lost people was the target
             victims = {c.entity_id for c in (*h.casualties.killed, *h.casualties.injured) if c.entity_id}
@@ -262,10 +320,15 @@ class EventExtractor:
         keys = ctx.keys
         if self._cue_before(ctx, h, "denied_before", 6):
             return "denied"
-        if self._cue_before(ctx, h, "negated_before", 3):
+        if self._cue_before(ctx, h, "negated_before", 4):   # "لم تشهد المدينة أي اشتباكات"
             return "negated"
         if h.type in SPEECH_TYPES:   # "أي محاولة … أمر مرفوض": the words are the content of what was said
             return "asserted"
+        if self._cue_before(ctx, h, "foiled_before", 3):
+            return "planned"
+        attempt = self.cues["modality"]["attempted_before"]
+        if any(ctx.keys[i] & attempt for i in range(h.start, h.end)):   # "محاولة اغتيال"
+            return "attempted"
         if self._cue_before(ctx, h, "attempted_before", 10, clause=False) or any(
                 _phrase_at(keys, i, p) for i in range(h.end, min(h.scope[1], h.end + 12))
                 for p in self.cues["phrases"]["attempted_after"]):
@@ -300,7 +363,9 @@ class EventExtractor:
         mod = self.cues["modality"]
         if self._cue_before(ctx, h, "aggregate_strong", 2):
             return True
-        if _number_next_to(ctx, h) and (self._near(ctx, h, mod["aggregate_near"], 8) or _number_next_to(ctx, h, 10)):
+        # (a protest's numbers count people, not protests)
+        if h.type != "PROTEST" and _number_next_to(ctx, h) and (
+                self._near(ctx, h, mod["aggregate_near"], 8) or _number_next_to(ctx, h, 10)):
             return True   # "17 هجمة منذ منتصف نوفمبر" is a tally; "ثلاث غارات" on a town is one strike
         last = ctx.tokens[h.end - 1].norm
         plural = last.endswith("ات") or ctx.tokens[h.start].norm.endswith("ات")
@@ -308,8 +373,9 @@ class EventExtractor:
             return False
         if self._near(ctx, h, mod["aggregate_near"], 6):
             return True
+        told = any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in range(ctx.clause_start(h), h.end))
         bare = not h.definite and not ctx.mentions_in(h.scope, ACTOR_TYPES + ("LOCATION",)) and not ctx.dates_in(h.scope)
-        return bare
+        return bare and not told   # "حلقت طائرات استطلاع فوق القرية" is one flight
 
     def _starts_background(self, ctx: _Context, h: Hit) -> bool:
         lo, _ = ctx.sentence_tokens(h.sentence)
@@ -822,10 +888,11 @@ def _noun_forms(noun: str) -> list[str]:
     n = normalize(noun)
     if n.endswith("ات"):
         return [n]
-    if n.endswith("ه"):   # ta marbuta: غارة → غارات, غارته
+    if n.endswith("ه"):   # ta marbuta: غارة → غارات, غارته, غارتين
         stem = n[:-1]
-        return sorted({n, stem + "ات", *(stem + "ت" + suffix for suffix in ("ه", "ها", "هم", "هما"))})
-    return sorted({n, n + "ات", *(n + suffix for suffix in ("ه", "ها", "هم", "هما"))})
+        return sorted({n, stem + "ات", *(stem + "ت" + suffix for suffix in ("ه", "ها", "هم", "هما", "ين", "ان"))})
+    # the indefinite accusative ("شن هجوماً", "خاض اشتباكاً") and the dual ("هجومين", "انفجاران")
+    return sorted({n, n + "ات", n + "ا", n + "ين", n + "ان", *(n + suffix for suffix in ("ه", "ها", "هم", "هما"))})
 
 
 def _phrase_at(keys, i: int, phrase: tuple[str, ...]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -127,7 +128,7 @@ def content_words(text: str, stopwords: frozenset[str]) -> list[str]:
     for w in _WORD.findall(normalize(text)):
         bare = analyse(w)[2]
         if len(bare) >= 3 and bare not in stopwords:
-            out.append(bare)
+            out.append(sys.intern(bare))    # records of a large corpus share one copy of each word
     return out
 
 
@@ -183,7 +184,7 @@ class EventRecord:
             killed=d.get("killed"), injured=d.get("injured"),
             killed_min=d.get("killed_min", 0), injured_min=d.get("injured_min", 0),
             duplicate_of=d.get("duplicate_of"), score=score)
-        return cls(member, sentences=[list(s) for s in d.get("sentences", [])], weekdays=list(d.get("weekdays", [])),
+        return cls(member, sentences=[[sys.intern(w) for w in s] for s in d.get("sentences", [])], weekdays=list(d.get("weekdays", [])),
                    place_ids=list(d.get("place_ids", [])), side_a=list(d.get("side_a", [])),
                    side_b=list(d.get("side_b", [])), actor_keys=list(d.get("actor_keys", [])),
                    causes=list(d.get("causes", [])))

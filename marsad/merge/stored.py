@@ -31,13 +31,12 @@ class StoredIncidents:
         self.tracker = IncidentTracker(options)
         self._touched: set[str] = set()      # stored incidents that lost members to a replaced document
         self._sketches: list[tuple[str, list[int]]] = []   # of documents not yet flushed
-        with store.reading() as conn:
-            grouped: dict[str, list[EventRecord]] = {}
-            for incident_id, record in SI.incident_records(conn):
-                grouped.setdefault(incident_id, []).append(record)
-            for doc_id, sketch in SI.sketches(conn):
-                self.tracker.duplicates.remember(doc_id, sketch)
-            unmerged = SI.unmerged_documents(conn)
+        grouped: dict[str, list[EventRecord]] = {}
+        for incident_id, record in store.read("read incidents", lambda conn: list(SI.incident_records(conn))):
+            grouped.setdefault(incident_id, []).append(record)
+        for doc_id, sketch in store.read("read document sketches", lambda conn: list(SI.sketches(conn))):
+            self.tracker.duplicates.remember(doc_id, sketch)
+        unmerged = store.read("find unresolved documents", SI.unmerged_documents)
         for incident_id, records in grouped.items():
             self.tracker.resolver.load(incident_id, records)
         # what an interrupted ingest saved but did not resolve is resolved now
@@ -48,8 +47,8 @@ class StoredIncidents:
 
     def before_save(self, doc: Document) -> None:
         """Call before saving a document that may replace a stored version of it."""
-        with self.store.reading() as conn:
-            touched = SI.incidents_replaced_by(conn, doc.doc_id, doc.content_hash)
+        touched = self.store.read("find incidents of a replaced document",
+                                  lambda conn: SI.incidents_replaced_by(conn, doc.doc_id, doc.content_hash))
         if touched:
             self.tracker.resolver.forget_document(doc.doc_id)
             self._touched.update(touched)
@@ -65,15 +64,19 @@ class StoredIncidents:
         """Resolve the pending events and write the incidents that changed, with the new
         documents' sketches, in one transaction (a sketch marks a document as resolved)."""
         changes = self.tracker.resolve()
-        changed = (changes.changed | self._touched) - changes.removed
-        with self.store.transaction("update incidents") as conn:
-            for doc_id, sketch in self._sketches:
-                SI.save_similarity(conn, doc_id, sketch, self.tracker.copies.get(doc_id))
+        changed = sorted((changes.changed | self._touched) - changes.removed)
+        rewritten = [(self.tracker.incident(i), self.tracker.resolver.incident(i))
+                     for i in changed if i in self.tracker.resolver.members]
+        sketches = [(doc_id, sketch, self.tracker.copies.get(doc_id)) for doc_id, sketch in self._sketches]
+
+        def work(conn) -> None:
+            for doc_id, sketch, copy in sketches:
+                SI.save_similarity(conn, doc_id, sketch, copy)
             SI.delete_incidents(conn, changes.removed)
-            for incident_id in sorted(changed):
-                if incident_id in self.tracker.resolver.members:
-                    incident = self.tracker.incident(incident_id)
-                    SI.save_incident(conn, incident, self.tracker.resolver.incident(incident_id))
+            for incident, records in rewritten:
+                SI.save_incident(conn, incident, records)
             SI.delete_empty_incidents(conn)
+
+        self.store.write("update incidents", work)
         self._sketches.clear()
         self._touched.clear()

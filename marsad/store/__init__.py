@@ -5,11 +5,12 @@
     ...     store.save(doc)
 
 See `marsad.store.db` for the guarantees (one transaction per document,
-idempotent by content hash, replacement of a doc_id's old version).
+idempotent by content hash, replacement of a doc_id's old version, several
+writers at once, retries for locked or unreachable databases).
 """
 from __future__ import annotations
 
-from marsad.errors import StoreError
+from marsad.errors import StoreError, StoreUnavailable
 
 
 def __getattr__(name: str):  # lazy: importing marsad.store does not import SQLAlchemy
@@ -19,4 +20,4 @@ def __getattr__(name: str):  # lazy: importing marsad.store does not import SQLA
     raise AttributeError(name)
 
 
-__all__ = ["Store", "StoreError"]
+__all__ = ["Store", "StoreError", "StoreUnavailable"]

@@ -21,6 +21,19 @@ Choices, so that callers can rely on them:
   from the text by the pipeline and come back empty (`None` / `[]`).
   `DocumentMeta.extra` is stored as JSON; values that are not JSON types are
   stored as their `str()`.
+* **Several writers at once.** Processes may save into one database at the
+  same time: the document row is inserted with ON CONFLICT DO NOTHING, so a
+  text stored meanwhile by another process makes `save` return False, and a
+  doc_id stored meanwhile is replaced as if the saves had come one after the
+  other. First-time schema creation is serialised too.
+* **Locked or unreachable databases are retried.** A lock held by another
+  program (past `lock_timeout`) or a server that does not answer is tried
+  again `retries` times, waiting `retry_wait`, then twice that, and so on;
+  then `StoreUnavailable` says which database and what to do. A problem with
+  one document (`StoreError`) leaves the store usable for the next.
+* **The same content on both backends.** Documents come back in code-point
+  order of doc_id on SQLite and PostgreSQL alike, and text with NUL
+  characters, which PostgreSQL cannot hold, is refused on both.
 * The schema is created and upgraded with Alembic (`migrations/`) every time
   a store is opened; no alembic.ini is needed.
 """
@@ -29,18 +42,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+import time
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, Engine, Row
-from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
-from marsad.errors import StoreError
+from marsad.errors import StoreError, StoreUnavailable
 from marsad.model import (
     Casualties,
     DateValue,
@@ -63,14 +77,23 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Seconds to wait for a PostgreSQL server before telling the user it does not
 # answer (libpq waits forever by default).
 PG_CONNECT_TIMEOUT = 10
-# Milliseconds SQLite waits for another writer's lock before failing.
-SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Seconds a statement waits for a lock another process holds before it fails (and
+# may be retried). SQLite's busy timeout; PostgreSQL's lock_timeout, which is
+# otherwise infinite.
+DEFAULT_LOCK_TIMEOUT = 30.0
+# Key of the PostgreSQL advisory lock that serialises first-time schema creation
+# ("marsad" in ASCII): concurrent CREATE TABLEs would otherwise fail in all but one process.
+_PG_MIGRATION_LOCK_KEY = 0x6D61727361640000
+# Times a save is redone when another process stored the same doc_id between its
+# check and its insert; more means processes keep rewriting one document.
+_DOC_ID_RACES = 5
 
 _EVENT_ROLES = ("side_a", "side_b", "associated")
 # Execution option marking a connection that will write (see the SQLite "begin" listener).
 _WRITE_OPTION = "marsad_write"
 # Alembic runs env.py through module-global proxies (alembic.context): one migration at a time per process.
 _MIGRATION_LOCK = threading.Lock()
+T = TypeVar("T")
 
 
 # --------------------------------------------------------------------------- engine & migrations
@@ -110,7 +133,7 @@ def _check_sqlite_path(u: URL) -> None:
                          "create it first or choose another path for the database")
 
 
-def _sqlite_listeners(engine: Engine, in_memory: bool) -> None:
+def _sqlite_listeners(engine: Engine, in_memory: bool, lock_timeout: float) -> None:
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin
@@ -119,7 +142,7 @@ def _sqlite_listeners(engine: Engine, in_memory: bool) -> None:
         cur = dbapi_conn.cursor()
         try:
             cur.execute("PRAGMA foreign_keys=ON")        # off by default in SQLite
-            cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cur.execute(f"PRAGMA busy_timeout={int(lock_timeout * 1000)}")
             if not in_memory:
                 cur.execute("PRAGMA journal_mode=WAL")   # readers do not block the writer
                 cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL, much faster
@@ -134,15 +157,36 @@ def _sqlite_listeners(engine: Engine, in_memory: bool) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def create_engine(url: str) -> Engine:
-    """An engine for `url`, configured for marsad (SQLite pragmas, connection timeout)."""
+def _pg_listeners(engine: Engine, lock_timeout: float) -> None:
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        with dbapi_conn.cursor() as cur:
+            cur.execute(f"SET lock_timeout = {int(lock_timeout * 1000)}")   # SET takes no bind parameters
+        dbapi_conn.commit()           # SET is transactional: the pool's rollback would undo it
+
+
+def create_engine(url: str, lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Engine:
+    """An engine for `url`, configured for marsad (SQLite pragmas, lock and connection timeouts).
+
+    `postgresql://` without a driver means psycopg (3), the driver marsad installs.
+    """
     u = _parse_url(url)
-    kw: dict[str, Any] = {"json_serializer": _json_dumps}
     backend = u.get_backend_name()
+    if u.drivername in ("postgresql", "postgres"):
+        u = u.set(drivername="postgresql+psycopg")
+        backend = "postgresql"
+    if backend not in ("sqlite", "postgresql"):
+        raise StoreError(f"cannot open database {_safe(u)}: marsad stores documents in SQLite or PostgreSQL, "
+                         f"not {backend}; use for example sqlite:///marsad.db or "
+                         "postgresql://user@host:5432/dbname")
+    kw: dict[str, Any] = {"json_serializer": _json_dumps}
     if backend == "sqlite":
         _check_sqlite_path(u)
-    elif backend == "postgresql" and "connect_timeout" not in u.query:
-        kw["connect_args"] = {"connect_timeout": PG_CONNECT_TIMEOUT}
+    else:
+        # A long-running watcher outlives server restarts: test pooled connections before use.
+        kw["pool_pre_ping"] = True
+        if "connect_timeout" not in u.query:
+            kw["connect_args"] = {"connect_timeout": PG_CONNECT_TIMEOUT}
     try:
         engine = sa.create_engine(u, **kw)
     except (NoSuchModuleError, ModuleNotFoundError) as e:
@@ -151,7 +195,10 @@ def create_engine(url: str) -> Engine:
         raise StoreError(f"cannot open database {_safe(u)}: no driver for {u.drivername!r} ({e}); {hint}") from None
     if backend == "sqlite":
         db = u.database or ""
-        _sqlite_listeners(engine, in_memory=(not db or db == ":memory:" or "mode=memory" in db))
+        _sqlite_listeners(engine, in_memory=(not db or db == ":memory:" or "mode=memory" in db),
+                          lock_timeout=lock_timeout)
+    else:
+        _pg_listeners(engine, lock_timeout)
     return engine
 
 
@@ -177,17 +224,82 @@ def migrate(connection: Connection, revision: str = "head") -> None:
         command.upgrade(alembic_config(connection=connection), revision)
 
 
-def _connect_error(u: URL, e: Exception) -> StoreError:
+def _first_line(e: Exception) -> str:
     orig = getattr(e, "orig", None) or e
-    first = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+    text = str(orig).strip()
+    return text.splitlines()[0] if text else type(orig).__name__
+
+
+def _is_lock(e: SQLAlchemyError) -> bool:
+    orig = getattr(e, "orig", None)
+    if getattr(orig, "sqlstate", None) == "55P03":        # PostgreSQL lock_not_available
+        return True
+    return "database is locked" in str(orig) or "database table is locked" in str(orig)
+
+
+def _transient(e: SQLAlchemyError) -> bool:
+    """Would the same statement likely succeed a little later (a lock, a lost or refused connection)?"""
+    if isinstance(e, DBAPIError) and e.connection_invalidated:
+        return True
+    if not isinstance(e, OperationalError):
+        return False
+    if _is_lock(e):
+        return True
+    state = getattr(e.orig, "sqlstate", None)
+    if state is None:      # psycopg: the connection failed or broke, before any server answer
+        return type(e.orig).__module__.startswith("psycopg")
+    # 08: connection exception; 40: deadlock, serialization failure; 57P0x: the server shuts
+    # down or starts up; 53300: too many connections
+    return state[:2] in ("08", "40") or state in ("57P01", "57P02", "57P03", "53300")
+
+
+def _connect_error(u: URL, e: Exception, tried: str) -> StoreError:
+    if _is_lock(e):
+        return _unavailable(u, "cannot open the database", e, tried)
+    first = _first_line(e)
     if u.get_backend_name() == "postgresql":
         where = f"{u.host or 'localhost'}:{u.port or 5432}"
-        return StoreError(
-            f"cannot open database {_safe(u)}: {first}. Is the PostgreSQL server running and "
+        return StoreUnavailable(
+            f"cannot open database {_safe(u)}: {first} ({tried}). Is the PostgreSQL server running and "
             f"accepting connections at {where}? Check host, port, user, password and database name "
             "in the URL (the database must exist: createdb <name>)")
-    return StoreError(f"cannot open database {_safe(u)}: {first}. Check that the path is correct "
-                      "and that the file and its directory are writable")
+    return StoreUnavailable(f"cannot open database {_safe(u)}: {first}. Check that the path is correct "
+                            "and that the file and its directory are writable")
+
+
+def _unavailable(u: URL, doing: str, e: SQLAlchemyError, tried: str) -> StoreUnavailable:
+    """The error once retries are spent: which database, what happened, what to do."""
+    again = ("then run again (marsad ingest --resume skips what is already stored); "
+             "to wait longer, raise db_retries, db_retry_wait or db_lock_timeout in a --config file")
+    if _is_lock(e):
+        return StoreUnavailable(
+            f"{doing}: database {_safe(u)} is locked by another program ({_first_line(e)}; {tried}). "
+            f"Let the other program finish, or close it (a sqlite3 shell or a database browser with an open "
+            f"transaction, a long-running migration), {again}")
+    if u.get_backend_name() == "postgresql":
+        where = f"{u.host or 'localhost'}:{u.port or 5432}"
+        return StoreUnavailable(
+            f"{doing}: the PostgreSQL server at {where} for {_safe(u)} does not answer ({_first_line(e)}; "
+            f"{tried}). Start the server or check host, port, user and password in the URL, {again}")
+    return StoreUnavailable(f"{doing}: database {_safe(u)} failed: {_first_line(e)} ({tried}). Check that the "
+                            "file and its directory are writable and the disk is not full, " + again)
+
+
+def _retrying(retries: int, retry_wait: float, attempt: Callable[[], T],
+              fail: Callable[[SQLAlchemyError, str], StoreError]) -> T:
+    """attempt(), tried again after transient database errors (locks, lost connections) with
+    doubling waits; the error left at the end is raised as `fail(error, "tried N time(s) over S s")`."""
+    start = time.monotonic()
+    tries = 0
+    while True:
+        tries += 1
+        try:
+            return attempt()
+        except SQLAlchemyError as e:
+            if _transient(e) and tries <= retries:
+                time.sleep(retry_wait * 2 ** (tries - 1))
+                continue
+            raise fail(e, f"tried {tries} time(s) over {time.monotonic() - start:.1f} s") from None
 
 
 # --------------------------------------------------------------------------- the store
@@ -195,41 +307,50 @@ def _connect_error(u: URL, e: Exception) -> StoreError:
 class Store:
     """Documents with all their annotations, in a SQL database."""
 
-    def __init__(self, engine: Engine, url: str):
+    def __init__(self, engine: Engine, url: str, *, retries: int = 0, retry_wait: float = 1.0):
         self._engine = engine
         self.url = url
+        self.retries = retries
+        self.retry_wait = retry_wait
 
     # -- opening and closing ------------------------------------------------
 
     @classmethod
-    def open(cls, url: str) -> Store:
-        """Open (creating if needed) the database at `url` and migrate it to the current schema."""
+    def open(cls, url: str, *, retries: int = 0, retry_wait: float = 1.0,
+             lock_timeout: float = DEFAULT_LOCK_TIMEOUT) -> Store:
+        """Open (creating if needed) the database at `url` and migrate it to the current schema.
+
+        A database that is locked or does not answer is tried `retries` more times, waiting
+        `retry_wait` seconds and twice as long each time after; saves do the same.
+        """
         from alembic.util import CommandError  # imported here: only opening a store needs alembic
 
-        engine = create_engine(url)
+        engine = create_engine(url, lock_timeout)
         u = engine.url
-        try:
-            conn = engine.connect()
-        except SQLAlchemyError as e:
-            engine.dispose()
-            raise _connect_error(u, e) from None
-        try:
-            with conn.begin():
-                migrate(conn)
-        except SQLAlchemyError as e:
-            engine.dispose()
-            raise StoreError(
+
+        def connect() -> None:
+            engine.connect().close()
+
+        def migrate_failed(e: SQLAlchemyError, tried: str) -> StoreError:
+            if _transient(e):
+                return _unavailable(u, "cannot create or update the marsad tables", e, tried)
+            return StoreError(
                 f"cannot create or migrate the marsad tables in {_safe(u)}: {getattr(e, 'orig', e)}. "
                 "If this database holds other tables or was made by another program, "
-                "point db_url at a new database") from None
+                "point db_url at a new database")
+
+        try:
+            _retrying(retries, retry_wait, connect, lambda e, tried: _connect_error(u, e, tried))
+            _retrying(retries, retry_wait, lambda: _connect_and_migrate(engine), migrate_failed)
+        except StoreError:
+            engine.dispose()
+            raise
         except CommandError as e:  # e.g. a revision this marsad does not know
             engine.dispose()
             raise StoreError(
                 f"cannot migrate {_safe(u)}: {e}. The database was probably written by a newer "
                 "version of marsad: upgrade marsad, or use another database") from None
-        finally:
-            conn.close()
-        return cls(engine, url)
+        return cls(engine, url, retries=retries, retry_wait=retry_wait)
 
     def close(self) -> None:
         self._engine.dispose()
@@ -242,12 +363,27 @@ class Store:
         self.close()
 
     def __repr__(self) -> str:
-        return f"Store({_safe(self._engine.url)!r})"
+        return f"Store({self.safe_url!r})"
+
+    @property
+    def safe_url(self) -> str:
+        """The URL as it may be shown: without the password."""
+        return _safe(self._engine.url)
 
     @property
     def engine(self) -> Engine:
         """For read-only SQL by other parts of marsad (web views, merge)."""
         return self._engine
+
+    def _retrying(self, doing: str, attempt: Callable[[], T]) -> T:
+        u = self._engine.url
+
+        def fail(e: SQLAlchemyError, tried: str) -> StoreError:
+            # A database that fails as a whole ends the run; a document it refuses does not.
+            if _transient(e) or isinstance(e, OperationalError):
+                return _unavailable(u, doing, e, tried)
+            return StoreError(f"{doing} in {_safe(u)}: {_first_line(e)}")
+        return _retrying(self.retries, self.retry_wait, attempt, fail)
 
     # -- writing ------------------------------------------------------------
 
@@ -257,107 +393,173 @@ class Store:
         A document whose doc_id is stored with another text replaces that
         version. With `replace=True` a document whose text is stored is
         rewritten too (to keep a new extraction of the same text).
+        Raises StoreError for a document that cannot be stored (the store
+        stays usable), StoreUnavailable when the database cannot be written at all.
         """
-        _check_ids(doc)
+        _check_storable(doc)
+        doing = f"cannot save document {doc.doc_id!r}"
+        for _ in range(_DOC_ID_RACES):
+            saved = self._retrying(doing, lambda: self._save_once(doc, replace))
+            if saved is not None:
+                return saved
+        raise StoreError(f"{doing} to {_safe(self._engine.url)}: other processes stored doc_id {doc.doc_id!r} "
+                         f"{_DOC_ID_RACES} times while this one tried; run the writers of this document one "
+                         "after the other")
+
+    def _save_once(self, doc: Document, replace: bool) -> bool | None:
+        """True: saved; False: the text is stored; None: another process stored this doc_id meanwhile."""
         digest = doc.content_hash
         D = S.documents
-        try:
-            with self._engine.connect() as conn, conn.execution_options(**{_WRITE_OPTION: True}).begin():
-                found = conn.execute(
-                    sa.select(D.c.id, D.c.doc_id, D.c.content_hash)
-                    .where(sa.or_(D.c.content_hash == digest, D.c.doc_id == doc.doc_id))
-                ).all()
-                if any(r.content_hash == digest for r in found) and not replace:
-                    return False
-                for r in found:          # the old version of this doc_id (and, with replace, the same text)
-                    _delete_document(conn, r.id)
-                key = conn.execute(sa.insert(D).values(_document_row(doc))).inserted_primary_key
-                if not key:      # cannot happen with an autoincrement key; keeps the types honest
-                    raise StoreError(f"{_safe(self._engine.url)} returned no key for document {doc.doc_id!r}")
-                pk = key[0]
-                for table, rows in _child_rows(doc, pk):
-                    if rows:
-                        _insert(conn, table, rows)
-        except IntegrityError as e:
-            # Another process stored the same text between our check and our insert.
-            if self._has_hash(digest):
-                return False
-            raise StoreError(f"cannot save document {doc.doc_id!r} to {_safe(self._engine.url)}: "
-                             f"{getattr(e, 'orig', e)}") from None
-        except SQLAlchemyError as e:
-            raise StoreError(f"cannot save document {doc.doc_id!r} to {_safe(self._engine.url)}: "
-                             f"{getattr(e, 'orig', e)}") from None
-        return True
-
-    def _has_hash(self, digest: str) -> bool:
         with self._engine.connect() as conn:
-            return conn.execute(sa.select(S.documents.c.id)
-                                .where(S.documents.c.content_hash == digest)).first() is not None
+            try:
+                with conn.execution_options(**{_WRITE_OPTION: True}).begin():
+                    found = conn.execute(
+                        sa.select(D.c.id, D.c.doc_id, D.c.content_hash)
+                        .where(sa.or_(D.c.content_hash == digest, D.c.doc_id == doc.doc_id))
+                    ).all()
+                    if any(r.content_hash == digest for r in found) and not replace:
+                        return False
+                    for r in found:      # the old version of this doc_id (and, with replace, the same text)
+                        _delete_document(conn, r.id)
+                    # Another writer may have stored the text or the doc_id since the SELECT (PostgreSQL
+                    # waits for its commit here): then nothing is inserted, and the deletions roll back.
+                    pk = conn.execute(_insert_new(conn, D).values(_document_row(doc)).returning(D.c.id)).scalar()
+                    if pk is None:
+                        raise _LostRace
+                    for table, rows in _child_rows(doc, pk):
+                        if rows:
+                            _insert(conn, table, rows)
+            except _LostRace:
+                pass
+            else:
+                return True
+            return False if _has_content(conn, digest) else None
+
+    def has_content(self, content_hash: str) -> bool:
+        """Is a text with this SHA-256 (`Document.content_hash`) stored?"""
+        def attempt() -> bool:
+            with self._engine.connect() as conn:
+                return _has_content(conn, content_hash)
+        return self._retrying("cannot read the stored documents", attempt)
 
     # -- reading ------------------------------------------------------------
 
     def count_documents(self) -> int:
-        with self._engine.connect() as conn:
-            return conn.execute(sa.select(sa.func.count()).select_from(S.documents)).scalar_one()
+        def attempt() -> int:
+            with self._engine.connect() as conn:
+                return conn.execute(sa.select(sa.func.count()).select_from(S.documents)).scalar_one()
+        return self._retrying("cannot count the stored documents", attempt)
 
     def iter_documents(self, batch_size: int = 100) -> Iterator[Document]:
-        """Every stored document, rebuilt in full, ordered by doc_id.
+        """Every stored document, rebuilt in full, in code-point order of doc_id (on every backend).
 
         Streams: documents are read `batch_size` at a time (keyset pagination),
         and no connection is held while the caller works on them, so the
         caller may save to this store while iterating.
         """
         D = S.documents
+        # PostgreSQL sorts by the database's locale unless told otherwise; "C" is code-point
+        # order, which is what SQLite's default BINARY collation gives for UTF-8 text.
+        key = D.c.doc_id.collate("C") if self._engine.dialect.name == "postgresql" else D.c.doc_id
         last: str | None = None
         while True:
-            q = sa.select(D).order_by(D.c.doc_id).limit(batch_size)
+            q = sa.select(D).order_by(key).limit(batch_size)
             if last is not None:
-                q = q.where(D.c.doc_id > last)
-            with self._engine.connect() as conn:
-                rows = conn.execute(q).all()
-                if not rows:
-                    return
-                docs = _load(conn, rows)
+                q = q.where(key > last)
+
+            def attempt(q: sa.Select = q) -> tuple[list[Row], list[Document]]:
+                with self._engine.connect() as conn:
+                    rows = conn.execute(q).all()
+                    return rows, _load(conn, rows)
+            rows, docs = self._retrying("cannot read the stored documents", attempt)
+            if not rows:
+                return
             yield from docs
             last = rows[-1].doc_id
 
     def get(self, doc_id: str) -> Document | None:
         """One stored document by doc_id, or None."""
-        with self._engine.connect() as conn:
-            rows = conn.execute(sa.select(S.documents).where(S.documents.c.doc_id == doc_id)).all()
-            return _load(conn, rows)[0] if rows else None
+        def attempt() -> Document | None:
+            with self._engine.connect() as conn:
+                rows = conn.execute(sa.select(S.documents).where(S.documents.c.doc_id == doc_id)).all()
+                return _load(conn, rows)[0] if rows else None
+        return self._retrying(f"cannot read document {doc_id!r}", attempt)
 
     # -- incidents (written by marsad.merge.StoredIncidents) -----------------
 
     def iter_incidents(self, min_members: int = 1) -> Iterator[Incident]:
         """Every incident with at least `min_members` reports, earliest first."""
         from marsad.store.incidents import load_incidents
-        with self._engine.connect() as conn:
-            incidents = load_incidents(conn, min_members=min_members)
-        yield from incidents
+        yield from self.read("read incidents", lambda conn: load_incidents(conn, min_members=min_members))
 
     def get_incident(self, incident_id: str) -> Incident | None:
         from marsad.store.incidents import load_incidents
-        with self._engine.connect() as conn:
-            found = load_incidents(conn, [incident_id])
+        found = self.read(f"read incident {incident_id!r}", lambda conn: load_incidents(conn, [incident_id]))
         return found[0] if found else None
 
-    @contextmanager
-    def transaction(self, what: str) -> Iterator[Connection]:
-        """A connection in one write transaction; `what` names the work in errors."""
-        try:
-            with self._engine.connect() as conn, conn.execution_options(**{_WRITE_OPTION: True}).begin():
-                yield conn
-        except SQLAlchemyError as e:
-            raise StoreError(f"cannot {what} in {_safe(self._engine.url)}: {getattr(e, 'orig', e)}") from None
+    # -- work of other parts of marsad (merge, web) ---------------------------
 
-    @contextmanager
-    def reading(self) -> Iterator[Connection]:
-        with self._engine.connect() as conn:
-            yield conn
+    def write(self, doing: str, work: Callable[[Connection], T]) -> T:
+        """work(conn) in one write transaction, tried again after locks and lost connections
+        (so `work` must only write what it computed before); `doing` names it in errors."""
+        def attempt() -> T:
+            with self._engine.connect() as conn, conn.execution_options(**{_WRITE_OPTION: True}).begin():
+                return work(conn)
+        return self._retrying(f"cannot {doing}", attempt)
+
+    def read(self, doing: str, work: Callable[[Connection], T]) -> T:
+        def attempt() -> T:
+            with self._engine.connect() as conn:
+                return work(conn)
+        return self._retrying(f"cannot {doing}", attempt)
 
 
 # --------------------------------------------------------------------------- writing helpers
+
+class _LostRace(Exception):
+    """Rolls back a save that another process overtook."""
+
+
+def _connect_and_migrate(engine: Engine) -> None:
+    from alembic.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    with engine.connect() as conn:
+        # Most opens find the schema current: they read, and take no lock a writer holds.
+        head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+        if MigrationContext.configure(conn).get_current_revision() == head:
+            return
+    with engine.connect() as conn, conn.execution_options(**{_WRITE_OPTION: True}).begin():
+        # One process creates or upgrades the schema; the others wait and then find it done.
+        # (On SQLite, the write option's BEGIN IMMEDIATE is that lock.)
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_PG_MIGRATION_LOCK_KEY)))
+        migrate(conn)
+
+
+def _insert_new(conn: Connection, table: sa.Table):
+    """INSERT … ON CONFLICT DO NOTHING: a row that would break a unique constraint is left out."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table).on_conflict_do_nothing()
+
+
+def _has_content(conn: Connection, digest: str) -> bool:
+    return conn.execute(sa.select(S.documents.c.id).where(S.documents.c.content_hash == digest)).first() is not None
+
+
+def _check_storable(doc: Document) -> None:
+    _check_ids(doc)
+    for what, value in (("text", doc.text), ("title", doc.meta.title), ("url", doc.meta.url),
+                        ("source path", doc.meta.source_path), ("outlet", doc.meta.outlet)):
+        if value and "\x00" in value:
+            raise StoreError(
+                f"cannot save document {doc.doc_id!r}: its {what} contains a NUL character (U+0000) at offset "
+                f"{value.index(chr(0))}. PostgreSQL cannot store it, so marsad refuses it on every database; "
+                "remove NUL characters from the input (they usually mean binary data)")
+
 
 def _check_ids(doc: Document) -> None:
     """Entity and event ids must be unique in a document: other rows refer to them."""

@@ -104,7 +104,8 @@ def delete_empty_incidents(conn: Connection) -> None:
 
 def load_incidents(conn: Connection, incident_ids: Sequence[str] | None = None,
                    min_members: int = 1) -> list[Incident]:
-    q = sa.select(I).order_by(I.c.date_min, I.c.id)
+    # undated last on every backend (SQLite sorts NULL first, PostgreSQL last); ids are ASCII
+    q = sa.select(I).order_by(I.c.date_min.is_(None), I.c.date_min, I.c.incident_id)
     if incident_ids is not None:
         q = q.where(I.c.incident_id.in_(list(incident_ids)))
     rows = conn.execute(q).all()

@@ -574,7 +574,9 @@ def serve(options: Options, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Run the workbench with uvicorn until interrupted."""
     import uvicorn
 
-    store = Store.open(options.db_url)
+    from marsad.api import open_store
+
+    store = open_store(options)
     try:
         uvicorn.run(create_app(store, options), host=host, port=port, log_level="info")
     finally:

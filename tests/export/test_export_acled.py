@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 
+from marsad.cli import EXPORT_FORMATS
 from marsad.config import DATA_DIR, Options
 from marsad.errors import UsageError
 from marsad.export import FORMATS, acled, write_export
@@ -222,7 +223,18 @@ def test_utf8_arabic_round_trips(sample_doc):
 
 
 def test_write_export_dispatch(sample_doc):
-    assert FORMATS == ("eval-json", "json", "acled-csv", "geojson")
+    assert FORMATS == EXPORT_FORMATS      # the CLI's choices, kept without importing the exporters
     assert write_export("acled-csv", [sample_doc], io.StringIO()) == 3
     with pytest.raises(UsageError, match="unknown export format 'xml'.*acled-csv"):
         write_export("xml", [sample_doc], io.StringIO())
+
+
+@pytest.mark.parametrize("killed, expected", [
+    ([SideCasualties(count=2, side="civilian"), SideCasualties(count=3)], "5 killed, 2 of them civilians."),
+    ([SideCasualties(count=4, side="civilian")], "4 civilians killed."),
+    ([SideCasualties(count=4)], "4 killed."),
+])
+def test_notes_say_how_many_of_the_dead_were_civilians(killed, expected):
+    doc = _doc(_event(casualties=Casualties(killed=killed), side_a=["g"]),
+               entities=[Entity("g", "ARMED_GROUP", "مسلحون", "Gunmen")])
+    assert _rows([doc])[2][0]["notes"].endswith(expected)

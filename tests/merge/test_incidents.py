@@ -74,3 +74,14 @@ def test_an_arrest_attempt_and_an_assassination_attempt_are_the_causes_that_conf
     clash = next(i for i in incidents if i.type == "ARMED_CLASH")
     assert len(clash.members) == 2
     assert "cause" in [c.field for c in clash.conflicts]
+
+
+def test_a_reference_to_a_past_meeting_joins_the_meeting(report, resolve, keys):
+    meeting = report("a", "Outlet A", dt.date(2023, 3, 13),
+                     "عقدت قيادات من لواء الباقر وقوات الدفاع الوطني، أمس الأحد، اجتماعاً في مدينة الميادين "
+                     "لبحث الخلافات بين الطرفين.")
+    later = report("b", "Outlet B", dt.date(2023, 3, 25),
+                   "تصاعد التوتر في مدينة الميادين بين لواء الباقر وقوات الدفاع الوطني، بعد فشل الاجتماع الذي "
+                   "عقد منتصف الشهر الجاري بين الطرفين لبحث الخلافات.")
+    _, incidents = resolve(meeting, later)
+    assert ["a#ev1", "b#ev1"] in keys(incidents)

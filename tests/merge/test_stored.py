@@ -16,8 +16,9 @@ MEETING = "عقد وفد روسي اجتماعاً مع وجهاء عشائر ف
 
 
 @pytest.fixture
-def options(tmp_path) -> Options:
-    return Options.load(db_url=f"sqlite:///{tmp_path}/m.db", progress=False)
+def options(store_url) -> Options:
+    """A fresh database on each backend (SQLite, and PostgreSQL when a server answers)."""
+    return Options.load(db_url=store_url, progress=False)
 
 
 def ingest(options, report, *docs):

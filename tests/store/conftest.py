@@ -101,47 +101,7 @@ def full_document() -> Callable[..., Document]:
 
 
 # --------------------------------------------------------------------------- databases
-
-PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-
-
-def _pg_unavailable() -> str | None:
-    """Why PostgreSQL tests cannot run here, or None when they can."""
-    try:
-        import psycopg
-    except ImportError:
-        return "psycopg is not installed (pip install 'marsad[postgres]')"
-    try:
-        with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=test", connect_timeout=3):
-            return None
-    except psycopg.Error as e:
-        return f"no PostgreSQL server answers at {PG_URL}: {str(e).strip().splitlines()[0]}"
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store_url(request, tmp_path):
-    """A fresh, empty database URL on each backend; PostgreSQL gets its own schema, dropped afterwards."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'marsad.db'}"
-        return
-    reason = _pg_unavailable()
-    if reason:
-        pytest.skip(reason)
-    import uuid
-
-    import psycopg
-
-    schema = f"marsad_test_{uuid.uuid4().hex[:12]}"
-    dsn = "host=127.0.0.1 port=5432 user=postgres dbname=test"
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        # libpq "options": every connection of the store works inside the test's schema
-        yield f"{PG_URL}?options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(dsn, autocommit=True) as conn:
-            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
-
+# (store_url, the database of each backend, is in tests/conftest.py)
 
 @pytest.fixture
 def store(store_url):

@@ -1,0 +1,46 @@
+"""Modality from the Arabic around the trigger: one invented sentence per value and cue family."""
+import pytest
+
+
+@pytest.mark.parametrize("text, type_, modality", [
+    # asserted, with reported speech: who says so does not make it doubtful
+    ("قال مصدر محلي إن اشتباكات اندلعت بين الفصيلين في البلدة أمس.", "ARMED_CLASH", "asserted"),
+    ("أفاد ناشطون بأن طائرة مسيرة استهدفت سيارة على طريق المطار.", "AIRSTRIKE", "asserted"),
+    # attempted
+    ("حاول مسلحون اقتحام مقر البلدية دون أن يتمكنوا من ذلك.", "ATTACK", "attempted"),
+    ("نجا القيادي من محاولة اغتيال أمام منزله.", "ATTACK", "attempted"),
+    # planned: future, intention, expectation, a foiled plot
+    ("ستشن القوات هجوماً على معاقل التنظيم الأسبوع المقبل.", "ATTACK", "planned"),
+    ("تعتزم الفصائل تنظيم مظاهرة في الساحة يوم الجمعة.", "PROTEST", "planned"),
+    ("يستعد الجيش للهجوم المرتقب على أطراف المدينة.", "ATTACK", "planned"),
+    ("أحبطت الشرطة محاولة لاختطاف رجل أعمال.", "ABDUCTION", "planned"),
+    # threatened: threats and conditionals
+    ("توعد التنظيم بتنفيذ هجمات على الحواجز.", "ATTACK", "threatened"),
+    ("إذا فشلت المفاوضات فإن الاشتباكات ستعود إلى المدينة.", "ARMED_CLASH", "threatened"),
+    ("سيرد الجيش بقوة في حال تعرض أي موقع لاعتداء.", "ATTACK", "threatened"),
+    # negated
+    ("لم تشهد المدينة أي اشتباكات منذ توقيع الاتفاق.", "ARMED_CLASH", "negated"),
+    ("أكد الأهالي عدم وقوع أي قصف على القرية.", "SHELLING", "negated"),
+    # denied
+    ("نفى التحالف تنفيذ أي غارة جوية على القرية.", "AIRSTRIKE", "denied"),
+    ("نفت الحركة مسؤوليتها عن اختطاف الصحفيين.", "ABDUCTION", "denied"),
+    # aggregate
+    ("وثقت المنظمة 35 عملية اغتيال في المحافظة منذ بداية العام.", "ASSASSINATION", "aggregate"),
+    ("تزايدت حوادث الخطف في المنطقة خلال الأشهر الأخيرة.", "ABDUCTION", "aggregate"),
+])
+def test_modality(run, text, type_, modality):
+    assert (type_, modality) in {(e.type, e.modality) for e in run(text).events}
+
+
+@pytest.mark.parametrize("text", [
+    "هل يجوز تبرير الاغتيال السياسي؟",                  # a question
+    "شاهدت فيلم اغتيال جيسي جيمس أمس.",                 # a title
+])
+def test_no_event(run, text):
+    assert not [e for e in run(text).events if e.modality in ("asserted", "attempted")]
+
+
+def test_historical_event_keeps_its_own_date(run):
+    doc = run("وكان القيادي قد اغتيل في الخامس من آذار 2019 في مدينة الميادين.")
+    ev = next(e for e in doc.events if e.type == "ASSASSINATION")
+    assert ev.modality == "asserted" and ev.date is not None and ev.date.value.year == 2019

@@ -1,0 +1,89 @@
+"""Every ontology type from invented sentences, and the words that look like violence but are not."""
+import pytest
+
+VIOLENT = {"ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ABDUCTION"}
+
+
+def types(doc):
+    return {e.type for e in doc.events if e.modality in ("asserted", "attempted")}
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("دارت معارك عنيفة بين الجيش ومسلحي العشائر قرب الجسر صباح اليوم.", "ARMED_CLASH"),
+    ("خاض عناصر الفصيل اشتباكاً مع دورية للشرطة عند مدخل القرية.", "ARMED_CLASH"),
+    ("قُتل شرطي بنيران مسلحين مجهولين في حي الجورة مساء أمس.", "ATTACK"),
+    ("فتح مسلحون النار على حافلة تقل عمالاً على طريق المطار.", "ATTACK"),
+    ("تعرض الصحفي للضرب على يد عناصر الحاجز أمس.", "ATTACK"),
+    ("اغتال مجهولون مختار البلدة أمام منزله فجر الأحد.", "ASSASSINATION"),
+    ("شنت طائرات حربية غارات على أطراف المدينة ليل الجمعة.", "AIRSTRIKE"),
+    ("قصفت مروحيات الجيش مواقع للمسلحين في الجبل.", "AIRSTRIKE"),
+    ("استهدفت قوات النظام بقذائف الهاون أحياء البلدة.", "SHELLING"),
+    ("قصفت المدفعية التركية قرى في ريف الحسكة.", "SHELLING"),
+    ("فجر انتحاري نفسه وسط سوق شعبي مما أدى إلى مقتل سبعة أشخاص.", "EXPLOSION"),
+    ("انفجرت سيارة مفخخة قرب مقر الشرطة في المدينة.", "EXPLOSION"),
+    ("اعتقلت الأجهزة الأمنية ثلاثة شبان من البلدة بعد مداهمة منازلهم.", "ARREST"),
+    ("خطف مسلحون ملثمون مهندسين اثنين من موقع العمل.", "ABDUCTION"),
+    ("التقى قائد الشرطة بوجهاء العشائر في مبنى المحافظة.", "MEETING"),
+    ("زار وفد من الحرس الثوري مدينة البوكمال أمس.", "VISIT"),
+    ("استقدمت الميليشيا أرتالاً من المقاتلين إلى البادية.", "MOBILIZE"),
+    ("أجرت قوات الفصيل تدريبات عسكرية في معسكرها قرب المدينة.", "MOBILIZE"),
+    ("بدأت القوات الروسية بإنشاء نقطة عسكرية جديدة قرب المطار.", "BASE_CHANGE"),
+    ("هددت العشيرة بالرد على أي اعتداء يطال أبناءها.", "THREATEN"),
+    ("اتهم المجلس المحلي الفصيل بسرقة المساعدات.", "ACCUSE"),
+    ("فتحت الشرطة تحقيقاً في مقتل الشاب.", "INVESTIGATE"),
+    ("رفض الوجهاء تسليم السلاح للقوات الحكومية.", "REJECT"),
+    ("توصلت العشائر والفصيل إلى اتفاق لوقف القتال.", "AGREE"),
+    ("قدمت الدولة دعماً عسكرياً للفصيل عبر شحنات أسلحة.", "SUPPORT"),
+    ("خرج مئات المتظاهرين في ساحة المدينة مطالبين بالإفراج عن المعتقلين.", "PROTEST"),
+    ("أضرب عمال المصفاة عن العمل احتجاجاً على تأخر الرواتب.", "PROTEST"),
+    ("نظم الأهالي وقفة احتجاجية أمام مبنى البلدية.", "PROTEST"),
+    ("حلقت طائرات استطلاع فوق القرية طوال الليل.", "SURVEILLANCE"),
+    ("أصدرت قراراً يقضي بإغلاق المعابر ليلاً.", "OTHER"),
+])
+def test_each_type(run, text, type_):
+    assert type_ in types(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "شن النائب هجوماً لاذعاً على الحكومة بسبب غلاء الأسعار.",      # criticism
+    "تواجه الحكومة صعوبات كبيرة في تأمين الكهرباء.",                # a difficulty
+    "حذر الخبراء من انفجار الأوضاع الاقتصادية في البلاد.",           # a crisis, and a warning
+    "خطف المنتخب الأضواء في البطولة الآسيوية.",                    # a metaphor
+    "ضبطت الشرطة عبوة ناسفة قبل انفجارها قرب المدرسة.",              # a device that did not go off
+])
+def test_words_that_are_not_violence(run, text):
+    assert not types(run(text)) & VIOLENT
+
+
+@pytest.mark.parametrize("text", [
+    "أدان الاتحاد الأوروبي الهجوم ودعا إلى ضبط النفس.",             # a condemnation
+    "تستمر محاكمة المتهمين في قضية اغتيال الوزير السابق.",          # a trial
+    "أحيا الأهالي الذكرى العاشرة للمجزرة.",                          # an anniversary
+    "هذه أول زيارة للوزير إلى العاصمة منذ اغتيال رئيس الحكومة.",     # a point in time
+    "تشجع بعض القنوات القتل والتفجير والاغتيال.",                    # a kind of act
+    "أحبطت الشرطة محاولة لاختطاف رجل أعمال.",                         # a foiled plot
+])
+def test_talk_about_violence_is_no_violent_event(run, text):
+    assert not types(run(text)) & VIOLENT
+
+
+def test_a_condemnation_joins_the_event_the_article_reports(run):
+    doc = run("انفجرت سيارة مفخخة قرب مقر الشرطة في المدينة أمس. وأدانت الحكومة الهجوم.")
+    violent = [e for e in doc.events if e.type in VIOLENT]
+    assert len(violent) == 1 and violent[0].modality == "asserted"
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("قصفت الطائرات الحربية مواقع في البادية.", "AIRSTRIKE"),       # قصف by aircraft
+    ("قصفت المدفعية مواقع في البادية.", "SHELLING"),               # قصف by artillery
+])
+def test_qasf_is_typed_by_its_instrument(run, text, type_):
+    assert type_ in types(run(text))
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("اعتقلت الشرطة العسكرية شاباً من البلدة.", "ARREST"),          # a state force detains
+    ("خطف مسلحون مجهولون شاباً من البلدة.", "ABDUCTION"),          # a non-state group kidnaps
+])
+def test_detention_and_kidnapping(run, text, type_):
+    assert type_ in types(run(text))
