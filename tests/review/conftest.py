@@ -1,4 +1,5 @@
-"""The review tests run on SQLite and PostgreSQL, with the store tests' database fixtures."""
+"""The review tests run on SQLite and PostgreSQL (tests/conftest.py's store_url), with the store tests'
+`store` and `full_document` fixtures."""
 from __future__ import annotations
 
 import importlib.util
@@ -8,6 +9,5 @@ _spec = importlib.util.spec_from_file_location("_store_conftest", Path(__file__)
 _store = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_store)
 
-store_url = _store.store_url
 store = _store.store
 full_document = _store.full_document
