@@ -189,7 +189,8 @@ class Workbench:
                status: str | None = None, modality: str | None = None, sort: str = "date",
                descending: bool = False) -> list[dict[str, Any]]:
         """Event rows matching every given filter (dates: the event's range overlaps [from, to])."""
-        rows = self.snapshot().events
+        snap = self.snapshot()
+        rows = snap.events
 
         def has(hay: Iterable[str | None], needle: str) -> bool:
             n = needle.casefold()
@@ -199,9 +200,10 @@ class Workbench:
             rows = [r for r in rows if r["type"] == type]
         if modality:
             rows = [r for r in rows if r["modality"] == modality]
-        if actor:
-            rows = [r for r in rows if any(a["id"] == actor for a in r["actors"])
-                    or has((x for a in r["actors"] for x in (a["name"], a["name_ar"])), actor)]
+        if actor in snap.actors:          # a stable id: that actor only ("iran" is not "Iran-backed militias")
+            rows = [r for r in rows if any(a["id"] == actor for a in r["actors"])]
+        elif actor:
+            rows = [r for r in rows if has((x for a in r["actors"] for x in (a["name"], a["name_ar"])), actor)]
         if place:
             rows = [r for r in rows if has((r["place"], r["place_ar"], r["admin1"]), place)]
         if outlet:

@@ -363,3 +363,8 @@ def test_exports_carry_the_reviewed_incidents(client, csrf, incident_ids, store)
         merged = next(i for i in incidents if i["id"] == first)
         assert set(merged["events"]) == keys
         assert all(i["id"] != second for i in incidents)
+
+
+def test_actor_filter_by_name_part(client):
+    rows = client.get("/api/events", params={"actor": "revolutionary guard"}).json()
+    assert rows and all(any("revolutionary guard" in a["name"].casefold() for a in r["actors"]) for r in rows)
