@@ -150,5 +150,12 @@ def watch(feeds: Iterable[str], options: Options | None = None, *, polls: int | 
 
 
 def export(fmt: str, out: TextIO, options: Options | None = None) -> int:
+    """Export the store with the analysts' reviews applied: their values, a review mark on each reviewed
+    event, and rejected events left out (kept, marked, in the full `json` format)."""
+    from marsad.review import ReviewLog
+
+    options = options or Options.load()
     with open_store(options) as store:
-        return write_export(fmt, store.iter_documents(), out, options, incidents=store.iter_incidents)
+        log = ReviewLog(store.engine)
+        docs = log.apply_documents(store.iter_documents(), drop_rejected=fmt != "json")
+        return write_export(fmt, docs, out, options, incidents=lambda: log.apply_incidents(store, options))

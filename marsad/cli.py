@@ -22,6 +22,7 @@ examples:
   marsad export --db sqlite:///marsad.db --format acled-csv -o events.csv
   marsad watch https://example.org/feed.xml --interval 600
   marsad tag --conll tokens.txt -o tagged.txt
+  marsad user add amal --db sqlite:///marsad.db && marsad serve --db sqlite:///marsad.db
 """
 
 
@@ -76,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      "ORG, MISC, keeping the tokens, their order and the blank lines.")
     tag.add_argument("--conll", required=True, metavar="FILE", help="UTF-8 token-per-line file ('-' for stdin)")
     tag.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    _web_parsers(sub)
     return p
 
 
@@ -108,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
                 api.export(args.format, out, options)
         elif args.command == "tag":
             _tag_conll(args.conll, args.output, options)
+        elif args.command in ("serve", "user"):
+            _web_command(args, options)
         return report.close()
     except UsageError as e:
         print(f"marsad: {e}", file=sys.stderr)
@@ -135,6 +139,55 @@ def _tag_conll(path: str, output: str | None, options) -> None:
         else:
             with open(path, encoding="utf-8-sig") as f:
                 tag_conll(f, out, tagger)
+
+
+# --------------------------------------------------------------------------- web workbench: serve, user
+
+def _web_parsers(sub) -> None:
+    srv = sub.add_parser("serve", help="run the analysts' web workbench on a database",
+                         description="Pages for documents (highlighted, right to left), events, incidents, timeline, "
+                                     "map and actors; a JSON API (/api, /openapi.json); reviews by logged-in analysts. "
+                                     "Needs: pip install 'marsad[web]'.")
+    srv.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default sqlite:///marsad.db)")
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    srv.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    usr = sub.add_parser("user", help="manage analysts' accounts for the workbench",
+                         description="Accounts for editing in the workbench; the password is asked for on the "
+                                     "terminal (or read from stdin when it is not a terminal) and stored as an "
+                                     "argon2 hash.")
+    usr.add_argument("action", choices=("add", "list"), help="add an account, or list the accounts")
+    usr.add_argument("name", nargs="?", help="user name (for add)")
+    usr.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default sqlite:///marsad.db)")
+
+
+def _web_command(args, options) -> None:
+    from marsad import api
+    if args.command == "serve":
+        try:
+            from marsad.web.app import serve
+        except ImportError as e:
+            raise UsageError(f"the workbench needs its extra packages ({e.name} is missing): "
+                             "pip install 'marsad[web]'") from None
+        serve(options, args.host, args.port)
+        return
+    from marsad.review.accounts import Accounts
+    with api.open_store(options) as store:
+        accounts = Accounts(store.engine)
+        if args.action == "list":
+            for name in accounts.users():
+                print(name)
+            return
+        if not args.name:
+            raise UsageError("marsad user add needs a user name")
+        if sys.stdin.isatty():
+            import getpass
+            password = getpass.getpass(f"password for {args.name}: ")
+            if password != getpass.getpass("again: "):
+                raise UsageError("the two passwords differ")
+        else:
+            password = sys.stdin.readline().rstrip("\r\n")
+        accounts.add_user(args.name, password)
+        print(f"marsad: user {args.name} added to {options.db_url}", file=sys.stderr)
 
 
 class _Report:

@@ -34,6 +34,14 @@ class Options:
     watch_state: str = "marsad-watch.json"
     http_timeout: float = 30.0
     watch_retries: int = 3
+    # web workbench (marsad serve)
+    web_public_read: bool = True
+    web_tile_url: str = ""
+    web_tile_attribution: str = ""
+    web_session_hours: float = 12.0
+    web_login_attempts: int = 5
+    web_login_window_s: int = 300
+    web_secure_cookies: bool = False
     extra: dict = field(default_factory=dict)
 
     @classmethod

@@ -44,3 +44,7 @@ class StoreUnavailable(StoreError):
 
 class UsageError(MarsadError):
     """Arguments that cannot be used (bad format name, missing path...)."""
+
+
+class ReviewError(MarsadError):
+    """An analyst's correction or account request that cannot be applied (unknown event, bad value)."""

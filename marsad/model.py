@@ -234,6 +234,19 @@ class Quantity:
 
 
 @dataclass(slots=True)
+class ReviewMark:
+    """An analyst's last decision on an event (marsad.review): what the exports say about it."""
+
+    status: str                    # "accepted", "edited" or "rejected"
+    by: str
+    at: str                        # ISO 8601 time of the decision
+    fields: list[str] = field(default_factory=list)   # the fields the analyst changed
+
+    def to_json(self) -> dict:
+        return {"status": self.status, "by": self.by, "at": self.at, "fields": list(self.fields)}
+
+
+@dataclass(slots=True)
 class Event:
     id: str
     type: str                                  # one of EVENT_TYPES
@@ -250,6 +263,7 @@ class Event:
     attribution: str | None = None
     attribution_span: Span | None = None
     confidence: float = 1.0
+    review: ReviewMark | None = None           # set only when read through marsad.review
 
     @property
     def actors(self) -> list[str]:

@@ -395,6 +395,8 @@ class AcledExporter:
         if ev.modality != "asserted":
             tags.append(f"modality={ev.modality}")
         tags += [f"fatalities_vague={v}" for v in vague]
+        if ev.review is not None:
+            tags.append(f"reviewed={ev.review.status} by {ev.review.by}")
         tags.append(f"marsad_event={doc.doc_id}#{ev.id}")
 
         return {

@@ -37,7 +37,7 @@ def _location(ev: Event) -> dict[str, Any] | None:
 def _event(ev: Event) -> dict[str, Any]:
     # An event with no evidence span would be invisible to the scorer: its trigger is its evidence.
     evidence = ev.evidence or [ev.trigger]
-    return {
+    record = {
         "id": ev.id,
         "type": ev.type,
         "evidence": [span_json(s) for s in evidence],
@@ -51,6 +51,9 @@ def _event(ev: Event) -> dict[str, Any]:
         "injured": ev.casualties.injured_total,
         "killed": ev.casualties.killed_total,
     }
+    if ev.review is not None:      # an analyst's decision (marsad.review): the values above are the reviewed ones
+        record["review"] = ev.review.to_json()
+    return record
 
 
 def document_record(doc: Document) -> dict[str, Any]:

@@ -43,6 +43,7 @@ def _feature(doc: Document, ev: Event, p: PlaceRef) -> dict[str, Any]:
             "injured": ev.casualties.injured_total,
             "outlet": doc.meta.outlet or doc.meta.outlet_ar,
             "evidence": [s.of(doc.text) for s in (ev.evidence or [ev.trigger])],
+            "review": ev.review.to_json() if ev.review else None,
         },
     }
 

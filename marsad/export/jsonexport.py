@@ -127,6 +127,7 @@ def _event_json(ev: Event, doc: Document) -> dict[str, Any]:
         "quantities": [_quantity_json(q, t) for q in ev.quantities],
         "attribution": ev.attribution, "attribution_span": span_json(ev.attribution_span, t),
         "confidence": ev.confidence,
+        "review": ev.review.to_json() if ev.review else None,
     }
 
 

@@ -313,3 +313,42 @@ document_similarity = sa.Table(
     sa.Column("similarity", sa.Float),
     sa.PrimaryKeyConstraint("document_id"),
 )
+
+# ---------------------------------------------------------------- analysts and their reviews (marsad.review)
+
+users = sa.Table(
+    "users", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("password_hash", sa.Text, nullable=False),      # argon2id, with its parameters and salt
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("username"),
+)
+
+# Logged-in browsers. Only the SHA-256 of the session token is stored: a read of this table
+# does not let anyone act as the analyst. Each session has its own CSRF token.
+web_sessions = sa.Table(
+    "web_sessions", metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("csrf_token", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+# The audit trail: every analyst decision, append-only. Targets are named by text
+# ("<doc_id>#<event id>", an incident id), not by foreign keys, so the record outlives a
+# re-extraction of the document. `before` and `after` hold the values as JSON.
+reviews = sa.Table(
+    "reviews", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("target_kind", sa.String(16), nullable=False),   # "event" | "incident"
+    sa.Column("target", sa.Text, nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),        # accept, edit, reject | merge, split
+    sa.Column("before", sa.JSON, nullable=False),
+    sa.Column("after", sa.JSON, nullable=False),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Index("ix_reviews_target", "target_kind", "target"),
+)
