@@ -14,27 +14,30 @@ from marsad.model import Document, InputProblem
 
 
 def extract(paths: Iterable[str], options: Options | None = None,
-            exclude: Iterable[str] = ()) -> Iterator[Document | InputProblem]:
-    """Read inputs and run the whole pipeline on each document, streaming.
+            exclude: Iterable[str] = (), *, workers: int = 1,
+            dask: str | None = None) -> Iterator[Document | InputProblem]:
+    """Read inputs and run the whole pipeline on each document, streaming, in input order.
 
     A document the pipeline cannot process is reported as an InputProblem and the
     batch goes on. Files in `exclude` (the output being written) are not read.
+    `workers` > 1 runs the pipeline on that many processes; `dask` on a Dask cluster
+    (a scheduler address, or "local"). Their documents come without a text layer
+    (see marsad.parallel); the results are otherwise the same.
     """
     from marsad.ingest import read_inputs
-    from marsad.pipeline import Pipeline
+    from marsad import parallel
 
     options = options or Options.load()
-    pipeline = Pipeline(options)
-    for item in read_inputs(paths, options, exclude):
-        if isinstance(item, InputProblem):
-            yield item
-            continue
-        try:
-            yield pipeline(item)
-        except (ValueError, KeyError, IndexError, TypeError, AttributeError) as e:
-            # a defect in a stage must not lose the rest of the batch: name the document and go on
-            yield InputProblem(item.meta.source_path or item.doc_id,
-                               f"extraction failed ({type(e).__name__}: {e}); please report this with the file")
+    items = read_inputs(paths, options, exclude)
+    if dask:
+        yield from parallel.extract_dask(items, options, dask)
+    elif workers > 1:
+        yield from parallel.extract_processes(items, options, workers)
+    else:
+        from marsad.pipeline import Pipeline
+        pipeline = Pipeline(options)
+        for item in items:
+            yield parallel.run_safely(pipeline, item)
 
 
 def write_export(fmt: str, docs: Iterable[Document], out: TextIO, options: Options | None = None) -> int:

@@ -16,7 +16,7 @@ EPILOG = """exit status: 0 success, 1 some inputs failed (each named on stderr w
 
 examples:
   marsad extract examples/seeds --format eval-json -o pred.json
-  marsad ingest articles/ --db sqlite:///marsad.db
+  marsad ingest articles/ --db sqlite:///marsad.db --workers 2
   marsad export --db sqlite:///marsad.db --format acled-csv -o events.csv
   marsad tag --conll tokens.txt -o tagged.txt
 """
@@ -33,6 +33,12 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--no-progress", action="store_true", help="never draw a progress bar (it is drawn on "
                         "stderr only when stderr is a terminal)")
 
+    def scale(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="run the pipeline on N processes (default 1); the output is the same, in input order")
+        sp.add_argument("--dask", metavar="ADDRESS", help="run the pipeline on a Dask cluster: a scheduler address "
+                        "(tcp://host:8786) or 'local' for one on this machine; needs marsad[dask]")
+
     ex = sub.add_parser("extract", help="run the pipeline on files or folders and write an export; no database",
                         description="Read .txt (UTF-8, cp1256, UTF-16), .html, .jsonl/.json files or folders of them "
                                     "(recursively), extract entities, relations and events, and write one export.")
@@ -42,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "per line; acled-csv: ACLED's 31 columns; geojson: events with coordinates")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     common(ex)
+    scale(ex)
 
     ing = sub.add_parser("ingest", help="run the pipeline and store the results in a database",
                          description="Like extract, but store every document in one transaction. Re-ingesting an "
@@ -50,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default sqlite:///marsad.db in the working "
                                                  "directory; postgresql+psycopg://… for a server)")
     common(ing)
+    scale(ing)
 
     out = sub.add_parser("export", help="export what a database holds",
                          description="Write every stored document's entities, relations and events in one format.")
@@ -82,10 +90,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "extract":
             with _output(args.output) as out:
                 exclude = [args.output] if args.output else []
-                docs = report.watch(api.extract(args.paths, options, exclude), progress)
+                docs = report.watch(api.extract(args.paths, options, exclude, **_scale(args)), progress)
                 api.write_export(args.format, docs, out, options)
         elif args.command == "ingest":
-            stored = api.ingest(report.watch(api.extract(args.paths, options), progress), options)
+            stored = api.ingest(report.watch(api.extract(args.paths, options, **_scale(args)), progress), options)
             print(f"marsad: {stored.added} document(s) stored, {stored.unchanged} unchanged, in {options.db_url}",
                   file=sys.stderr)
         elif args.command == "export":
@@ -103,6 +111,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("marsad: interrupted", file=sys.stderr)
         return 130
+
+
+def _scale(args: argparse.Namespace) -> dict:
+    if args.workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {args.workers}")
+    if args.dask and args.workers > 1:
+        raise UsageError("--workers and --dask do not go together: the Dask cluster has its own workers")
+    return {"workers": args.workers, "dask": args.dask}
 
 
 def _tag_conll(path: str, output: str | None, options) -> None:
