@@ -138,16 +138,19 @@ class _Pool:
     are run again one document at a time on a new pool, and a document that kills a pool on
     its own is reported as an InputProblem."""
 
-    def __init__(self, options: dict[str, Any], workers: int):
+    def __init__(self, options: dict[str, Any], workers: int, run: Callable = run_batch,
+                 initializer: Callable | None = _warm):
         self.options = options
         self.workers = workers
+        self.run = run   # run(options, batch) -> results, in a worker
+        self.initializer = initializer
         self.executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
         import multiprocessing
         # spawn: a clean interpreter per worker, whatever threads the caller runs (fork would copy them)
         return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                   initializer=_warm, initargs=(self.options,))
+                                   initializer=self.initializer, initargs=(self.options,))
 
     def _replace(self, broken: ProcessPoolExecutor) -> None:
         if broken is self.executor:
@@ -157,7 +160,7 @@ class _Pool:
     def submit(self, batch: list[Item]) -> _Task:
         executor = self.executor
         try:
-            return _Task(self, batch, executor, executor.submit(run_batch, self.options, batch))
+            return _Task(self, batch, executor, executor.submit(self.run, self.options, batch))
         except BrokenProcessPool:
             self._replace(executor)
             return self.submit(batch)
@@ -167,7 +170,7 @@ class _Pool:
         for item in batch:
             executor = self.executor
             try:
-                out += executor.submit(run_batch, self.options, [item]).result()
+                out += executor.submit(self.run, self.options, [item]).result()
             except BrokenProcessPool:
                 out.append(_died(item))
                 self._replace(executor)
