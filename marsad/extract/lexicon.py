@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, Iterable, Sequence, TypeVar
 
 from marsad.arabic.normalize import normalize
@@ -22,6 +23,8 @@ T = TypeVar("T")
 _MILITIA_RE = re.compile(r"^(ال)?مي?لي?شي?(ا|ات|يا|يات)$")
 
 
+# Bounded caches: word forms repeat across documents, and memory must not grow with the corpus.
+@lru_cache(maxsize=200_000)
 def key_of(stem: str) -> str:
     """Matching key of one normalised word (article kept: callers strip it)."""
     if _MILITIA_RE.match(stem):
@@ -30,6 +33,7 @@ def key_of(stem: str) -> str:
     return stem.lower()
 
 
+@lru_cache(maxsize=50_000)
 def entry_key(word: str) -> str:
     """Key of one dictionary word: normalised, spelling variants folded."""
     return key_of(normalize(word))
@@ -37,12 +41,17 @@ def entry_key(word: str) -> str:
 
 def token_keys(token: Token) -> frozenset[str]:
     """Every reading of a token: for triggers and cue words, where the article is optional."""
-    return frozenset(key_of(s) for s in token.stems)
+    return _keys(token.stems)
 
 
 def name_keys(token: Token) -> frozenset[str]:
     """Readings that keep the article: for names ("سورية" must not match "السورية")."""
-    return frozenset(key_of(s) for s in token.forms)
+    return _keys(token.forms)
+
+
+@lru_cache(maxsize=200_000)
+def _keys(readings: frozenset[str]) -> frozenset[str]:
+    return frozenset(key_of(s) for s in readings)
 
 
 @dataclass(frozen=True, slots=True)
