@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Generic, Iterable, Sequence, TypeVar
 
@@ -193,6 +193,21 @@ class NumberLexicon:
 
     def readings(self, word: str) -> tuple[Reading, ...]:
         return _readings(word, self.conjunctions, self.prepositions, self.article)
+
+    @cached_property
+    def starters(self) -> frozenset[str]:
+        """Every stem a number, ordinal, vague or approximate quantity can begin with (duals aside):
+        a word none of whose readings is one starts nothing, and is passed over at once."""
+        return frozenset().union(self.units, self.teen_heads, self.tens, self.hundreds, self.scales,
+                                 self.ordinals, self.one_of, self.vague.first_words, self.approximate.first_words)
+
+    def may_start(self, tok: WordToken, duals: dict[str, str]) -> bool:
+        if tok.is_digits:
+            return True
+        if not tok.is_word:
+            return tok.text in self.vague.first_words or tok.text in self.approximate.first_words
+        starters = self.starters
+        return any(r.stem in starters or r.stem in duals for r in self.readings(tok.text))
 
     def duals_of(self, nouns: Iterable[str], nominative_only: Iterable[str] = ()) -> dict[str, str]:
         """Dual forms of counted nouns: عنصر -> عنصران, عنصرين; سيارة -> سيارتان, سيارتين."""
@@ -525,6 +540,9 @@ def _find(toks: Sequence[WordToken], lex: NumberLexicon, duals: dict[str, str], 
     out: list[_Found] = []
     i = 0
     while i < len(toks):
+        if not lex.may_start(toks[i], duals):
+            i += 1
+            continue
         found = None
         approx = match_phrase(toks, i, lex.approximate, lex)
         if approx is not None:
