@@ -71,8 +71,20 @@ def _token_re() -> re.Pattern[str]:
     return re.compile(r"\d+(?:[.,:/\-\u066b\u066c]\d+)*|(?:[^\W\d_]|[\u0653-\u0655])+|[^\w\s]|_")
 
 
-def word_tokens(view_text: str, start: int = 0, end: int | None = None) -> list[WordToken]:
+def word_tokens(view_text: str, start: int = 0, end: int | None = None) -> Sequence[WordToken]:
     """Tokens of (a slice of) normalised text, with view offsets."""
+    if start == 0 and end is None:
+        return _all_word_tokens(view_text)
+    return _word_tokens(view_text, start, end)
+
+
+@lru_cache(maxsize=4)
+def _all_word_tokens(view_text: str) -> tuple[WordToken, ...]:
+    # the date and the number scanners both read each document's whole view: tokenise it once
+    return tuple(_word_tokens(view_text, 0, None))
+
+
+def _word_tokens(view_text: str, start: int, end: int | None) -> list[WordToken]:
     rx = _token_re()
     end = len(view_text) if end is None else end
     out: list[WordToken] = []
