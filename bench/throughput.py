@@ -125,7 +125,9 @@ def main() -> int:
 
     def documents():
         nonlocal failed
-        for item in api.extract([str(corpus)], Options.load(progress=False), workers=args.workers, dask=args.dask):
+        # the scale options only when used, so the script also measures versions that lack them
+        scale = {k: v for k, v in (("workers", args.workers), ("dask", args.dask)) if v not in (1, None)}
+        for item in api.extract([str(corpus)], Options.load(progress=False), **scale):
             if isinstance(item, InputProblem):
                 failed += 1
                 print(f"failed: {item.source}: {item.reason}", file=sys.stderr)
