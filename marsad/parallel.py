@@ -232,13 +232,40 @@ def extract_dask(items: Iterable[Item], options: Options, address: str) -> Itera
             cluster.close()
 
 
-def dask_results(client, items: Iterable[Item], options: dict[str, Any]) -> Iterator[Item]:
-    """Results of the pipeline over `items` on an open Dask client, in input order."""
+def dask_results(client, items: Iterable[Item], options: dict[str, Any],
+                 run: Callable = run_batch) -> Iterator[Item]:
+    """Results of the pipeline over `items` on an open Dask client, in input order.
+    `run(options, batch)` is what a worker does with a batch."""
     workers = max(1, sum(client.nthreads().values()))
 
-    def submit(batch: list[Item]):
-        # pure=False: two batches with equal content are still two tasks
-        return client.submit(run_batch, options, batch, pure=False)
+    def submit(batch: list[Item]) -> _DaskTask:
+        return _DaskTask(client, run, options, batch)
 
     for results in in_order(batches(items), submit, workers * IN_FLIGHT_PER_WORKER):
         yield from results
+
+
+class _DaskTask:
+    """A batch on the cluster. When it kills every worker that tries it (Dask gives up with
+    KilledWorker), its documents are tried one at a time and the one that kills is reported."""
+
+    def __init__(self, client, run: Callable, options: dict[str, Any], batch: list[Item]):
+        self.client, self.run, self.options, self.batch = client, run, options, batch
+        self.future = self._submit(batch)
+
+    def _submit(self, batch: list[Item]):
+        # pure=False: two batches with equal content are still two tasks
+        return self.client.submit(self.run, self.options, batch, pure=False)
+
+    def result(self) -> list[Item]:
+        from distributed import KilledWorker
+        try:
+            return self.future.result()
+        except KilledWorker:
+            out: list[Item] = []
+            for item in self.batch:
+                try:
+                    out += self._submit([item]).result()
+                except KilledWorker:
+                    out.append(_died(item))
+            return out

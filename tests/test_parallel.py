@@ -14,7 +14,7 @@ from marsad import api
 from marsad.cli import main
 from marsad.config import Options
 from marsad.model import Document, InputProblem
-from marsad.parallel import _Pool, batches, in_order, portable
+from marsad.parallel import _Pool, batches, dask_results, in_order, portable
 
 SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 
@@ -136,3 +136,16 @@ def test_a_document_that_kills_its_worker_is_reported_and_the_others_complete():
     [problem] = [r for r in out if isinstance(r, InputProblem)]
     assert problem.source == "d5" and "worker process died" in problem.reason
     assert out.index(problem) == 5
+
+
+def test_a_document_that_kills_its_dask_worker_is_reported_and_the_others_complete():
+    distributed = pytest.importorskip("distributed")
+    import dask
+    docs = [Document(doc_id=f"d{i}", text="crash" if i == 2 else "نص") for i in range(6)]
+    # one death is enough for Dask to give up on a task: the test need not wait for retries
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                     dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        out = list(dask_results(client, docs, {}, run=die_on_crash_docs))
+    assert out[:2] == ["d0", "d1"] and out[3:] == ["d3", "d4", "d5"]
+    assert isinstance(out[2], InputProblem) and out[2].source == "d2"
