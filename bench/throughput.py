@@ -109,6 +109,10 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--corpus-dir", type=Path, default=Path("/tmp"), help="where generated corpora are kept")
     ap.add_argument("--append", type=Path, help="add the result as a row of this Markdown table")
+    ap.add_argument("--checkpoint", type=int, default=0, metavar="N",
+                    help="every N articles, print the articles done, the rate and the peak memory so far")
+    ap.add_argument("--max-minutes", type=float, default=0,
+                    help="stop after this long and report how far the run got (0: no limit)")
     args = ap.parse_args()
 
     from marsad import api
@@ -122,27 +126,43 @@ def main() -> int:
     sampler.start()
     t0 = time.perf_counter()
     failed = 0
+    checkpoints: list[str] = []
+    # the scale options only when used, so the script also measures versions that lack them
+    scale = {k: v for k, v in (("workers", args.workers), ("dask", args.dask)) if v not in (1, None)}
+    extracted = api.extract([str(corpus)], Options.load(progress=False), **scale)
 
     def documents():
         nonlocal failed
-        # the scale options only when used, so the script also measures versions that lack them
-        scale = {k: v for k, v in (("workers", args.workers), ("dask", args.dask)) if v not in (1, None)}
-        for item in api.extract([str(corpus)], Options.load(progress=False), **scale):
+        done = 0
+        for item in extracted:
             if isinstance(item, InputProblem):
                 failed += 1
                 print(f"failed: {item.source}: {item.reason}", file=sys.stderr)
-            else:
-                yield item
+                continue
+            yield item
+            done += 1
+            elapsed = time.perf_counter() - t0
+            if args.checkpoint and done % args.checkpoint == 0:
+                now = _tree_rss(os.getpid())[0]
+                checkpoints.append(f"{done:,} articles: {elapsed:,.0f} s, {done / elapsed:,.1f} articles/s, "
+                                   f"memory now {now / 2**20:,.0f} MB, peak so far {sampler.peak_sum / 2**20:,.0f} MB "
+                                   f"(largest process {sampler.peak_one / 2**20:,.0f} MB), load {os.getloadavg()[0]:.1f}")
+                print(checkpoints[-1], flush=True)
+            if args.max_minutes and elapsed > args.max_minutes * 60:
+                print(f"stopped after {args.max_minutes:g} minutes", flush=True)
+                return
 
     with open(os.devnull, "w", encoding="utf-8") as sink:
         n = api.write_export("json", documents(), sink)
+    extracted.close()   # stops the workers of a run cut short
     wall = time.perf_counter() - t0
     sampler.stop()
     load_after = os.getloadavg()
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
     mode = f"dask {args.dask}" if args.dask else f"{args.workers} worker(s)"
-    print(f"corpus: {corpus} ({args.articles:,} articles, {size_mb:.0f} MB); {n:,} extracted, {failed} failed")
+    print(f"corpus: {corpus} ({args.articles:,} articles, {size_mb:.0f} MB); {n:,} extracted, {failed} failed"
+          + (f" (cut short at {args.max_minutes:g} minutes)" if n + failed < args.articles else ""))
     print(f"mode: {mode}")
     print(f"wall: {wall:,.1f} s, {n / wall:,.1f} articles/s")
     print(f"CPU: {cpu:,.1f} s in all processes (start-up included), {n / cpu:,.1f} articles/s per core")
@@ -150,7 +170,7 @@ def main() -> int:
           f"the largest one")
     print(f"load average (1 min) before/after: {load_before[0]:.2f} / {load_after[0]:.2f} on {os.cpu_count()} cores")
     if args.append:
-        row = (f"| {dt.date.today().isoformat()} | {args.articles:,} | {mode} | {n / wall:,.1f} | {n / cpu:,.1f} | "
+        row = (f"| {dt.date.today().isoformat()} | {n:,} of {args.articles:,} | {mode} | {n / wall:,.1f} | {n / cpu:,.1f} | "
                f"{sampler.peak_sum / 2**20:,.0f} | {sampler.peak_one / 2**20:,.0f} | "
                f"{load_before[0]:.1f} / {load_after[0]:.1f} | `{' '.join(sys.argv[1:])}` |\n")
         new = not args.append.exists()
@@ -161,6 +181,8 @@ def main() -> int:
                         "| peak MB (largest process) | load avg before / after | arguments |\n"
                         "|---|---|---|---|---|---|---|---|---|\n")
             f.write(row)
+            if checkpoints:
+                f.write("".join(f"|  | checkpoint: {c} |  |  |  |  |  |  |  |\n" for c in checkpoints))
     return 0
 
 
