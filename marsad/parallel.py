@@ -55,10 +55,11 @@ def batches(items: Iterable[Item], size: int = BATCH) -> Iterator[list[Item]]:
         yield batch
 
 
-def in_order(tasks: Iterable[Any], submit: Callable[[Any], Future], in_flight: int) -> Iterator[Any]:
+def in_order(tasks: Iterable[Any], submit: Callable[[Any], Any], in_flight: int) -> Iterator[Any]:
     """Submit tasks keeping at most `in_flight` unfinished, and yield their results in order.
 
-    Works for concurrent.futures and Dask futures alike (both have .result())."""
+    `submit` returns anything with a blocking .result(): a concurrent.futures or Dask future, or a
+    wrapper that retries."""
     pending: deque = deque()
     for task in tasks:
         pending.append(submit(task))
