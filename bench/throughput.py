@@ -165,7 +165,8 @@ def main() -> int:
           + (f" (cut short at {args.max_minutes:g} minutes)" if n + failed < args.articles else ""))
     print(f"mode: {mode}")
     print(f"wall: {wall:,.1f} s, {n / wall:,.1f} articles/s")
-    print(f"CPU: {cpu:,.1f} s in all processes (start-up included), {n / cpu:,.1f} articles/s per core")
+    print(f"CPU: {cpu:,.1f} s in all processes (start-up included), {n / cpu:,.1f} articles/s per core; "
+          f"{me.ru_utime + me.ru_stime:,.1f} s of it in this process (reading, sending, receiving, writing)")
     print(f"peak memory: {sampler.peak_sum / 2**20:,.0f} MB all processes, {sampler.peak_one / 2**20:,.0f} MB "
           f"the largest one")
     print(f"load average (1 min) before/after: {load_before[0]:.2f} / {load_after[0]:.2f} on {os.cpu_count()} cores")

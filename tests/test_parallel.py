@@ -149,3 +149,13 @@ def test_a_document_that_kills_its_dask_worker_is_reported_and_the_others_comple
         out = list(dask_results(client, docs, {}, run=die_on_crash_docs))
     assert out[:2] == ["d0", "d1"] and out[3:] == ["d3", "d4", "d5"]
     assert isinstance(out[2], InputProblem) and out[2].source == "d2"
+
+
+def test_ingest_with_two_workers_stores_what_one_process_extracts(tmp_path, capsys):
+    db = f"sqlite:///{tmp_path / 'm.db'}"
+    assert main(["ingest", str(SEEDS), "--workers", "2", "--db", db, "--no-progress"]) == 0
+    assert main(["export", "--db", db, "--format", "eval-json", "-o", str(tmp_path / "stored.json")]) == 0
+    assert main(["extract", str(SEEDS), "-o", str(tmp_path / "direct.json"), "--no-progress"]) == 0
+    stored = json.loads((tmp_path / "stored.json").read_text(encoding="utf-8"))["documents"]
+    direct = json.loads((tmp_path / "direct.json").read_text(encoding="utf-8"))["documents"]
+    assert sorted(stored, key=lambda d: d["doc_id"]) == direct
