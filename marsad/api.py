@@ -19,13 +19,17 @@ if TYPE_CHECKING:
 
 
 def extract(paths: Iterable[str], options: Options | None = None, exclude: Iterable[str] = (),
-            skip: Callable[[Document], bool] | None = None) -> Iterator[Document | InputProblem]:
-    """Read inputs and run the whole pipeline on each document, streaming.
+            skip: Callable[[Document], bool] | None = None, *, workers: int = 1,
+            dask: str | None = None) -> Iterator[Document | InputProblem]:
+    """Read inputs and run the whole pipeline on each document, streaming, in input order.
 
     A document the pipeline cannot process is reported as an InputProblem and the
     batch goes on. Files in `exclude` (the output being written) are not read.
     `skip` sees each document as read, before extraction: when it says True the
     document is left out (`AlreadyStored` makes a resumed ingest cheap).
+    `workers` > 1 runs the pipeline on that many processes; `dask` on a Dask cluster
+    (a scheduler address, or "local"). Their documents come without a text layer
+    (see marsad.parallel); the results are otherwise the same.
     """
     from marsad.ingest import read_inputs
 
@@ -33,25 +37,25 @@ def extract(paths: Iterable[str], options: Options | None = None, exclude: Itera
     items: Iterable[Document | InputProblem] = read_inputs(paths, options, exclude)
     if skip is not None:
         items = (i for i in items if isinstance(i, InputProblem) or not skip(i))
-    return process(items, options)
+    return process(items, options, workers=workers, dask=dask)
 
 
 def process(items: Iterable[Document | InputProblem], options: Options | None = None,
-            pipeline: Pipeline | None = None) -> Iterator[Document | InputProblem]:
+            pipeline: Pipeline | None = None, *, workers: int = 1,
+            dask: str | None = None) -> Iterator[Document | InputProblem]:
     """Run the pipeline on documents as read (from files, feeds…), passing problems through."""
-    from marsad.pipeline import Pipeline
+    from marsad import parallel
 
-    pipeline = pipeline or Pipeline(options or Options.load())
-    for item in items:
-        if isinstance(item, InputProblem):
-            yield item
-            continue
-        try:
-            yield pipeline(item)
-        except (ValueError, KeyError, IndexError, TypeError, AttributeError) as e:
-            # a defect in a stage must not lose the rest of the batch: name the document and go on
-            yield InputProblem(item.meta.source_path or item.meta.url or item.doc_id,
-                               f"extraction failed ({type(e).__name__}: {e}); please report this with the file")
+    options = options or Options.load()
+    if dask:
+        yield from parallel.extract_dask(items, options, dask)
+    elif workers > 1:
+        yield from parallel.extract_processes(items, options, workers)
+    else:
+        from marsad.pipeline import Pipeline
+        pipeline = pipeline or Pipeline(options)
+        for item in items:
+            yield parallel.run_safely(pipeline, item)
 
 
 def write_export(fmt: str, docs: Iterable[Document], out: TextIO, options: Options | None = None, *,
@@ -62,12 +66,13 @@ def write_export(fmt: str, docs: Iterable[Document], out: TextIO, options: Optio
     return _write(fmt, docs, out, options, incidents=incidents)
 
 
-def extract_with_incidents(paths: Iterable[str], options: Options | None = None, exclude: Iterable[str] = ()
-                           ) -> tuple[Iterator[Document | InputProblem], Callable[[], list[Incident]]]:
-    """`extract`, plus a function that returns the incidents of the documents once they are consumed."""
+def extract_with_incidents(paths: Iterable[str], options: Options | None = None, exclude: Iterable[str] = (),
+                           **scale) -> tuple[Iterator[Document | InputProblem], Callable[[], list[Incident]]]:
+    """`extract` (with its `workers`/`dask`), plus a function that returns the incidents of the
+    documents once they are consumed."""
     from marsad.merge import IncidentTracker
 
-    items = extract(paths, options, exclude)
+    items = extract(paths, options, exclude, **scale)
     if options is not None and not options.incidents:
         return items, list
     tracker = IncidentTracker(options)

@@ -16,7 +16,7 @@ EPILOG = """exit status: 0 success, 1 some inputs failed (each named on stderr w
 
 examples:
   marsad extract examples/seeds --format eval-json -o pred.json
-  marsad ingest articles/ --db sqlite:///marsad.db
+  marsad ingest articles/ --db sqlite:///marsad.db --workers 2
   marsad ingest articles/ --db postgresql://marsad@localhost:5432/marsad --report failed.jsonl
   marsad ingest articles/ --resume          # after an interrupted ingest: skip what is stored
   marsad export --db sqlite:///marsad.db --format acled-csv -o events.csv
@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
                         "stderr only when stderr is a terminal)")
         report_option(sp)
 
+    def scale(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--workers", type=int, default=1, metavar="N",
+                        help="run the pipeline on N processes (default 1); the output is the same, in input order")
+        sp.add_argument("--dask", metavar="ADDRESS", help="run the pipeline on a Dask cluster: a scheduler address "
+                        "(tcp://host:8786) or 'local' for one on this machine; needs marsad[dask]")
+
     ex = sub.add_parser("extract", help="run the pipeline on files or folders and write an export; no database",
                         description="Read .txt (UTF-8, cp1256, UTF-16), .html, .jsonl/.json files or folders of them "
                                     "(recursively), extract entities, relations and events, and write one export.")
@@ -52,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "geojson: events with coordinates")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     common(ex)
+    scale(ex)
 
     ing = sub.add_parser("ingest", help="run the pipeline and store the results in a database",
                          description="Like extract, but store every document in one transaction. Re-ingesting an "
@@ -62,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--resume", action="store_true", help="skip, before extraction, every input whose text the "
                      "database already holds: continues an interrupted ingest without redoing its work")
     common(ing)
+    scale(ing)
 
     out = sub.add_parser("export", help="export what a database holds",
                          description="Write every stored document's entities, relations and events in one format.")
@@ -99,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "extract":
             with _output(args.output) as out:
                 exclude = [f for f in (args.output, args.report) if f]
-                items, incidents = api.extract_with_incidents(args.paths, options, exclude)
+                items, incidents = api.extract_with_incidents(args.paths, options, exclude, **_scale(args))
                 api.write_export(args.format, report.watch(items, progress), out, options, incidents=incidents)
         elif args.command == "ingest":
             _ingest(args, options, report, progress)
@@ -122,6 +130,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("marsad: interrupted", file=sys.stderr)
         return 130
+
+
+def _scale(args: argparse.Namespace) -> dict:
+    if args.workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {args.workers}")
+    if args.dask and args.workers > 1:
+        raise UsageError("--workers and --dask do not go together: the Dask cluster has its own workers")
+    return {"workers": args.workers, "dask": args.dask}
 
 
 def _tag_conll(path: str, output: str | None, options) -> None:
@@ -248,7 +264,7 @@ def _ingest(args: argparse.Namespace, options, report: _Report, progress: bool) 
     with api.open_store(options) as store:
         skip = api.AlreadyStored(store) if args.resume else None
         exclude = [args.report] if args.report else []
-        docs = report.watch(api.extract(args.paths, options, exclude, skip=skip), progress)
+        docs = report.watch(api.extract(args.paths, options, exclude, skip=skip, **_scale(args)), progress)
         stored = api.ingest(docs, options, store=store, problems=report.problem)
         skipped = f", {skip.count} already stored (not extracted again)" if skip is not None else ""
         print(f"marsad: {stored.added} document(s) stored, {stored.unchanged} unchanged{skipped}, in {store.safe_url}",

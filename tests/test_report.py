@@ -89,13 +89,13 @@ def test_resume_skips_stored_texts_before_extraction(capsys, tmp_path, inputs, m
     extracted: list[str] = []
     real_process = api.process
 
-    def spying_process(items, options=None, pipeline=None):
+    def spying_process(items, options=None, pipeline=None, **scale):
         def seen(items):
             for item in items:
                 if isinstance(item, Document):
                     extracted.append(item.doc_id)
                 yield item
-        return real_process(seen(items), options, pipeline)
+        return real_process(seen(items), options, pipeline, **scale)
 
     monkeypatch.setattr(api, "process", spying_process)
     assert main(["ingest", str(inputs), "--db", db, "--resume"]) == 1

@@ -555,7 +555,7 @@ class _Scanner:
     def __init__(self, view_text: str, lex: DateLexicon):
         self.lex = lex
         self.nlex = lex.numbers
-        self.toks: list[WordToken] = word_tokens(view_text)
+        self.toks: Sequence[WordToken] = word_tokens(view_text)
 
     # -- small helpers
 

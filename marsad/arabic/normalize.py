@@ -53,6 +53,16 @@ _COMBINING_HAMZA = frozenset("\u0653\u0654\u0655")
 
 def normalize(text: str) -> str:
     """Normalised string, for lexicon entries and other text that needs no offsets."""
+    # words and names recur in every document: remember short strings, not whole texts
+    return _normalize_short(text) if len(text) <= 40 else _normalize(text)
+
+
+@lru_cache(maxsize=100_000)
+def _normalize_short(text: str) -> str:
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     if not _COMBINING_HAMZA.intersection(text):
         return "".join(fold_char(c) for c in text)
     return NormalizedView.of(text).text

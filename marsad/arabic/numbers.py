@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Generic, Iterable, Sequence, TypeVar
 
@@ -71,8 +71,20 @@ def _token_re() -> re.Pattern[str]:
     return re.compile(r"\d+(?:[.,:/\-\u066b\u066c]\d+)*|(?:[^\W\d_]|[\u0653-\u0655])+|[^\w\s]|_")
 
 
-def word_tokens(view_text: str, start: int = 0, end: int | None = None) -> list[WordToken]:
+def word_tokens(view_text: str, start: int = 0, end: int | None = None) -> Sequence[WordToken]:
     """Tokens of (a slice of) normalised text, with view offsets."""
+    if start == 0 and end is None:
+        return _all_word_tokens(view_text)
+    return _word_tokens(view_text, start, end)
+
+
+@lru_cache(maxsize=4)
+def _all_word_tokens(view_text: str) -> tuple[WordToken, ...]:
+    # the date and the number scanners both read each document's whole view: tokenise it once
+    return tuple(_word_tokens(view_text, 0, None))
+
+
+def _word_tokens(view_text: str, start: int, end: int | None) -> list[WordToken]:
     rx = _token_re()
     end = len(view_text) if end is None else end
     out: list[WordToken] = []
@@ -193,6 +205,21 @@ class NumberLexicon:
 
     def readings(self, word: str) -> tuple[Reading, ...]:
         return _readings(word, self.conjunctions, self.prepositions, self.article)
+
+    @cached_property
+    def starters(self) -> frozenset[str]:
+        """Every stem a number, ordinal, vague or approximate quantity can begin with (duals aside):
+        a word none of whose readings is one starts nothing, and is passed over at once."""
+        return frozenset().union(self.units, self.teen_heads, self.tens, self.hundreds, self.scales,
+                                 self.ordinals, self.one_of, self.vague.first_words, self.approximate.first_words)
+
+    def may_start(self, tok: WordToken, duals: dict[str, str]) -> bool:
+        if tok.is_digits:
+            return True
+        if not tok.is_word:
+            return tok.text in self.vague.first_words or tok.text in self.approximate.first_words
+        starters = self.starters
+        return any(r.stem in starters or r.stem in duals for r in self.readings(tok.text))
 
     def duals_of(self, nouns: Iterable[str], nominative_only: Iterable[str] = ()) -> dict[str, str]:
         """Dual forms of counted nouns: عنصر -> عنصران, عنصرين; سيارة -> سيارتان, سيارتين."""
@@ -525,6 +552,9 @@ def _find(toks: Sequence[WordToken], lex: NumberLexicon, duals: dict[str, str], 
     out: list[_Found] = []
     i = 0
     while i < len(toks):
+        if not lex.may_start(toks[i], duals):
+            i += 1
+            continue
         found = None
         approx = match_phrase(toks, i, lex.approximate, lex)
         if approx is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, Iterable, Sequence, TypeVar
 
 from marsad.arabic.normalize import normalize
@@ -22,6 +23,8 @@ T = TypeVar("T")
 _MILITIA_RE = re.compile(r"^(ال)?مي?لي?شي?(ا|ات|يا|يات)$")
 
 
+# Bounded caches: word forms repeat across documents, and memory must not grow with the corpus.
+@lru_cache(maxsize=200_000)
 def key_of(stem: str) -> str:
     """Matching key of one normalised word (article kept: callers strip it)."""
     if _MILITIA_RE.match(stem):
@@ -30,6 +33,7 @@ def key_of(stem: str) -> str:
     return stem.lower()
 
 
+@lru_cache(maxsize=50_000)
 def entry_key(word: str) -> str:
     """Key of one dictionary word: normalised, spelling variants folded."""
     return key_of(normalize(word))
@@ -37,12 +41,17 @@ def entry_key(word: str) -> str:
 
 def token_keys(token: Token) -> frozenset[str]:
     """Every reading of a token: for triggers and cue words, where the article is optional."""
-    return frozenset(key_of(s) for s in token.stems)
+    return _keys(token.stems)
 
 
 def name_keys(token: Token) -> frozenset[str]:
     """Readings that keep the article: for names ("سورية" must not match "السورية")."""
-    return frozenset(key_of(s) for s in token.forms)
+    return _keys(token.forms)
+
+
+@lru_cache(maxsize=200_000)
+def _keys(readings: frozenset[str]) -> frozenset[str]:
+    return frozenset(key_of(s) for s in readings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +66,10 @@ class PhraseMatcher(Generic[T]):
 
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        # first key → (one-word entries, second key → longer entries), each with its rank in
+        # the first key's bucket: "ريف" begins hundreds of entries, and only the second word
+        # tells which few can match. Built on first use after an add.
+        self._index: dict[str, tuple[list, dict[str, list]]] | None = None
 
     def add(self, phrase: str, payload: T) -> None:
         keys = tuple(entry_key(t.norm) for t in tokenize(normalize(phrase)) if t.is_word)
@@ -65,6 +78,21 @@ class PhraseMatcher(Generic[T]):
         bucket = self._by_first.setdefault(keys[0], [])
         bucket.append((keys, payload))
         bucket.sort(key=lambda e: -len(e[0]))
+        self._index = None
+
+    def _build_index(self) -> dict[str, tuple[list, dict[str, list]]]:
+        index: dict[str, tuple[list, dict[str, list]]] = {}
+        for first, bucket in self._by_first.items():
+            singles: list = []
+            by_second: dict[str, list] = {}
+            for rank, (entry, payload) in enumerate(bucket):
+                if len(entry) == 1:
+                    singles.append((rank, entry, payload))
+                else:
+                    by_second.setdefault(entry[1], []).append((rank, entry, payload))
+            index[first] = (singles, by_second)
+        self._index = index
+        return index
 
     def add_all(self, items: Iterable[tuple[str, T]]) -> PhraseMatcher[T]:
         for phrase, payload in items:
@@ -80,12 +108,23 @@ class PhraseMatcher(Generic[T]):
 
     def candidates_at(self, tokens: Sequence[Token], i: int, keys: Sequence[frozenset[str]]) -> list[Match[T]]:
         """Every entry matching at token i, longest first."""
+        index = self._index if self._index is not None else self._build_index()
         out: list[Match[T]] = []
+        n_tokens = len(tokens)
         for k in keys[i]:
-            for entry, payload in self._by_first.get(k, ()):
-                j = i + len(entry)
-                if j <= len(tokens) and all(entry[n] in keys[i + n] for n in range(1, len(entry))):
-                    out.append(Match(i, j, payload))
+            found = index.get(k)
+            if found is None:
+                continue
+            singles, by_second = found
+            hits = list(singles)
+            if by_second and i + 1 < n_tokens:
+                for k2 in keys[i + 1]:
+                    for rank, entry, payload in by_second.get(k2, ()):
+                        if i + len(entry) <= n_tokens and all(entry[n] in keys[i + n] for n in range(2, len(entry))):
+                            hits.append((rank, entry, payload))
+            if len(hits) > 1:
+                hits.sort(key=lambda h: h[0])    # the bucket's order: longest first, then as added
+            out.extend(Match(i, i + len(entry), payload) for _, entry, payload in hits)
         out.sort(key=lambda m: -(m.end - m.start))
         return out
 
