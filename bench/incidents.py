@@ -10,7 +10,8 @@ for Syria), 300 towns and 60 actors: each occurrence is told by 1-4 outlets, eac
 occurrence's wording in its own words, a day off now and then, at the town or a
 site inside it, sometimes undated. Besides cost, the run prints pairwise
 precision and recall against the known occurrences, as a sanity check of the
-synthetic setting (not a quality claim on real text).
+synthetic setting (not a quality claim on real text). Each report is published
+0-2 days after the occurrence.
 """
 from __future__ import annotations
 
@@ -57,7 +58,9 @@ def synthetic_records(n: int, seed: int):
             site = rng.random() < 0.2
             place_ids = [f"{town}/site", town] if site else [town]
             place = PlaceRef(name_en=town, lat=lat, lon=lon, kb_id=place_ids[0])
-            member = IncidentMember(f"doc{doc}", "ev1", kind, date=date, place=place, actors=actors)
+            published = DateValue.day(day + dt.timedelta(days=rng.choice((0, 1, 1, 2))))
+            member = IncidentMember(f"doc{doc}", "ev1", kind, date=date, place=place, actors=actors,
+                                    published=published)
             records.append(EventRecord(member, sentences=[told], place_ids=place_ids,
                                        side_a=actors[:1], side_b=actors[1:], actor_keys=list(actors)))
             truth[member.key] = occurrence

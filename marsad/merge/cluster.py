@@ -21,6 +21,7 @@ Choices:
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -34,6 +35,8 @@ WEEK = 7
 MAX_BLOCK_RANGE_DAYS = 62
 # Place anchors: the place itself and the one containing it (a roundabout and its town).
 PLACE_ANCHORS = 2
+# An undated event is looked for among the events of this many days before its publication.
+REPORTED_WITHIN_DAYS = 7
 # Blocking grid, in degrees (about 20 km): wider than MergeRules.same_km.
 GEO_CELL_DEG = 0.2
 
@@ -120,11 +123,19 @@ class IncidentResolver:
             self._anchored[(family, anchor)].append(key)
 
     def _weeks(self, r: EventRecord) -> range:
-        rng = r.date_range
+        rng = r.date_range or self._reported_window(r)
         if rng is None or (rng[1] - rng[0]).days > MAX_BLOCK_RANGE_DAYS:
             return range(0)
         gap = self.rules.date_gap_days
         return range((rng[0].toordinal() - gap) // WEEK, (rng[1].toordinal() + gap) // WEEK + 1)
+
+    @staticmethod
+    def _reported_window(r: EventRecord) -> tuple[dt.date, dt.date] | None:
+        """For blocking only: an event the text does not date happened before its article was
+        published, most likely shortly before (a report is news). Scoring still treats it as undated."""
+        p = r.member.published
+        day = (p.value or p.max) if p is not None else None
+        return (day - dt.timedelta(days=REPORTED_WITHIN_DAYS), day) if day else None
 
     @staticmethod
     def _cells(r: EventRecord, reach: int) -> list[tuple[int, int]]:
