@@ -133,6 +133,22 @@ def _check_sqlite_path(u: URL) -> None:
                          "create it first or choose another path for the database")
 
 
+def _set_wal(cur: Any, lock_timeout: float) -> None:
+    """PRAGMA journal_mode=WAL, waiting for the lock it needs: SQLite answers "database is
+    locked" at once, without its busy handler, when several connections open a new file together."""
+    import sqlite3
+
+    deadline = time.monotonic() + lock_timeout
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _sqlite_listeners(engine: Engine, in_memory: bool, lock_timeout: float) -> None:
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -144,7 +160,7 @@ def _sqlite_listeners(engine: Engine, in_memory: bool, lock_timeout: float) -> N
             cur.execute("PRAGMA foreign_keys=ON")        # off by default in SQLite
             cur.execute(f"PRAGMA busy_timeout={int(lock_timeout * 1000)}")
             if not in_memory:
-                cur.execute("PRAGMA journal_mode=WAL")   # readers do not block the writer
+                _set_wal(cur, lock_timeout)               # readers do not block the writer
                 cur.execute("PRAGMA synchronous=NORMAL")  # safe with WAL, much faster
         finally:
             cur.close()
