@@ -65,8 +65,7 @@ class StoredIncidents:
         documents' sketches, in one transaction (a sketch marks a document as resolved)."""
         changes = self.tracker.resolve()
         changed = sorted((changes.changed | self._touched) - changes.removed)
-        rewritten = [(self.tracker.incident(i), self.tracker.resolver.incident(i))
-                     for i in changed if i in self.tracker.resolver.members]
+        rewritten = [self.tracker.incident(i) for i in changed if i in self.tracker.resolver.members]
         sketches = [(doc_id, sketch, self.tracker.copies.get(doc_id)) for doc_id, sketch in self._sketches]
 
         def work(conn) -> None:
