@@ -49,6 +49,14 @@ class TriggerSpec:
     not_forms: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True, slots=True)
+class GappedTrigger:
+    spec: TriggerSpec
+    verbs: frozenset[str]
+    objects: frozenset[str]      # one of these within `within` words after the verb makes it the act
+    within: int
+
+
 @dataclass(slots=True)
 class Hit:
     """One trigger occurrence and what its scope says."""
@@ -72,6 +80,7 @@ class Hit:
     quantities: list[Quantity] = field(default_factory=list)
     attribution: tuple[str, Span] | None = None
     background: bool = False
+    confidence: float = 1.0          # probability that it reports an occurrence (reportedness.py)
     # "report": tells the occurrence; "reference": names it as the topic of a condemnation, a trial, a
     # point in time ("أدان الهجوم", "منذ اغتيال …"); "generic": a kind of act, no occurrence
     role: str = "report"
@@ -138,9 +147,26 @@ class EventExtractor:
         return m
 
     @cached_property
+    def gapped(self) -> list[GappedTrigger]:
+        raw = load_data_yaml("triggers/events.yaml", self.options)
+        out = []
+        for etype, spec in raw.items():
+            for g in spec.get("gapped") or ():
+                objects = frozenset(entry_key(f) for w in g["objects"] for f in _noun_forms(w))
+                out.append(GappedTrigger(TriggerSpec(etype, "verb"), frozenset(entry_key(w) for w in g["verbs"]),
+                                         objects, int(g.get("within", 5))))
+        return out
+
+    @cached_property
     def gazetteer(self):
         from marsad.resolve.places import Gazetteer
         return Gazetteer.load(self.options)
+
+    @cached_property
+    def report_model(self):
+        from marsad.extract.ner_crf import models_dir
+        from marsad.extract.reportedness import MODEL_FILE, ReportModel
+        return ReportModel.read(models_dir(self.options) / MODEL_FILE)
 
     @cached_property
     def actors_kb(self):
@@ -149,31 +175,38 @@ class EventExtractor:
 
     # --- the stage -------------------------------------------------------------------------------
     def __call__(self, doc: Document) -> None:
-        ctx = _Context(doc, self)
-        hits = self._find_triggers(ctx)
-        for h in hits:
-            self._read_scope(ctx, h)
+        ctx, hits = self.mentions(doc)
+        self._weigh(ctx, hits)
         # a group no mention of which reports an occurrence is talk about one, or about a kind of act
         events = [g for g in self._merge(ctx, hits) if any(x.role == "report" for x in g.hits)]
         self._inherit_dates(ctx, events)
         self._default_places(ctx, events)
         doc.events = [self._to_event(ctx, n, group) for n, group in enumerate(events, 1)]
 
+    def mentions(self, doc: Document) -> tuple[_Context, list[Hit]]:
+        """Every trigger with what its scope says, before mentions are weighed and merged."""
+        ctx = _Context(doc, self)
+        hits = self._find_triggers(ctx)
+        for h in hits:
+            self._read_scope(ctx, h)
+        return ctx, hits
+
+    def _weigh(self, ctx: _Context, hits: list[Hit]) -> None:
+        """A mention the rules let through as a report, but that the report model finds only
+        speaks of an occurrence in passing, becomes a reference."""
+        from marsad.extract.reportedness import judged, report_features
+        model = self.report_model
+        for n, h in enumerate(hits):
+            if h.role == "report" and h.modality in FACTUAL_MODALITIES and model.judges(h.type) and judged(ctx, h):
+                h.confidence = model.probability(report_features(ctx, hits, n), h.type)
+                if not model.reports(h.confidence, h.type):
+                    h.role = "reference"
+
     # 1. triggers ------------------------------------------------------------------------------
     def _find_triggers(self, ctx: _Context) -> list[Hit]:
-        tokens, keys = ctx.tokens, ctx.keys
-        hits = []
-        for m in self.matcher.find(tokens, keys):
-            spec = m.payload
-            span = Span(tokens[m.start].span.start, tokens[m.end - 1].span.end)
-            if ctx.doc.in_boilerplate(span) or any(ctx.entity_at[i] for i in range(m.start, m.end)):
-                continue
-            s = ctx.sentence_of(m.start)
-            if ctx.is_subheading(s) or self._blocked(ctx, m.start, m.end, spec) or self._asks(ctx, s):
-                continue
-            # "الاجتماع", "للاجتماع", and a construct phrase whose last word is definite ("لجنة التحقيق")
-            definite = spec.form != "verb" and any(f.startswith("ال") for t in tokens[m.start:m.end] for f in t.forms)
-            hits.append(Hit(m.start, m.end, spec, spec.type, s, (0, 0), definite))
+        hits = [h for m in self.matcher.find(ctx.tokens, ctx.keys)
+                if (h := self._accept(ctx, m.start, m.end, m.payload)) is not None]
+        hits = sorted(hits + self._gapped_triggers(ctx, hits), key=lambda h: h.start)
         hits = self._absorb_targeting(ctx, hits)
         # scopes: the stretch of the sentence between neighbouring triggers
         for n, h in enumerate(hits):
@@ -182,6 +215,38 @@ class EventExtractor:
             next_start = hits[n + 1].start if n + 1 < len(hits) and hits[n + 1].sentence == h.sentence else hi
             h.scope = (prev_end, next_start)
         return hits
+
+    def _accept(self, ctx: _Context, start: int, end: int, spec: TriggerSpec) -> Hit | None:
+        """A trigger occurrence, unless it is boilerplate, part of a name, or blocked by its context."""
+        tokens = ctx.tokens
+        span = Span(tokens[start].span.start, tokens[end - 1].span.end)
+        if ctx.doc.in_boilerplate(span) or any(ctx.entity_at[i] for i in range(start, end)):
+            return None
+        s = ctx.sentence_of(start)
+        if ctx.is_subheading(s) or self._blocked(ctx, start, end, spec) or self._asks(ctx, s):
+            return None
+        # "الاجتماع", "للاجتماع", and a construct phrase whose last word is definite ("لجنة التحقيق")
+        definite = spec.form != "verb" and any(f.startswith("ال") for t in tokens[start:end] for f in t.forms)
+        return Hit(start, end, spec, spec.type, s, (0, 0), definite)
+
+    def _gapped_triggers(self, ctx: _Context, found: list[Hit]) -> list[Hit]:
+        """Verbs that tell the act only with their object a few words on, past the subject or a
+        time: "أطلقت طائرة بلا طيار صواريخ", "تجمع أمس مئات المتظاهرين". The trigger is the verb."""
+        taken = {i for h in found for i in range(h.start, h.end)}
+        out = []
+        for pattern in self.gapped:
+            for i, k in enumerate(ctx.keys):
+                if i in taken or not k & pattern.verbs or not ctx.tokens[i].is_word:
+                    continue
+                hi = ctx.sentence_tokens(ctx.sentence_of(i))[1]
+                following = [j for j in range(i + 1, hi) if ctx.tokens[j].is_word][:pattern.within]
+                if not any(ctx.keys[j] & pattern.objects and j not in taken for j in following):
+                    continue
+                h = self._accept(ctx, i, i + 1, pattern.spec)
+                if h is not None:
+                    out.append(h)
+                    taken.add(i)
+        return out
 
     def _asks(self, ctx: _Context, s: int) -> bool:
         """"هل يجوز تبرير القتل والاغتيال؟": a question about violence reports no event."""
@@ -612,7 +677,8 @@ class EventExtractor:
                 evidence.setdefault(span, None)
         place = self._best_place(ctx, g)
         ev = Event(f"ev{n}", group.type, trigger=ctx.span(head.start, head.end), evidence=list(evidence),
-                   modality=group.modality, date=group.date, place=ctx.place_ref(place) if place else None)
+                   modality=group.modality, date=group.date, place=ctx.place_ref(place) if place else None,
+                   confidence=round(max(x.confidence for x in g if x.role == "report"), 3))
         # a definite back-reference ("الهجوم" two sentences on) names its event, not its sides,
         # unless nothing else did
         telling = [x for x in g if x is head or not x.definite] or g
@@ -912,7 +978,13 @@ def _future_verb(ctx: _Context, h: Hit) -> bool:
 
 
 def _number_next_to(ctx: _Context, h: Hit, at_least: int = 2) -> bool:
-    for n in ctx.numbers_in((max(h.scope[0], h.start - 2), min(h.scope[1], h.end + 1))):
+    """A count of the trigger's own acts: "17 هجمة", "الهجمات الـ17"; not the toll in "إصابة عشرة في تفجير"."""
+    lo = max(h.scope[0], h.start - 2)
+    words_between = [i for i in range(lo, h.start) if ctx.tokens[i].is_word]
+    for n in ctx.numbers_in((lo, min(h.scope[1], h.end + 1))):
+        i = ctx.tok(n.span.start)
+        if i < h.start and any(j > i for j in words_between):
+            continue   # a word stands between the number and the trigger
         if n.value is not None and n.value >= at_least:
             return True
     return False

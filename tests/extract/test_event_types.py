@@ -87,3 +87,21 @@ def test_qasf_is_typed_by_its_instrument(run, text, type_):
 ])
 def test_detention_and_kidnapping(run, text, type_):
     assert type_ in types(run(text))
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("أطلقت طائرة مسيرة مجهولة صاروخين على سيارة في القرية.", "AIRSTRIKE"),
+    ("أطلق مسلحون من داخل البساتين قذائف على الحي.", "SHELLING"),
+    ("تجمع أمس مئات المتظاهرين أمام مبنى المحافظة.", "PROTEST"),
+    ("فجر انتحاري يقود شاحنة نفسه عند مدخل المعسكر.", "EXPLOSION"),
+])
+def test_a_verb_whose_object_comes_after_its_subject(run, text, type_):
+    assert type_ in types(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "اقتحمت القوات القرية فجر الأحد واعتقلت شابين.",       # فجر: dawn
+    "تجمع الأهالي في ساحة القرية لاستقبال الحجاج.",         # a gathering, no protesters
+])
+def test_a_gapped_verb_without_its_object_is_no_event(run, text):
+    assert not types(run(text)) & {"EXPLOSION", "PROTEST"}
