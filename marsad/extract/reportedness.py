@@ -47,7 +47,8 @@ def judged(ctx: _Context, h: Hit) -> bool:
     """The model weighs nouns that do not open their clause ("موقع التفجير", "الذي شهد العديد من
     العمليات"). A verb tells its act, and so does a clause that opens with the act ("انفجار
     سيارة مفخخة قرب …") or with a verb whose object it is ("شن مسلحون هجوماً", "حاول مسلحون
-    اغتيال", "قُتل شرطي بنيران مسلحين"): the rules have already judged those."""
+    اغتيال", "قُتل شرطي بنيران مسلحين", "بعد تعرض النقاط لهجمات"): the rules have already
+    judged those."""
     if h.spec.form == "verb":
         return False
     before = [i for i in range(ctx.clause_start(h), h.start) if ctx.tokens[i].is_word]
@@ -56,7 +57,7 @@ def judged(ctx: _Context, h: Hit) -> bool:
     cues = ctx.ex.cues
     openers = cues["occurrence_verbs"] | cues["modality"]["attempted_before"] | cues["casualties"]["killed"] \
         | cues["casualties"]["injured"]
-    return not ctx.keys[before[0]] & openers
+    return not any(ctx.keys[i] & openers for i in (before[0], *before[-2:]))
 
 
 def report_features(ctx: _Context, hits: list[Hit], n: int) -> list[str]:
