@@ -50,6 +50,8 @@ def test_each_type(run, text, type_):
     "حذر الخبراء من انفجار الأوضاع الاقتصادية في البلاد.",           # a crisis, and a warning
     "خطف المنتخب الأضواء في البطولة الآسيوية.",                    # a metaphor
     "ضبطت الشرطة عبوة ناسفة قبل انفجارها قرب المدرسة.",              # a device that did not go off
+    "تعطي قواعد الاشتباك الجنود مهلة قصيرة لاستخدام الأسلحة ضد المسلحين.",  # rules of engagement
+    "صادرت الشرطة كميات كبيرة من قذائف الهاون في مستودع بالمدينة.",     # a stock of shells
 ])
 def test_words_that_are_not_violence(run, text):
     assert not types(run(text)) & VIOLENT
