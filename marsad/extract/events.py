@@ -1,10 +1,15 @@
 """Events: one per reported occurrence, with all its evidence and its arguments.
 
 1. Triggers (data/triggers/events.yaml) are found clitic-aware over the tokens,
-   outside boilerplate, sub-headings and entity names.
+   outside boilerplate, sub-headings and entity names; a few verbs count only with
+   their object a few words on ("gapped": "أطلقت طائرة … صواريخ").
 2. Each trigger owns a *scope*: the part of its sentence between the previous and
    the next trigger. Modality, actors, place, date, casualties and quantities are
    read from the scope first, then from the sentence.
+   Each mention's role (a report, a reference, a kind of act) comes from cue words;
+   nouns inside their clause that the cues let through are then weighed by the report
+   model (`reportedness.py`), and the ones it finds named only in passing become
+   references.
 3. Mentions of the same occurrence are merged: a definite reference ("الاجتماع")
    joins the latest compatible event of its type, and so do mentions in the same
    sentence, the headline with the lead, and mentions sharing an actor or a place;
