@@ -37,6 +37,7 @@ ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
 SPEECH_TYPES = ("THREATEN", "ACCUSE", "REJECT")      # their own future/conditional words are the content
 REFERENCE_REACH = 60   # sentences: "الاجتماع" refers back within an article, not across a whole archive
 VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION")
+PRONOUN_BETWEEN = frozenset(("بينه", "بينها", "بينهم", "بينهما", "بينهن"))
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
 DIRECTIONS = frozenset(entry_key(w) for w in ("شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب"))
 PLACE_RANK = {"site": 0, "neighbourhood": 0, "base": 0, "crossing": 0, "oilfield": 0, "village": 1, "town": 1,
@@ -260,9 +261,10 @@ class EventExtractor:
         return first is not None and bool(ctx.tokens[first].forms & self.cues["modality"]["question_openers"])
 
     def _absorb_targeting(self, ctx: _Context, hits: list[Hit]) -> list[Hit]:
-        """One trigger where the text has one act: a verb and its noun ("استقدمت تعزيزات"), and
+        """One trigger where the text has one act: a verb and its noun ("استقدمت تعزيزات"),
         a targeting verb right after a strike ("بقصف مدفعي استهدف مواقع …"), which says what the
-        strike hit and is no attack of its own."""
+        strike hit and is no attack of its own, and the means of a violent act in its clause
+        ("اغتاله مجهولون بإطلاق النار عليه")."""
         out: list[Hit] = []
         for h in hits:
             prev = out[-1] if out else None
@@ -273,6 +275,9 @@ class EventExtractor:
             elif (h.type == "ATTACK" and prev.type in VIOLENT and h.start - prev.end <= 4
                   and ctx.keys[h.start] & self.cues["targeting"]):
                 continue
+            elif (h.type == "ATTACK" and prev.type in VIOLENT and h.start - prev.end <= 12
+                  and ctx.tokens[h.start].norm.startswith("ب") and ctx.clause_start_at(h.start) <= prev.start):
+                continue   # "اغتال مجهولون القيادي … بإطلاق النار عليه": the means of the act, not an attack of its own
             elif (prev.type == "ATTACK" and h.type in VIOLENT and h.start - prev.end <= 1
                   and ctx.keys[prev.start] & self.cues["targeting"]):
                 h.start = prev.start   # "استهدفت طائرة مسيرة …": the strike is the event, told by its verb
@@ -496,10 +501,17 @@ class EventExtractor:
             mentions = [x for x in ctx.mentions_in(ctx.sentence_tokens(h.sentence), ACTOR_TYPES) if party(x)]
         between = next((i for i in range(h.scope[0], h.scope[1]) if ctx.keys[i] & self.cues["between"]), None)
         subject = self._subject_after(ctx, h, mentions)
+        # "بينها وبين X": only the second "بين" is found (the first carries its pronoun)
+        pronoun_first = between is not None and between > 0 and ctx.tokens[between - 1].norm in PRONOUN_BETWEEN
+        parents: list[tuple[str, str]] = []
         for i, m in mentions:
             eid = m.entity_id
             if ctx.types.get(eid) == "PERSON":
                 _add(h.associated, eid)
+                continue
+            unit = ctx.unit_of_parent(m)
+            if unit is not None and ctx.types.get(unit) != "PERSON":
+                parents.append((eid, unit))   # on its unit's side, whatever the words before it say
                 continue
             before = set().union(*ctx.keys[max(h.scope[0], i - 2):i]) if i > h.scope[0] else set()
             if i == subject or before & self.cues["side_a_after"]:
@@ -507,11 +519,15 @@ class EventExtractor:
             elif before & self.cues["side_b_after"]:
                 _add(h.side_b, eid)
             elif between is not None and i > between:
-                _add(h.side_a if not h.side_a else h.side_b, eid)
+                # "بينها وبين الفوج 47": the pronoun is the first side, whoever is named after is the other
+                _add(h.side_b if pronoun_first or h.side_a else h.side_a, eid)
             elif i < h.start:
                 _add(h.side_a, eid)
             else:
                 _add(h.side_b, eid)
+        for eid, unit in parents:
+            _add(h.side_b if unit in h.side_b and unit not in h.side_a else
+                 h.side_a if unit in h.side_a else h.associated, eid)
         h.side_b = [e for e in h.side_b if e not in h.side_a]
 
     def _subject_after(self, ctx: _Context, h: Hit, mentions) -> int | None:
@@ -746,6 +762,8 @@ class _Context:
         self.dates = sorted(((self.tok(dm.span.start), dm) for dm in doc.date_mentions), key=lambda x: x[0])
         self.date_toks = [i for i, _ in self.dates]
         self.sponsor_tails = {(r.tail, r.evidence) for r in doc.relations if r.type == "SPONSORED_BY"}
+        self.parent_tails = [(r.tail, r.evidence, r.head) for r in doc.relations
+                             if r.type in ("AFFILIATED_WITH", "PART_OF", "MEMBER_OF")]
         self._numbers = None
         self._attributions: dict[int, tuple[str, Span] | None] = {}
 
@@ -808,6 +826,11 @@ class _Context:
 
     def is_sponsor_tail(self, m: Mention) -> bool:
         return any(eid == m.entity_id and ev.contains(m.span) for eid, ev in self.sponsor_tails)
+
+    def unit_of_parent(self, m: Mention) -> str | None:
+        """The entity this mention is named as the parent of ("الفرقة الرابعة التابعة لقوات النظام"
+        → the division, for "النظام"; "قيادي في الحشد" → the commander, for "الحشد"), or None."""
+        return next((head for eid, ev, head in self.parent_tails if eid == m.entity_id and ev.contains(m.span)), None)
 
     def dates_in(self, rng: tuple[int, int]):
         lo, hi = bisect.bisect_left(self.date_toks, rng[0]), bisect.bisect_left(self.date_toks, rng[1])

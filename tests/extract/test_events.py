@@ -187,3 +187,22 @@ def test_question_reports_no_event(run):
 def test_lam_of_the_word_itself_is_no_purpose(run):
     doc = run("شكلت الفصائل لجنة تحقيق في الحادثة.")
     assert ("INVESTIGATE", "asserted") in {(e.type, e.modality) for e in doc.events}
+
+
+def test_a_units_parent_is_on_the_units_side(run):
+    doc = run("اندلعت اشتباكات بين عناصر من الفرقة الرابعة التابعة لقوات النظام ومسلحين محليين في البلدة.")
+    ev = only(doc, "ARMED_CLASH")
+    assert {name(doc, e) for e in ev.side_a} == {"4th Armoured Division", "Government of Syria (regime forces)"}
+    assert ev.side_b == []
+
+
+def test_between_it_and_a_named_group_puts_the_group_on_side_b(run):
+    doc = run("استقدمت ميليشيا الدفاع الوطني تعزيزات إلى المدينة بعد الاشتباكات التي اندلعت بينها وبين "
+              "الفوج 47 التابع للحرس الثوري الإيراني.")
+    ev = only(doc, "ARMED_CLASH")
+    assert "Regiment 47 (IRGC)" in {name(doc, e) for e in ev.side_b}
+
+
+def test_the_means_of_an_assassination_is_no_attack_of_its_own(run):
+    doc = run("اغتال مجهولون القيادي السابق أحمد الزعبي بإطلاق النار عليه أمام منزله في مدينة داعل.")
+    assert [e.type for e in doc.events] == ["ASSASSINATION"]
