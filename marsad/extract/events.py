@@ -408,7 +408,7 @@ class EventExtractor:
                 _phrase_at(keys, i, p) for i in range(h.end, min(h.scope[1], h.end + 12))
                 for p in self.cues["phrases"]["attempted_after"]):
             return "attempted"
-        if self._cue_before(ctx, h, "threatened_before", 8):
+        if self._cue_before(ctx, h, "threatened_before", 8) or self._cue_before(ctx, h, "threatened_right_before", 1):
             return "threatened"
         if (self._cue_before(ctx, h, "planned_before", 12) or _future_verb(ctx, h) or self._purpose(ctx, h)
                 or any(ctx.keys[i] & self.cues["modality"]["planned_after"]

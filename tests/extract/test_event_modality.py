@@ -45,3 +45,8 @@ def test_historical_event_keeps_its_own_date(run):
     doc = run("وكان القيادي قد اغتيل في الخامس من آذار 2019 في مدينة الميادين.")
     ev = next(e for e in doc.events if e.type == "ASSASSINATION")
     assert ev.modality == "asserted" and ev.date is not None and ev.date.value.year == 2019
+
+
+def test_any_before_a_claimant_makes_no_threat(run):
+    doc = run("اغتال مجهولون مختار القرية أمس، ولم تعلن أي جهة مسؤوليتها عن الاغتيال.")
+    assert [(e.type, e.modality) for e in doc.events] == [("ASSASSINATION", "asserted")]
