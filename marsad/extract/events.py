@@ -1006,14 +1006,13 @@ def _future_verb(ctx: _Context, h: Hit) -> bool:
 
 
 def _number_next_to(ctx: _Context, h: Hit, at_least: int = 2) -> bool:
-    """A count of the trigger's own acts: "17 هجمة", "الهجمات الـ17"; not the toll in "إصابة عشرة في تفجير"."""
-    lo = max(h.scope[0], h.start - 2)
-    words_between = [i for i in range(lo, h.start) if ctx.tokens[i].is_word]
-    for n in ctx.numbers_in((lo, min(h.scope[1], h.end + 1))):
-        i = ctx.tok(n.span.start)
-        if i < h.start and any(j > i for j in words_between):
-            continue   # a word stands between the number and the trigger
-        if n.value is not None and n.value >= at_least:
+    """A count of the trigger's own acts: "17 هجمة", "أكثر من 40 غارة", "الهجمات الـ17"; not the
+    toll in "إصابة عشرة في تفجير"."""
+    for n in ctx.numbers_in((max(h.scope[0], h.start - 6), min(h.scope[1], h.end + 1))):
+        if n.value is None or n.value < at_least:
+            continue
+        last = ctx.tok_end(n.span.end) - 1      # the number's last token
+        if last >= h.end - 1 or not any(ctx.tokens[j].is_word for j in range(last + 1, h.start)):
             return True
     return False
 

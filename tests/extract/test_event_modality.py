@@ -28,6 +28,8 @@ import pytest
     # aggregate
     ("وثقت المنظمة 35 عملية اغتيال في المحافظة منذ بداية العام.", "ASSASSINATION", "aggregate"),
     ("تزايدت حوادث الخطف في المنطقة خلال الأشهر الأخيرة.", "ABDUCTION", "aggregate"),
+    ("وثق الفريق أكثر من 40 غارة جوية على المنطقة خلال أسبوعين.", "AIRSTRIKE", "aggregate"),
+    ("أعلنت الشرطة مقتل ثلاثة أشخاص وإصابة عشرة في تفجير استهدف سوقاً أمس.", "EXPLOSION", "asserted"),
 ])
 def test_modality(run, text, type_, modality):
     assert (type_, modality) in {(e.type, e.modality) for e in run(text).events}

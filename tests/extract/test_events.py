@@ -206,3 +206,9 @@ def test_between_it_and_a_named_group_puts_the_group_on_side_b(run):
 def test_the_means_of_an_assassination_is_no_attack_of_its_own(run):
     doc = run("اغتال مجهولون القيادي السابق أحمد الزعبي بإطلاق النار عليه أمام منزله في مدينة داعل.")
     assert [e.type for e in doc.events] == ["ASSASSINATION"]
+
+
+def test_the_agent_after_a_relative_verb_is_side_a(run):
+    doc = run("قُتل خمسة مدنيين جراء غارات جوية شنتها طائرات حربية روسية على بلدة كفرنبل.")
+    ev = only(doc, "AIRSTRIKE")
+    assert [name(doc, e) for e in ev.side_a] == ["Military Forces of Russia"]
