@@ -84,8 +84,8 @@ def read_sentences(shared: Path) -> list[Sentence]:
             ctx, hits = extractor.mentions(doc)
             reports = [n for n, h in enumerate(hits) if h.role == "report" and h.modality in FACTUAL_MODALITIES]
             inst = [report_features(ctx, hits, n) + ["family=" + family] for n in reports
-                    if hits[n].type in FAMILIES[family] and judged(ctx, hits[n])]
-            anyway = any(hits[n].type in SCORED[family] and not (hits[n].type in FAMILIES[family] and judged(ctx, hits[n]))
+                    if hits[n].type in FAMILIES[family] and judged(ctx, hits, n)]
+            anyway = any(hits[n].type in SCORED[family] and not (hits[n].type in FAMILIES[family] and judged(ctx, hits, n))
                          for n in reports)
             out.append(Sentence(r["id"], family, r["label"], inst, anyway))
     return out

@@ -203,7 +203,7 @@ class EventExtractor:
         from marsad.extract.reportedness import judged, report_features
         model = self.report_model
         for n, h in enumerate(hits):
-            if h.role == "report" and h.modality in FACTUAL_MODALITIES and model.judges(h.type) and judged(ctx, h):
+            if h.role == "report" and h.modality in FACTUAL_MODALITIES and model.judges(h.type) and judged(ctx, hits, n):
                 h.confidence = model.probability(report_features(ctx, hits, n), h.type)
                 if not model.reports(h.confidence, h.type):
                     h.role = "reference"

@@ -43,12 +43,14 @@ def _bare(ctx: _Context, i: int) -> str:
     return min(sorted(keys), key=len) if keys else ctx.tokens[i].norm
 
 
-def judged(ctx: _Context, h: Hit) -> bool:
-    """The model weighs nouns that do not open their clause ("موقع التفجير", "الذي شهد العديد من
-    العمليات"). A verb tells its act, and so does a clause that opens with the act ("انفجار
-    سيارة مفخخة قرب …") or with a verb whose object it is ("شن مسلحون هجوماً", "حاول مسلحون
-    اغتيال", "قُتل شرطي بنيران مسلحين", "بعد تعرض النقاط لهجمات"): the rules have already
-    judged those."""
+def judged(ctx: _Context, hits: list[Hit], n: int) -> bool:
+    """Whether the model weighs mention `n` of `hits`: nouns that do not open their clause
+    ("موقع التفجير", "الذي شهد العديد من العمليات"). A verb tells its act, and so does a clause
+    that opens with the act ("انفجار سيارة مفخخة قرب …") or with a verb whose object it is
+    ("شن مسلحون هجوماً", "حاول مسلحون اغتيال", "قُتل شرطي بنيران مسلحين", "بعد تعرض النقاط
+    لهجمات"), and so does the first act of a sentence that opens with such a verb, past a time
+    between commas ("وخرج العشرات، أمس الأحد، في مظاهرة"): the rules have already judged those."""
+    h = hits[n]
     if h.spec.form == "verb":
         return False
     before = [i for i in range(ctx.clause_start(h), h.start) if ctx.tokens[i].is_word]
@@ -57,7 +59,12 @@ def judged(ctx: _Context, h: Hit) -> bool:
     cues = ctx.ex.cues
     openers = cues["occurrence_verbs"] | cues["modality"]["attempted_before"] | cues["casualties"]["killed"] \
         | cues["casualties"]["injured"]
-    return not any(ctx.keys[i] & openers for i in (before[0], *before[-2:]))
+    if any(ctx.keys[i] & openers for i in (before[0], *before[-2:])):
+        return False
+    lo = ctx.sentence_tokens(h.sentence)[0]
+    first = next((i for i in range(lo, h.start) if ctx.tokens[i].is_word), None)
+    first_act = not any(x.sentence == h.sentence for x in hits[:n])
+    return not (first_act and first is not None and ctx.keys[first] & openers)
 
 
 def report_features(ctx: _Context, hits: list[Hit], n: int) -> list[str]:
