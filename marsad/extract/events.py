@@ -37,6 +37,7 @@ ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
 SPEECH_TYPES = ("THREATEN", "ACCUSE", "REJECT")      # their own future/conditional words are the content
 REFERENCE_REACH = 60   # sentences: "الاجتماع" refers back within an article, not across a whole archive
 VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION")
+STRIKES = ("ATTACK", "SHELLING", "AIRSTRIKE")
 PRONOUN_BETWEEN = frozenset(("بينه", "بينها", "بينهم", "بينهما", "بينهن"))
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
 DIRECTIONS = frozenset(entry_key(w) for w in ("شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب"))
@@ -127,6 +128,7 @@ class EventExtractor:
         out["accusation"] = keyset(raw["accusation_openers"])
         out["titles"] = keyset(raw["title_nouns"])
         out["targeting"] = keyset(raw["targeting"])
+        out["participants"] = keyset(raw["participant_nouns"])
         out["violence"] = keyset(raw["violence_signs"]) | out["casualties"]["killed"] | out["casualties"]["injured"] \
             | out["quantities"]["weapons"] | out["quantities"]["fighters"]
         out["reference"] = keyset(raw["reference_before"])
@@ -272,12 +274,22 @@ class EventExtractor:
                 out.append(h)
             elif h.type == prev.type and h.start - prev.end <= 1:
                 prev.end = h.end   # "استقدمت تعزيزات": a verb and its noun are one trigger
+            elif (prev.spec.form == "verb" and h.type != prev.type and h.start - prev.end <= 1
+                  and ctx.keys[h.start] & self.cues["participants"]):
+                continue   # "اعتقلت دورية …": the patrol made the arrest, it is no deployment
             elif (h.type == "ATTACK" and prev.type in VIOLENT and h.start - prev.end <= 4
                   and ctx.keys[h.start] & self.cues["targeting"]):
                 continue
-            elif (h.type == "ATTACK" and prev.type in VIOLENT and h.start - prev.end <= 12
+            elif (h.type in VIOLENT and prev.type in VIOLENT and h.start - prev.end <= 12
                   and ctx.tokens[h.start].norm.startswith("ب") and ctx.clause_start_at(h.start) <= prev.start):
-                continue   # "اغتال مجهولون القيادي … بإطلاق النار عليه": the means of the act, not an attack of its own
+                # the means of the act, not an act of its own: "اغتال مجهولون القيادي … بإطلاق النار
+                # عليه", "محاولة اغتيال بعبوة ناسفة"; after a targeting verb the means names the act
+                # ("استهدفت قوات النظام بقذائف الهاون أحياء البلدة")
+                if prev.type == "ATTACK" and ctx.keys[prev.start] & self.cues["targeting"]:
+                    h.start = prev.start
+                    out[-1] = h
+                elif not (h.type == "ATTACK" or prev.type in ("ASSASSINATION", "ATTACK")):
+                    out.append(h)   # a clash and the shelling in its clause: both are told
             elif (prev.type == "ATTACK" and h.type in VIOLENT and h.start - prev.end <= 1
                   and ctx.keys[prev.start] & self.cues["targeting"]):
                 h.start = prev.start   # "استهدفت طائرة مسيرة …": the strike is the event, told by its verb
@@ -538,8 +550,9 @@ class EventExtractor:
         if h.spec.form != "verb":
             if j < h.scope[1] and ctx.tokens[j].norm == "من":
                 j += 1
-            else:
-                return None
+            elif not (j < h.scope[1] and h.type in STRIKES and ctx.tokens[j].norm.startswith("ل")
+                      and not ctx.keys[h.start] & self.cues["targeting"]):
+                return None   # "قصف مدفعي لقوات النظام", "هجوم لتنظيم داعش": the genitive ل names the attacker
         first = j
         while j < h.scope[1] and (not ctx.tokens[j].is_word or ctx.keys[j] & skip):
             j += 1

@@ -212,3 +212,21 @@ def test_the_agent_after_a_relative_verb_is_side_a(run):
     doc = run("قُتل خمسة مدنيين جراء غارات جوية شنتها طائرات حربية روسية على بلدة كفرنبل.")
     ev = only(doc, "AIRSTRIKE")
     assert [name(doc, e) for e in ev.side_a] == ["Military Forces of Russia"]
+
+
+def test_the_genitive_after_a_strike_names_the_attacker(run):
+    doc = run("أصيب عدد من المدنيين بجروح جراء قصف مدفعي لقوات النظام على بلدة كنصفرة.")
+    ev = only(doc, "SHELLING")
+    assert [name(doc, e) for e in ev.side_a] == ["Government of Syria (regime forces)"]
+
+
+def test_an_attempt_and_its_bomb_are_one_event(run):
+    doc = run("نجا قائد فصيل محلي من محاولة اغتيال بعبوة ناسفة زرعت في سيارته.")
+    assert [(e.type, e.modality) for e in doc.events] == [("ATTACK", "attempted")]
+
+
+def test_a_patrol_that_makes_an_arrest_is_its_actor(run):
+    doc = run("اعتقلت دورية تابعة لقسد أربعة شبان من بلدة ذيبان أول أمس.")
+    ev = only(doc)
+    assert ev.type == "ARREST"
+    assert [name(doc, e) for e in ev.side_a] == ["Syrian Democratic Forces"]
