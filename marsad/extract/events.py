@@ -38,7 +38,6 @@ SPEECH_TYPES = ("THREATEN", "ACCUSE", "REJECT")      # their own future/conditio
 REFERENCE_REACH = 60   # sentences: "الاجتماع" refers back within an article, not across a whole archive
 VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION")
 STRIKES = ("ATTACK", "SHELLING", "AIRSTRIKE")
-PRONOUN_BETWEEN = frozenset(("بينه", "بينها", "بينهم", "بينهما", "بينهن"))
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
 DIRECTIONS = frozenset(entry_key(w) for w in ("شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب"))
 PLACE_RANK = {"site": 0, "neighbourhood": 0, "base": 0, "crossing": 0, "oilfield": 0, "village": 1, "town": 1,
@@ -117,6 +116,7 @@ class EventExtractor:
                "attempted_type": raw["attempted_type"], "air": keyset(raw["air_cues"]),
                "breaks": keyset(raw["clause_breaks"]), "side_a_after": keyset(raw["side_a_after"]),
                "side_b_after": keyset(raw["side_b_after"]), "between": keyset(raw["between"]),
+               "between_pronouns": keyset(raw["between_pronouns"]), "relatives": keyset(raw["relative_pronouns"]),
                "role_before_place": keyset(raw["role_before_place"]),
                "group_nouns": keyset(raw["group_nouns"]),
                "casualties": {k: keyset(v) for k, v in raw["casualties"].items()},
@@ -514,7 +514,8 @@ class EventExtractor:
         between = next((i for i in range(h.scope[0], h.scope[1]) if ctx.keys[i] & self.cues["between"]), None)
         subject = self._subject_after(ctx, h, mentions)
         # "بينها وبين X": only the second "بين" is found (the first carries its pronoun)
-        pronoun_first = between is not None and between > 0 and ctx.tokens[between - 1].norm in PRONOUN_BETWEEN
+        pronoun_first = (between is not None and between > 0
+                         and bool(ctx.keys[between - 1] & self.cues["between_pronouns"]))
         parents: list[tuple[str, str]] = []
         for i, m in mentions:
             eid = m.entity_id

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
     from marsad.extract.events import Hit, _Context
 
 MODEL_FILE = "event_report.json"
-RELATIVES = frozenset(("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "ما"))
 
 
 def _bucket(n: int, edges: tuple[int, ...]) -> str:
@@ -130,7 +129,7 @@ def report_features(ctx: _Context, hits: list[Hit], n: int) -> list[str]:
     # what stands right before the trigger: a relative pronoun, a site or an incident noun
     for k, i in enumerate(reversed(clause_before[-3:]), 1):
         word = _bare(ctx, i)
-        if word in RELATIVES:
+        if ctx.keys[i] & cues["relatives"]:
             f.append("relative_before")
         if ctx.entity_at[i]:
             f.append(f"b{k}=<name>")
