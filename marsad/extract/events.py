@@ -30,6 +30,8 @@ from marsad.arabic.normalize import normalize
 from marsad.arabic.tokenize import LINE_BREAKS
 from marsad.config import Options, load_data_yaml
 from marsad.extract.lexicon import PhraseMatcher, entry_key, token_keys
+from marsad.extract.reportedness import MODEL_FILE as REPORT_MODEL_FILE
+from marsad.extract.reportedness import ReportModel, judged, report_features
 from marsad.model import (FACTUAL_MODALITIES, Casualties, DateValue, Document, Event, Mention, PlaceRef, Quantity,
                           SideCasualties, Span)
 
@@ -134,6 +136,9 @@ class EventExtractor:
         out["reference"] = keyset(raw["reference_before"])
         out["reference_right"] = keyset(raw["reference_right_before"])
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
+        # a clause opening with these has its act as their object or subject ("شن مسلحون هجوماً")
+        out["act_openers"] = (out["occurrence_verbs"] | out["modality"]["attempted_before"]
+                              | out["casualties"]["killed"] | out["casualties"]["injured"])
         out["generic"] = keyset(raw["generic_before"])
         return out
 
@@ -166,15 +171,18 @@ class EventExtractor:
         return out
 
     @cached_property
+    def gapped_verbs(self) -> frozenset[str]:
+        return frozenset().union(*(g.verbs for g in self.gapped))
+
+    @cached_property
     def gazetteer(self):
         from marsad.resolve.places import Gazetteer
         return Gazetteer.load(self.options)
 
     @cached_property
-    def report_model(self):
+    def report_model(self) -> ReportModel:
         from marsad.extract.ner_crf import models_dir
-        from marsad.extract.reportedness import MODEL_FILE, ReportModel
-        return ReportModel.read(models_dir(self.options) / MODEL_FILE)
+        return ReportModel.read(models_dir(self.options) / REPORT_MODEL_FILE)
 
     @cached_property
     def actors_kb(self):
@@ -202,7 +210,6 @@ class EventExtractor:
     def _weigh(self, ctx: _Context, hits: list[Hit]) -> None:
         """A mention the rules let through as a report, but that the report model finds only
         speaks of an occurrence in passing, becomes a reference."""
-        from marsad.extract.reportedness import judged, report_features
         model = self.report_model
         for n, h in enumerate(hits):
             if h.role == "report" and h.modality in FACTUAL_MODALITIES and model.judges(h.type) and judged(ctx, hits, n):
@@ -241,19 +248,21 @@ class EventExtractor:
         """Verbs that tell the act only with their object a few words on, past the subject or a
         time: "أطلقت طائرة بلا طيار صواريخ", "تجمع أمس مئات المتظاهرين". The trigger is the verb."""
         taken = {i for h in found for i in range(h.start, h.end)}
+        verbs = self.gapped_verbs
         out = []
-        for pattern in self.gapped:
-            for i, k in enumerate(ctx.keys):
-                if i in taken or not k & pattern.verbs or not ctx.tokens[i].is_word:
-                    continue
-                hi = ctx.sentence_tokens(ctx.sentence_of(i))[1]
-                following = [j for j in range(i + 1, hi) if ctx.tokens[j].is_word][:pattern.within]
-                if not any(ctx.keys[j] & pattern.objects and j not in taken for j in following):
-                    continue
-                h = self._accept(ctx, i, i + 1, pattern.spec)
-                if h is not None:
-                    out.append(h)
-                    taken.add(i)
+        for i, k in enumerate(ctx.keys):
+            if i in taken or not k & verbs or not ctx.tokens[i].is_word:
+                continue
+            hi = ctx.sentence_tokens(ctx.sentence_of(i))[1]
+            following = [j for j in range(i + 1, hi) if ctx.tokens[j].is_word]
+            for pattern in self.gapped:
+                if k & pattern.verbs and any(ctx.keys[j] & pattern.objects and j not in taken
+                                             for j in following[:pattern.within]):
+                    h = self._accept(ctx, i, i + 1, pattern.spec)
+                    if h is not None:
+                        out.append(h)
+                        taken.add(i)
+                        break
         return out
 
     def _asks(self, ctx: _Context, s: int) -> bool:
@@ -280,20 +289,14 @@ class EventExtractor:
             elif (h.type == "ATTACK" and prev.type in VIOLENT and h.start - prev.end <= 4
                   and ctx.keys[h.start] & self.cues["targeting"]):
                 continue
-            elif (h.type in VIOLENT and prev.type in VIOLENT and h.start - prev.end <= 12
-                  and ctx.tokens[h.start].norm.startswith("ب") and ctx.clause_start_at(h.start) <= prev.start):
-                # the means of the act, not an act of its own: "اغتال مجهولون القيادي … بإطلاق النار
-                # عليه", "محاولة اغتيال بعبوة ناسفة"; after a targeting verb the means names the act
-                # ("استهدفت قوات النظام بقذائف الهاون أحياء البلدة")
-                if prev.type == "ATTACK" and ctx.keys[prev.start] & self.cues["targeting"]:
-                    h.start = prev.start
-                    out[-1] = h
-                elif not (h.type == "ATTACK" or prev.type in ("ASSASSINATION", "ATTACK")):
-                    out.append(h)   # a clash and the shelling in its clause: both are told
-            elif (prev.type == "ATTACK" and h.type in VIOLENT and h.start - prev.end <= 1
-                  and ctx.keys[prev.start] & self.cues["targeting"]):
-                h.start = prev.start   # "استهدفت طائرة مسيرة …": the strike is the event, told by its verb
+            elif (h.type in VIOLENT and prev.type == "ATTACK" and ctx.keys[prev.start] & self.cues["targeting"]
+                  and (h.start - prev.end <= 1 or _means_of(ctx, prev, h))):
+                # the strike is the event, told by its verb: "استهدفت طائرة مسيرة …", "استهدفت قوات
+                # النظام بقذائف الهاون أحياء البلدة"
+                h.start = prev.start
                 out[-1] = h
+            elif _means_of(ctx, prev, h) and (h.type == "ATTACK" or prev.type in ("ASSASSINATION", "ATTACK")):
+                continue   # "اغتال مجهولون القيادي … بإطلاق النار عليه", "محاولة اغتيال بعبوة ناسفة"
             else:
                 out.append(h)
         return out
@@ -1017,6 +1020,12 @@ def _future_verb(ctx: _Context, h: Hit) -> bool:
         if len(w) >= 5 and w[0] == "س" and w[1] in "يتنا" and not w.startswith(("سيار", "سيط", "سنو", "ساع", "سا")):
             return True
     return False
+
+
+def _means_of(ctx: _Context, prev: Hit, h: Hit) -> bool:
+    """Whether violent mention `h` is the means ("ب…") of violent act `prev` in its clause."""
+    return (h.type in VIOLENT and prev.type in VIOLENT and h.start - prev.end <= 12
+            and ctx.tokens[h.start].norm.startswith("ب") and ctx.clause_start_at(h.start) <= prev.start)
 
 
 def _number_next_to(ctx: _Context, h: Hit, at_least: int = 2) -> bool:

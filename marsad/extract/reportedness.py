@@ -55,15 +55,15 @@ def judged(ctx: _Context, hits: list[Hit], n: int) -> bool:
     before = [i for i in range(ctx.clause_start(h), h.start) if ctx.tokens[i].is_word]
     if not before:
         return False
-    cues = ctx.ex.cues
-    openers = cues["occurrence_verbs"] | cues["modality"]["attempted_before"] | cues["casualties"]["killed"] \
-        | cues["casualties"]["injured"]
+    openers = ctx.ex.cues["act_openers"]
     if any(ctx.keys[i] & openers for i in (before[0], *before[-2:])):
         return False
+    first_act = n == 0 or hits[n - 1].sentence != h.sentence     # hits are in reading order
+    if not first_act:
+        return True
     lo = ctx.sentence_tokens(h.sentence)[0]
     first = next((i for i in range(lo, h.start) if ctx.tokens[i].is_word), None)
-    first_act = not any(x.sentence == h.sentence for x in hits[:n])
-    return not (first_act and first is not None and ctx.keys[first] & openers)
+    return first is None or not ctx.keys[first] & openers
 
 
 def report_features(ctx: _Context, hits: list[Hit], n: int) -> list[str]:
