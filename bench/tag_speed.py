@@ -69,7 +69,7 @@ def main() -> int:
     from marsad.extract.ner_crf import CrfTagger
     t0 = time.perf_counter()
     tagger = CrfTagger.load()
-    tagger.models()
+    tagger.tables()
     tagger.features
     load = time.perf_counter() - t0
 

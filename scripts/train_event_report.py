@@ -16,7 +16,7 @@ and each family's threshold are chosen by 5-fold cross-validation grouped by art
 id before "-"), so sentences of one article never sit on both sides. The cross-validated
 sentence-level scores (a sentence is detected when one of its judged mentions reaches its
 family's threshold or when it has a scored event the model does not judge) are written into the json; the shipped weights are then fitted on
-all the sentences. Needs numpy (`pip install -e '.[train]'`). Deterministic.
+all the sentences. Deterministic.
 """
 from __future__ import annotations
 

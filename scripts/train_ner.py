@@ -13,8 +13,7 @@ Data (from --shared, default ../shared beside the repository):
     data only with --aqmar: it lowered dev F1 (see the json's ablation).
   * data/arabic_event_gsr/*.csv (text column): unlabelled text for the word clusters.
 Word clusters: spherical k-means (32/128/512) over randomized-SVD PPMI context vectors of
-the train part, AQMAR and the GSR sentences (never the dev sentences, never a test set);
-needs numpy (training only).
+the train part, AQMAR and the GSR sentences (never the dev sentences, never a test set).
 
 Steps: clusters -> models trained on train -> dev scores with shared/eval/conll_f1.py ->
 the shipped models retrained on train+dev with the same settings (--final train ships the

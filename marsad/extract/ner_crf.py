@@ -31,13 +31,15 @@ in the `doc_window` sentences around it. `tag_sentences` therefore treats the se
 it is given as running text (a name found once helps its other mentions); `tag` sees
 one sentence alone.
 
-A CrfTagger is not thread-safe: use one per thread.
+The models are trained with CRFsuite and decoded by `crf_decode` (NumPy), which gives
+CRFsuite's tags without building a feature string per token. A CrfTagger is not
+thread-safe: use one per thread.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
-from functools import lru_cache
+from dataclasses import asdict, dataclass, field, fields
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence, TextIO
 
@@ -195,7 +197,7 @@ def _analysed(norm: str):
 class _Word:
     """Everything about one word type the features need, computed once."""
 
-    __slots__ = ("token", "keys", "own", "ctx", "doc_key")
+    __slots__ = ("token", "keys", "own", "ctx", "doc_key", "scores")
 
     def __init__(self, token: Token, keys: frozenset[str], own: list[str], ctx: dict[int, list[str]],
                  doc_key: str):
@@ -204,6 +206,7 @@ class _Word:
         self.own = own
         self.ctx = ctx
         self.doc_key = doc_key
+        self.scores = None   # the tagger's weight sums for this word (CrfTagger._word_scores)
 
 
 def _shape(word: str) -> str:
@@ -249,7 +252,7 @@ class FeatureExtractor:
         self.context_words = lexicon[1] if lexicon else {}
         self._cache: dict[str, _Word] = {}
         w = config.window
-        self._offsets = [o for o in range(-w, w + 1) if o]
+        self.offsets = [o for o in range(-w, w + 1) if o]   # the neighbours a token's features see
 
     # per word type ------------------------------------------------
 
@@ -311,7 +314,7 @@ class FeatureExtractor:
             own.extend("lx=" + name for name in lex)
         # what the neighbours see of this word
         ctx: dict[int, list[str]] = {}
-        for o in self._offsets:
+        for o in self.offsets:
             p = f"{o:+d}:"
             feats = [p + "w=" + low]
             if abs(o) == 1:
@@ -338,11 +341,9 @@ class FeatureExtractor:
     def sentence(self, tokens: Sequence[str]) -> list[list[str]]:
         words = [self.word(t) for t in tokens]
         n = len(words)
-        gaz = self._gazetteer(words) if self.matchers else None
         out: list[list[str]] = []
-        offsets = self._offsets
-        bigrams = self.config.bigrams
-        for i, w in enumerate(words):
+        offsets = self.offsets
+        for i, (w, extra) in enumerate(zip(words, self.sentence_features(words))):
             f = ["bias"] + w.own
             for o in offsets:
                 j = i + o
@@ -352,6 +353,18 @@ class FeatureExtractor:
                     f.append("BOS")
                 elif j == n:
                     f.append("EOS")
+            out.append(f + extra)
+        return out
+
+    def sentence_features(self, words: list[_Word]) -> list[list[str]]:
+        """Per token, the features that depend on the sentence rather than on word types alone:
+        word bigrams and dictionary membership (its own and its neighbours')."""
+        n = len(words)
+        gaz = self._gazetteer(words) if self.matchers else None
+        bigrams = self.config.bigrams
+        out: list[list[str]] = []
+        for i, w in enumerate(words):
+            f: list[str] = []
             if bigrams:
                 low = w.own[0]
                 if i > 0:
@@ -472,7 +485,7 @@ class CrfTagger:
     def __init__(self, model_dir: Path, options: Options | None = None):
         self.model_dir = Path(model_dir)
         self.options = options
-        self._crfs: tuple | None = None
+        self._tables: tuple | None = None
         self._features: FeatureExtractor | None = None
         self._meta: dict | None = None
 
@@ -505,23 +518,22 @@ class CrfTagger:
             self._features = FeatureExtractor(config, clusters, self.options)
         return self._features
 
-    def models(self) -> tuple:
-        """(first-stage tagger or None, final tagger): pycrfsuite Taggers, opened once."""
-        if self._crfs is None:
-            import pycrfsuite
+    def tables(self) -> tuple:
+        """(first-stage weights or None, final weights): `WeightTable`s read from the model
+        files once."""
+        if self._tables is None:
             from marsad.errors import DataFileError
+            from marsad.extract.crf_decode import WeightTable
 
-            def open_(name: str):
+            def open_(name: str) -> WeightTable:
                 path = self.model_dir / name
                 if not path.exists():
                     raise DataFileError(str(path), "not found: train it with scripts/train_ner.py")
-                t = pycrfsuite.Tagger()
-                t.open(str(path))
-                return t
+                return WeightTable.from_crfsuite(path)
 
             stage1 = open_(STAGE1_FILE) if self.features.config.stacked else None
-            self._crfs = (stage1, open_(MODEL_FILE))
-        return self._crfs
+            self._tables = (stage1, open_(MODEL_FILE))
+        return self._tables
 
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """IOB2 tags (PERS, LOC, ORG, MISC) for one sentence of tokens."""
@@ -533,36 +545,94 @@ class CrfTagger:
         With a stacked model, the sentences within `doc_window` of each other are one
         document: a name the first stage found in one informs the others. Reads at most
         `block` + `doc_window` sentences ahead of the one it yields."""
-        stage1, final = self.models()
+        stage1, final = self.tables()
         fe = self.features
         w = fe.config.doc_window if stage1 is not None else 0
-        buf: list[tuple] = []   # (tokens, features, doc keys, first-stage tags)
+        buf: list[_Scored] = []
         start = 0            # first sentence of buf not yet yielded; the ones before are context
         it = iter(sentences)
         exhausted = False
         while True:
-            while not exhausted and len(buf) - start < self.block + w:
+            fresh: list[_Scored] = []
+            while not exhausted and len(buf) + len(fresh) - start < self.block + w:
                 try:
-                    toks = list(next(it))
+                    fresh.append(self._scored(list(next(it))))
                 except StopIteration:
                     exhausted = True
-                    break
-                feats = fe.sentence(toks) if toks else []
-                if stage1 is not None and toks:
-                    buf.append((toks, feats, fe.doc_keys(toks), repair_iob2(stage1.tag(feats))))
-                else:
-                    buf.append((toks, feats, [], []))
+            if stage1 is not None:
+                tagged = [s for s in fresh if s.tokens]
+                for s, tags in zip(tagged, stage1.viterbi([s.scores[:, 0, :len(stage1.labels)] for s in tagged])):
+                    s.stage1 = repair_iob2(tags)
+            buf.extend(fresh)
             end = len(buf) if exhausted else start + self.block
             if end <= start:
                 return
+            targets = buf[start:end]
+            emissions = [s.scores[:, -1, :len(final.labels)] for s in targets if s.tokens]
             if stage1 is not None:
-                add_stacked_features([b[1] for b in buf], [b[2] for b in buf], [b[3] for b in buf], w,
+                stacked = [[[] for _ in s.tokens] for s in buf]
+                add_stacked_features(stacked, [s.doc_keys for s in buf], [s.stage1 for s in buf], w,
                                      range(start, end))
-            for toks, feats, *_ in buf[start:end]:
-                yield repair_iob2(final.tag(feats)) if toks else []
+                for e, bags in zip(emissions, (b for b in stacked[start:end] if b)):
+                    final.add_bags(e, bags)
+            decoded = iter(final.viterbi(emissions))
+            for s in targets:
+                yield repair_iob2(next(decoded)) if s.tokens else []
             drop = max(0, end - w)
             buf = buf[drop:]
             start = end - drop
+
+    def _scored(self, tokens: list[str]) -> _Scored:
+        """A sentence with its state scores under every model, (tokens, models, labels), from
+        the features of the first stage; the second stage's own features are added later."""
+        if not tokens:
+            return _Scored(tokens, None, [])
+        import numpy as np
+
+        fe = self.features
+        words = [fe.word(t) for t in tokens]
+        per_word = np.stack([self._word_scores(w) for w in words])   # (tokens, 1 + offsets, models, labels)
+        n = len(words)
+        scores = per_word[:, 0].copy()
+        edges = self._edge_scores
+        for k, o in enumerate(fe.offsets, 1):
+            lo, hi = max(0, -o), min(n, n - o)
+            if hi > lo:
+                scores[lo:hi] += per_word[lo + o:hi + o, k]
+            if 0 <= -1 - o < n:
+                scores[-1 - o] += edges[0]
+            if 0 <= n - o < n:
+                scores[n - o] += edges[1]
+        self._weights.add_bags(scores, fe.sentence_features(words))
+        return _Scored(tokens, scores, [w.doc_key for w in words])
+
+    def _word_scores(self, word: _Word):
+        """(1 + offsets, models, labels): what the word's own features and, per offset, what a
+        neighbour sees of it add to the label scores; summed once per word type."""
+        if word.scores is None:
+            word.scores = self._weights.sum_bags([["bias", *word.own], *(word.ctx[o] for o in self.features.offsets)])
+        return word.scores
+
+    @cached_property
+    def _weights(self):
+        """Every model's weights behind one lookup per attribute."""
+        from marsad.extract.crf_decode import Weights
+        return Weights.joint([t for t in self.tables() if t is not None])
+
+    @cached_property
+    def _edge_scores(self):
+        """(2, models, labels): a window that runs past the first token (BOS) or the last (EOS)."""
+        return self._weights.sum_bags([["BOS"], ["EOS"]])
+
+
+@dataclass(slots=True)
+class _Scored:
+    """One sentence on its way through the tagger."""
+
+    tokens: list[str]
+    scores: object            # NumPy (tokens, models, labels), or None for an empty sentence
+    doc_keys: list[str]
+    stage1: list[str] = field(default_factory=list)
 
 
 _TAGGERS: dict[Path, CrfTagger] = {}

@@ -46,7 +46,7 @@ def assert_iob2(tags: list[str]) -> None:
 
 
 def test_model_loads(tagger):
-    stage1, final = tagger.models()
+    stage1, final = tagger.tables()
     assert final is not None
     assert (stage1 is not None) == tagger.config.stacked
     meta = tagger.meta
