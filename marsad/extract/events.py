@@ -131,6 +131,7 @@ class EventExtractor:
         out["titles"] = keyset(raw["title_nouns"])
         out["targeting"] = keyset(raw["targeting"])
         out["participants"] = keyset(raw["participant_nouns"])
+        out["setting"] = keyset(raw["setting_prepositions"])
         out["violence"] = keyset(raw["violence_signs"]) | out["casualties"]["killed"] | out["casualties"]["injured"] \
             | out["quantities"]["weapons"] | out["quantities"]["fighters"]
         out["reference"] = keyset(raw["reference_before"])
@@ -151,12 +152,15 @@ class EventExtractor:
             not_before = frozenset(entry_key(w) for w in spec.get("not_before") or ())
             not_forms = frozenset(entry_key(w) for w in spec.get("not_forms") or ())
             figurative = set(spec.get("figurative") or ())
+            # a phrase that opens with one of the type's verbs is a clause: "فجرا نفسيهما", "خرج المتظاهرون"
+            verbs = set(spec.get("verbs") or ()).union(*(g["verbs"] for g in spec.get("gapped") or ()))
             for form_name, words in (("noun", spec.get("nouns")), ("verb", spec.get("verbs")),
                                      ("phrase", spec.get("phrases"))):
                 for word in words or ():
-                    payload = TriggerSpec(etype, form_name, not_after, not_before, word in figurative, not_forms)
-                    for form in (_noun_forms(word) if form_name == "noun" else [word]):
-                        m.add(form, payload)
+                    form = "verb" if form_name == "phrase" and word.split()[0] in verbs else form_name
+                    payload = TriggerSpec(etype, form, not_after, not_before, word in figurative, not_forms)
+                    for written in (_noun_forms(word) if form_name == "noun" else [word]):
+                        m.add(written, payload)
         return m
 
     @cached_property
@@ -246,7 +250,9 @@ class EventExtractor:
 
     def _gapped_triggers(self, ctx: _Context, found: list[Hit]) -> list[Hit]:
         """Verbs that tell the act only with their object a few words on, past the subject or a
-        time: "أطلقت طائرة بلا طيار صواريخ", "تجمع أمس مئات المتظاهرين". The trigger is the verb."""
+        time: "أطلقت طائرة بلا طيار صواريخ", "تجمع أمس مئات المتظاهرين". The trigger is the verb.
+        A date between them does not count against the distance ("خرج مساء أول من أمس مئات من
+        المتظاهرين")."""
         taken = {i for h in found for i in range(h.start, h.end)}
         verbs = self.gapped_verbs
         out = []
@@ -254,7 +260,7 @@ class EventExtractor:
             if i in taken or not k & verbs or not ctx.tokens[i].is_word:
                 continue
             hi = ctx.sentence_tokens(ctx.sentence_of(i))[1]
-            following = [j for j in range(i + 1, hi) if ctx.tokens[j].is_word]
+            following = [j for j in range(i + 1, hi) if ctx.tokens[j].is_word and not ctx.in_date[j]]
             for pattern in self.gapped:
                 if k & pattern.verbs and any(ctx.keys[j] & pattern.objects and j not in taken
                                              for j in following[:pattern.within]):
@@ -778,6 +784,10 @@ class _Context:
         self.mention_toks = [i for i, _ in self.mentions]
         self.dates = sorted(((self.tok(dm.span.start), dm) for dm in doc.date_mentions), key=lambda x: x[0])
         self.date_toks = [i for i, _ in self.dates]
+        self.in_date = [False] * len(doc.tokens)
+        for i, dm in self.dates:
+            for k in range(i, self.tok_end(dm.span.end)):
+                self.in_date[k] = True
         self.sponsor_tails = {(r.tail, r.evidence) for r in doc.relations if r.type == "SPONSORED_BY"}
         self.parent_tails = [(r.tail, r.evidence, r.head) for r in doc.relations
                              if r.type in ("AFFILIATED_WITH", "PART_OF", "MEMBER_OF")]
@@ -1030,12 +1040,14 @@ def _means_of(ctx: _Context, prev: Hit, h: Hit) -> bool:
 
 def _number_next_to(ctx: _Context, h: Hit, at_least: int = 2) -> bool:
     """A count of the trigger's own acts: "17 هجمة", "أكثر من 40 غارة", "الهجمات الـ17"; not the
-    toll in "إصابة عشرة في تفجير"."""
+    toll in "إصابة عشرة في تفجير", nor the victims of a singular act ("بخطف تسعة جنود")."""
+    plural = ctx.tokens[h.end - 1].norm.endswith("ات")
     for n in ctx.numbers_in((max(h.scope[0], h.start - 6), min(h.scope[1], h.end + 1))):
-        if n.value is None or n.value < at_least:
-            continue
+        if n.value is None or n.value < at_least or ctx.in_date[ctx.tok(n.span.start)]:
+            continue   # (the year of "في ديسمبر 2005 بخطف" counts no acts)
         last = ctx.tok_end(n.span.end) - 1      # the number's last token
-        if last >= h.end - 1 or not any(ctx.tokens[j].is_word for j in range(last + 1, h.start)):
+        if last >= h.end - 1 and plural or last < h.start and not any(
+                ctx.tokens[j].is_word for j in range(last + 1, h.start)):
             return True
     return False
 

@@ -52,3 +52,14 @@ def test_historical_event_keeps_its_own_date(run):
 def test_any_before_a_claimant_makes_no_threat(run):
     doc = run("اغتال مجهولون مختار القرية أمس، ولم تعلن أي جهة مسؤوليتها عن الاغتيال.")
     assert [(e.type, e.modality) for e in doc.events] == [("ASSASSINATION", "asserted")]
+
+
+@pytest.mark.parametrize("text, type_", [
+    # a count of victims after a single act, or the year of its date, is no tally of acts
+    ("قام مسلحون أمس بخطف ثلاثة مدنيين من قرية الحسينية.", "ABDUCTION"),
+    ("وقامت العصابة في آب 2016 بخطف سبعة عمال قرب الحدود.", "ABDUCTION"),
+    # a plural act that the clause says erupted is an occurrence, not a count
+    ("وانفجرت عدة مظاهرات في مدن الريف الشرقي احتجاجاً على رفع أسعار الخبز.", "PROTEST"),
+])
+def test_asserted_not_aggregate(run, text, type_):
+    assert (type_, "asserted") in {(e.type, e.modality) for e in run(text).events}

@@ -230,3 +230,15 @@ def test_a_patrol_that_makes_an_arrest_is_its_actor(run):
     ev = only(doc)
     assert ev.type == "ARREST"
     assert [name(doc, e) for e in ev.side_a] == ["Syrian Democratic Forces"]
+
+
+@pytest.mark.parametrize("text, type_", [
+    # a date between the verb and its subject does not stretch the distance
+    ("وخرج مساء أول من أمس مئات من المتظاهرين في ساحة البلدة.", "PROTEST"),
+    # a phrase that opens with the type's verb is a clause: its act is reported, not named in passing
+    ("قال الجيش إن الانتحاريين فجرا نفسيهما عند مدخل الثكنة.", "EXPLOSION"),
+    # "قام … بـ" does the act, also after a place that opens the clause
+    ("وفي مدينة الميادين قام مسلحون ملثمون بخطف مدير المدرسة من سيارته.", "ABDUCTION"),
+])
+def test_reported_act(run, text, type_):
+    assert (type_, "asserted") in {(e.type, e.modality) for e in run(text).events}

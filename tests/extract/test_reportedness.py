@@ -35,6 +35,8 @@ def weighed(mentions, pipeline, text: str, type_: str) -> tuple[bool, float]:
     ("شن مسلحون مجهولون هجوماً على حاجز للقوات في البلدة.", "ATTACK"),           # the object of شن
     ("حاول مسلحون اغتيال القيادي في الفصيل.", "ATTACK"),                          # the object of حاول
     ("وخرج العشرات من أهالي البلدة، أمس الأحد، في مظاهرة أمام مقر المجلس.", "PROTEST"),  # the sentence's verb
+    ("وفي مدينة الميادين قام مسلحون ملثمون بخطف مدير المدرسة.", "ABDUCTION"),    # قام بـ, after a place
+    ("وجاء ذلك بعد محاولة عناصر من لواء الفجر اغتيال مختار القرية.", "ATTACK"),   # an attempt and its agent
 ])
 def test_the_rules_judge_verbs_and_clauses_that_open_with_the_act(mentions, pipeline, text, type_):
     assert weighed(mentions, pipeline, text, type_)[0] is False
