@@ -42,6 +42,7 @@ VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "E
 STRIKES = ("ATTACK", "SHELLING", "AIRSTRIKE")
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
 DIRECTIONS = frozenset(entry_key(w) for w in ("شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب"))
+ROAD_JOINERS = frozenset("-–—/")   # "طريق الرقة – دير الزور"
 PLACE_RANK = {"site": 0, "neighbourhood": 0, "base": 0, "crossing": 0, "oilfield": 0, "village": 1, "town": 1,
               "desert": 1, "road": 1, "river": 1, "bridge": 0, "subdistrict": 2, "district": 2, "region": 2,
               "governorate": 3, "country": 4}
@@ -132,6 +133,7 @@ class EventExtractor:
         out["targeting"] = keyset(raw["targeting"])
         out["participants"] = keyset(raw["participant_nouns"])
         out["setting"] = keyset(raw["setting_prepositions"])
+        out["road_nouns"] = keyset(raw["road_nouns"])
         out["violence"] = keyset(raw["violence_signs"]) | out["casualties"]["killed"] | out["casualties"]["injured"] \
             | out["quantities"]["weapons"] | out["quantities"]["fighters"]
         out["reference"] = keyset(raw["reference_before"])
@@ -346,12 +348,12 @@ class EventExtractor:
         if h.spec.form == "verb" or h.modality != "asserted":
             return "report"   # an attempt happened; a denial, threat or plan stays visible as what it is
         lo = ctx.clause_start(h)
-        before = [i for i in range(lo, h.start) if ctx.tokens[i].is_word and not ctx.entity_at[i]]
+        before = self._words_before(ctx, h)
         if not before and not h.definite:
             return "report"   # "خطف مسلحون شاباً": a bare form opening its clause is the verb
         if before and ctx.keys[before[-1]] & self.cues["reference_right"]:
             return "reference"
-        if any(ctx.keys[i] & self.cues["reference"] for i in before[-4:]):
+        if self._topic_cue_before(ctx, h):
             return "reference"
         if h.type not in VIOLENT + ("ABDUCTION", "PROTEST"):
             return "report"
@@ -366,9 +368,19 @@ class EventExtractor:
                     or any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in range(*own)))
         return "report" if anchored else "generic"
 
+    def _words_before(self, ctx: _Context, h: Hit) -> list[int]:
+        """The words of the trigger's clause before it, names left out."""
+        return [i for i in range(ctx.clause_start(h), h.start) if ctx.tokens[i].is_word and not ctx.entity_at[i]]
+
+    def _topic_cue_before(self, ctx: _Context, h: Hit) -> bool:
+        """A noun the sentence speaks about ("أدان الهجوم", "لم تعلق على الهجوم")."""
+        return h.spec.form != "verb" and any(ctx.keys[i] & self.cues["reference"] for i in self._words_before(ctx, h)[-4:])
+
     # 2. arguments from the scope ------------------------------------------------------------
     def _read_scope(self, ctx: _Context, h: Hit) -> None:
         h.modality = self._modality(ctx, h)
+        if h.modality == "negated" and self._topic_cue_before(ctx, h):
+            h.modality = "asserted"   # "ولم تعلق قسد على الهجوم": the comment is negated, not the attack
         if h.modality == "attempted" and h.type in self.cues["attempted_type"]:
             h.type = self.cues["attempted_type"][h.type]
         if h.type == "SHELLING" and self._near(ctx, h, self.cues["air"], 4):
@@ -381,11 +393,24 @@ class EventExtractor:
         self._casualties(ctx, h)
         self._quantities(ctx, h)
         h.role = self._role(ctx, h)
+        if h.role == "reference":
+            self._drop_speakers(ctx, h)
         if h.type in ONE_SIDED:
             # "قُتل ثلاثة عناصر من قوات النظام … في هجوم": the side that lost people was the target
             victims = {c.entity_id for c in (*h.casualties.killed, *h.casualties.injured) if c.entity_id}
             h.side_a = [e for e in h.side_a if e not in victims]
             h.side_b += [e for e in victims if e not in h.side_b]
+
+    def _drop_speakers(self, ctx: _Context, h: Hit) -> None:
+        """"ولم تعلق قسد على الهجوم", "أدان الجيش الهجوم": who comments on an act, named between
+        the comment and the act, is no party to it, unless named again after the act."""
+        cues = [i for i in self._words_before(ctx, h)[-4:] if ctx.keys[i] & self.cues["reference"]]
+        if not cues:
+            return
+        speakers = {m.entity_id for _, m in ctx.mentions_in((cues[-1] + 1, h.start), ACTOR_TYPES)}
+        speakers -= {m.entity_id for _, m in ctx.mentions_in((h.end, h.scope[1]), ACTOR_TYPES)}
+        h.side_a, h.side_b, h.associated = ([e for e in side if e not in speakers]
+                                            for side in (h.side_a, h.side_b, h.associated))
 
     def _near(self, ctx: _Context, h: Hit, words: frozenset[str], window: int, after: bool = True) -> bool:
         lo = max(h.scope[0], h.start - window)
@@ -492,13 +517,18 @@ class EventExtractor:
                 return (direction, ctx.place_rank(m.entity_id), 0 if i >= h.end else 1, abs(i - h.start))
             return min(pool, key=score)[1].entity_id
 
+        def scenes(mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+            # "على طريق الرقة – دير الزور قرب بلدة الكسرة": a road's ends are not where it happened;
+            # with nothing else named, the place is left to the rest of the article
+            return [x for x in mentions if not ctx.names_a_road(x[0])]
+
         roles = self.cues["role_before_place"]
         in_scope = [x for x in ctx.mentions_in(h.scope, ("LOCATION",))
                     if not any(ctx.keys[i] & roles for i in range(max(h.scope[0], x[0] - 3), x[0]))]
-        h.place = best(in_scope)
+        h.place = best(scenes(in_scope))
         h.place_in_scope = h.place is not None
         if h.place is None:
-            h.place = best(ctx.mentions_in(ctx.sentence_tokens(h.sentence), ("LOCATION",)))
+            h.place = best(scenes(ctx.mentions_in(ctx.sentence_tokens(h.sentence), ("LOCATION",))))
 
     def _date(self, ctx: _Context, h: Hit) -> None:
         for rng in (h.scope, ctx.sentence_tokens(h.sentence)):
@@ -624,7 +654,11 @@ class EventExtractor:
                 shared_actor = near and bool(g.actors & h_actors) and (
                     not is_verb or not h.side_a or bool(set(h.side_a) & g.initiators))
                 same_place = h.place_in_scope and h.place is not None and h.place in g.places
-                if h.definite or same_sentence or headline_lead or shared_actor or same_place:
+                # "… بهجوم على حاجز لهم" then "استهدفوا الحاجز": the verb's definite object was named before
+                same_object = is_verb and near and any(
+                    ctx.tokens[j].norm.startswith("ال") and ctx.tokens[j].bare in g.words
+                    for j in range(h.end, min(h.scope[1], h.end + 2)) if not ctx.entity_at[j])
+                if h.definite or same_sentence or headline_lead or shared_actor or same_place or same_object:
                     target = g
                     break
                 if not h.definite:
@@ -634,6 +668,8 @@ class EventExtractor:
                 groups.append(target)
                 active.append(target)
             target.add(h, h_actors)
+            target.words.update(ctx.tokens[j].bare for j in range(*h.scope)
+                                if ctx.tokens[j].is_word and not ctx.entity_at[j] and len(ctx.tokens[j].bare) > 2)
         return groups
 
     def _compatible(self, ctx: _Context, g: _Group, h: Hit) -> bool:
@@ -934,11 +970,22 @@ class _Context:
             ref.span = ent.mentions[0].span
         return ref
 
+    def names_a_road(self, i: int) -> bool:
+        """Whether the place named at token i is part of a road's name: "طريق الرقة – دير الزور"
+        (both ends), "أوتوستراد حلب"."""
+        roads = self.ex.cues["road_nouns"]
+        for j in range(i - 1, max(-1, i - 8), -1):
+            if self.keys[j] & roads:
+                return True
+            if not (self.entity_at[j] or self.tokens[j].norm in ROAD_JOINERS):
+                return False
+        return False
+
     def main_place(self) -> str | None:
-        """The town the headline or the first sentence names, when there is one."""
+        """The town the headline or the first sentence names, when there is one (not a road's end)."""
         for s in range(min(2, len(self.doc.sentences))):
             ms = self.mentions_in(self.sentence_tokens(s), ("LOCATION",))
-            towns = [m.entity_id for _, m in ms if self.place_rank(m.entity_id) == 1
+            towns = [m.entity_id for i, m in ms if self.place_rank(m.entity_id) == 1 and not self.names_a_road(i)
                      and getattr(self.place_record(m.entity_id)[1], "kind", "") in ("town", "village")]
             if towns:
                 return towns[0]
@@ -983,6 +1030,7 @@ class _Group:
         self.anchored_places: set[str] = set()
         self.actors: set[str] = set()
         self.initiators: set[str] = set()
+        self.words: set[str] = set()       # bare forms of the words around its mentions
         self.last_sentence = head.sentence
 
     def add(self, h: Hit, expanded_actors: set[str]) -> None:

@@ -242,3 +242,35 @@ def test_a_patrol_that_makes_an_arrest_is_its_actor(run):
 ])
 def test_reported_act(run, text, type_):
     assert (type_, "asserted") in {(e.type, e.modality) for e in run(text).events}
+
+
+ROAD_ATTACK = """مقتل ثلاثة عناصر من قسد بهجوم على طريق الرقة – دير الزور
+
+قتل ثلاثة عناصر من قوات سوريا الديمقراطية (قسد)، أمس الأحد، بهجوم شنه مسلحون مجهولون على حاجز لهم على طريق الرقة – دير الزور قرب بلدة الكسرة غربي دير الزور.
+
+وقال مصدر محلي إن المسلحين استهدفوا الحاجز بالأسلحة الرشاشة قبل أن يلوذوا بالفرار.
+
+ولم تعلق قسد على الهجوم حتى الآن، في حين اتهم ناشطون خلايا تنظيم الدولة بالوقوف وراءه."""
+
+
+def _attacks(doc):
+    return [e for e in doc.events if e.type == "ATTACK"]
+
+
+def test_a_roads_ends_are_not_the_scene(run):
+    doc = run(ROAD_ATTACK)
+    names = {e.id: e.name_ar for e in doc.entities}
+    assert [names[e.place.entity_id] for e in _attacks(doc)] == ["الكسرة"]
+
+
+def test_headline_lead_and_a_verb_on_the_same_target_are_one_attack(run):
+    attack, = _attacks(run(ROAD_ATTACK))
+    assert len(attack.evidence) >= 3 and attack.date is not None
+
+
+def test_who_does_not_comment_on_an_attack_is_no_party_to_it(run):
+    doc = run(ROAD_ATTACK)
+    sdf = next(e.id for e in doc.entities if e.kb_id == "sdf")
+    assert all(e.modality != "negated" for e in doc.events)
+    attack, = _attacks(doc)
+    assert sdf in attack.side_b and sdf not in attack.side_a
