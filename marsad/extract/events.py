@@ -80,6 +80,7 @@ class Hit:
     modality: str = "asserted"
     place: str | None = None         # entity id
     place_in_scope: bool = False
+    place_near: bool = False         # named as what the act was near ("قرب بلدة الكسرة")
     date: DateValue | None = None
     date_unresolved: bool = False    # the text dates it, but nothing anchors the expression
     side_a: list[str] = field(default_factory=list)
@@ -134,6 +135,7 @@ class EventExtractor:
         out["participants"] = keyset(raw["participant_nouns"])
         out["setting"] = keyset(raw["setting_prepositions"])
         out["road_nouns"] = keyset(raw["road_nouns"])
+        out["near_place"] = keyset(raw["near_place"])
         out["violence"] = keyset(raw["violence_signs"]) | out["casualties"]["killed"] | out["casualties"]["injured"] \
             | out["quantities"]["weapons"] | out["quantities"]["fighters"]
         out["reference"] = keyset(raw["reference_before"])
@@ -515,7 +517,9 @@ class EventExtractor:
                 i, m = x
                 direction = bool(i > 0 and ctx.keys[i - 1] & DIRECTIONS)
                 return (direction, ctx.place_rank(m.entity_id), 0 if i >= h.end else 1, abs(i - h.start))
-            return min(pool, key=score)[1].entity_id
+            i, m = min(pool, key=score)
+            h.place_near = ctx.named_as_near(i)
+            return m.entity_id
 
         def scenes(mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
             # "على طريق الرقة – دير الزور قرب بلدة الكسرة": a road's ends are not where it happened;
@@ -759,6 +763,8 @@ class EventExtractor:
         ev = Event(f"ev{n}", group.type, trigger=ctx.span(head.start, head.end), evidence=list(evidence),
                    modality=group.modality, date=group.date, place=ctx.place_ref(place) if place else None,
                    confidence=round(max(x.confidence for x in g if x.role == "report"), 3))
+        if ev.place and any(x.place == place and x.place_near for x in g):
+            ev.place.geo_precision = 2   # ACLED's "near a town"; the resolver keeps it as a floor
         # a definite back-reference ("الهجوم" two sentences on) names its event, not its sides,
         # unless nothing else did
         telling = [x for x in g if x is head or not x.definite] or g
@@ -969,6 +975,12 @@ class _Context:
         if ent and ent.mentions:
             ref.span = ent.mentions[0].span
         return ref
+
+    def named_as_near(self, i: int) -> bool:
+        """Whether the place at token i is named as what something was near: "قرب بلدة الكسرة",
+        "في محيط مدينة البوكمال"."""
+        near = self.ex.cues["near_place"]
+        return any(self.keys[j] & near for j in range(max(0, i - 2), i))
 
     def names_a_road(self, i: int) -> bool:
         """Whether the place named at token i is part of a road's name: "طريق الرقة – دير الزور"

@@ -53,12 +53,14 @@ class PlaceResolver:
             rec = self._record(entity) if entity is not None else None
             if rec is None:
                 continue
+            floor = ref.geo_precision or 1   # set by the event stage when the text says "near" the place
             fill_place_ref(ref, rec)
             if not entity.kb_id:
                 # a site or area the gazetteer lacks, placed at the town it is in or near (ACLED
                 # codes such places at the town: precision 1 inside it, 2 around it)
                 ref.name_ar, ref.name_en = entity.name_ar, entity.name_en
                 ref.geo_precision = 1 if entity.place_kind in INSIDE_TOWN else max(2, rec.geo_precision or 2)
+            ref.geo_precision = max(ref.geo_precision or floor, floor)
 
     def _record(self, entity: Entity) -> PlaceRecord | None:
         """The entity's own gazetteer record, else the one of the place it lies in or near."""

@@ -263,6 +263,11 @@ def test_a_roads_ends_are_not_the_scene(run):
     assert [names[e.place.entity_id] for e in _attacks(doc)] == ["الكسرة"]
 
 
+def test_near_a_town_is_geo_precision_2(run):
+    attack, = _attacks(run(ROAD_ATTACK))
+    assert attack.place.geo_precision == 2     # "قرب بلدة الكسرة"
+
+
 def test_headline_lead_and_a_verb_on_the_same_target_are_one_attack(run):
     attack, = _attacks(run(ROAD_ATTACK))
     assert len(attack.evidence) >= 3 and attack.date is not None
