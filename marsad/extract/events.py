@@ -404,12 +404,9 @@ class EventExtractor:
             h.side_b += [e for e in victims if e not in h.side_b]
 
     def _drop_speakers(self, ctx: _Context, h: Hit) -> None:
-        """"ولم تعلق قسد على الهجوم", "أدان الجيش الهجوم": who comments on an act, named between
-        the comment and the act, is no party to it, unless named again after the act."""
-        cues = [i for i in self._words_before(ctx, h)[-4:] if ctx.keys[i] & self.cues["reference"]]
-        if not cues:
-            return
-        speakers = {m.entity_id for _, m in ctx.mentions_in((cues[-1] + 1, h.start), ACTOR_TYPES)}
+        """"ولم تعلق قسد على الهجوم", "نفت الهيئة أي علاقة لها بعملية الخطف": who speaks of an
+        act, named in its clause before it, is no party to it, unless named again after it."""
+        speakers = {m.entity_id for _, m in ctx.mentions_in((ctx.clause_start(h), h.start), ACTOR_TYPES)}
         speakers -= {m.entity_id for _, m in ctx.mentions_in((h.end, h.scope[1]), ACTOR_TYPES)}
         h.side_a, h.side_b, h.associated = ([e for e in side if e not in speakers]
                                             for side in (h.side_a, h.side_b, h.associated))
@@ -658,10 +655,11 @@ class EventExtractor:
                 shared_actor = near and bool(g.actors & h_actors) and (
                     not is_verb or not h.side_a or bool(set(h.side_a) & g.initiators))
                 same_place = h.place_in_scope and h.place is not None and h.place in g.places
-                # "… بهجوم على حاجز لهم" then "استهدفوا الحاجز": the verb's definite object was named before
-                same_object = is_verb and near and any(
-                    ctx.tokens[j].norm.startswith("ال") and ctx.tokens[j].bare in g.words
-                    for j in range(h.end, min(h.scope[1], h.end + 2)) if not ctx.entity_at[j])
+                # "… بهجوم على حاجز لهم" then "استهدفوا الحاجز", "شنت ثلاث غارات على السوق": what
+                # the act hit was named before
+                same_object = near and any(
+                    ctx.tokens[j].norm.startswith("ال") and _without_tanwin(ctx.tokens[j].bare) in g.words
+                    for j in range(h.end, min(h.scope[1], h.end + 3)) if not ctx.entity_at[j])
                 if h.definite or same_sentence or headline_lead or shared_actor or same_place or same_object:
                     target = g
                     break
@@ -672,7 +670,7 @@ class EventExtractor:
                 groups.append(target)
                 active.append(target)
             target.add(h, h_actors)
-            target.words.update(ctx.tokens[j].bare for j in range(*h.scope)
+            target.words.update(_without_tanwin(ctx.tokens[j].bare) for j in range(*h.scope)
                                 if ctx.tokens[j].is_word and not ctx.entity_at[j] and len(ctx.tokens[j].bare) > 2)
         return groups
 
@@ -1061,6 +1059,11 @@ class _Group:
 
 
 # --- helpers ------------------------------------------------------------------------------------
+def _without_tanwin(bare: str) -> str:
+    """"سوقا" (سوقاً) and "السوق" share "سوق"."""
+    return bare[:-1] if len(bare) > 3 and bare.endswith("ا") else bare
+
+
 def _noun_forms(noun: str) -> list[str]:
     """A noun trigger with its plural and possessive forms (the matcher handles proclitics)."""
     words = noun.split()

@@ -279,3 +279,27 @@ def test_who_does_not_comment_on_an_attack_is_no_party_to_it(run):
     assert all(e.modality != "negated" for e in doc.events)
     attack, = _attacks(doc)
     assert sdf in attack.side_b and sdf not in attack.side_a
+
+
+IDLIB_STRIKE = """إدلب - مراسلنا
+الأحد 15 أيلول 2024
+
+قتل خمسة مدنيين وأصيب ثمانية آخرون، صباح اليوم، جراء غارات جوية روسية استهدفت سوقاً شعبياً في مدينة أريحا جنوبي إدلب.
+
+وقال مراسلنا إن الطائرات الحربية الروسية شنت ثلاث غارات متتالية على السوق.
+
+كما اختطف مسلحون مجهولون الناشط الإعلامي أحمد الخطيب من منزله في بلدة الدانا، فجر الجمعة.
+
+ونفت هيئة تحرير الشام أي علاقة لها بعملية الخطف، متهماً خلايا تابعة للنظام بالوقوف وراءها."""
+
+
+def test_a_later_detail_on_the_same_target_joins_the_strike(run):
+    strikes = [e for e in run(IDLIB_STRIKE, published=None).events if e.type == "AIRSTRIKE"]
+    assert len(strikes) == 1 and len(strikes[0].evidence) == 2
+
+
+def test_who_denies_a_link_to_an_abduction_is_not_its_perpetrator(run):
+    doc = run(IDLIB_STRIKE, published=None)
+    hts = next(e.id for e in doc.entities if e.kb_id == "hts")
+    abduction, = [e for e in doc.events if e.type == "ABDUCTION"]
+    assert hts not in abduction.actors
