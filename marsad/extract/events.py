@@ -669,9 +669,8 @@ class EventExtractor:
                 target = _Group(h)
                 groups.append(target)
                 active.append(target)
-            target.add(h, h_actors)
-            target.words.update(_without_tanwin(ctx.tokens[j].bare) for j in range(*h.scope)
-                                if ctx.tokens[j].is_word and not ctx.entity_at[j] and len(ctx.tokens[j].bare) > 2)
+            target.add(h, h_actors, {_without_tanwin(ctx.tokens[j].bare) for j in range(*h.scope)
+                                     if ctx.tokens[j].is_word and not ctx.entity_at[j] and len(ctx.tokens[j].bare) > 2})
         return groups
 
     def _compatible(self, ctx: _Context, g: _Group, h: Hit) -> bool:
@@ -1043,8 +1042,9 @@ class _Group:
         self.words: set[str] = set()       # bare forms of the words around its mentions
         self.last_sentence = head.sentence
 
-    def add(self, h: Hit, expanded_actors: set[str]) -> None:
+    def add(self, h: Hit, expanded_actors: set[str], words: set[str]) -> None:
         self.hits.append(h)
+        self.words |= words
         # an occurrence told once as having happened has happened, though another mention says "tried"
         if h.modality == "asserted" or (h.modality == "attempted" and self.modality != "asserted"):
             self.modality = h.modality
