@@ -3,7 +3,7 @@
 python-crfsuite's `Tagger.tag` copies every feature string of every token into C++ and
 decodes one sentence per call; on news text that was a third of the whole pipeline. The
 tagger's features are mostly a word's own and what its neighbours see of it, so their
-weights can be summed once per word type (`WeightTable.sum`) and a sentence's scores built
+weights can be summed once per word type (`Weights.sum_bags`) and a sentence's scores built
 from those sums by adding rows; Viterbi then runs over a whole batch of sentences with one
 NumPy step per position.
 

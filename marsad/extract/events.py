@@ -355,7 +355,7 @@ class EventExtractor:
             return "report"   # "خطف مسلحون شاباً": a bare form opening its clause is the verb
         if before and ctx.keys[before[-1]] & self.cues["reference_right"]:
             return "reference"
-        if self._topic_cue_before(ctx, h):
+        if self._topic_cue(ctx, before):
             return "reference"
         if h.type not in VIOLENT + ("ABDUCTION", "PROTEST"):
             return "report"
@@ -374,14 +374,15 @@ class EventExtractor:
         """The words of the trigger's clause before it, names left out."""
         return [i for i in range(ctx.clause_start(h), h.start) if ctx.tokens[i].is_word and not ctx.entity_at[i]]
 
-    def _topic_cue_before(self, ctx: _Context, h: Hit) -> bool:
-        """A noun the sentence speaks about ("أدان الهجوم", "لم تعلق على الهجوم")."""
-        return h.spec.form != "verb" and any(ctx.keys[i] & self.cues["reference"] for i in self._words_before(ctx, h)[-4:])
+    def _topic_cue(self, ctx: _Context, before: list[int]) -> bool:
+        """Whether the last words before a noun (`_words_before`) make it what the sentence speaks
+        about ("أدان الهجوم", "لم تعلق على الهجوم")."""
+        return any(ctx.keys[i] & self.cues["reference"] for i in before[-4:])
 
     # 2. arguments from the scope ------------------------------------------------------------
     def _read_scope(self, ctx: _Context, h: Hit) -> None:
         h.modality = self._modality(ctx, h)
-        if h.modality == "negated" and self._topic_cue_before(ctx, h):
+        if h.modality == "negated" and h.spec.form != "verb" and self._topic_cue(ctx, self._words_before(ctx, h)):
             h.modality = "asserted"   # "ولم تعلق قسد على الهجوم": the comment is negated, not the attack
         if h.modality == "attempted" and h.type in self.cues["attempted_type"]:
             h.type = self.cues["attempted_type"][h.type]
@@ -487,9 +488,7 @@ class EventExtractor:
         if h.type != "PROTEST" and _number_next_to(ctx, h) and (
                 self._near(ctx, h, mod["aggregate_near"], 8) or _number_next_to(ctx, h, 10)):
             return True   # "17 هجمة منذ منتصف نوفمبر" is a tally; "ثلاث غارات" on a town is one strike
-        last = ctx.tokens[h.end - 1].norm
-        plural = last.endswith("ات") or ctx.tokens[h.start].norm.endswith("ات")
-        if not plural:
+        if not ctx.plural(h):
             return False
         if self._near(ctx, h, mod["aggregate_near"], 6):
             return True
@@ -972,6 +971,10 @@ class _Context:
         if ent and ent.mentions:
             ref.span = ent.mentions[0].span
         return ref
+
+    def plural(self, h: Hit) -> bool:
+        """A trigger in the sound feminine plural ("الهجمات", "عمليات اغتيال")."""
+        return self.tokens[h.end - 1].norm.endswith("ات") or self.tokens[h.start].norm.endswith("ات")
 
     def named_as_near(self, i: int) -> bool:
         """Whether the place at token i is named as what something was near: "قرب بلدة الكسرة",

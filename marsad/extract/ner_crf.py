@@ -568,13 +568,14 @@ class CrfTagger:
             if end <= start:
                 return
             targets = buf[start:end]
-            emissions = [s.scores[:, -1, :len(final.labels)] for s in targets if s.tokens]
+            live = [k for k, s in enumerate(targets) if s.tokens]
+            emissions = [targets[k].scores[:, -1, :len(final.labels)] for k in live]
             if stage1 is not None:
                 stacked = [[[] for _ in s.tokens] for s in buf]
                 add_stacked_features(stacked, [s.doc_keys for s in buf], [s.stage1 for s in buf], w,
                                      range(start, end))
-                for e, bags in zip(emissions, (b for b in stacked[start:end] if b)):
-                    final.add_bags(e, bags)
+                for k, e in zip(live, emissions):
+                    final.add_bags(e, stacked[start + k])
             decoded = iter(final.viterbi(emissions))
             for s in targets:
                 yield repair_iob2(next(decoded)) if s.tokens else []
@@ -604,7 +605,7 @@ class CrfTagger:
             if 0 <= n - o < n:
                 scores[n - o] += edges[1]
         self._weights.add_bags(scores, fe.sentence_features(words))
-        return _Scored(tokens, scores, [w.doc_key for w in words])
+        return _Scored(tokens, scores, fe.doc_keys(tokens))
 
     def _word_scores(self, word: _Word):
         """(1 + offsets, models, labels): what the word's own features and, per offset, what a

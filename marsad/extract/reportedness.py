@@ -81,9 +81,8 @@ def report_features(ctx: _Context, hits: list[Hit], n: int) -> list[str]:
     words_before = [i for i in range(lo, h.start) if tokens[i].is_word]
     clause_before = [i for i in words_before if i >= clause]
     sentence_words = sum(1 for i in range(lo, hi) if tokens[i].is_word)
-    last = tokens[h.end - 1].norm
     f = [f"form={h.spec.form}", f"definite={h.definite}", f"modality={h.modality}",
-         f"plural={last.endswith('ات') or tokens[h.start].norm.endswith('ات')}",
+         f"plural={ctx.plural(h)}",
          f"pos={_bucket(len(words_before), (0, 1, 2, 4, 8, 16, 32))}",
          f"clause_pos={_bucket(len(clause_before), (0, 1, 2, 4, 8))}",
          f"length={_bucket(sentence_words, (10, 20, 35, 60))}",
