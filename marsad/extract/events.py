@@ -40,6 +40,7 @@ SPEECH_TYPES = ("THREATEN", "ACCUSE", "REJECT")      # their own future/conditio
 REFERENCE_REACH = 60   # sentences: "الاجتماع" refers back within an article, not across a whole archive
 VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION")
 STRIKES = ("ATTACK", "SHELLING", "AIRSTRIKE")
+SPEECH_WINDOW = 8   # words after a figurative trigger in which a speech participle makes it words
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
 DIRECTIONS = frozenset(entry_key(w) for w in ("شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب"))
 ROAD_JOINERS = frozenset("-–—/")   # "طريق الرقة – دير الزور"
@@ -145,6 +146,7 @@ class EventExtractor:
         out["act_openers"] = (out["occurrence_verbs"] | out["modality"]["attempted_before"]
                               | out["casualties"]["killed"] | out["casualties"]["injured"])
         out["generic"] = keyset(raw["generic_before"])
+        out["speech_after"] = keyset(raw["speech_after"])
         return out
 
     @cached_property
@@ -229,7 +231,7 @@ class EventExtractor:
     def _find_triggers(self, ctx: _Context) -> list[Hit]:
         hits = [h for m in self.matcher.find(ctx.tokens, ctx.keys)
                 if (h := self._accept(ctx, m.start, m.end, m.payload)) is not None]
-        hits = sorted(hits + self._gapped_triggers(ctx, hits), key=lambda h: h.start)
+        hits = sorted(self._with_gapped_triggers(ctx, hits), key=lambda h: h.start)
         hits = self._absorb_targeting(ctx, hits)
         # scopes: the stretch of the sentence between neighbouring triggers
         for n, h in enumerate(hits):
@@ -252,24 +254,28 @@ class EventExtractor:
         definite = spec.form != "verb" and any(f.startswith("ال") for t in tokens[start:end] for f in t.forms)
         return Hit(start, end, spec, spec.type, s, (0, 0), definite)
 
-    def _gapped_triggers(self, ctx: _Context, found: list[Hit]) -> list[Hit]:
-        """Verbs that tell the act only with their object a few words on, past the subject or a
-        time: "أطلقت طائرة بلا طيار صواريخ", "تجمع أمس مئات المتظاهرين". The trigger is the verb.
-        A date between them does not count against the distance ("خرج مساء أول من أمس مئات من
-        المتظاهرين")."""
+    def _with_gapped_triggers(self, ctx: _Context, found: list[Hit]) -> list[Hit]:
+        """`found` and the verbs that tell the act only with their object a few words on, past the
+        subject or a time: "أطلقت طائرة بلا طيار صواريخ", "تجمع أمس مئات المتظاهرين". The trigger is
+        the verb. A date between them does not count against the distance ("خرج مساء أول من أمس
+        مئات من المتظاهرين"). A verb found alone as another act is read by its object instead:
+        "احتجزت الجماعة 12 رهينة" takes hostages, where "احتجزت الشرطة مطلوبين" arrests."""
+        lone_verbs = {h.start: h for h in found if h.spec.form == "verb" and h.end - h.start == 1}
         taken = {i for h in found for i in range(h.start, h.end)}
         verbs = self.gapped_verbs
-        out = []
+        out = list(found)
         for i, k in enumerate(ctx.keys):
-            if i in taken or not k & verbs or not ctx.tokens[i].is_word:
+            if (i in taken and i not in lone_verbs) or not k & verbs or not ctx.tokens[i].is_word:
                 continue
             hi = ctx.sentence_tokens(ctx.sentence_of(i))[1]
             following = [j for j in range(i + 1, hi) if ctx.tokens[j].is_word and not ctx.in_date[j]]
             for pattern in self.gapped:
-                if k & pattern.verbs and any(ctx.keys[j] & pattern.objects and j not in taken
-                                             for j in following[:pattern.within]):
+                if (k & pattern.verbs and not (i in lone_verbs and lone_verbs[i].type == pattern.spec.type)
+                        and any(ctx.keys[j] & pattern.objects and j not in taken for j in following[:pattern.within])):
                     h = self._accept(ctx, i, i + 1, pattern.spec)
                     if h is not None:
+                        if i in lone_verbs:
+                            out.remove(lone_verbs[i])
                         out.append(h)
                         taken.add(i)
                         break
@@ -324,7 +330,7 @@ class EventExtractor:
             return True
         if end - start == 1 and ctx.keys[start] & spec.not_forms:
             return True
-        if spec.figurative and not self._shows_force(ctx, start, end):
+        if spec.figurative and (not self._shows_force(ctx, start, end) or self._spoken(ctx, end)):
             return True
         if any(ctx.keys[i] & self.cues["titles"] for i in words_before[-2:]):
             return True
@@ -333,6 +339,12 @@ class EventExtractor:
             if window & self.cues["accusation"]:
                 return True
         return False
+
+    def _spoken(self, ctx: _Context, end: int) -> bool:
+        """"هاجم الوزير قادة الفصائل قائلاً …": the attacker goes on speaking in the same clause, so the
+        attack was words."""
+        after = [i for i in range(end, ctx.clause_end_at(end)) if ctx.tokens[i].is_word][:SPEECH_WINDOW]
+        return any(ctx.keys[i] & self.cues["speech_after"] for i in after)
 
     def _shows_force(self, ctx: _Context, start: int, end: int) -> bool:
         """"هجوم على الحكومة" is criticism, "هجوم على حاجز" or "هجوم أسفر عن مقتل" is violence: a
@@ -445,7 +457,7 @@ class EventExtractor:
             return "negated"
         if h.type in SPEECH_TYPES:   # "أي محاولة … أمر مرفوض": the words are the content of what was said
             return "asserted"
-        if self._cue_before(ctx, h, "foiled_before", 3):
+        if self._cue_before(ctx, h, "foiled_before", 5):   # "أحبطت الأجهزة الأمنية محاولة اختطاف"
             return "planned"
         attempt = self.cues["modality"]["attempted_before"]
         if any(ctx.keys[i] & attempt for i in range(h.start, h.end)):   # "محاولة اغتيال"
@@ -454,7 +466,8 @@ class EventExtractor:
                 _phrase_at(keys, i, p) for i in range(h.end, min(h.scope[1], h.end + 12))
                 for p in self.cues["phrases"]["attempted_after"]):
             return "attempted"
-        if self._cue_before(ctx, h, "threatened_before", 8) or self._cue_before(ctx, h, "threatened_right_before", 1):
+        if (self._cue_before(ctx, h, "threatened_before", 8) or self._cue_before(ctx, h, "threatened_right_before", 1)
+                or self._cue_before(ctx, h, "conditional_before", 15, clause=False) or self._threat_object(ctx, h)):
             return "threatened"
         if (self._cue_before(ctx, h, "planned_before", 12) or _future_verb(ctx, h) or self._purpose(ctx, h)
                 or any(ctx.keys[i] & self.cues["modality"]["planned_after"]
@@ -463,6 +476,14 @@ class EventExtractor:
         if self._aggregate(ctx, h):
             return "aggregate"
         return "asserted"
+
+    def _threat_object(self, ctx: _Context, h: Hit) -> bool:
+        """"هدد الوزير، في كلمة أمام البرلمان، باغتيال قادة الحركة": the act a threat names is the
+        بـ-object of its verb, with appositions and asides between them."""
+        norm = ctx.tokens[h.start].norm
+        if h.spec.form == "verb" or not norm.startswith("ب") or self.matcher.starts_with(norm):
+            return False
+        return self._cue_before(ctx, h, "threat_verbs", 15, clause=False)
 
     def _purpose(self, ctx: _Context, h: Hit) -> bool:
         """"لمواجهة الهجوم", "لاقتحام البلدة": a verbal noun after the preposition ل says what
@@ -871,12 +892,16 @@ class _Context:
     def clause_start(self, h: Hit) -> int:
         return self.clause_start_at(h.start)
 
+    def breaks_clause(self, i: int) -> bool:
+        return self.tokens[i].norm in ("،", ",", ";", "؛") or bool(self.keys[i] & self.ex.cues["breaks"] - {"،"})
+
     def clause_start_at(self, start: int) -> int:
         lo = self.sentence_tokens(self.sentence_of(start))[0]
-        for i in range(start - 1, lo - 1, -1):
-            if self.tokens[i].norm in ("،", ",", ";", "؛") or self.keys[i] & self.ex.cues["breaks"] - {"،"}:
-                return i + 1
-        return lo
+        return next((i + 1 for i in range(start - 1, lo - 1, -1) if self.breaks_clause(i)), lo)
+
+    def clause_end_at(self, end: int) -> int:
+        hi = self.sentence_tokens(self.sentence_of(end - 1))[1]
+        return next((i for i in range(end, hi) if self.breaks_clause(i)), hi)
 
     def word_before(self, i: int) -> str:
         return self.tokens[i - 1].norm if i > 0 else ""

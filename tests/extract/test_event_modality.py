@@ -14,10 +14,15 @@ import pytest
     ("تعتزم الفصائل تنظيم مظاهرة في الساحة يوم الجمعة.", "PROTEST", "planned"),
     ("يستعد الجيش للهجوم المرتقب على أطراف المدينة.", "ATTACK", "planned"),
     ("أحبطت الشرطة محاولة لاختطاف رجل أعمال.", "ABDUCTION", "planned"),
+    ("أحبطت الأجهزة الأمنية محاولة اختطاف طبيب في المدينة.", "ABDUCTION", "planned"),
     # threatened: threats and conditionals
     ("توعد التنظيم بتنفيذ هجمات على الحواجز.", "ATTACK", "threatened"),
     ("إذا فشلت المفاوضات فإن الاشتباكات ستعود إلى المدينة.", "ARMED_CLASH", "threatened"),
     ("سيرد الجيش بقوة في حال تعرض أي موقع لاعتداء.", "ATTACK", "threatened"),
+    # a conditional across the commas of an aside, and a threat's بـ-object past an apposition
+    ("لو لم تتدخل الشرطة، بحسب الشهود، لاندلعت اشتباكات بين العشيرتين في الحي.", "ARMED_CLASH", "threatened"),
+    ("هدد وزير الدفاع في الحكومة، يوسف الخطيب، باغتيال قائد الحركة.", "ASSASSINATION", "threatened"),
+    ("توعد قائد الفصيل، في تسجيل مصور نشره أمس، بتفجير مقرات الشرطة في المدينة.", "EXPLOSION", "threatened"),
     # negated
     ("لم تشهد المدينة أي اشتباكات منذ توقيع الاتفاق.", "ARMED_CLASH", "negated"),
     ("أكد الأهالي عدم وقوع أي قصف على القرية.", "SHELLING", "negated"),
@@ -38,6 +43,7 @@ def test_modality(run, text, type_, modality):
 @pytest.mark.parametrize("text", [
     "هل يجوز تبرير الاغتيال السياسي؟",                  # a question
     "شاهدت فيلم اغتيال جيسي جيمس أمس.",                 # a title
+    "هاجم وزير الداخلية قادة الفصائل المسلحة قائلا إنهم يتحملون مسؤولية الفوضى.",   # words
 ])
 def test_no_event(run, text):
     assert not [e for e in run(text).events if e.modality in ("asserted", "attempted")]
@@ -60,6 +66,8 @@ def test_any_before_a_claimant_makes_no_threat(run):
     ("وقامت العصابة في آب 2016 بخطف سبعة عمال قرب الحدود.", "ABDUCTION"),
     # a plural act that the clause says erupted is an occurrence, not a count
     ("وانفجرت عدة مظاهرات في مدن الريف الشرقي احتجاجاً على رفع أسعار الخبز.", "PROTEST"),
+    # "دون أن" tells a failure only with what could have happened: here nothing resisted
+    ("اقتحم مسلحون البلدة ليلا دون أن يواجهوا أي مقاومة، وقتلوا شخصين.", "ATTACK"),
 ])
-def test_asserted_not_aggregate(run, text, type_):
+def test_asserted_despite_a_cue(run, text, type_):
     assert (type_, "asserted") in {(e.type, e.modality) for e in run(text).events}
