@@ -1072,7 +1072,7 @@ class _Scanner:
         if not tok.is_word:
             return False
         triggers = self.lex.triggers
-        return not triggers or any(r.stem in triggers for r in self.nlex.readings(tok.text))
+        return not triggers or not triggers.isdisjoint(self.nlex.stems(tok.text))
 
     def scan(self) -> list[_Match]:
         out: list[_Match] = []

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Generic, Iterable, Sequence, TypeVar
@@ -54,14 +54,13 @@ class WordToken:
     start: int   # offsets into the view text
     end: int
     new_line: bool = False   # a line break comes between this token and the previous one
+    # asked many times of every token by the number and date scanners, so computed once
+    is_digits: bool = field(init=False)
+    is_word: bool = field(init=False)
 
-    @property
-    def is_digits(self) -> bool:
-        return self.text[:1].isdigit()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalpha()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_digits", self.text[:1].isdigit())
+        object.__setattr__(self, "is_word", self.text[:1].isalpha())
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +130,11 @@ class Reading:
     conj: bool
     prep: bool
     article: bool
+
+
+@lru_cache(maxsize=100_000)
+def _stems(word: str, conjs: tuple[str, ...], preps: tuple[str, ...], article: str) -> frozenset[str]:
+    return frozenset(r.stem for r in _readings(word, conjs, preps, article))
 
 
 @lru_cache(maxsize=100_000)
@@ -206,6 +210,10 @@ class NumberLexicon:
     def readings(self, word: str) -> tuple[Reading, ...]:
         return _readings(word, self.conjunctions, self.prepositions, self.article)
 
+    def stems(self, word: str) -> frozenset[str]:
+        """The stems of `readings`, for a quick test of whether any is in a word list."""
+        return _stems(word, self.conjunctions, self.prepositions, self.article)
+
     @cached_property
     def starters(self) -> frozenset[str]:
         """Every stem a number, ordinal, vague or approximate quantity can begin with (duals aside):
@@ -218,8 +226,8 @@ class NumberLexicon:
             return True
         if not tok.is_word:
             return tok.text in self.vague.first_words or tok.text in self.approximate.first_words
-        starters = self.starters
-        return any(r.stem in starters or r.stem in duals for r in self.readings(tok.text))
+        stems = self.stems(tok.text)
+        return not self.starters.isdisjoint(stems) or any(s in duals for s in stems)
 
     def duals_of(self, nouns: Iterable[str], nominative_only: Iterable[str] = ()) -> dict[str, str]:
         """Dual forms of counted nouns: عنصر -> عنصران, عنصرين; سيارة -> سيارتان, سيارتين."""
@@ -323,8 +331,12 @@ def match_phrase(toks: Sequence[WordToken], i: int, table: PhraseTable[V], lex: 
     word = toks[i].text
     readings: Iterable[Reading]
     if clitics == "none" or not toks[i].is_word:
+        if word not in table.first_words:
+            return None
         readings = (Reading(word, 0, False, False, False),)
     else:
+        if table.first_words.isdisjoint(lex.stems(word)):
+            return None   # (the date scanner asks a dozen tables at every word that may start a date)
         readings = (r for r in lex.readings(word) if not r.article and (clitics == "all" or not r.prep))
     best: PhraseMatch[V] | None = None
     for r in readings:

@@ -8,7 +8,7 @@ token with the proclitics و ف (conjunction), ب ل ك (preposition) and ال /
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.arabic.normalize import NormalizedView, fold_char
@@ -34,10 +34,11 @@ class Token:
     stems: frozenset[str]   # normalised readings with proclitics removed (norm included)
     forms: frozenset[str]   # the same, but never without the article: names keep theirs
     bare: str           # the shortest plausible reading: all proclitics and the article removed
+    # a word or a number, not punctuation: asked of every token by every stage, so computed once
+    is_word: bool = field(init=False)
 
-    @property
-    def is_word(self) -> bool:
-        return self.norm[:1].isalnum()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "is_word", self.norm[:1].isalnum())
 
 
 @lru_cache(maxsize=200_000)

@@ -450,15 +450,17 @@ class EntityRecognizer:
         for f in persons.values():
             words = [t.norm for t in tokens[f.start:f.end]]
             family = words[-1] if len(words) >= 2 and words[-1].startswith("ال") and len(words[-1]) > 4 else None
+            family_key = entry_key(family) if family else None
+            first_key = entry_key(words[0])
             for i in range(len(tokens)):
-                if covered[i]:
-                    continue
+                if covered[i] or not (first_key in keys[i] or tokens[i].norm == words[0] or family_key in keys[i]):
+                    continue   # (most tokens begin neither the name nor its family name)
                 if [t.norm for t in tokens[i:i + len(words)]] == words or (
                         len(words) >= 2 and _stems_match(keys, i, words)):
                     out.append(Found(i, i + len(words), f.cand, 0, {"source": "pattern"}))
                     for k in range(i, i + len(words)):
                         covered[k] = True
-                elif family and entry_key(family) in keys[i] and not (
+                elif family_key and family_key in keys[i] and not (
                         i > 0 and (keys[i - 1] & self.cues["plural_heads"] or tokens[i - 1].norm.endswith("ات"))):
                     out.append(Found(i, i + 1, f.cand, 0, {"source": "coref"}))
                     covered[i] = True

@@ -25,6 +25,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Iterable
 
 from marsad.arabic.normalize import normalize
 from marsad.arabic.tokenize import LINE_BREAKS
@@ -128,8 +129,7 @@ class EventExtractor:
                "quantities": {k: keyset(v) for k, v in raw["quantities"].items()},
                "attribution": {k: keyset(v) for k, v in raw["attribution"].items()}}
         # multi-word cues ("في حال", "دون التمكن") are checked on the first word and the next
-        out["phrases"] = {k: [tuple(entry_key(w) for w in p.split()) for p in v if " " in p]
-                          for k, v in raw["modality"].items()}
+        out["phrases"] = {k: _Phrases.of(p for p in v if " " in p) for k, v in raw["modality"].items()}
         out["accusation"] = keyset(raw["accusation_openers"])
         out["titles"] = keyset(raw["title_nouns"])
         out["targeting"] = keyset(raw["targeting"])
@@ -445,7 +445,7 @@ class EventExtractor:
                 break
             if name == "planned_before" and ctx.keys[i] & past:
                 return False
-            if ctx.keys[i] & words or any(_phrase_at(ctx.keys, i, p) for p in self.cues["phrases"][name]):
+            if ctx.keys[i] & words or self.cues["phrases"][name].at(ctx.keys, i):
                 return True
         return False
 
@@ -462,9 +462,9 @@ class EventExtractor:
         attempt = self.cues["modality"]["attempted_before"]
         if any(ctx.keys[i] & attempt for i in range(h.start, h.end)):   # "محاولة اغتيال"
             return "attempted"
+        failed = self.cues["phrases"]["attempted_after"]
         if self._cue_before(ctx, h, "attempted_before", 10, clause=False) or any(
-                _phrase_at(keys, i, p) for i in range(h.end, min(h.scope[1], h.end + 12))
-                for p in self.cues["phrases"]["attempted_after"]):
+                failed.at(keys, i) for i in range(h.end, min(h.scope[1], h.end + 12))):
             return "attempted"
         if (self._cue_before(ctx, h, "threatened_before", 8) or self._cue_before(ctx, h, "threatened_right_before", 1)
                 or self._cue_before(ctx, h, "conditional_before", 15, clause=False) or self._threat_object(ctx, h)):
@@ -1107,8 +1107,22 @@ def _noun_forms(noun: str) -> list[str]:
     return sorted({n, n + "ات", n + "ا", n + "ين", n + "ان", *(n + suffix for suffix in ("ه", "ها", "هم", "هما"))})
 
 
-def _phrase_at(keys, i: int, phrase: tuple[str, ...]) -> bool:
-    return i + len(phrase) <= len(keys) and all(p in keys[i + n] for n, p in enumerate(phrase))
+@dataclass(frozen=True)
+class _Phrases:
+    """Multi-word cues ("في حال", "دون أن يتمكن"), with the set of their first words: checked at
+    every word of a window, they are passed over at once where none can begin."""
+    phrases: tuple[tuple[str, ...], ...]
+    firsts: frozenset[str]
+
+    @classmethod
+    def of(cls, written: Iterable[str]) -> _Phrases:
+        phrases = tuple(tuple(entry_key(w) for w in p.split()) for p in written)
+        return cls(phrases, frozenset(p[0] for p in phrases))
+
+    def at(self, keys, i: int) -> bool:
+        if self.firsts.isdisjoint(keys[i]):
+            return False
+        return any(i + len(p) <= len(keys) and all(w in keys[i + n] for n, w in enumerate(p)) for p in self.phrases)
 
 
 def _future_verb(ctx: _Context, h: Hit) -> bool:

@@ -70,6 +70,7 @@ class PhraseMatcher(Generic[T]):
         # the first key's bucket: "ريف" begins hundreds of entries, and only the second word
         # tells which few can match. Built on first use after an add.
         self._index: dict[str, tuple[list, dict[str, list]]] | None = None
+        self._firsts: frozenset[str] = frozenset()
 
     def add(self, phrase: str, payload: T) -> None:
         keys = tuple(entry_key(t.norm) for t in tokenize(normalize(phrase)) if t.is_word)
@@ -92,6 +93,7 @@ class PhraseMatcher(Generic[T]):
                     by_second.setdefault(entry[1], []).append((rank, entry, payload))
             index[first] = (singles, by_second)
         self._index = index
+        self._firsts = frozenset(index)
         return index
 
     def add_all(self, items: Iterable[tuple[str, T]]) -> PhraseMatcher[T]:
@@ -109,6 +111,8 @@ class PhraseMatcher(Generic[T]):
     def candidates_at(self, tokens: Sequence[Token], i: int, keys: Sequence[frozenset[str]]) -> list[Match[T]]:
         """Every entry matching at token i, longest first."""
         index = self._index if self._index is not None else self._build_index()
+        if self._firsts.isdisjoint(keys[i]):
+            return []
         out: list[Match[T]] = []
         n_tokens = len(tokens)
         for k in keys[i]:
@@ -131,10 +135,11 @@ class PhraseMatcher(Generic[T]):
     def find(self, tokens: Sequence[Token], keys: Sequence[frozenset[str]] | None = None) -> list[Match[T]]:
         """Non-overlapping matches, left to right, the longest at each position."""
         keys = keys if keys is not None else [token_keys(t) for t in tokens]
+        firsts = self._first_keys()
         out: list[Match[T]] = []
         i = 0
         while i < len(tokens):
-            found = self.candidates_at(tokens, i, keys) if tokens[i].is_word else []
+            found = self.candidates_at(tokens, i, keys) if tokens[i].is_word and not firsts.isdisjoint(keys[i]) else []
             if found:
                 out.append(found[0])
                 i = found[0].end
@@ -144,8 +149,16 @@ class PhraseMatcher(Generic[T]):
 
     def find_all(self, tokens: Sequence[Token], keys: Sequence[frozenset[str]]) -> list[Match[T]]:
         """Every match at every position (overlapping), for callers that arbitrate themselves."""
+        firsts = self._first_keys()
         out: list[Match[T]] = []
         for i, tok in enumerate(tokens):
-            if tok.is_word:
+            if tok.is_word and not firsts.isdisjoint(keys[i]):
                 out.extend(self.candidates_at(tokens, i, keys))
         return out
+
+    def _first_keys(self) -> frozenset[str]:
+        """The keys entries begin with: most tokens have none among their readings, and one set
+        operation passes them over."""
+        if self._index is None:
+            self._build_index()
+        return self._firsts
