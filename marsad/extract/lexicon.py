@@ -111,8 +111,6 @@ class PhraseMatcher(Generic[T]):
     def candidates_at(self, tokens: Sequence[Token], i: int, keys: Sequence[frozenset[str]]) -> list[Match[T]]:
         """Every entry matching at token i, longest first."""
         index = self._index if self._index is not None else self._build_index()
-        if self._firsts.isdisjoint(keys[i]):
-            return []
         out: list[Match[T]] = []
         n_tokens = len(tokens)
         for k in keys[i]:
