@@ -299,9 +299,11 @@ class EventExtractor:
                 out.append(h)
             elif h.type == prev.type and h.start - prev.end <= 1:
                 prev.end = h.end   # "استقدمت تعزيزات": a verb and its noun are one trigger
-            elif (prev.spec.form == "verb" and h.type != prev.type and h.start - prev.end <= 1
+            elif (h.type != prev.type and h.start - prev.end <= 1
                   and ctx.keys[h.start] & self.cues["participants"]):
-                continue   # "اعتقلت دورية …": the patrol made the arrest, it is no deployment
+                # "اعتقلت دورية …", "استهدفت عبوة ناسفة دورية …", "هجوماً على رتل …": the patrol
+                # made the arrest or was hit; it is no deployment
+                continue
             elif (h.type == "ATTACK" and prev.type in VIOLENT and h.start - prev.end <= 4
                   and ctx.keys[h.start] & self.cues["targeting"]):
                 continue

@@ -235,6 +235,15 @@ def test_a_patrol_that_makes_an_arrest_is_its_actor(run):
 
 
 @pytest.mark.parametrize("text, type_", [
+    ("أطلق مسلحون النار على دورية للشرطة في حي الصناعة.", "ATTACK"),
+    ("شن مسلحون هجوما على رتل للقوات التركية قرب البلدة.", "ATTACK"),
+    ("استهدفت عبوة ناسفة دورية للجيش على طريق المطار.", "EXPLOSION"),
+])
+def test_a_patrol_that_is_hit_is_no_deployment(run, text, type_):
+    assert [e.type for e in run(text).events] == [type_]
+
+
+@pytest.mark.parametrize("text, type_", [
     # a date between the verb and its subject does not stretch the distance
     ("وخرج مساء أول من أمس مئات من المتظاهرين في ساحة البلدة.", "PROTEST"),
     # a phrase that opens with the type's verb is a clause: its act is reported, not named in passing
