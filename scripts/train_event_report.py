@@ -83,10 +83,9 @@ def read_sentences(shared: Path) -> list[Sentence]:
                 stage(doc)
             ctx, hits = extractor.mentions(doc)
             reports = [n for n, h in enumerate(hits) if h.role == "report" and h.modality in FACTUAL_MODALITIES]
-            inst = [report_features(ctx, hits, n) + ["family=" + family] for n in reports
-                    if hits[n].type in FAMILIES[family] and judged(ctx, hits, n)]
-            anyway = any(hits[n].type in SCORED[family] and not (hits[n].type in FAMILIES[family] and judged(ctx, hits, n))
-                         for n in reports)
+            weighed = [n for n in reports if hits[n].type in FAMILIES[family] and judged(ctx, hits, n)]
+            inst = [report_features(ctx, hits, n) + ["family=" + family] for n in weighed]
+            anyway = any(hits[n].type in SCORED[family] and n not in weighed for n in reports)
             out.append(Sentence(r["id"], family, r["label"], inst, anyway))
     return out
 

@@ -482,18 +482,18 @@ class EventExtractor:
     def _threat_object(self, ctx: _Context, h: Hit) -> bool:
         """"هدد الوزير، في كلمة أمام البرلمان، باغتيال قادة الحركة": the act a threat names is the
         بـ-object of its verb, with appositions and asides between them."""
+        return self._after_preposition(ctx, h, "ب") and self._cue_before(ctx, h, "threat_verbs", 15, clause=False)
+
+    def _after_preposition(self, ctx: _Context, h: Hit, letter: str) -> bool:
+        """A noun trigger with the preposition `letter` (ب, ل) glued on: "باغتيال", "لمواجهة";
+        not a word whose own first letter it is ("لقاء", "لجنة")."""
         norm = ctx.tokens[h.start].norm
-        if h.spec.form == "verb" or not norm.startswith("ب") or self.matcher.starts_with(norm):
-            return False
-        return self._cue_before(ctx, h, "threat_verbs", 15, clause=False)
+        return h.spec.form != "verb" and norm.startswith(letter) and not self.matcher.starts_with(norm)
 
     def _purpose(self, ctx: _Context, h: Hit) -> bool:
         """"لمواجهة الهجوم", "لاقتحام البلدة": a verbal noun after the preposition ل says what
         someone means to do; "تعرض لهجوم" says what happened."""
-        tok = ctx.tokens[h.start]
-        if h.spec.form == "verb" or not tok.norm.startswith("ل") or tok.norm.startswith("لل"):
-            return False
-        if self.matcher.starts_with(tok.norm):   # the ل is the word's own letter (لقاء، لجنة)
+        if not self._after_preposition(ctx, h, "ل") or ctx.tokens[h.start].norm.startswith("لل"):
             return False
         governors = self.cues["modality"]["purpose_governors"]
         words_before = [i for i in range(ctx.clause_start(h), h.start) if ctx.tokens[i].is_word][-3:]
@@ -895,7 +895,7 @@ class _Context:
         return self.clause_start_at(h.start)
 
     def breaks_clause(self, i: int) -> bool:
-        return self.tokens[i].norm in ("،", ",", ";", "؛") or bool(self.keys[i] & self.ex.cues["breaks"] - {"،"})
+        return bool(self.keys[i] & self.ex.cues["breaks"])   # punctuation ("،" ";") and words ("الذي")
 
     def clause_start_at(self, start: int) -> int:
         lo = self.sentence_tokens(self.sentence_of(start))[0]

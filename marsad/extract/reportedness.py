@@ -47,8 +47,9 @@ def judged(ctx: _Context, hits: list[Hit], n: int) -> bool:
     ("موقع التفجير", "الذي شهد العديد من العمليات"). A verb tells its act, and so does a clause
     that opens with the act ("انفجار سيارة مفخخة قرب …") or with a verb whose object it is
     ("شن مسلحون هجوماً", "حاول مسلحون اغتيال", "قُتل شرطي بنيران مسلحين", "بعد تعرض النقاط
-    لهجمات", "ففي نابلس قام مسلحون بخطف"), and so does the first act of a sentence that opens with such a verb, past a time
-    between commas ("وخرج العشرات، أمس الأحد، في مظاهرة"): the rules have already judged those."""
+    لهجمات", "ففي نابلس قام مسلحون بخطف"), and so does the first act of a sentence that opens
+    with such a verb, past a time between commas ("وخرج العشرات، أمس الأحد، في مظاهرة"): the
+    rules have already judged those."""
     h = hits[n]
     if h.spec.form == "verb" or h.modality == "attempted" and h.side_a:
         return False   # an attempt with its agent is told: "محاولة عناصر الفوج 47 اغتيال قيادي"
@@ -56,7 +57,6 @@ def judged(ctx: _Context, hits: list[Hit], n: int) -> bool:
     if not before:
         return False
     openers = ctx.ex.cues["act_openers"]
-    # the verb may follow a place or a time that opens the clause ("ففي نابلس قام مسلحون بخطف")
     # the verb may follow the place or time that opens the clause ("ففي نابلس قام مسلحون بخطف")
     setting = ctx.ex.cues["setting"]
     opening = next((i for i in before if not (ctx.entity_at[i] or ctx.in_date[i] or ctx.keys[i] & setting)), before[0])
