@@ -250,6 +250,10 @@ def test_a_patrol_that_is_hit_is_no_deployment(run, text, type_):
     ("قال الجيش إن الانتحاريين فجرا نفسيهما عند مدخل الثكنة.", "EXPLOSION"),
     # "قام … بـ" does the act, also after a place that opens the clause
     ("وفي مدينة الميادين قام مسلحون ملثمون بخطف مدير المدرسة من سيارته.", "ABDUCTION"),
+    # an act that goes on is told by the verb of which it is the subject
+    ("وتواصلت المظاهرات في وسط العاصمة لليوم الثالث.", "PROTEST"),
+    ("واستمرت الاشتباكات بين الطرفين في محيط المطار.", "ARMED_CLASH"),
+    ("وتصاعدت الاحتجاجات في المدن الجنوبية.", "PROTEST"),
 ])
 def test_reported_act(run, text, type_):
     assert (type_, "asserted") in {(e.type, e.modality) for e in run(text).events}
