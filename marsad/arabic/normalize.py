@@ -49,6 +49,9 @@ def fold_char(ch: str) -> str:
 
 # Combining hamza and madda of decomposed (NFD) text: they join the letter before them.
 _COMBINING_HAMZA = frozenset("\u0653\u0654\u0655")
+# What may follow a word's last letter and still belong to it: harakat and the other characters
+# the view deletes, and a combining hamza.
+WORD_TRAILING = _DELETE | _COMBINING_HAMZA
 
 
 def normalize(text: str) -> str:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.arabic.normalize import NormalizedView, fold_char
+from marsad.arabic.normalize import WORD_TRAILING, NormalizedView
 from marsad.model import Span
 
 # A token is a run of letters/digits (Arabic or Latin), or one other visible character.
@@ -77,26 +77,29 @@ def analyse(norm: str) -> tuple[frozenset[str], frozenset[str], str]:
     return frozenset(readings), frozenset(with_article), bare
 
 
-def _token(text: str, view: NormalizedView, vstart: int, vend: int) -> Token:
-    span = view.span_to_original(vstart, vend)
-    end = span.end
-    # trailing harakat, and a combining hamza of decomposed text, belong to the word
-    while end < len(text) and (not fold_char(text[end]) or text[end] in "\u0653\u0654\u0655"):
-        end += 1
-    span = Span(span.start, end)
-    norm = view.text[vstart:vend]
-    stems, forms, bare = analyse(norm)
-    original = span.of(text)
-    # tanwin fatha written on a final alef (اجتماعاً): the alef is no letter of the word
-    if len(norm) > 3 and norm.endswith("ا") and ("اً" in original[-3:] or "ًا" in original[-3:]):
-        extra, extra_forms, _ = analyse(norm[:-1])
-        stems, forms = stems | extra, forms | extra_forms
-    return Token(span, original, norm, stems, forms, bare)
-
-
 def tokenize(text: str, view: NormalizedView | None = None) -> list[Token]:
     view = view or NormalizedView.of(text)
-    return [_token(text, view, m.start(), m.end()) for m in _TOKEN_RE.finditer(view.text)]
+    offsets, composed_ends = view.original_offsets, view.composed_ends
+    n = len(text)
+    out: list[Token] = []
+    # the view's spans are mapped inline (as NormalizedView.span_to_original does): this runs on
+    # every token of every document
+    for m in _TOKEN_RE.finditer(view.text):
+        vstart, vend = m.span()
+        norm = m.group()
+        start, end = offsets[vstart], offsets[vend - 1] + 1
+        if composed_ends:
+            end = composed_ends.get(vend - 1, end)
+        while end < n and text[end] in WORD_TRAILING:
+            end += 1
+        original = text[start:end]
+        stems, forms, bare = analyse(norm)
+        # tanwin fatha written on a final alef (اجتماعاً): the alef is no letter of the word
+        if len(norm) > 3 and norm[-1] == "ا" and ("اً" in original[-3:] or "ًا" in original[-3:]):
+            extra, extra_forms, _ = analyse(norm[:-1])
+            stems, forms = stems | extra, forms | extra_forms
+        out.append(Token(Span(start, end), original, norm, stems, forms, bare))
+    return out
 
 
 def split_sentences(text: str) -> list[Span]:
