@@ -79,17 +79,13 @@ def analyse(norm: str) -> tuple[frozenset[str], frozenset[str], str]:
 
 def tokenize(text: str, view: NormalizedView | None = None) -> list[Token]:
     view = view or NormalizedView.of(text)
-    offsets, composed_ends = view.original_offsets, view.composed_ends
     n = len(text)
     out: list[Token] = []
-    # the view's spans are mapped inline (as NormalizedView.span_to_original does): this runs on
-    # every token of every document
     for m in _TOKEN_RE.finditer(view.text):
-        vstart, vend = m.span()
         norm = m.group()
-        start, end = offsets[vstart], offsets[vend - 1] + 1
-        if composed_ends:
-            end = composed_ends.get(vend - 1, end)
+        span = view.span_to_original(*m.span())
+        start, end = span.start, span.end
+        # harakat after the last letter, and a combining hamza, belong to the word
         while end < n and text[end] in WORD_TRAILING:
             end += 1
         original = text[start:end]
