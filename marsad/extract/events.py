@@ -1048,8 +1048,10 @@ class _Context:
             for j in range(i + 1, min(hi, i + 4)):
                 if self.keys[j] & cues["sources"]:
                     k = j + 1
+                    # the source's name ends where what it said, or when it said it, begins:
+                    # "أفادت مصادر محلية أمس الثلاثاء بأن …"
                     while k < hi and k - j < 5 and self.tokens[k].norm not in ("ان", "إن", "أن", "،", ":", ".") \
-                            and not self.tokens[k].norm.startswith(("ان", "بان")):
+                            and not self.tokens[k].norm.startswith(("ان", "بان")) and not self.in_date[k]:
                         k += 1
                     span = self.span(j, k)
                     return span.of(self.doc.text), span

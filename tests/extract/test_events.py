@@ -163,6 +163,15 @@ def test_cited_source_is_not_a_party(run):
     assert ev.attribution == "الدفاع المدني السوري"
 
 
+@pytest.mark.parametrize("text, source", [
+    ("أفادت مصادر محلية أمس الثلاثاء بأن اشتباكات اندلعت بين الفصيلين في البلدة.", "مصادر محلية"),
+    ("قال ناشطون يوم الجمعة إن مسلحين مجهولين اغتالوا قيادياً في الفصيل.", "ناشطون"),
+    ("ذكر مصدر عسكري إن طائرة مسيرة قصفت مواقع الفصائل.", "مصدر عسكري"),
+])
+def test_source_named_without_the_date_it_spoke(run, text, source):
+    assert [e.attribution for e in run(text).events] == [source]
+
+
 def test_dawn_is_not_an_explosion(run):
     doc = run("شن تنظيم داعش هجوماً على نقطة لقسد فجر اليوم، أسفر عن مقتل ثلاثة عناصر.")
     assert [e.type for e in doc.events] == ["ATTACK"]
