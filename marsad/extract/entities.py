@@ -236,6 +236,8 @@ class EntityRecognizer:
                     span = run
             elif self._is_given_name(tok):
                 span = self._given_name_run(tokens, keys, i, covered)
+                if span and i > 0 and tokens[i - 1].norm == "ابو" and not covered[i - 1]:
+                    span = (i - 1, span[1])   # a kunya is the name: "أبو علي الحريري"
             # after "المدعو" a quoted name is a person even if a word of it names a place ("جوان حسكة")
             strong = tok.norm in ("المدعو", "المدعوه") and span is not None and tokens[span[0] - 1].norm == QUOTE
             if span and span[1] - span[0] >= 1 and (strong or not any(covered[span[0]:span[1]])):
@@ -316,7 +318,9 @@ class EntityRecognizer:
                 run = _quoted_run(tokens, j)
             elif not tokens[j].is_word or tokens[j].norm.isdigit() or tokens[j].norm.startswith("و"):
                 run = None
-            elif kind in ("town", "village", "neighbourhood") or tokens[j].norm.startswith("ال"):
+            elif kind in ("town", "village", "neighbourhood"):
+                run = self._settlement_name(tokens, keys, j)
+            elif tokens[j].norm.startswith("ال"):
                 run = (j, j + 1)    # a site's own name carries the article: "دوار المصرية", not "مزار أنشأته"
             else:
                 run = None
@@ -342,6 +346,19 @@ class EntityRecognizer:
                 name_en = f"{self._latin(proper)} {kind_en}".strip()
                 out.append(Found(i, run[1], Candidate(cand.key, cand.type, cand.name_ar, name_en, None, "pattern"), 1, extra))
         return out
+
+    def _settlement_name(self, tokens, keys, j: int, max_len: int = 3) -> tuple[int, int]:
+        """The name of a town or village from token j: one word, or more when a word opens a
+        compound name and the next one can go on with it ("تل جبين", "تل أبو ظهور")."""
+        heads, stop = self.cues["toponym_heads"], self.cues["name_stop"]
+        k = j + 1
+        while k < len(tokens) and k - j < max_len and keys[k - 1] & heads:
+            t = tokens[k]
+            if not t.is_word or t.norm.isdigit() or t.norm.startswith("و") or _stop(t, stop) \
+                    or keys[k] & self.cues["locative_before"]:
+                break
+            k += 1
+        return (j, k)
 
     # names in Latin letters ---------------------------------------------------------------
     def _latin(self, name_ar: str) -> str:

@@ -1178,10 +1178,13 @@ def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCas
             noun = ctx.tokens[j].norm
             j += 1
             after = ctx.number_at(j)
-            if after is not None and after.value is not None:
+            # "عنصر واحد" counts the noun; "سائق وحارسين" is a second group
+            conjunct = ctx.tokens[j].norm.startswith("و") and ctx.tokens[j].norm not in ("واحد", "واحده") \
+                if j < len(ctx.tokens) else False
+            if after is not None and after.value is not None and not conjunct:
                 count, vague = after.value, None
                 j = ctx.tok_end(after.span.end)
-            elif noun.endswith(("ين", "ون", "ات")) or noun in ("عناصر", "اطفال", "نساء", "جنود", "اشخاص", "جرحي", "قتلي"):
+            elif noun.endswith(("ين", "ون", "ات")) or ctx.keys[j - 1] & c["plural_persons"]:
                 count, vague = None, "some"
             else:
                 count, vague = 1, None

@@ -115,6 +115,25 @@ def test_new_person_gets_an_english_name(run, text, name_en):
     assert name_en in {e.name_en for e in run(text).entities if e.type == "PERSON"}
 
 
+@pytest.mark.parametrize("text, place", [
+    ("خطفت مجموعة مسلحة أربعة مدنيين من قرية تل جبين شمال حلب.", "تل جبين"),
+    ("قصفت الطائرات قرية عين الزرقا في الريف الغربي.", "عين الزرقا"),
+    ("دخلت القوات بلدة كفر نبودة صباح اليوم.", "كفر نبودة"),
+    ("سيطرت الفصائل على بلدة تل أبو ظهور جنوب المدينة.", "تل أبو ظهور"),
+    ("وصلت التعزيزات إلى قرية جبين شمال حلب.", "جبين"),                  # one word: no compound head
+])
+def test_unknown_village_keeps_its_compound_name(run, text, place):
+    assert place in {e.name_ar for e in run(text).entities if e.type == "LOCATION"}
+
+
+@pytest.mark.parametrize("text, person", [
+    ("أطلق مسلحون النار على سيارة القيادي أبو علي الحريري قرب البلدة.", "Abu Ali al-Hariri"),
+    ("وصل أبو عمر الشامي إلى المنطقة.", "Abu Omar al-Shami"),
+])
+def test_kunya_is_part_of_the_name(run, text, person):
+    assert {e.name_en for e in run(text).entities if e.type == "PERSON"} == {person}
+
+
 def test_new_entity_has_a_stable_id_across_documents(run):
     a = run("اعتقلت الدورية المدعو “نزار خرفان” في السوق.")
     b = run("أفرج عن المدعو “نزار خرفان” بعد يومين.")

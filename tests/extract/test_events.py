@@ -86,6 +86,16 @@ def test_vague_toll_is_kept_unknown(run):
     assert ev.casualties.injured and ev.casualties.injured_total is None
 
 
+@pytest.mark.parametrize("text, injured", [
+    ("أطلق مسلحون النار على سيارة القيادي دون التمكن من إصابته، فيما أصيب مرافقه بجروح خطيرة.", 1),
+    ("أدى الهجوم على الحاجز إلى إصابة سائق وحارسين.", 3),
+    ("أسفر الهجوم على الحاجز عن إصابة شبان من القرية.", None),   # a broken plural: some, not one
+])
+def test_one_person_named_by_a_singular_noun_is_counted(run, text, injured):
+    ev = only(run(text), "ATTACK")
+    assert ev.casualties.injured and ev.casualties.injured_total == injured
+
+
 def test_killed_in_an_attack_names_the_target(run):
     doc = run("قُتل ثلاثة عناصر من قوات النظام في هجوم على حاجز قرب الميادين.")
     ev = only(doc, "ATTACK")
