@@ -636,7 +636,7 @@ class EventExtractor:
                 target.append(SideCasualties(count=0, span=ctx.tokens[i].span))
                 i += 1
                 continue
-            groups, end = _count_groups(ctx, i + 1, hi, c)
+            groups, end = _count_groups(ctx, _toll_start(ctx, i + 1, hi, c), hi, c)
             target.extend(groups)
             i = max(end, i + 1)
 
@@ -1159,6 +1159,27 @@ def _number_next_to(ctx: _Context, h: Hit, at_least: int = 2) -> bool:
                 ctx.tokens[j].is_word for j in range(last + 1, h.start)):
             return True
     return False
+
+
+def _toll_start(ctx: _Context, i: int, hi: int, c: dict, reach: int = 4) -> int:
+    """Where the toll after a casualty word begins: right after it, or past the act or place
+    that came first ("وأصيب في الانفجار اثنان من مرافقيه", "قتل في مدينة درعا شاب")."""
+    # "إصابات في صفوف الشرطة": whose ranks, not how many
+    if i + 1 >= hi or not ctx.keys[i] & c["cause_before_toll"] or ctx.tokens[i + 1].norm == "صفوف":
+        return i
+    for k in range(i + 1, min(hi, i + 1 + reach)):
+        if not ctx.tokens[k].is_word or ctx.tokens[k].norm.startswith("و"):
+            break
+        if ctx.in_date[k]:
+            continue   # "قتل في 12 آذار ثلاثة": the date is no toll
+        if ctx.keys[k] & c["persons"]:
+            return k
+        num = ctx.number_at(k)
+        if num is not None:
+            # a count of persons ("اثنان من مرافقيه", "ثلاثة عناصر"), not of streets ("في بعض شوارع")
+            after = ctx.tok_end(num.span.end)
+            return k if after < hi and (ctx.keys[after] & c["persons"] or ctx.tokens[after].norm == "من") else i
+    return i
 
 
 def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCasualties], int]:

@@ -96,6 +96,17 @@ def test_one_person_named_by_a_singular_noun_is_counted(run, text, injured):
     assert ev.casualties.injured and ev.casualties.injured_total == injured
 
 
+@pytest.mark.parametrize("text, type_, killed, injured", [
+    ("انفجرت عبوة ناسفة بسيارة القيادي، وأصيب في الانفجار اثنان من مرافقيه.", "EXPLOSION", None, 2),
+    ("قتل في الهجوم على الحاجز ثلاثة عناصر من قوات النظام.", "ATTACK", 3, None),
+    ("قتل في مدينة درعا شاب برصاص مجهولين.", "ATTACK", 1, None),
+    ("قتل في 12 آذار ثلاثة عناصر بهجوم على الحاجز.", "ATTACK", 3, None),   # the date is no toll
+])
+def test_toll_after_the_act_or_place_that_came_first(run, text, type_, killed, injured):
+    c = only(run(text), type_).casualties
+    assert (c.killed_total, c.injured_total) == (killed, injured)
+
+
 def test_killed_in_an_attack_names_the_target(run):
     doc = run("قُتل ثلاثة عناصر من قوات النظام في هجوم على حاجز قرب الميادين.")
     ev = only(doc, "ATTACK")
