@@ -141,6 +141,8 @@ class EventExtractor:
             | out["quantities"]["weapons"] | out["quantities"]["fighters"]
         out["reference"] = keyset(raw["reference_before"])
         out["reference_right"] = keyset(raw["reference_right_before"])
+        out["claim_verbs"] = keyset(raw["claim_verbs"])
+        out["responsibility"] = keyset(raw["responsibility"])
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
         # a clause opening with these has its act as their object or subject ("شن مسلحون هجوماً")
         out["act_openers"] = (out["occurrence_verbs"] | out["modality"]["attempted_before"]
@@ -369,6 +371,8 @@ class EventExtractor:
             return "report"   # "خطف مسلحون شاباً": a bare form opening its clause is the verb
         if before and ctx.keys[before[-1]] & self.cues["reference_right"]:
             return "reference"
+        if ctx.claims_responsibility(before):
+            return "report"
         if self._topic_cue(ctx, before):
             return "reference"
         if h.type not in VIOLENT + ("ABDUCTION", "PROTEST"):
@@ -1002,6 +1006,13 @@ class _Context:
     def plural(self, h: Hit) -> bool:
         """A trigger in the sound feminine plural ("الهجمات", "عمليات اغتيال")."""
         return self.tokens[h.end - 1].norm.endswith("ات") or self.tokens[h.start].norm.endswith("ات")
+
+    def claims_responsibility(self, before: list[int]) -> bool:
+        """Whether the words before a noun (`_words_before`) claim responsibility for it ("تبنى
+        التنظيم مسؤولية التفجير"): whoever claims an act says it happened."""
+        near, cues = before[-4:], self.ex.cues
+        return any(self.keys[i] & cues["responsibility"] for i in near) and any(
+            self.keys[i] & cues["claim_verbs"] for i in near)
 
     def named_as_near(self, i: int) -> bool:
         """Whether the place at token i is named as what something was near: "قرب بلدة الكسرة",

@@ -193,6 +193,16 @@ def test_source_named_without_the_date_it_spoke(run, text, source):
     assert [e.attribution for e in run(text).events] == [source]
 
 
+@pytest.mark.parametrize("text, type_, claimant", [
+    ('أعلنت ميليشيا "درع الساحل" مسؤوليتها عن الهجوم على دورية للأمن العام قرب بلدة جبلة.', "ATTACK", "Dir al-Sahil"),
+    ("تبنى تنظيم داعش مسؤولية التفجير الذي استهدف حاجزاً لقسد في ريف دير الزور.", "EXPLOSION", "Islamic State"),
+])
+def test_claimed_act_is_reported_with_its_claimant(run, text, type_, claimant):
+    doc = run(text)
+    ev = only(doc, type_)
+    assert ev.modality == "asserted" and [name(doc, e) for e in ev.side_a] == [claimant]
+
+
 def test_dawn_is_not_an_explosion(run):
     doc = run("شن تنظيم داعش هجوماً على نقطة لقسد فجر اليوم، أسفر عن مقتل ثلاثة عناصر.")
     assert [e.type for e in doc.events] == ["ATTACK"]
