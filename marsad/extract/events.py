@@ -1211,9 +1211,8 @@ def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCas
             j += 1
             after = ctx.number_at(j)
             # "عنصر واحد" counts the noun; "سائق وحارسين" is a second group
-            conjunct = ctx.tokens[j].norm.startswith("و") and ctx.tokens[j].norm not in ("واحد", "واحده") \
-                if j < len(ctx.tokens) else False
-            if after is not None and after.value is not None and not conjunct:
+            if after is not None and after.value is not None and (
+                    not ctx.tokens[j].norm.startswith("و") or ctx.tokens[j].norm in ("واحد", "واحده")):
                 count, vague = after.value, None
                 j = ctx.tok_end(after.span.end)
             elif noun.endswith(("ين", "ون", "ات")) or ctx.keys[j - 1] & c["plural_persons"]:
