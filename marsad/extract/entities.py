@@ -316,7 +316,7 @@ class EntityRecognizer:
             j = i + 1
             if tokens[j].norm == QUOTE:
                 run = _quoted_run(tokens, j)
-            elif not tokens[j].is_word or tokens[j].norm.isdigit() or tokens[j].norm.startswith("و"):
+            elif not _may_name(tokens[j]):
                 run = None
             elif kind in ("town", "village", "neighbourhood"):
                 run = self._settlement_name(tokens, keys, j)
@@ -354,8 +354,7 @@ class EntityRecognizer:
         k = j + 1
         while k < len(tokens) and k - j < max_len and keys[k - 1] & heads:
             t = tokens[k]
-            if not t.is_word or t.norm.isdigit() or t.norm.startswith("و") or _stop(t, stop) \
-                    or keys[k] & self.cues["locative_before"]:
+            if not _may_name(t) or _stop(t, stop) or keys[k] & self.cues["locative_before"]:
                 break
             k += 1
         return (j, k)
@@ -602,6 +601,11 @@ def _on_dateline(doc: Document, tokens: list[Token], f: Found) -> bool:
     while line_end < len(text) and text[line_end] not in LINE_BREAKS:
         line_end += 1
     return Span(line_start, line_end).contains(_span(tokens, f))
+
+
+def _may_name(token: Token) -> bool:
+    """A word a place's name can begin or go on with: no number, no و that opens a new clause."""
+    return token.is_word and not token.norm.isdigit() and not token.norm.startswith("و")
 
 
 def _stop(token: Token, words: frozenset[str]) -> bool:

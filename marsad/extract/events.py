@@ -366,7 +366,7 @@ class EventExtractor:
         if h.spec.form == "verb" or h.modality != "asserted":
             return "report"   # an attempt happened; a denial, threat or plan stays visible as what it is
         lo = ctx.clause_start(h)
-        before = self._words_before(ctx, h)
+        before = ctx.words_before(h)
         if not before and not h.definite:
             return "report"   # "خطف مسلحون شاباً": a bare form opening its clause is the verb
         if before and ctx.keys[before[-1]] & self.cues["reference_right"]:
@@ -388,19 +388,15 @@ class EventExtractor:
                     or any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in range(*own)))
         return "report" if anchored else "generic"
 
-    def _words_before(self, ctx: _Context, h: Hit) -> list[int]:
-        """The words of the trigger's clause before it, names left out."""
-        return [i for i in range(ctx.clause_start(h), h.start) if ctx.tokens[i].is_word and not ctx.entity_at[i]]
-
     def _topic_cue(self, ctx: _Context, before: list[int]) -> bool:
-        """Whether the last words before a noun (`_words_before`) make it what the sentence speaks
-        about ("أدان الهجوم", "لم تعلق على الهجوم")."""
+        """Whether the last words before a noun (`_Context.words_before`) make it what the
+        sentence speaks about ("أدان الهجوم", "لم تعلق على الهجوم")."""
         return any(ctx.keys[i] & self.cues["reference"] for i in before[-4:])
 
     # 2. arguments from the scope ------------------------------------------------------------
     def _read_scope(self, ctx: _Context, h: Hit) -> None:
         h.modality = self._modality(ctx, h)
-        if h.modality == "negated" and h.spec.form != "verb" and self._topic_cue(ctx, self._words_before(ctx, h)):
+        if h.modality == "negated" and h.spec.form != "verb" and self._topic_cue(ctx, ctx.words_before(h)):
             h.modality = "asserted"   # "ولم تعلق قسد على الهجوم": the comment is negated, not the attack
         if h.modality == "attempted" and h.type in self.cues["attempted_type"]:
             h.type = self.cues["attempted_type"][h.type]
@@ -1007,8 +1003,12 @@ class _Context:
         """A trigger in the sound feminine plural ("الهجمات", "عمليات اغتيال")."""
         return self.tokens[h.end - 1].norm.endswith("ات") or self.tokens[h.start].norm.endswith("ات")
 
+    def words_before(self, h: Hit) -> list[int]:
+        """The words of the trigger's clause before it, names left out."""
+        return [i for i in range(self.clause_start(h), h.start) if self.tokens[i].is_word and not self.entity_at[i]]
+
     def claims_responsibility(self, before: list[int]) -> bool:
-        """Whether the words before a noun (`_words_before`) claim responsibility for it ("تبنى
+        """Whether the words before a noun (`words_before`) claim responsibility for it ("تبنى
         التنظيم مسؤولية التفجير"): whoever claims an act says it happened."""
         near, cues = before[-4:], self.ex.cues
         return any(self.keys[i] & cues["responsibility"] for i in near) and any(

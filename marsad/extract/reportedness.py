@@ -54,7 +54,7 @@ def judged(ctx: _Context, hits: list[Hit], n: int) -> bool:
     if h.spec.form == "verb" or h.modality == "attempted" and h.side_a:
         return False   # an attempt with its agent is told: "محاولة عناصر الفوج 47 اغتيال قيادي"
     before = [i for i in range(ctx.clause_start(h), h.start) if ctx.tokens[i].is_word]
-    if not before or ctx.claims_responsibility([i for i in before if not ctx.entity_at[i]]):
+    if not before or ctx.claims_responsibility(ctx.words_before(h)):
         return False
     openers = ctx.ex.cues["act_openers"]
     # the verb may follow the place or time that opens the clause ("ففي نابلس قام مسلحون بخطف")
