@@ -40,8 +40,10 @@ COPIED_RUN = 6
 def containment(a: dict[str, float], b: dict[str, float], shared: set[str]) -> float:
     """The weight of the shared words over the weight of the shorter sentence: a clause one
     outlet copies into a longer sentence of its own still matches."""
-    smaller = min(sum(a.values()), sum(b.values()))
-    return sum(a[w] for w in shared) / smaller if smaller else 0.0
+    # fsum: a float sum that does not depend on the order of the words, which follows the
+    # process's string hashing; a plain sum moved scores by a rounding error from run to run
+    smaller = min(math.fsum(a.values()), math.fsum(b.values()))
+    return math.fsum(a[w] for w in shared) / smaller if smaller else 0.0
 
 
 def longest_run(a: list[str], b: list[str]) -> int:

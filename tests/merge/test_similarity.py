@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from marsad.merge.records import EventRecord, MergeRules
-from marsad.merge.similarity import date_score, longest_run, place_relation, wording
+from marsad.merge.similarity import containment, date_score, longest_run, place_relation, wording
 from marsad.model import DateValue, IncidentMember, PlaceRef
 
 RULES = MergeRules.load()
@@ -46,3 +46,13 @@ def test_a_clause_told_in_the_same_words_matches_inside_longer_sentences():
     b = ["مقابل", *clause, "اتهم", "طرفا", "ثانيا"]
     assert longest_run(a, b) == len(clause)
     assert wording(a, b, dict.fromkeys(a, 1.0), dict.fromkeys(b, 1.0)) == 1.0
+
+
+@pytest.mark.parametrize("words", [("a", "b", "c"), ("c", "b", "a"), ("b", "c", "a")])
+def test_containment_does_not_depend_on_word_order(words):
+    # 0.1 + 0.2 + 0.3 rounds differently in different orders; word order follows string hashing,
+    # which changes from process to process, and must not move a score
+    weights = {"a": 0.1, "b": 0.2, "c": 0.3}
+    sentence = {w: weights[w] for w in words}
+    longer = {**sentence, "d": 5.0}
+    assert containment(sentence, longer, set(words)) == 1.0
