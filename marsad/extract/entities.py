@@ -166,9 +166,11 @@ class EntityRecognizer:
     # 2. patterns ----------------------------------------------------------------------------
     def _patterns(self, tokens: list[Token], keys, known: list[Found]) -> list[Found]:
         covered = _coverage(known, len(tokens))
+        # a place inside a group's name is part of the name: "أحرار الشام", "فيلق الشام"
+        held_by_actors = _coverage([f for f in known if f.cand.source in ("actor", "outlet")], len(tokens))
         out: list[Found] = []
         out += self._units(tokens, keys)
-        out += self._named_groups(tokens, keys, covered)
+        out += self._named_groups(tokens, keys, held_by_actors)
         out += self._persons(tokens, keys, covered)
         out += self._sites(tokens, keys, known)
         return out
@@ -193,24 +195,32 @@ class EntityRecognizer:
         return out
 
     def _named_groups(self, tokens, keys, covered) -> list[Found]:
-        """ميليشيا “أسود البادية”, لواء الفاتحين: a group noun before a quoted name, or a
-        formation word (لواء، كتائب، سرايا…) before a definite name, names an armed group."""
+        """ميليشيا “أسود البادية”, لواء الفاتحين, فصيل أحرار الشام: a group noun before a quoted
+        name or before a name that opens like a group's (أحرار، جيش، أنصار…), or a formation
+        word (لواء، كتائب، سرايا…) before a definite name, names an armed group."""
         out = []
-        n = len(tokens)
         for i, tok in enumerate(tokens[:-1]):
             run = None
+            indefinite = not any(f.startswith("ال") for f in tok.forms)
             if keys[i] & self.cues["group_nouns"] and tokens[i + 1].norm == QUOTE:
                 run = _quoted_run(tokens, i + 1)
-            elif keys[i] & self.cues["formations"] and not any(f.startswith("ال") for f in tok.forms):
-                j = i + 1
-                while j < n and j - i <= 2 and tokens[j].is_word and tokens[j].norm.startswith("ال") \
-                        and not covered[j] and not _stop(tokens[j], self.cues["name_stop"]):
-                    j += 1
-                run = (i, j) if j > i + 1 else None
+            elif keys[i] & self.cues["group_nouns"] and indefinite and keys[i + 1] & self.cues["group_name_openers"] \
+                    and not tokens[i + 1].norm.startswith("ال"):
+                run = self._definite_run(tokens, i + 1, covered)
+            elif keys[i] & self.cues["formations"] and indefinite:
+                run = self._definite_run(tokens, i, covered)
             if run and not any(covered[run[0]:run[1]]):
                 name = " ".join(t.norm for t in tokens[run[0]:run[1]])
                 out.append(Found(run[0], run[1], self._named(_new("ARMED_GROUP", name)), 0))
         return out
+
+    def _definite_run(self, tokens, head: int, covered, most: int = 2) -> tuple[int, int] | None:
+        """The head word and up to `most` definite words after it: "لواء الفاتحين", "نور الدين الزنكي"."""
+        j = head + 1
+        while j < len(tokens) and j - head <= most and tokens[j].is_word and tokens[j].norm.startswith("ال") \
+                and not covered[j] and not _stop(tokens[j], self.cues["name_stop"]):
+            j += 1
+        return (head, j) if j > head + 1 else None
 
     def _persons(self, tokens, keys, covered) -> list[Found]:
         out: list[Found] = []
@@ -328,9 +338,9 @@ class EntityRecognizer:
                 continue
             inner = starts.get(run[0])
             if kind in ("town", "village") or kind == "neighbourhood":
-                if inner is None:   # "بلدة X" with X unknown: X is a new place
+                if inner is None:   # "بلدة X" with X unknown: X is a new place, or one whose name is also a word
                     name = " ".join(t.norm for t in tokens[run[0]:run[1]])
-                    out.append(Found(run[0], run[1], self._named(_new("LOCATION", name)), 0, {"place_kind": kind}))
+                    out.append(Found(run[0], run[1], self._settlement(name), 0, {"place_kind": kind}))
                 continue
             name = " ".join(t.norm for t in tokens[i:run[1]])
             proper = " ".join(t.norm for t in tokens[run[0]:run[1]])
@@ -346,6 +356,14 @@ class EntityRecognizer:
                 name_en = f"{self._latin(proper)} {kind_en}".strip()
                 out.append(Found(i, run[1], Candidate(cand.key, cand.type, cand.name_ar, name_en, None, "pattern"), 1, extra))
         return out
+
+    def _settlement(self, name: str) -> Candidate:
+        """After "مدينة/بلدة/قرية" a name the matcher left out because it is also a word
+        ("مدينة الباب", "بلدة التل") is that place; any other is new."""
+        rec = next((r for r in self.gazetteer.lookup(name) if r.kind != "country"), None)
+        if rec is None:
+            return self._named(_new("LOCATION", name))
+        return Candidate(rec.id, "LOCATION", rec.name_ar, rec.name_en, rec.id, "place")
 
     def _settlement_name(self, tokens, keys, j: int, max_len: int = 3) -> tuple[int, int]:
         """The name of a town or village from token j: one word, or more when a word opens a

@@ -88,4 +88,10 @@ def _load_cached(data_dir: Path | None) -> ActorBase:
         if actor.type not in ENTITY_TYPES:
             raise DataFileError(path, f"actor {actor.id}: unknown type {actor.type!r}")
         actors.append(actor)
+    known = {a.id for a in actors}
+    for actor in actors:
+        for field_name, ref in (("parent", actor.parent), *(("sponsors", s) for s in actor.sponsors)):
+            if ref and ref not in known and not ref.startswith("country:"):
+                raise DataFileError(path, f"actor {actor.id}: {field_name} {ref!r} is neither an actor id "
+                                          "nor a country (country:ISO3)")
     return ActorBase(actors)

@@ -176,6 +176,26 @@ def test_militia_absent_from_every_data_file_is_found(run, text, name):
     assert name in groups
 
 
+@pytest.mark.parametrize("text, name", [
+    ("انسحب عناصر فصيل أحرار الميادين من الحاجز.", "أحرار الميادين"),
+    ("أعلنت حركة أبناء البوكمال تشكيل مجلس عسكري.", "أبناء البوكمال"),
+    ("اشتبك فيلق الميادين مع قوات النظام.", "فيلق الميادين"),
+])
+def test_place_inside_a_new_group_name_is_part_of_the_name(run, text, name):
+    doc = run(text)
+    assert name in {e.name_ar for e in doc.entities if e.type == "ARMED_GROUP"}
+    assert not [e for e in doc.entities if e.type == "LOCATION"]
+
+
+def test_group_noun_before_common_words_names_no_group(run):
+    assert not [e for e in run("شهدت المدينة حركة نزوح الأهالي نحو الريف.").entities if e.type == "ARMED_GROUP"]
+
+
+def test_town_whose_name_is_a_word_is_linked_after_its_kind(run):
+    assert "gn:174018" in {e.kb_id for e in run("سقطت قذيفة على مدينة الباب صباح اليوم.").entities}
+    assert not run("فتح الاتفاق الباب أمام المفاوضات.").entities
+
+
 def test_commander_and_militia_absent_from_every_data_file(run):
     doc = run("قال المدعو “رامي الخطيب” قائد ميليشيا “أسود الفرات” إن عناصره انسحبوا من قرية الحصان.")
     types = {e.name_ar: e.type for e in doc.entities}

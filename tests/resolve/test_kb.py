@@ -1,0 +1,36 @@
+from pathlib import Path
+
+import pytest
+
+from marsad.config import DATA_DIR, Options
+from marsad.errors import DataFileError
+from marsad.resolve.kb import ActorBase
+
+ACTOR = """schema_version: 1
+actors:
+  - id: band
+    type: ARMED_GROUP
+    kind: rebel_group
+    name_en: A band
+    name_ar: عصابة
+    {field}
+"""
+
+
+def _load(tmp_path: Path, field: str) -> ActorBase:
+    (tmp_path / "actors.yaml").write_text(ACTOR.format(field=field), encoding="utf-8")
+    return ActorBase.load(Options(data_dir=tmp_path))
+
+
+def test_shipped_knowledge_base_refers_only_to_its_own_actors_and_countries():
+    assert ActorBase.load(Options(data_dir=DATA_DIR)).get("sna").sponsors == ("country:TUR",)
+
+
+@pytest.mark.parametrize("field", ["parent: no_such_force", "sponsors: [turkey]"])
+def test_a_parent_or_sponsor_that_names_no_actor_is_reported(tmp_path, field):
+    with pytest.raises(DataFileError, match="band: .*neither an actor id nor a country"):
+        _load(tmp_path, field)
+
+
+def test_a_country_may_sponsor(tmp_path):
+    assert _load(tmp_path, "sponsors: [country:TUR]").get("band").sponsors == ("country:TUR",)
