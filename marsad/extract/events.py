@@ -42,6 +42,7 @@ REFERENCE_REACH = 60   # sentences: "الاجتماع" refers back within an art
 VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION")
 STRIKES = ("ATTACK", "SHELLING", "AIRSTRIKE")
 SPEECH_WINDOW = 8   # words after a figurative trigger in which a speech participle makes it words
+BY_PHRASE_REACH = 10   # tokens from the trigger to the group after "من قبل"/"على يد" that did the act
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
 DIRECTIONS = frozenset(entry_key(w) for w in ("شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب"))
 ROAD_JOINERS = frozenset("-–—/")   # "طريق الرقة – دير الزور"
@@ -92,6 +93,9 @@ class Hit:
     quantities: list[Quantity] = field(default_factory=list)
     attribution: tuple[str, Span] | None = None
     background: bool = False
+    # a noun trigger told by the targeting verb before it ("استهدفت قوات النظام بقذائف"): its
+    # subject comes right after that verb
+    told_by_verb: bool = False
     confidence: float = 1.0          # probability that it reports an occurrence (reportedness.py)
     # "report": tells the occurrence; "reference": names it as the topic of a condemnation, a trial, a
     # point in time ("أدان الهجوم", "منذ اغتيال …"); "generic": a kind of act, no occurrence
@@ -130,10 +134,12 @@ class EventExtractor:
                "attribution": {k: keyset(v) for k, v in raw["attribution"].items()}}
         # multi-word cues ("في حال", "دون التمكن") are checked on the first word and the next
         out["phrases"] = {k: _Phrases.of(p for p in v if " " in p) for k, v in raw["modality"].items()}
+        out["side_a_phrases"] = _Phrases.of(p for p in raw["side_a_after"] if " " in p)
         out["accusation"] = keyset(raw["accusation_openers"])
         out["titles"] = keyset(raw["title_nouns"])
         out["targeting"] = keyset(raw["targeting"])
         out["participants"] = keyset(raw["participant_nouns"])
+        out["undergo"] = keyset(raw["undergo_verbs"])
         out["setting"] = keyset(raw["setting_prepositions"])
         out["road_nouns"] = keyset(raw["road_nouns"])
         out["near_place"] = keyset(raw["near_place"])
@@ -314,6 +320,7 @@ class EventExtractor:
                 # the strike is the event, told by its verb: "استهدفت طائرة مسيرة …", "استهدفت قوات
                 # النظام بقذائف الهاون أحياء البلدة"
                 h.start = prev.start
+                h.told_by_verb = prev.spec.form == "verb"
                 out[-1] = h
             elif _means_of(ctx, prev, h) and (h.type == "ATTACK" or prev.type in ("ASSASSINATION", "ATTACK")):
                 continue   # "اغتال مجهولون القيادي … بإطلاق النار عليه", "محاولة اغتيال بعبوة ناسفة"
@@ -338,6 +345,8 @@ class EventExtractor:
             return True
         if any(ctx.keys[i] & self.cues["titles"] for i in words_before[-2:]):
             return True
+        if ctx.keys[start] & self.cues["participants"] and any(ctx.keys[i] & self.cues["undergo"] for i in words_before[-1:]):
+            return True   # "تعرضت دورية … لهجوم": the patrol was hit
         if spec.type != "ACCUSE":
             window = set().union(*ctx.keys[max(lo, start - 10):start]) if start > lo else set()
             if window & self.cues["accusation"]:
@@ -496,7 +505,8 @@ class EventExtractor:
         if not self._after_preposition(ctx, h, "ل") or ctx.tokens[h.start].norm.startswith("لل"):
             return False
         governors = self.cues["modality"]["purpose_governors"]
-        words_before = [i for i in range(ctx.clause_start(h), h.start) if ctx.tokens[i].is_word][-3:]
+        # the governor may stand before the subject: "تعرض حاجز لقوات النظام لهجوم"
+        words_before = [i for i in range(ctx.clause_start(h), h.start) if ctx.tokens[i].is_word][-6:]
         return not any(ctx.keys[i] & governors for i in words_before)
 
     def _aggregate(self, ctx: _Context, h: Hit) -> bool:
@@ -578,6 +588,8 @@ class EventExtractor:
         # "بينها وبين X": only the second "بين" is found (the first carries its pronoun)
         pronoun_first = (between is not None and between > 0
                          and bool(ctx.keys[between - 1] & self.cues["between_pronouns"]))
+        # "تعرضت دورية للشرطة الروسية لهجوم": who is named before the act suffered it
+        undergone = any(ctx.keys[i] & self.cues["undergo"] for i in ctx.words_before(h))
         parents: list[tuple[str, str]] = []
         for i, m in mentions:
             eid = m.entity_id
@@ -589,8 +601,11 @@ class EventExtractor:
                 parents.append((eid, unit))   # on its unit's side, whatever the words before it say
                 continue
             before = set().union(*ctx.keys[max(h.scope[0], i - 2):i]) if i > h.scope[0] else set()
-            if i == subject or before & self.cues["side_a_after"]:
+            by = self._done_by(ctx, h, i)
+            if i == subject or by or before & self.cues["side_a_after"]:
                 _add(h.side_a, eid)
+            elif undergone and i < h.start:
+                _add(h.side_b, eid)
             elif before & self.cues["side_b_after"]:
                 _add(h.side_b, eid)
             elif between is not None and i > between:
@@ -605,18 +620,34 @@ class EventExtractor:
                  h.side_a if unit in h.side_a else h.associated, eid)
         h.side_b = [e for e in h.side_b if e not in h.side_a]
 
+    def _done_by(self, ctx: _Context, h: Hit, i: int) -> bool:
+        """Whether "من قبل"/"على يد" before the mention at i says who did the act: "… من قبل
+        عناصر الفرقة الرابعة". Far from the act, after a protest, or in a relative clause on
+        another noun, it tells who did something else ("احتجاجاً على مقتل مدنيين على يد …",
+        "دوريات حول الأماكن التي جرى الاطلاع عليها من قبل الروس")."""
+        if h.type == "PROTEST" or not 0 <= i - h.end <= BY_PHRASE_REACH:
+            return False
+        phrase = next((k for k in range(max(h.end, i - 4), i - 1) if self.cues["side_a_phrases"].at(ctx.keys, k)), None)
+        if phrase is None:
+            return False
+        # "التحركات العسكرية الأخيرة التي تجري … من قبل": a relative clause on the act itself is fine
+        return not any(ctx.keys[k] & self.cues["relatives"] for k in range(h.end + 2, phrase))
+
     def _subject_after(self, ctx: _Context, h: Hit, mentions) -> int | None:
         """Arabic puts the subject after the verb ("هددت ميليشيا حزب الله", "قصفت الطائرات
         الروسية"), and the actor of a noun after "من" ("وفد من الحرس الثوري")."""
         skip = self.cues["group_nouns"]
         j = h.end
-        if h.spec.form != "verb":
-            if j < h.scope[1] and ctx.tokens[j].norm == "من":
-                j += 1
-            elif not (j < h.scope[1] and h.type in STRIKES and ctx.tokens[j].norm.startswith("ل")
-                      and not ctx.keys[h.start] & self.cues["targeting"]):
-                return None   # "قصف مدفعي لقوات النظام", "هجوم لتنظيم داعش": the genitive ل names the attacker
-        first = j
+        if h.told_by_verb:
+            first = h.start + 1   # "استهدفت قوات النظام بقذائف …", "استهدفت طائرة مسيرة تركية …"
+        else:
+            if h.spec.form != "verb":
+                if j < h.scope[1] and ctx.tokens[j].norm == "من":
+                    j += 1
+                elif not (j < h.scope[1] and h.type in STRIKES and ctx.tokens[j].norm.startswith("ل")
+                          and not ctx.keys[h.start] & self.cues["targeting"]):
+                    return None   # "قصف مدفعي لقوات النظام", "هجوم لتنظيم داعش": the genitive ل names the attacker
+            first = j
         while j < h.scope[1] and (not ctx.tokens[j].is_word or ctx.keys[j] & skip):
             j += 1
         return next((i for i, m in mentions if first <= i <= j and ctx.types.get(m.entity_id) != "PERSON"), None)

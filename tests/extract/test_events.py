@@ -121,6 +121,35 @@ def test_subject_after_the_verb_is_side_a(run):
     assert [name(doc, e) for e in ev.side_b] == ["Islamic State"]
 
 
+@pytest.mark.parametrize("text, type_, side_a, side_b", [
+    # a targeting verb, its subject, then the means: the subject did it
+    ("استهدفت قوات النظام بقذائف الهاون مواقع هيئة تحرير الشام في جبل الزاوية.", "SHELLING",
+     "Government of Syria (regime forces)", "Hay'at Tahrir al-Sham"),
+    ("استهدف الطيران الروسي بغارات جوية مواقع تنظيم داعش في البادية.", "AIRSTRIKE",
+     "Military Forces of Russia", "Islamic State"),
+    # "تعرض … لـ": who is named before the act suffered it; "من قبل"/"على يد" names who did it
+    ("تعرضت دورية للشرطة العسكرية الروسية لهجوم من قبل عناصر الفرقة الرابعة.", "ATTACK",
+     "4th Armoured Division", "Russian Military Police"),
+    ("تعرض حاجز لقوات النظام لهجوم على يد مسلحين من تنظيم داعش قرب الميادين.", "ATTACK",
+     "Islamic State", "Government of Syria (regime forces)"),
+])
+def test_who_acted_and_who_suffered_from_the_verb(run, text, type_, side_a, side_b):
+    doc = run(text)
+    ev = only(doc, type_)
+    assert [name(doc, e) for e in ev.side_a] == [side_a]
+    assert [name(doc, e) for e in ev.side_b] == [side_b]
+
+
+def test_a_patrol_that_was_attacked_is_no_deployment(run):
+    doc = run("تعرضت دورية للشرطة العسكرية الروسية لهجوم قرب الميادين.")
+    assert [e.type for e in doc.events] == ["ATTACK"]
+
+
+def test_by_phrase_in_a_clause_on_another_noun_names_no_side(run):
+    doc = run("انتشرت الميليشيات الإيرانية حول الأماكن التي جرى الاطلاع عليها من قبل الروس.")
+    assert "Military Forces of Russia" not in {name(doc, e) for e in only(doc, "MOBILIZE").side_a}
+
+
 def test_place_is_the_most_specific_named(run):
     doc = run("اندلعت اشتباكات عند دوار الساعة في مدينة الميادين.")
     ev = only(doc, "ARMED_CLASH")
