@@ -140,6 +140,7 @@ class EventExtractor:
         out["targeting"] = keyset(raw["targeting"])
         out["participants"] = keyset(raw["participant_nouns"])
         out["undergo"] = keyset(raw["undergo_verbs"])
+        out["force_adjectives"] = keyset(raw["force_adjectives"])
         out["setting"] = keyset(raw["setting_prepositions"])
         out["road_nouns"] = keyset(raw["road_nouns"])
         out["near_place"] = keyset(raw["near_place"])
@@ -591,6 +592,7 @@ class EventExtractor:
         # "تعرضت دورية للشرطة الروسية لهجوم": who is named before the act suffered it
         undergone = any(ctx.keys[i] & self.cues["undergo"] for i in ctx.words_before(h))
         parents: list[tuple[str, str]] = []
+        agent_end = None   # token after the last agent named by its position or "من قبل"
         for i, m in mentions:
             eid = m.entity_id
             if ctx.types.get(eid) == "PERSON":
@@ -601,8 +603,12 @@ class EventExtractor:
                 parents.append((eid, unit))   # on its unit's side, whatever the words before it say
                 continue
             before = set().union(*ctx.keys[max(h.scope[0], i - 2):i]) if i > h.scope[0] else set()
-            by = self._done_by(ctx, h, i)
-            if i == subject or by or before & self.cues["side_a_after"]:
+            # (in a clash, "اشتبكت قوات النظام وقسد" joins the two sides)
+            conjoined = h.type != "ARMED_CLASH" and self._conjoined(ctx, agent_end, i)
+            if i == subject or self._done_by(ctx, h, i) or conjoined:
+                _add(h.side_a, eid)
+                agent_end = ctx.tok_end(m.span.end)
+            elif before & self.cues["side_a_after"]:
                 _add(h.side_a, eid)
             elif undergone and i < h.start:
                 _add(h.side_b, eid)
@@ -619,6 +625,17 @@ class EventExtractor:
             _add(h.side_b if unit in h.side_b and unit not in h.side_a else
                  h.side_a if unit in h.side_a else h.associated, eid)
         h.side_b = [e for e in h.side_b if e not in h.side_a]
+
+    def _conjoined(self, ctx: _Context, end: int | None, i: int) -> bool:
+        """Whether the mention at i is joined by و to the one that ended at `end`: "استنفار
+        للمليشيات الإيرانية ومليشيا “الدفاع الوطني”", "قصفت الطائرات الروسية والسورية"."""
+        if end is None or i < end:
+            return False
+        gap = range(end, i + 1)
+        first = next(k for k in gap if ctx.tokens[k].is_word)
+        return ctx.tokens[first].norm.startswith("و") and all(
+            not ctx.tokens[k].is_word or ctx.keys[k] & self.cues["group_nouns"] for k in range(first + 1, i)) and (
+            first == i or ctx.keys[first] & self.cues["group_nouns"])
 
     def _done_by(self, ctx: _Context, h: Hit, i: int) -> bool:
         """Whether "من قبل"/"على يد" before the mention at i says who did the act: "… من قبل
@@ -642,11 +659,15 @@ class EventExtractor:
             first = h.start + 1   # "استهدفت قوات النظام بقذائف …", "استهدفت طائرة مسيرة تركية …"
         else:
             if h.spec.form != "verb":
+                while h.type == "MOBILIZE" and j < min(h.scope[1], h.end + 2) and ctx.keys[j] & self.cues["force_adjectives"]:
+                    j += 1   # "رتل عسكري للقوات الروسية", "تعزيزات عسكرية ضخمة لقوات النظام"
                 if j < h.scope[1] and ctx.tokens[j].norm == "من":
                     j += 1
-                elif not (j < h.scope[1] and h.type in STRIKES and ctx.tokens[j].norm.startswith("ل")
+                elif not (j < h.scope[1] and h.type in STRIKES + ("MOBILIZE",) and ctx.tokens[j].norm.startswith("ل")
                           and not ctx.keys[h.start] & self.cues["targeting"]):
-                    return None   # "قصف مدفعي لقوات النظام", "هجوم لتنظيم داعش": the genitive ل names the attacker
+                    # "قصف مدفعي لقوات النظام", "هجوم لتنظيم داعش", "دورية للشرطة الروسية": the
+                    # genitive ل names who struck or deployed
+                    return None
             first = j
         while j < h.scope[1] and (not ctx.tokens[j].is_word or ctx.keys[j] & skip):
             j += 1

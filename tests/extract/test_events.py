@@ -107,6 +107,17 @@ def test_toll_after_the_act_or_place_that_came_first(run, text, type_, killed, i
     assert (c.killed_total, c.injured_total) == (killed, injured)
 
 
+@pytest.mark.parametrize("text, type_, killed, injured, civilians_injured", [
+    ("أصيبت امرأة وطفلها بجروح جراء قصف مدفعي على بلدة كنصفرة.", "SHELLING", None, 2, 2),
+    ("أطلق مسلحون النار على سيارة مدنية قرب البلدة، ما أدى إلى مقتل سائقها.", "ATTACK", 1, None, 0),
+    ("قتل رجل وزوجته وأطفالهما الثلاثة بقصف جوي على بلدة سرمدا.", "AIRSTRIKE", 5, None, 0),
+])
+def test_persons_named_with_a_possessive_are_counted(run, text, type_, killed, injured, civilians_injured):
+    c = only(run(text), type_).casualties
+    assert (c.killed_total, c.injured_total) == (killed, injured)
+    assert sum(x.count or 0 for x in c.injured if x.side == "civilian") == civilians_injured
+
+
 def test_killed_in_an_attack_names_the_target(run):
     doc = run("قُتل ثلاثة عناصر من قوات النظام في هجوم على حاجز قرب الميادين.")
     ev = only(doc, "ATTACK")
@@ -138,6 +149,19 @@ def test_who_acted_and_who_suffered_from_the_verb(run, text, type_, side_a, side
     ev = only(doc, type_)
     assert [name(doc, e) for e in ev.side_a] == [side_a]
     assert [name(doc, e) for e in ev.side_b] == [side_b]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("دخل رتل عسكري للقوات الروسية إلى مدينة القامشلي.", ["Military Forces of Russia"]),
+    ("وصلت تعزيزات عسكرية ضخمة لقوات النظام إلى ريف إدلب.", ["Government of Syria (regime forces)"]),
+    ("سيرت دورية للشرطة العسكرية الروسية في بلدة عامودا.", ["Russian Military Police"]),
+    ("تشهد المدينة توتراً وسط استنفار للمليشيات الإيرانية ومليشيا “الدفاع الوطني”.",
+     ["Iran-backed militias", "National Defence Forces"]),
+])
+def test_whose_deployment_the_genitive_names_is_side_a(run, text, owner):
+    doc = run(text)
+    ev = only(doc, "MOBILIZE")
+    assert [name(doc, e) for e in ev.side_a] == owner and not ev.side_b
 
 
 def test_a_patrol_that_was_attacked_is_no_deployment(run):
