@@ -421,6 +421,9 @@ class EntityRecognizer:
                     f.cand.type in ("LOCATION", "STATE") and f.end - f.start == 1 for f in overlap)
                 if overlap and not person_over_place:
                     continue
+                if label == "PERS" and i > lo and tokens[i - 1].norm == "ابو" and not any(
+                        f.start < i <= f.end for f in known):
+                    i -= 1   # a kunya is the name: "أبو ماريا القحطاني"
                 found = self._typed(tokens, keys, i, j, label)
                 if found is not None:
                     out.append(found)

@@ -151,9 +151,10 @@ class EventExtractor:
         out["claim_verbs"] = keyset(raw["claim_verbs"])
         out["responsibility"] = keyset(raw["responsibility"])
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
+        out["protest_breakers"] = keyset(raw["protest_breakers"])
         # a clause opening with these has its act as their object or subject ("شن مسلحون هجوماً")
         out["act_openers"] = (out["occurrence_verbs"] | out["modality"]["attempted_before"]
-                              | out["casualties"]["killed"] | out["casualties"]["injured"])
+                              | out["casualties"]["killed"] | out["casualties"]["injured"] | out["protest_breakers"])
         out["generic"] = keyset(raw["generic_before"])
         out["speech_after"] = keyset(raw["speech_after"])
         return out
@@ -589,8 +590,10 @@ class EventExtractor:
         # "بينها وبين X": only the second "بين" is found (the first carries its pronoun)
         pronoun_first = (between is not None and between > 0
                          and bool(ctx.keys[between - 1] & self.cues["between_pronouns"]))
-        # "تعرضت دورية للشرطة الروسية لهجوم": who is named before the act suffered it
-        undergone = any(ctx.keys[i] & self.cues["undergo"] for i in ctx.words_before(h))
+        # "تعرضت دورية للشرطة الروسية لهجوم", "فرقت قوات الأمن مظاهرة": who is named before the
+        # act suffered it or broke it up
+        suffer = self.cues["undergo"] | (self.cues["protest_breakers"] if h.type == "PROTEST" else frozenset())
+        undergone = any(ctx.keys[i] & suffer for i in ctx.words_before(h))
         parents: list[tuple[str, str]] = []
         agent_end = None   # token after the last agent named by its position or "من قبل"
         for i, m in mentions:
@@ -638,13 +641,14 @@ class EventExtractor:
             first == i or ctx.keys[first] & self.cues["group_nouns"])
 
     def _done_by(self, ctx: _Context, h: Hit, i: int) -> bool:
-        """Whether "من قبل"/"على يد" before the mention at i says who did the act: "… من قبل
+        """Whether "من قبل"/"على يد"/"نفذها" before the mention at i says who did the act: "… من قبل
         عناصر الفرقة الرابعة". Far from the act, after a protest, or in a relative clause on
         another noun, it tells who did something else ("احتجاجاً على مقتل مدنيين على يد …",
         "دوريات حول الأماكن التي جرى الاطلاع عليها من قبل الروس")."""
         if h.type == "PROTEST" or not 0 <= i - h.end <= BY_PHRASE_REACH:
             return False
-        phrase = next((k for k in range(max(h.end, i - 4), i - 1) if self.cues["side_a_phrases"].at(ctx.keys, k)), None)
+        phrase = next((k for k in range(max(h.end, i - 4), i) if self.cues["side_a_phrases"].at(ctx.keys, k)
+                       or ctx.keys[k] & self.cues["side_a_after"]), None)   # "نفذها مسلحون من تنظيم داعش"
         if phrase is None:
             return False
         # "التحركات العسكرية الأخيرة التي تجري … من قبل": a relative clause on the act itself is fine

@@ -143,6 +143,8 @@ def test_subject_after_the_verb_is_side_a(run):
      "4th Armoured Division", "Russian Military Police"),
     ("تعرض حاجز لقوات النظام لهجوم على يد مسلحين من تنظيم داعش قرب الميادين.", "ATTACK",
      "Islamic State", "Government of Syria (regime forces)"),
+    ("نجا القيادي في الفرقة الرابعة من محاولة اغتيال نفذها مسلحون من تنظيم داعش.", "ATTACK",
+     "Islamic State", "4th Armoured Division"),
 ])
 def test_who_acted_and_who_suffered_from_the_verb(run, text, type_, side_a, side_b):
     doc = run(text)
@@ -164,9 +166,26 @@ def test_whose_deployment_the_genitive_names_is_side_a(run, text, owner):
     assert [name(doc, e) for e in ev.side_a] == owner and not ev.side_b
 
 
-def test_a_patrol_that_was_attacked_is_no_deployment(run):
-    doc = run("تعرضت دورية للشرطة العسكرية الروسية لهجوم قرب الميادين.")
-    assert [e.type for e in doc.events] == ["ATTACK"]
+@pytest.mark.parametrize("text, types", [
+    ("تعرضت دورية للشرطة العسكرية الروسية لهجوم قرب الميادين.", ["ATTACK"]),
+    ("عثرت دورية للشرطة على جثة شاب في أطراف البلدة.", []),
+])
+def test_a_patrol_that_was_attacked_or_found_something_is_no_deployment(run, text, types):
+    assert [e.type for e in run(text).events] == types
+
+
+def test_who_broke_up_a_protest_is_no_protester(run):
+    doc = run("فرقت قوات النظام بالقوة مظاهرة خرجت في مدينة جاسم يوم الجمعة.")
+    ev = only(doc, "PROTEST")
+    assert not ev.side_a and [name(doc, e) for e in ev.side_b] == ["Government of Syria (regime forces)"]
+
+
+@pytest.mark.parametrize("text, type_, modality", [
+    ("من المتوقع أن تشن القوات التركية عملية عسكرية جديدة ضد قسد خلال الأيام المقبلة.", "ATTACK", "planned"),
+    ("نفذ الجيش التركي عملية جوية استهدفت مواقع حزب العمال الكردستاني أمس.", "AIRSTRIKE", "asserted"),
+])
+def test_a_military_operation_is_an_attack(run, text, type_, modality):
+    assert only(run(text), type_).modality == modality
 
 
 def test_by_phrase_in_a_clause_on_another_noun_names_no_side(run):
