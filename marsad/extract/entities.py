@@ -440,6 +440,8 @@ class EntityRecognizer:
         if all(keys[k] & self._common_nouns for k in range(i, j)):
             return None
         name = " ".join(t.norm for t in tokens[i:j])
+        if entry_key(name) in self.cues["not_names"]:
+            return None
         before = keys[i - 1] if i > 0 else frozenset()
         model = {"source": "model"}
         if label == "PERS":

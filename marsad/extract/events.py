@@ -30,6 +30,7 @@ from typing import Iterable
 from marsad.arabic.normalize import normalize
 from marsad.arabic.tokenize import LINE_BREAKS
 from marsad.config import Options, load_data_yaml
+from marsad.extract.entities import QUOTE
 from marsad.extract.lexicon import PhraseMatcher, entry_key, token_keys
 from marsad.extract.reportedness import MODEL_FILE as REPORT_MODEL_FILE
 from marsad.extract.reportedness import ReportModel, judged, report_features
@@ -45,6 +46,9 @@ SPEECH_WINDOW = 8   # words after a figurative trigger in which a speech partici
 BY_PHRASE_REACH = 10   # tokens from the trigger to the group after "من قبل"/"على يد" that did the act
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
 DIRECTIONS = frozenset(entry_key(w) for w in ("شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب"))
+SETTLEMENT_NOUNS = frozenset(entry_key(w) for w in ("مدينة", "بلدة", "قرية"))
+# (normalised forms, clitics included: "في البلدة", "بالمدينة")
+SETTLEMENT_ANAPHORS = frozenset(normalize(p + w) for w in ("البلدة", "المدينة", "القرية") for p in ("", "و", "ب", "وب"))
 ROAD_JOINERS = frozenset("-–—/")   # "طريق الرقة – دير الزور"
 PLACE_RANK = {"site": 0, "neighbourhood": 0, "base": 0, "crossing": 0, "oilfield": 0, "village": 1, "town": 1,
               "desert": 1, "road": 1, "river": 1, "bridge": 0, "subdistrict": 2, "district": 2, "region": 2,
@@ -149,6 +153,8 @@ class EventExtractor:
         out["reference"] = keyset(raw["reference_before"])
         out["reference_right"] = keyset(raw["reference_right_before"])
         out["claim_verbs"] = keyset(raw["claim_verbs"])
+        out["adopt_verbs"] = keyset(raw["adopt_verbs"])
+        out["group_anaphors"] = frozenset(normalize(w) for w in raw["group_anaphors"])
         out["responsibility"] = keyset(raw["responsibility"])
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
@@ -407,7 +413,10 @@ class EventExtractor:
     # 2. arguments from the scope ------------------------------------------------------------
     def _read_scope(self, ctx: _Context, h: Hit) -> None:
         h.modality = self._modality(ctx, h)
-        if h.modality == "negated" and h.spec.form != "verb" and self._topic_cue(ctx, ctx.words_before(h)):
+        before = ctx.words_before(h)
+        # "ولم تتبن أي جهة الهجوم": nobody claimed the attack the text told already
+        unclaimed = h.modality == "negated" and h.spec.form != "verb" and ctx.claims_responsibility(before)
+        if unclaimed or h.modality == "negated" and h.spec.form != "verb" and self._topic_cue(ctx, before):
             h.modality = "asserted"   # "ولم تعلق قسد على الهجوم": the comment is negated, not the attack
         if h.modality == "attempted" and h.type in self.cues["attempted_type"]:
             h.type = self.cues["attempted_type"][h.type]
@@ -420,7 +429,7 @@ class EventExtractor:
         self._actors(ctx, h)
         self._casualties(ctx, h)
         self._quantities(ctx, h)
-        h.role = self._role(ctx, h)
+        h.role = "reference" if unclaimed else self._role(ctx, h)
         if h.role == "reference":
             self._drop_speakers(ctx, h)
         if h.type in ONE_SIDED:
@@ -557,13 +566,24 @@ class EventExtractor:
             # with nothing else named, the place is left to the rest of the article
             return [x for x in mentions if not ctx.names_a_road(x[0])]
 
+        def arrivals(mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+            # "استقدمت تعزيزات من مدينة الميادين": where forces or a delegation came from is not
+            # where they arrived
+            if h.type not in ("MOBILIZE", "VISIT"):
+                return mentions
+            return [x for x in mentions if not ctx.named_as_origin(x[0])]
+
         roles = self.cues["role_before_place"]
         in_scope = [x for x in ctx.mentions_in(h.scope, ("LOCATION",))
                     if not any(ctx.keys[i] & roles for i in range(max(h.scope[0], x[0] - 3), x[0]))]
-        h.place = best(scenes(in_scope))
+        if not any(i >= h.end for i, _ in in_scope):
+            # "وشنت حملة دهم في البلدة": the town named before, not a place named before the act
+            h.place = ctx.settlement_before((h.end, h.scope[1]))
+        if h.place is None:
+            h.place = best(arrivals(scenes(in_scope)))
         h.place_in_scope = h.place is not None
         if h.place is None:
-            h.place = best(scenes(ctx.mentions_in(ctx.sentence_tokens(h.sentence), ("LOCATION",))))
+            h.place = best(arrivals(scenes(ctx.mentions_in(ctx.sentence_tokens(h.sentence), ("LOCATION",)))))
 
     def _date(self, ctx: _Context, h: Hit) -> None:
         for rng in (h.scope, ctx.sentence_tokens(h.sentence)):
@@ -586,7 +606,10 @@ class EventExtractor:
         if not mentions:
             mentions = [x for x in ctx.mentions_in(ctx.sentence_tokens(h.sentence), ACTOR_TYPES) if party(x)]
         between = next((i for i in range(h.scope[0], h.scope[1]) if ctx.keys[i] & self.cues["between"]), None)
-        subject = self._subject_after(ctx, h, mentions)
+        anaphor = self._anaphoric_subject(ctx, h)
+        if anaphor is not None:
+            _add(h.side_a, anaphor)
+        subject = None if anaphor is not None else self._subject_after(ctx, h, mentions)
         # "بينها وبين X": only the second "بين" is found (the first carries its pronoun)
         pronoun_first = (between is not None and between > 0
                          and bool(ctx.keys[between - 1] & self.cues["between_pronouns"]))
@@ -628,6 +651,24 @@ class EventExtractor:
             _add(h.side_b if unit in h.side_b and unit not in h.side_a else
                  h.side_a if unit in h.side_a else h.associated, eid)
         h.side_b = [e for e in h.side_b if e not in h.side_a]
+
+    def _anaphoric_subject(self, ctx: _Context, h: Hit) -> str | None:
+        """The armed group a verb's subject "الميليشيا"/"التنظيم" refers back to, right after
+        the verb ("وشنت الميليشيا حملة دهم") or right before it ("الميليشيا استقدمت تعزيزات")."""
+        if h.spec.form != "verb" and not h.told_by_verb:
+            return None
+        after = h.start + 1 if h.told_by_verb else h.end
+        lo = ctx.clause_start(h)
+        before = h.start - 1 if h.start - 1 >= lo else None
+        for i in (after, before):
+            if i is None or i >= len(ctx.tokens) or ctx.entity_at[i]:
+                continue
+            word = ctx.tokens[i].norm
+            if word.startswith("و") and word[1:] in self.cues["group_anaphors"]:
+                word = word[1:]
+            if word in self.cues["group_anaphors"] and not (i + 1 < len(ctx.tokens) and ctx.tokens[i + 1].norm == QUOTE):
+                return ctx.group_before(i)
+        return None
 
     def _conjoined(self, ctx: _Context, end: int | None, i: int) -> bool:
         """Whether the mention at i is joined by و to the one that ended at `end`: "استنفار
@@ -1063,10 +1104,25 @@ class _Context:
         """The words of the trigger's clause before it, names left out."""
         return [i for i in range(self.clause_start(h), h.start) if self.tokens[i].is_word and not self.entity_at[i]]
 
+    def group_before(self, i: int, reach: int = 3) -> str | None:
+        """The last armed group named before token i, within `reach` sentences."""
+        first_sentence = self.sentence_of(i) - reach
+        k = bisect.bisect_left(self.mention_toks, i) - 1
+        while k >= 0:
+            j, m = self.mentions[k]
+            if self.sentence_of(j) < first_sentence:
+                return None
+            if self.types.get(m.entity_id) == "ARMED_GROUP":
+                return m.entity_id
+            k -= 1
+        return None
+
     def claims_responsibility(self, before: list[int]) -> bool:
         """Whether the words before a noun (`words_before`) claim responsibility for it ("تبنى
         التنظيم مسؤولية التفجير"): whoever claims an act says it happened."""
         near, cues = before[-4:], self.ex.cues
+        if any(self.keys[i] & cues["adopt_verbs"] for i in near):
+            return True   # "تبنى التنظيم الهجوم"
         return any(self.keys[i] & cues["responsibility"] for i in near) and any(
             self.keys[i] & cues["claim_verbs"] for i in near)
 
@@ -1075,6 +1131,35 @@ class _Context:
         "في محيط مدينة البوكمال"."""
         near = self.ex.cues["near_place"]
         return any(self.keys[j] & near for j in range(max(0, i - 2), i))
+
+    def named_as_origin(self, i: int) -> bool:
+        """Whether the place at token i is where something came from: "من الميادين", "من مدينة
+        الميادين", "قادماً من مطار حميميم"."""
+        j = i - 1
+        if j > 0 and self.keys[j] & SETTLEMENT_NOUNS:
+            j -= 1
+        return j >= 0 and self.tokens[j].norm in ("من", "ومن")
+
+    def settlement_before(self, rng: tuple[int, int], reach: int = 3) -> str | None:
+        """The town a bare "البلدة"/"المدينة"/"القرية" in `rng` refers back to: the last town or
+        village named before it, within `reach` sentences ("وشنت حملة دهم في البلدة")."""
+        at = next((i for i in range(*rng) if not self.entity_at[i] and self.tokens[i].norm in SETTLEMENT_ANAPHORS
+                   and not (i + 1 < len(self.tokens) and self.entity_at[i + 1])), None)
+        if at is None:
+            return None
+        kind = entry_key(self.tokens[at].norm.lstrip("وب")[2:])   # "بالبلدة" -> "بلده"
+        first_sentence = self.sentence_of(at) - reach
+        towns = []
+        k = bisect.bisect_left(self.mention_toks, at) - 1
+        while k >= 0 and self.sentence_of(self.mentions[k][0]) >= first_sentence:
+            j, m = self.mentions[k]
+            if self.types.get(m.entity_id) == "LOCATION" and self.place_rank(m.entity_id) == PLACE_RANK["town"] \
+                    and not self.named_as_origin(j):
+                towns.append((j, m.entity_id))
+            k -= 1
+        # the last one the text called by the same word ("بلدة محكان" … "البلدة"), else the last one
+        same = [e for j, e in towns if j > 0 and kind in self.keys[j - 1]]
+        return (same or [e for _, e in towns] or [None])[0]
 
     def names_a_road(self, i: int) -> bool:
         """Whether the place named at token i is part of a road's name: "طريق الرقة – دير الزور"

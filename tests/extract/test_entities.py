@@ -220,3 +220,9 @@ def test_tagger_finds_a_person_no_rule_knows(run):
 def test_tagger_does_not_make_a_name_of_a_common_noun(run):
     doc = run("وصلت الميليشيا إلى البلدة وانتشرت في المنطقة.")
     assert not [e for e in doc.entities if e.mentions[0].source == "model"]
+
+
+def test_a_weapon_is_no_organisation(run):
+    doc = run("وقال مصدر محلي إن المهاجمين استخدموا أسلحة رشاشة وقذائف \"آر بي جي\"، قبل أن ينسحبوا باتجاه البادية.")
+    assert not [e for e in doc.entities if e.type == "ORGANIZATION"]
+

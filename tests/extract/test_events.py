@@ -430,3 +430,27 @@ def test_who_denies_a_link_to_an_abduction_is_not_its_perpetrator(run):
     hts = next(e.id for e in doc.entities if e.kb_id == "hts")
     abduction, = [e for e in doc.events if e.type == "ABDUCTION"]
     assert hts not in abduction.actors
+
+
+def test_a_group_named_by_its_kind_is_the_one_named_before(run):
+    doc = run("قتل ثلاثة عناصر من ميليشيا لواء الباقر بهجوم قرب بلدة محكان. "
+              "وأضاف المصدر أن الميليشيا استقدمت تعزيزات إلى البلدة، فيما اتهمت الميليشيا خلايا تنظيم داعش بالهجوم.")
+    mobilize, accuse = only(doc, "MOBILIZE"), only(doc, "ACCUSE")
+    assert [name(doc, e) for e in mobilize.side_a] == ["Liwa al-Baqir"]
+    assert [name(doc, e) for e in accuse.side_a] == ["Liwa al-Baqir"]
+    assert [name(doc, e) for e in accuse.side_b] == ["Islamic State"]
+
+
+def test_a_town_named_by_its_kind_is_the_one_named_before(run):
+    doc = run("هاجم مسلحون حاجزاً عند مدخل بلدة محكان. واستقدمت قوات النظام تعزيزات من مدينة الميادين، "
+              "وشنت حملة دهم واعتقال في البلدة.")
+    assert doc.entity(only(doc, "ARREST").place.entity_id).kb_id == "mahkan"
+    # where the reinforcements came from is not where they went
+    assert doc.entity(only(doc, "MOBILIZE").place.entity_id).kb_id != "al_mayadin"
+
+
+def test_an_attack_nobody_claimed_is_no_denied_attack(run):
+    doc = run("قتل عنصران من قوات النظام بهجوم على حاجز قرب الميادين. "
+              "ولم تتبن أي جهة الهجوم حتى الآن، فيما اتهمت قوات النظام خلايا تنظيم داعش بالوقوف وراءه.")
+    assert [(e.type, e.modality) for e in doc.events if e.type == "ATTACK"] == [("ATTACK", "asserted")]
+
