@@ -84,6 +84,7 @@ class DateLexicon:
     weekday_blocked_before: frozenset[str]
     weekday_blocked_after: frozenset[str]
     relative_days: PhraseTable[int]
+    following_days: PhraseTable[int]
     today_blocked_after: frozenset[str]
     today_blocked_before: frozenset[str]
     day_parts: PhraseTable[bool]
@@ -146,6 +147,7 @@ def build_date_lexicon(raw: dict, numbers: NumberLexicon) -> DateLexicon:
         weekday_blocked_before=_words(raw.get("weekday_blocked_before", [])),
         weekday_blocked_after=_words(raw.get("weekday_blocked_after", [])),
         relative_days=PhraseTable(_by_key(raw["relative_days"])),
+        following_days=PhraseTable(_by_key(raw.get("following_days", {}))),
         today_blocked_after=_words(raw.get("today_blocked_after", [])),
         today_blocked_before=_words(raw.get("today_blocked_before", [])),
         day_parts=_table(raw["day_parts"]),
@@ -184,7 +186,7 @@ def _triggers(lex: DateLexicon) -> frozenset[str]:
     """Every word (proclitics and article removed or not) that can start a date
     expression: the scanner tries its patterns only there."""
     words: set[str] = set()
-    for table in (lex.months, lex.weekdays, lex.relative_days, lex.day_parts, lex.day_word, lex.ago,
+    for table in (lex.months, lex.weekdays, lex.relative_days, lex.following_days, lex.day_parts, lex.day_word, lex.ago,
                   lex.period_words, lex.current_before, lex.month_parts, lex.range_openers,
                   lex.month_before):
         words |= table.first_words
@@ -457,6 +459,23 @@ class RelDays(DateExpr):
             return day + dt.timedelta(days=self.lo), day + dt.timedelta(days=self.hi)
         except OverflowError:          # "قبل ألف عام" from an early anchor: no calendar day
             return None
+
+
+@dataclass(frozen=True)
+class FollowingDay(DateExpr):
+    """"في اليوم التالي" (1), "في اليوم نفسه" (0): counted from the day the text told last, not
+    from the anchor. `find_dates` resolves it against the last mention with a known day."""
+
+    offset: int
+
+    def resolve(self, anchor: DateValue | None) -> Resolved | None:
+        return None    # the publication day is not the day the text speaks of
+
+    def after(self, told: DateValue, span: Span) -> DateValue | None:
+        if told.value is None:
+            return None
+        day = told.value + dt.timedelta(days=self.offset)
+        return DateValue.day(day, expression=span, source=f"after:{told.value.isoformat()}")
 
 
 @dataclass(frozen=True)
@@ -806,6 +825,9 @@ class _Scanner:
 
     def relative_day(self, i: int, clitics: str = "conj") -> _Match | None:
         """"اليوم", "أمس", "أول من أمس", "غداً", and "أمس الثلاثاء"."""
+        following = self.ph(self.lex.following_days, i, clitics)
+        if following is not None:
+            return _Match(i, following.end, following.prefix, following.conj, "relative", FollowingDay(following.value))
         rel = self.ph(self.lex.relative_days, i, clitics)
         if rel is None:
             return None
@@ -1180,12 +1202,27 @@ def _scan(text: str, view: NormalizedView | None, lex: DateLexicon) -> tuple[Nor
 
 def _mentions(text: str, view: NormalizedView, scanner: _Scanner, found: list[_Match],
               anchor: DateValue | None) -> list[DateMention]:
-    out = []
     toks = scanner.toks
+    out = []
     for m in found:
         span = original_span(text, view, toks[m.start].start + m.prefix, toks[m.end - 1].end)
-        words = span.of(text)
-        out.append(DateMention(span, words, _value(m.expr, anchor, span, words), m.kind, m.expr))
+        out.append(DateMention(span, span.of(text), None, m.kind, m.expr))
+    return _resolved(out, anchor)
+
+
+def _resolved(mentions: list[DateMention], anchor: DateValue | None) -> list[DateMention]:
+    """The mentions, in text order, resolved against the anchor; "في اليوم التالي" against the
+    last day the text told before it."""
+    out = []
+    told: DateValue | None = None
+    for m in mentions:
+        if isinstance(m.expr, FollowingDay):
+            value = m.expr.after(told, m.span) if told is not None else None
+        else:
+            value = m.resolve(anchor)
+        if value is not None and value.value is not None:
+            told = value
+        out.append(DateMention(m.span, m.text, value, m.kind, m.expr))
     return out
 
 
@@ -1363,4 +1400,4 @@ class DateStage:
                 meta.published = narrowed[0]
                 meta.extra["published_narrowed_by"] = narrowed[1].text   # say why, for review
         anchor = meta.published
-        doc.date_mentions = [DateMention(m.span, m.text, m.resolve(anchor), m.kind, m.expr) for m in raw]
+        doc.date_mentions = _resolved(raw, anchor)

@@ -156,11 +156,25 @@ def test_future_day_is_still_a_date():
 
 
 @pytest.mark.parametrize("text", [
-    "لليوم الثالث على التوالي", "في اليوم التالي", "اليوم نفسه", "ذلك اليوم", "اليوم الذي وصل فيه",
-    "نقلت روسيا اليوم", "اليوم الخامس",
+    "لليوم الثالث على التوالي", "ذلك اليوم", "اليوم الذي وصل فيه", "نقلت روسيا اليوم", "اليوم الخامس",
 ])
 def test_the_day_in_general_is_not_today(text):
     assert find_dates(text, WED) == []
+
+
+@pytest.mark.parametrize("text", ["في اليوم التالي", "اليوم نفسه"])
+def test_the_next_or_same_day_with_no_day_told_before_stays_unknown(text):
+    assert [m.value for m in find_dates(text, WED)] == [None]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("هاجم مسلحون الحاجز مساء الاثنين، وفي اليوم التالي استقدمت الميليشيا تعزيزات.", D(2021, 2, 23)),
+    ("اندلعت اشتباكات في 12 شباط، وتجددت في اليوم نفسه مساءً.", D(2021, 2, 12)),
+    ("قتل عنصران مساء الأحد، واستقدمت الميليشيا تعزيزات صباح اليوم التالي.", D(2021, 2, 22)),
+])
+def test_the_next_day_counts_from_the_day_told_before(text, expected):
+    assert find_dates(text, WED)[-1].value.value == expected
+    assert _run(text, DocumentMeta(published=WED)).date_mentions[-1].value.value == expected
 
 
 def test_relative_day_without_anchor_is_unresolved():
