@@ -269,7 +269,8 @@ class EntityRecognizer:
         if nxt in ("ابو", "بن", "ابن") and j + 1 < len(tokens) and tokens[j + 1].is_word:
             return (i, j + 2)
         if (nxt.startswith("ال") and len(nxt) > 3 and not _stop(tokens[j], self.cues["name_stop"])) or nxt in self.given_names:
-            return (i, j + 1)
+            divine = nxt in ("العبد", "عبد") and j + 1 < len(tokens) and keys[j + 1] & self.cues["divine_names"]
+            return (i, j + 2 if divine else j + 1)   # "خالد العبد الله"
         return None
 
     def _bare_name(self, tokens, keys, j, covered, max_len: int = 3):

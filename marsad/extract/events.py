@@ -145,6 +145,7 @@ class EventExtractor:
         out["participants"] = keyset(raw["participant_nouns"])
         out["undergo"] = keyset(raw["undergo_verbs"])
         out["force_adjectives"] = keyset(raw["force_adjectives"])
+        out["speaker_nouns"] = keyset(raw["speaker_nouns"])
         out["setting"] = keyset(raw["setting_prepositions"])
         out["road_nouns"] = keyset(raw["road_nouns"])
         out["near_place"] = keyset(raw["near_place"])
@@ -698,16 +699,20 @@ class EventExtractor:
     def _subject_after(self, ctx: _Context, h: Hit, mentions) -> int | None:
         """Arabic puts the subject after the verb ("هددت ميليشيا حزب الله", "قصفت الطائرات
         الروسية"), and the actor of a noun after "من" ("وفد من الحرس الثوري")."""
-        skip = self.cues["group_nouns"]
+        skip = self.cues["group_nouns"] | self.cues["speaker_nouns"]
         j = h.end
         if h.told_by_verb:
             first = h.start + 1   # "استهدفت قوات النظام بقذائف …", "استهدفت طائرة مسيرة تركية …"
         else:
-            if h.spec.form != "verb":
+            if h.type in ("VISIT", "MEETING") and j < h.scope[1] and ctx.tokens[j].norm == "من":
+                j += 1   # "زار وفد من قيادة الحرس الثوري"
+            elif h.spec.form != "verb":
                 while h.type == "MOBILIZE" and j < min(h.scope[1], h.end + 2) and ctx.keys[j] & self.cues["force_adjectives"]:
                     j += 1   # "رتل عسكري للقوات الروسية", "تعزيزات عسكرية ضخمة لقوات النظام"
                 if j < h.scope[1] and ctx.tokens[j].norm == "من":
                     j += 1
+                elif h.type in ("MOBILIZE", "BASE_CHANGE", "VISIT") and j < h.scope[1] and ctx.entity_at[j]:
+                    pass   # the genitive right after is who moved: "انسحاب الفرقة 11", "انتشار قوات النظام"
                 elif not (j < h.scope[1] and h.type in STRIKES + ("MOBILIZE",) and ctx.tokens[j].norm.startswith("ل")
                           and not ctx.keys[h.start] & self.cues["targeting"]):
                     # "قصف مدفعي لقوات النظام", "هجوم لتنظيم داعش", "دورية للشرطة الروسية": the
@@ -1254,8 +1259,8 @@ def _noun_forms(noun: str) -> list[str]:
     if len(words) > 1:
         return [noun]
     n = normalize(noun)
-    if n.endswith("ات"):
-        return [n]
+    if n.endswith("ات"):   # a plural: "مقراتها", "تعزيزاته"
+        return sorted({n, *(n + suffix for suffix in ("ه", "ها", "هم", "هما"))})
     if n.endswith("ه"):   # ta marbuta: غارة → غارات, غارته, غارتين
         stem = n[:-1]
         return sorted({n, stem + "ات", *(stem + "ت" + suffix for suffix in ("ه", "ها", "هم", "هما", "ين", "ان"))})

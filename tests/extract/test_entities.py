@@ -110,6 +110,8 @@ def test_country_type_from_its_context(run, text, country, type_):
 @pytest.mark.parametrize("text, name_en", [
     ("اعتقلت الدورية المدعو “نزار خرفان” في السوق.", "Nizar Kharfan"),
     ("وصل المدعو “خالد الحمود” إلى المقر.", "Khaled al-Hamud"),
+    ("قتل الشاب خالد العبد الله تحت التعذيب.", "Khaled al-Abd Allah"),   # a family name with a name of God
+    ("وصل محمد العبد الرحمن إلى المدينة.", "Muhammad al-Abd al-Rahman"),
 ])
 def test_new_person_gets_an_english_name(run, text, name_en):
     assert name_en in {e.name_en for e in run(text).entities if e.type == "PERSON"}

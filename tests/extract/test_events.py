@@ -454,3 +454,21 @@ def test_an_attack_nobody_claimed_is_no_denied_attack(run):
               "ولم تتبن أي جهة الهجوم حتى الآن، فيما اتهمت قوات النظام خلايا تنظيم داعش بالوقوف وراءه.")
     assert [(e.type, e.modality) for e in doc.events if e.type == "ATTACK"] == [("ATTACK", "asserted")]
 
+
+@pytest.mark.parametrize("text, types", [
+    ("أنشأت القوات التركية نقطة عسكرية جديدة قرب بلدة النيرب.", ["BASE_CHANGE"]),
+    ("سلمت الميليشيا مقراتها في المدينة للفرقة الرابعة.", ["BASE_CHANGE"]),
+    ("سلمت القوات الأمريكية شحنة أسلحة وذخائر لقوات سوريا الديمقراطية.", ["SUPPORT"]),
+])
+def test_a_base_is_handed_over_or_set_up_only_with_a_base(run, text, types):
+    assert [e.type for e in run(text).events] == types
+
+
+@pytest.mark.parametrize("text, type_, actor", [
+    ("زار وفد من قيادة الحرس الثوري الإيراني مدينة البوكمال.", "VISIT", "Islamic Revolutionary Guard Corps"),
+    ("توعد زعيم تنظيم داعش بشن هجمات جديدة ضد قوات سوريا الديمقراطية.", "THREATEN", "Islamic State"),
+])
+def test_the_group_a_delegation_or_a_leader_speaks_for_is_side_a(run, text, type_, actor):
+    doc = run(text)
+    assert [name(doc, e) for e in only(doc, type_).side_a] == [actor]
+
