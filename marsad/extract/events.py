@@ -44,6 +44,8 @@ VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "E
 STRIKES = ("ATTACK", "SHELLING", "AIRSTRIKE")
 SPEECH_WINDOW = 8   # words after a figurative trigger in which a speech participle makes it words
 BY_PHRASE_REACH = 10   # tokens from the trigger to the group after "من قبل"/"على يد" that did the act
+RANGE_JOINERS = frozenset(normalize(w) for w in ("و", "إلى", "الى"))   # "بين خمسة وسبعة", "من 5 إلى 7"
+REMOTE_VIOLENCE = ("AIRSTRIKE", "SHELLING", "EXPLOSION")
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
 DIRECTIONS = frozenset(entry_key(w) for w in ("شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب"))
 SETTLEMENT_NOUNS = frozenset(entry_key(w) for w in ("مدينة", "بلدة", "قرية"))
@@ -486,8 +488,11 @@ class EventExtractor:
         if any(ctx.keys[i] & attempt for i in range(h.start, h.end)):   # "محاولة اغتيال"
             return "attempted"
         failed = self.cues["phrases"]["attempted_after"]
-        if self._cue_before(ctx, h, "attempted_before", 10, clause=False) or any(
-                failed.at(keys, i) for i in range(h.end, min(h.scope[1], h.end + 12))):
+        if self._cue_before(ctx, h, "attempted_before", 10, clause=False):
+            return "attempted"
+        # "دون وقوع إصابات" after a shell or a blast: it fell or went off and hurt no one; after
+        # an attack on someone ("أطلقوا النار عليه دون أن يصيبه") the attack failed
+        if h.type not in REMOTE_VIOLENCE and any(failed.at(keys, i) for i in range(h.end, min(h.scope[1], h.end + 12))):
             return "attempted"
         if (self._cue_before(ctx, h, "threatened_before", 8) or self._cue_before(ctx, h, "threatened_right_before", 1)
                 or self._cue_before(ctx, h, "conditional_before", 15, clause=False) or self._threat_object(ctx, h)):
@@ -733,9 +738,14 @@ class EventExtractor:
                 i += 1
                 continue
             target = h.casualties.killed if kind == "killed" else h.casualties.injured
-            before = set().union(*ctx.keys[max(lo, i - 3):i]) if i > lo else set()
+            # "دون أن تسفر عن إصابات"
+            before = set().union(*ctx.keys[max(lo, i - 4):i]) if i > lo else set()
             if before & self.cues["modality"]["negated_before"]:
                 target.append(SideCasualties(count=0, span=ctx.tokens[i].span))
+                i += 1
+                continue
+            if ctx.keys[i] & c["counted"]:
+                target.append(_counted(ctx, i, lo, c))
                 i += 1
                 continue
             groups, end = _count_groups(ctx, _toll_start(ctx, i + 1, hi, c), hi, c)
@@ -1312,10 +1322,65 @@ def _number_next_to(ctx: _Context, h: Hit, at_least: int = 2) -> bool:
         if n.value is None or n.value < at_least or ctx.in_date[ctx.tok(n.span.start)]:
             continue   # (the year of "في ديسمبر 2005 بخطف" counts no acts)
         last = ctx.tok_end(n.span.end) - 1      # the number's last token
+        if _counts_persons(ctx, last):
+            continue   # "استشهد شابان برصاص …": two victims, not two shootings
         if last >= h.end - 1 and plural or last < h.start and not any(
                 ctx.tokens[j].is_word for j in range(last + 1, h.start)):
             return True
     return False
+
+
+def _number_range(ctx: _Context, j: int, limit: int) -> tuple[int, int, int] | None:
+    """"(ما) بين خمسة وسبعة", "من 5 إلى 7" at token j: (low, high, token after the range)."""
+    k = j + 1 if ctx.tokens[j].norm == "ما" else j
+    if k >= limit or ctx.tokens[k].norm not in ("بين", "من"):
+        return None
+    low = ctx.number_at(k + 1)
+    if low is None or low.value is None:
+        return None
+    m = ctx.tok_end(low.span.end)
+    if m < limit and ctx.tokens[m].norm in RANGE_JOINERS:
+        m += 1
+    high = ctx.number_at(m)
+    if high is None or high.value is None or high.value <= low.value:
+        return None
+    return low.value, high.value, ctx.tok_end(high.span.end)
+
+
+def _counted(ctx: _Context, i: int, lo: int, c: dict) -> SideCasualties:
+    """The toll a noun for the dead or wounded states: "خمسة جرحى", "قتيلين" (2), "سقوط قتيل" (1),
+    "سقوط قتلى" (some); civilian when "بين المدنيين" or "من المدنيين" follows."""
+    word = ctx.tokens[i].norm
+    number = next((n for n in ctx.numbers_in((max(lo, i - 4), i)) if ctx.tok_end(n.span.end) == i), None)
+    start = ctx.tok(number.span.start) if number is not None else i
+    if number is not None:
+        count, vague = number.value, number.vague
+    elif word.endswith(("ان", "ين")):
+        count, vague = 2, None
+    elif word.endswith(("ى", "ي", "اء")):   # قتلى، جرحى، شهداء
+        count, vague = None, "some"
+    else:
+        count, vague = 1, None
+    after = [k for k in range(i + 1, min(len(ctx.tokens), i + 4)) if ctx.tokens[k].is_word]
+    civilian = any(ctx.keys[k] & c["civilians"] for k in after[:2])
+    # "ثلاثة قتلى من قوات النظام", "جرحى في صفوف الميليشيا"
+    side = None
+    if after and ctx.tokens[after[0]].norm in ("من", "في"):
+        k = after[1] if len(after) > 1 and ctx.tokens[after[1]].norm == "صفوف" else after[0] + 1
+        mention = ctx.mention_at(k) if k < len(ctx.tokens) else None
+        side = mention.entity_id if mention is not None else None
+    return SideCasualties(count=count, vague=vague, side="civilian" if civilian else None, entity_id=side,
+                          span=ctx.span(start, i + 1))
+
+
+def _counts_persons(ctx: _Context, k: int) -> bool:
+    """Whether the number ending at token k counts persons: a dual of a person noun
+    ("شابان", "عنصرين") or a number before one ("ثلاثة عناصر")."""
+    persons = ctx.ex.cues["casualties"]["persons"]
+    word = ctx.tokens[k].norm
+    if len(word) > 4 and word.endswith(("ان", "ين")) and entry_key(word[:-2]) in persons:
+        return True
+    return k + 1 < len(ctx.tokens) and bool(ctx.keys[k + 1] & persons)
 
 
 def _toll_start(ctx: _Context, i: int, hi: int, c: dict, reach: int = 4) -> int:
@@ -1345,9 +1410,16 @@ def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCas
     j = i
     limit = min(hi, i + 14)
     while j < limit:
-        num = ctx.number_at(j)
         start = j
-        if num is not None:
+        span_range = _number_range(ctx, j, limit)
+        num = ctx.number_at(j)
+        if span_range is not None:
+            # "ما بين خمسة وسبعة عناصر": the lowest, as ACLED counts, and what the text said
+            low, high, j = span_range
+            if j < limit and ctx.keys[j] & c["persons"]:
+                j += 1
+            count, vague = low, f"between {low} and {high}"
+        elif num is not None:
             j = ctx.tok_end(num.span.end)
             if j < limit and (ctx.keys[j] & c["persons"] or ctx.tokens[j].norm in ("من",)):
                 j += 1 if ctx.keys[j] & c["persons"] else 0

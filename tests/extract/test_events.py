@@ -472,3 +472,45 @@ def test_the_group_a_delegation_or_a_leader_speaks_for_is_side_a(run, text, type
     doc = run(text)
     assert [name(doc, e) for e in only(doc, type_).side_a] == [actor]
 
+
+@pytest.mark.parametrize("text, type_, killed, injured", [
+    ("أسفر القصف عن سقوط قتيلين وخمسة جرحى بين المدنيين في بلدة معرة النعمان.", "SHELLING", 2, 5),
+    ("وتسبب هجوم انتحاري أمس في سقوط 16 قتيلا على الأقل.", "EXPLOSION", 16, None),
+    ("قتل ما بين خمسة وسبعة عناصر من قوات النظام في كمين قرب السخنة.", "ATTACK", 5, None),   # ACLED: the lowest
+])
+def test_tolls_told_by_nouns_for_the_dead_or_by_a_range(run, text, type_, killed, injured):
+    c = only(run(text), type_).casualties
+    assert (c.killed_total, c.injured_total) == (killed, injured)
+
+
+def test_a_range_keeps_what_the_text_said(run):
+    doc = run("قتل ما بين خمسة وسبعة عناصر من قوات النظام في كمين قرب السخنة.")
+    assert [k.vague for k in only(doc, "ATTACK").casualties.killed] == ["between 5 and 7"]
+
+
+@pytest.mark.parametrize("text, type_, modality", [
+    ("سقطت قذيفة هاون على حي الميدان دون وقوع إصابات.", "SHELLING", "asserted"),
+    ("أطلق مسلحون النار على سيارة القيادي دون أن يصيبوه.", "ATTACK", "attempted"),
+])
+def test_no_casualties_after_a_shell_is_no_failed_attempt(run, text, type_, modality):
+    assert only(run(text), type_).modality == modality
+
+
+def test_two_victims_are_not_two_attacks(run):
+    assert only(run("استشهد شابان برصاص قوات الاحتلال خلال اقتحام مخيم جنين."), "ATTACK").modality == "asserted"
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("قتل ستة وعشرون مدنياً في مجزرة ارتكبتها قوات النظام في قرية الحولة.", "Government of Syria (regime forces)"),
+    ("قتل خمسة عناصر من قوات النظام في كمين نصبه تنظيم داعش في بادية حمص.", "Islamic State"),
+])
+def test_the_relative_verb_names_who_did_it(run, text, actor):
+    doc = run(text)
+    assert [name(doc, e) for e in only(doc, "ATTACK").side_a] == [actor]
+
+
+def test_how_someone_was_killed_is_no_part_of_the_name(run):
+    doc = run("قتل القيادي في الفرقة الرابعة العقيد سامر حسن برصاص قناص في درعا البلد.")
+    assert only(doc, "ATTACK").casualties.killed_total == 1
+    assert {e.name_ar for e in doc.entities if e.type == "PERSON"} == {"العقيد سامر حسن"}
+
