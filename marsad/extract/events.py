@@ -25,7 +25,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from marsad.arabic.normalize import normalize
 from marsad.arabic.tokenize import LINE_BREAKS
@@ -678,7 +678,7 @@ class EventExtractor:
 
     def _conjoined(self, ctx: _Context, end: int | None, i: int) -> bool:
         """Whether the mention at i is joined by و to the one that ended at `end`: "استنفار
-        للمليشيات الإيرانية ومليشيا “الدفاع الوطني”", "قصفت الطائرات الروسية والسورية"."""
+        للمليشيات الإيرانية ومليشيا “الدفاع الوطني”", "هاجمت قوات النظام وميليشيا الدفاع الوطني"."""
         if end is None or i < end:
             return False
         gap = range(end, i + 1)
@@ -1119,18 +1119,18 @@ class _Context:
         """The words of the trigger's clause before it, names left out."""
         return [i for i in range(self.clause_start(h), h.start) if self.tokens[i].is_word and not self.entity_at[i]]
 
-    def group_before(self, i: int, reach: int = 3) -> str | None:
-        """The last armed group named before token i, within `reach` sentences."""
+    def mentions_before(self, i: int, reach: int = 3) -> Iterator[tuple[int, Mention]]:
+        """The mentions before token i, the nearest first, within `reach` sentences."""
         first_sentence = self.sentence_of(i) - reach
-        k = bisect.bisect_left(self.mention_toks, i) - 1
-        while k >= 0:
+        for k in range(bisect.bisect_left(self.mention_toks, i) - 1, -1, -1):
             j, m = self.mentions[k]
             if self.sentence_of(j) < first_sentence:
-                return None
-            if self.types.get(m.entity_id) == "ARMED_GROUP":
-                return m.entity_id
-            k -= 1
-        return None
+                return
+            yield j, m
+
+    def group_before(self, i: int) -> str | None:
+        """The last armed group named before token i."""
+        return next((m.entity_id for _, m in self.mentions_before(i) if self.types.get(m.entity_id) == "ARMED_GROUP"), None)
 
     def claims_responsibility(self, before: list[int]) -> bool:
         """Whether the words before a noun (`words_before`) claim responsibility for it ("تبنى
@@ -1155,23 +1155,17 @@ class _Context:
             j -= 1
         return j >= 0 and self.tokens[j].norm in ("من", "ومن")
 
-    def settlement_before(self, rng: tuple[int, int], reach: int = 3) -> str | None:
+    def settlement_before(self, rng: tuple[int, int]) -> str | None:
         """The town a bare "البلدة"/"المدينة"/"القرية" in `rng` refers back to: the last town or
-        village named before it, within `reach` sentences ("وشنت حملة دهم في البلدة")."""
+        village named before it ("وشنت حملة دهم في البلدة")."""
         at = next((i for i in range(*rng) if not self.entity_at[i] and self.tokens[i].norm in SETTLEMENT_ANAPHORS
                    and not (i + 1 < len(self.tokens) and self.entity_at[i + 1])), None)
         if at is None:
             return None
         kind = entry_key(self.tokens[at].norm.lstrip("وب")[2:])   # "بالبلدة" -> "بلده"
-        first_sentence = self.sentence_of(at) - reach
-        towns = []
-        k = bisect.bisect_left(self.mention_toks, at) - 1
-        while k >= 0 and self.sentence_of(self.mentions[k][0]) >= first_sentence:
-            j, m = self.mentions[k]
-            if self.types.get(m.entity_id) == "LOCATION" and self.place_rank(m.entity_id) == PLACE_RANK["town"] \
-                    and not self.named_as_origin(j):
-                towns.append((j, m.entity_id))
-            k -= 1
+        towns = [(j, m.entity_id) for j, m in self.mentions_before(at)
+                 if self.types.get(m.entity_id) == "LOCATION" and self.place_rank(m.entity_id) == PLACE_RANK["town"]
+                 and not self.named_as_origin(j)]
         # the last one the text called by the same word ("بلدة محكان" … "البلدة"), else the last one
         same = [e for j, e in towns if j > 0 and kind in self.keys[j - 1]]
         return (same or [e for _, e in towns] or [None])[0]
