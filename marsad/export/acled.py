@@ -42,6 +42,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
+from marsad.arabic.normalize import normalize
 
 from marsad.config import Options, load_data_yaml
 from marsad.errors import DataFileError
@@ -79,6 +80,7 @@ class AcledTables:
     state_kb_prefix: str
     state_inter: dict[str, int]
     inter_by_kind: dict[str, int]
+    inter_by_name_head: dict[str, int]
     inter_by_entity_type: dict[str, int]
     default_inter: int
     actor_labels: dict[str, str]
@@ -113,6 +115,7 @@ class AcledTables:
             state_kb_prefix=str(data.get("state_kb_prefix") or "country:"),
             state_inter={str(k): int(v) for k, v in (data.get("state_inter") or {"own": 1, "foreign": 8}).items()},
             inter_by_kind={str(k): int(v) for k, v in need("inter_by_kind", dict).items()},
+            inter_by_name_head={normalize(str(k)): int(v) for k, v in (data.get("inter_by_name_head") or {}).items()},
             inter_by_entity_type={str(k): int(v) for k, v in need("inter_by_entity_type", dict).items()},
             default_inter=int(need("default_inter", int)),
             actor_labels=need("actor_labels", dict),
@@ -247,6 +250,9 @@ class AcledExporter:
                 tail = doc.entity(r.tail)
                 if tail is not None and tail.type != "LOCATION":
                     return self.inter_code(doc, tail, home_iso3, _seen | {e.id})
+        head = normalize(e.name_ar.split()[0]) if e.name_ar and not e.kb_id else None
+        if head in t.inter_by_name_head:
+            return t.inter_by_name_head[head]
         return t.inter_by_entity_type.get(e.type, t.default_inter)
 
     @staticmethod

@@ -102,6 +102,8 @@ class Hit:
     # a noun trigger told by the targeting verb before it ("استهدفت قوات النظام بقذائف"): its
     # subject comes right after that verb
     told_by_verb: bool = False
+    # "نفت الهيئة أي علاقة لها بعملية الخطف": a party to the act is denied, not the act
+    link_denied: bool = False
     confidence: float = 1.0          # probability that it reports an occurrence (reportedness.py)
     # "report": tells the occurrence; "reference": names it as the topic of a condemnation, a trial, a
     # point in time ("أدان الهجوم", "منذ اغتيال …"); "generic": a kind of act, no occurrence
@@ -141,6 +143,7 @@ class EventExtractor:
         # multi-word cues ("في حال", "دون التمكن") are checked on the first word and the next
         out["phrases"] = {k: _Phrases.of(p for p in v if " " in p) for k, v in raw["modality"].items()}
         out["side_a_phrases"] = _Phrases.of(p for p in raw["side_a_after"] if " " in p)
+        out["backing"] = _Phrases.of(raw["backing"])
         out["accusation"] = keyset(raw["accusation_openers"])
         out["titles"] = keyset(raw["title_nouns"])
         out["targeting"] = keyset(raw["targeting"])
@@ -234,6 +237,11 @@ class EventExtractor:
         hits = self._find_triggers(ctx)
         for h in hits:
             self._read_scope(ctx, h)
+        for h in hits:
+            if h.link_denied and any(o.type == h.type and o.modality == "asserted" for o in hits if o is not h):
+                # the act the text told elsewhere; alone, "نفت الحركة مسؤوليتها عن اختطاف …" stays a denial
+                h.modality, h.role = "asserted", "reference"
+                self._drop_speakers(ctx, h)
         return ctx, hits
 
     def _weigh(self, ctx: _Context, hits: list[Hit]) -> None:
@@ -358,6 +366,8 @@ class EventExtractor:
             return True
         if ctx.keys[start] & self.cues["participants"] and any(ctx.keys[i] & self.cues["undergo"] for i in words_before[-1:]):
             return True   # "تعرضت دورية … لهجوم": the patrol was hit
+        if self.cues["backing"].at(ctx.keys, start):
+            return True   # "بدعم من التحالف": who backed another act
         if spec.type != "ACCUSE":
             window = set().union(*ctx.keys[max(lo, start - 10):start]) if start > lo else set()
             if window & self.cues["accusation"]:
@@ -421,6 +431,7 @@ class EventExtractor:
         unclaimed = h.modality == "negated" and h.spec.form != "verb" and ctx.claims_responsibility(before)
         if unclaimed or h.modality == "negated" and h.spec.form != "verb" and self._topic_cue(ctx, before):
             h.modality = "asserted"   # "ولم تعلق قسد على الهجوم": the comment is negated, not the attack
+        h.link_denied = h.modality == "denied" and h.spec.form != "verb" and self._topic_cue(ctx, before)
         if h.modality == "attempted" and h.type in self.cues["attempted_type"]:
             h.type = self.cues["attempted_type"][h.type]
         if h.type == "SHELLING" and self._near(ctx, h, self.cues["air"], 4):
@@ -465,7 +476,9 @@ class EventExtractor:
         for i in range(h.start - 1, lo - 1, -1):
             if not ctx.tokens[i].is_word:
                 continue
-            seen += 1
+            # a name counts as one word: "نفى الجيش الروسي أن تكون طائراته قد استهدفت"
+            if not (ctx.entity_at[i] and i > lo and ctx.entity_at[i - 1]):
+                seen += 1
             if seen > window:
                 break
             if name == "planned_before" and ctx.keys[i] & past:
@@ -629,6 +642,9 @@ class EventExtractor:
             eid = m.entity_id
             if ctx.types.get(eid) == "PERSON":
                 _add(h.associated, eid)
+                continue
+            if any(self.cues["backing"].at(ctx.keys, k) for k in range(max(0, i - 4), i)):
+                _add(h.associated, eid)   # "بدعم من التحالف الدولي"
                 continue
             unit = ctx.unit_of_parent(m)
             if unit is not None and ctx.types.get(unit) != "PERSON":

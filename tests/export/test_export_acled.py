@@ -208,6 +208,12 @@ def test_assoc_actors_and_lone_actor():
         "Strategic developments", "Strategic developments", "Change to group/activity")
 
 
+def test_a_tribe_the_knowledge_base_lacks_is_an_identity_militia():
+    ents = [Entity("t", "ARMED_GROUP", "عشيرة البكير", "Ashirat al-Bakir"), Entity("s", "ARMED_GROUP", "قسد", "SDF", "sdf")]
+    r = _rows([_doc(_event(type_="ARMED_CLASH", side_a=["t"], side_b=["s"]), entities=ents)])[2][0]
+    assert (r["inter1"], r["inter2"], r["interaction"]) == ("4", "2", "24")
+
+
 def test_without_knowledge_base_codes_come_from_entity_types(sample_doc, tmp_path):
     shutil.copy(DATA_DIR / "acled.yaml", tmp_path / "acled.yaml")      # no actors.yaml here
     r = _by_event(_rows([sample_doc], Options(data_dir=tmp_path))[2])["ev1"]

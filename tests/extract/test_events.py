@@ -509,3 +509,22 @@ def test_how_someone_was_killed_is_no_part_of_the_name(run):
     assert only(doc, "ATTACK").casualties.killed_total == 1
     assert {e.name_ar for e in doc.entities if e.type == "PERSON"} == {"العقيد سامر حسن"}
 
+
+def test_an_act_after_a_long_name_is_still_denied(run):
+    doc = run("نفى الجيش الروسي أن تكون طائراته قد استهدفت مستشفى في ريف إدلب الجنوبي.")
+    assert only(doc, "ATTACK").modality == "denied"
+
+
+def test_a_tribe_fights_and_meets(run):
+    doc = run("اندلعت اشتباكات عنيفة بين عشيرة البكير وقوات سوريا الديمقراطية في قرية الحوايج. "
+              "واجتمع شيوخ العشيرة مع قيادة التحالف الدولي في اليوم نفسه.")
+    assert [name(doc, e) for e in only(doc, "ARMED_CLASH").side_a] == ["Ashirat al-Bakir"]
+    assert [name(doc, e) for e in only(doc, "MEETING").side_b] == ["US-led Coalition"]
+
+
+def test_who_backed_an_act_is_associated_and_no_support_event(run):
+    doc = run("شنت قوات سوريا الديمقراطية بدعم من التحالف الدولي حملة دهم في بلدة ذيبان اعتقلت خلالها 15 شخصاً.")
+    ev = only(doc)
+    assert ev.type == "ARREST" and [name(doc, e) for e in ev.associated] == ["US-led Coalition"]
+    assert [name(doc, e) for e in ev.side_a] == ["Syrian Democratic Forces"]
+
