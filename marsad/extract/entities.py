@@ -173,6 +173,8 @@ class EntityRecognizer:
         out += self._named_groups(tokens, keys, held_by_actors)
         out += self._persons(tokens, keys, covered)
         out += self._sites(tokens, keys, known)
+        out += self._settlement_lists(tokens, keys, known)
+        out += self._national_forces(tokens, keys, _coverage([f for f in known if f.cand.source != "country"], len(tokens)))
         return out
 
     def _units(self, tokens, keys) -> list[Found]:
@@ -356,6 +358,80 @@ class EntityRecognizer:
                 cand = _new("LOCATION", name)
                 name_en = f"{self._latin(proper)} {kind_en}".strip()
                 out.append(Found(i, run[1], Candidate(cand.key, cand.type, cand.name_ar, name_en, None, "pattern"), 1, extra))
+        return out
+
+    def _settlement_lists(self, tokens, keys, known: list[Found]) -> list[Found]:
+        """"قرى كنصفرة والفطيرة وسفوهن", "بلدتي نوى وجاسم", "قرى الكسرة، الجنينة وجديد عكيدات":
+        every place of a list after a plural (or dual) kind noun; the known ones are already found.
+        Words after a comma belong to the list only when a place joined by و closes it."""
+        lists, stop = self.cues["settlement_lists"], self.cues["name_stop"] | self.cues["settlement_list_stop"]
+        known_end = {f.start: f.end for f in known if f.cand.type == "LOCATION"}
+        out, n = [], len(tokens)
+        for i, tok in enumerate(tokens[:-1]):
+            kind = next((lists[k] for k in keys[i] if k in lists), None)
+            if kind is None or any(f.startswith("ال") for f in tok.forms):
+                continue
+            items: list[tuple[Found | None, str]] = []   # (new place or None for a known one, how it was joined)
+            j = i + 1
+            while j < n:
+                joint = "first" if not items else "و" if tokens[j].norm.startswith("و") else None
+                if (items and items[-1][1] != "و" and tokens[j].norm == "،" and j + 1 < n
+                        and not tokens[j + 1].norm.startswith("و")):
+                    j, joint = j + 1, "،"   # after a comma a word with و opens a new clause ("، واعتقلت")
+                t = tokens[j]
+                if joint is None or not t.is_word or t.norm.isdigit() or _stop(t, stop) or keys[j] & self._common_nouns:
+                    break
+                if j in known_end:
+                    items.append((None, joint))
+                    j = known_end[j]
+                    continue
+                name_start = t.norm[1:] if joint == "و" and t.norm not in self.cues["toponym_heads"] else t.norm
+                if len(name_start) < 3 or entry_key(name_start) in stop:
+                    break
+                end = self._settlement_name(tokens, keys, j)[1]
+                name = " ".join([name_start, *(x.norm for x in tokens[j + 1:end])])
+                items.append((Found(j, end, self._settlement(name), 0, {"place_kind": kind}), joint))
+                j = end
+            while items and items[-1][1] == "،":
+                items.pop()
+            if len(items) == 1 and items[0][0] is not None and _nisba(tokens[items[0][0].start]):
+                continue   # "مدن إيرانية", "بلدات مقدسية": what kind of towns, not which
+            out += [f for f, _ in items if f is not None]
+        return out
+
+    def _national_forces(self, tokens, keys, covered) -> list[Found]:
+        """"مقاتلات تركية", "غارات روسية", "طائرات حربية يرجح أنها إسرائيلية", "الدوريات الروسية
+        التركية": a state's forces named by the nationality of their aircraft, troops or strikes.
+        A force noun is part of the name; a strike noun is the event, so only the adjective is."""
+        c = self.cues
+        adjectives, n = c["nationality_forces"], len(tokens)
+
+        def force_at(k: int):
+            if k >= n or covered[k]:   # (the country alone, "تركية", is not covered: the force wins)
+                return None
+            return self.actors.get(next((adjectives[x] for x in keys[k] if x in adjectives), None))
+        out = []
+        for i in range(n - 1):
+            force = bool(keys[i] & c["force_nouns"])
+            if covered[i] or not (force or keys[i] & c["strike_nouns"]):
+                continue
+            j = i + 1
+            while j < n and j - i <= 2 and keys[j] & c["force_modifiers"]:
+                j += 1
+            k = j
+            while k < n and k - j < 3 and keys[k] & c["hedges"]:
+                k += 1
+            named_by_noun = force and k == j and not any(keys[x] & c["strike_aircraft"] for x in range(i, j))
+            start = i if named_by_noun else k
+            while (actor := force_at(k)) is not None:
+                # the adjective alone ("غارات روسية") or the owner of the shells ("بقذائف دبابات
+                # إسرائيلية") names who struck: events read it as the agent
+                owner = start == k or (i > 0 and keys[i - 1] & c["instrument_nouns"])
+                extra = {"source": "nationality"} if owner else {}
+                out.append(Found(start, k + 1, Candidate(actor.id, actor.type, actor.name_ar, actor.name_en,
+                                                         actor.id, "actor"), 2, extra))
+                k += 2 if k + 2 < n and tokens[k + 1].norm in ("-", "–") else 1
+                start = k
         return out
 
     def _settlement(self, name: str) -> Candidate:
@@ -630,6 +706,11 @@ def _on_dateline(doc: Document, tokens: list[Token], f: Found) -> bool:
 def _may_name(token: Token) -> bool:
     """A word a place's name can begin or go on with: no number, no و that opens a new clause."""
     return token.is_word and not token.norm.isdigit() and not token.norm.startswith("و")
+
+
+def _nisba(token: Token) -> bool:
+    """An indefinite adjective of origin ("إيرانية", "هندية")."""
+    return not token.norm.startswith("ال") and token.norm.endswith(("يه", "ية"))
 
 
 def _stop(token: Token, words: frozenset[str]) -> bool:

@@ -99,6 +99,7 @@ class Hit:
     quantities: list[Quantity] = field(default_factory=list)
     attribution: tuple[str, Span] | None = None
     background: bool = False
+    retaliation: bool = False        # the act answers another ("ردت الفصائل بقصف …"): never the same event
     # a noun trigger told by the targeting verb before it ("استهدفت قوات النظام بقذائف"): its
     # subject comes right after that verb
     told_by_verb: bool = False
@@ -147,6 +148,8 @@ class EventExtractor:
         out["accusation"] = keyset(raw["accusation_openers"])
         out["titles"] = keyset(raw["title_nouns"])
         out["targeting"] = keyset(raw["targeting"])
+        out["reciprocal"] = keyset(raw["reciprocal_verbs"])
+        out["response_verbs"] = keyset(raw["response_verbs"])
         out["participants"] = keyset(raw["participant_nouns"])
         out["undergo"] = keyset(raw["undergo_verbs"])
         out["force_adjectives"] = keyset(raw["force_adjectives"])
@@ -235,6 +238,7 @@ class EventExtractor:
         """Every trigger with what its scope says, before mentions are weighed and merged."""
         ctx = _Context(doc, self)
         hits = self._find_triggers(ctx)
+        ctx.trigger_starts = {h.start for h in hits}
         for h in hits:
             self._read_scope(ctx, h)
         for h in hits:
@@ -436,7 +440,12 @@ class EventExtractor:
             h.type = self.cues["attempted_type"][h.type]
         if h.type == "SHELLING" and self._near(ctx, h, self.cues["air"], 4):
             h.type = "AIRSTRIKE"
+        if h.type in ("SHELLING", "ATTACK") and any(ctx.keys[i] & self.cues["reciprocal"] for i in before[-4:]):
+            h.type = "ARMED_CLASH"   # "تبادلت الهيئة وقوات النظام القصف الصاروخي"
         h.background = self._starts_background(ctx, h)
+        # "وردت الفصائل باستهداف مواقع قوات النظام": an answer to an act is an act of its own
+        h.retaliation = self._after_preposition(ctx, h, "ب") and any(
+            ctx.keys[i] & self.cues["response_verbs"] for i in before[-10:])
         h.attribution = ctx.attribution(h.sentence, self.cues["attribution"])
         self._place(ctx, h)
         self._date(ctx, h)
@@ -451,6 +460,12 @@ class EventExtractor:
             victims = {c.entity_id for c in (*h.casualties.killed, *h.casualties.injured) if c.entity_id}
             h.side_a = [e for e in h.side_a if e not in victims]
             h.side_b += [e for e in victims if e not in h.side_b]
+
+    @staticmethod
+    def _nationality_of(ctx: _Context, h: Hit, i: int, m: Mention) -> bool:
+        """"غارات روسية", "غارات نفذتها طائرات يرجح أنها روسية": a force named by a nationality
+        after the act, before any other act, is who carried it out."""
+        return m.source == "nationality" and i >= h.end and not any(k in ctx.trigger_starts for k in range(h.end, i))
 
     def _drop_speakers(self, ctx: _Context, h: Hit) -> None:
         """"ولم تعلق قسد على الهجوم", "نفت الهيئة أي علاقة لها بعملية الخطف": who speaks of an
@@ -545,7 +560,8 @@ class EventExtractor:
         if h.spec.form == "verb":
             return False
         mod = self.cues["modality"]
-        if self._cue_before(ctx, h, "aggregate_strong", 2):
+        if self._cue_before(ctx, h, "aggregate_strong", 2) or any(
+                ctx.keys[i] & mod["aggregate_strong"] for i in range(h.start, h.end)):   # "عمليات الاغتيال"
             return True
         # (a protest's numbers count people, not protests)
         if h.type != "PROTEST" and _number_next_to(ctx, h) and (
@@ -594,7 +610,8 @@ class EventExtractor:
 
         roles = self.cues["role_before_place"]
         in_scope = [x for x in ctx.mentions_in(h.scope, ("LOCATION",))
-                    if not any(ctx.keys[i] & roles for i in range(max(h.scope[0], x[0] - 3), x[0]))]
+                    if not any(ctx.keys[i] & roles for i in range(max(h.scope[0], x[0] - 3), x[0]))
+                    and not ctx.is_label(x)]
         if not any(i >= h.end for i, _ in in_scope):
             # "وشنت حملة دهم في البلدة": the town named before, not a place named before the act
             h.place = ctx.settlement_before((h.end, h.scope[1]))
@@ -646,6 +663,8 @@ class EventExtractor:
             if any(self.cues["backing"].at(ctx.keys, k) for k in range(max(0, i - 4), i)):
                 _add(h.associated, eid)   # "بدعم من التحالف الدولي"
                 continue
+            if m.source == "nationality" and not self._nationality_of(ctx, h, i, m):
+                continue   # "بغارات روسية وقصف مدفعي": the adjective qualifies the other act
             unit = ctx.unit_of_parent(m)
             if unit is not None and ctx.types.get(unit) != "PERSON":
                 parents.append((eid, unit))   # on its unit's side, whatever the words before it say
@@ -653,7 +672,7 @@ class EventExtractor:
             before = set().union(*ctx.keys[max(h.scope[0], i - 2):i]) if i > h.scope[0] else set()
             # (in a clash, "اشتبكت قوات النظام وقسد" joins the two sides)
             conjoined = h.type != "ARMED_CLASH" and self._conjoined(ctx, agent_end, i)
-            if i == subject or self._done_by(ctx, h, i) or conjoined:
+            if i == subject or self._done_by(ctx, h, i) or conjoined or m.source == "nationality":
                 _add(h.side_a, eid)
                 agent_end = ctx.tok_end(m.span.end)
             elif before & self.cues["side_a_after"]:
@@ -815,7 +834,7 @@ class EventExtractor:
                     break
                 if not h.definite:
                     break   # an indefinite mention that fits no recent event is a new one
-            if target is None:
+            if target is None or h.retaliation:
                 target = _Group(h)
                 groups.append(target)
                 active.append(target)
@@ -982,6 +1001,7 @@ class _Context:
                              if r.type in ("AFFILIATED_WITH", "PART_OF", "MEMBER_OF")]
         self._numbers = None
         self._attributions: dict[int, tuple[str, Span] | None] = {}
+        self.trigger_starts: set[int] = set()   # tokens where an event's trigger begins
 
     def tok(self, offset: int) -> int:
         """The token containing `offset` (a number's span may start after a clitic: "و5")."""
@@ -1086,7 +1106,9 @@ class _Context:
         ent, rec = self.place_record(entity_id)
         if ent is None:
             return 9
-        if ent.kb_id is None:   # a site or area the text names by its kind ("دوار X", "بادية X")
+        if ent.kb_id is None:   # a site or area the text names by its kind ("دوار X", "بادية X", "بلدة X")
+            if ent.place_kind in ("town", "village"):
+                return PLACE_RANK[ent.place_kind]
             return 0 if ent.parent_kb_id or ent.name_ar.split()[0] not in ("بادية",) else 1
         return PLACE_RANK.get(getattr(rec, "kind", "town"), 1)
 
@@ -1186,6 +1208,14 @@ class _Context:
         same = [e for j, e in towns if j > 0 and kind in self.keys[j - 1]]
         return (same or [e for _, e in towns] or [None])[0]
 
+    def is_label(self, x: tuple[int, Mention]) -> bool:
+        """"إدلب: مقتل 4 مدنيين بغارات …": a place that opens a sentence before a colon labels the
+        region the story is from, not the scene of each act in it."""
+        i, m = x
+        after = self.tok_end(m.span.end)
+        return (i == self.sentence_tokens(self.sentence_of(i))[0] and after < len(self.tokens)
+                and self.tokens[after].norm == ":")
+
     def names_a_road(self, i: int) -> bool:
         """Whether the place named at token i is part of a road's name: "طريق الرقة – دير الزور"
         (both ends), "أوتوستراد حلب"."""
@@ -1226,9 +1256,10 @@ class _Context:
                 if self.keys[j] & cues["sources"]:
                     k = j + 1
                     # the source's name ends where what it said, or when it said it, begins:
-                    # "أفادت مصادر محلية أمس الثلاثاء بأن …"
+                    # "أفادت مصادر محلية أمس الثلاثاء بأن …", "وثقت الشبكة السورية … اعتقال"
                     while k < hi and k - j < 5 and self.tokens[k].norm not in ("ان", "إن", "أن", "،", ":", ".") \
-                            and not self.tokens[k].norm.startswith(("ان", "بان")) and not self.in_date[k]:
+                            and not self.tokens[k].norm.startswith(("ان", "بان")) and not self.in_date[k] \
+                            and k not in self.trigger_starts:
                         k += 1
                     span = self.span(j, k)
                     return span.of(self.doc.text), span

@@ -228,3 +228,33 @@ def test_a_weapon_is_no_organisation(run):
     doc = run("وقال مصدر محلي إن المهاجمين استخدموا أسلحة رشاشة وقذائف \"آر بي جي\"، قبل أن ينسحبوا باتجاه البادية.")
     assert not [e for e in doc.entities if e.type == "ORGANIZATION"]
 
+
+
+@pytest.mark.parametrize("text, places", [
+    ("قصفت قوات النظام قرى كنصفرة والفطيرة وسفوهن، دون ورود معلومات عن خسائر.", {"كنصفرة", "الفطيرة", "سفوهن"}),
+    ("دخلت القوات إلى قرى الكسرة، الجنينة وجديد عكيدات في ريف دير الزور.", {"الجنينة"}),
+    ("اقتحمت قوات النظام بلدتي اليادودة وتسيل، واعتقلت عشرة شبان.", {"اليادودة", "تسيل"}),
+])
+def test_every_place_of_a_list_after_a_plural_kind_noun(run, text, places):
+    found = {e.name_ar for e in run(text).entities if e.type == "LOCATION"}
+    assert places <= found and not any(p.startswith("و") or p == "اعتقلت" for p in found)
+
+
+@pytest.mark.parametrize("text", [
+    "شهدت مدن إيرانية مظاهرات مماثلة.",                          # what kind of towns, not which
+    "تسيطر الميليشيات على أهم مدن المحافظة، متمثلة بمدينة البوكمال.",
+    "نظم الأهالي حفلاً لإحياء الذكرى السنوية في البلدة.",            # إحياء, not أحياء
+])
+def test_words_after_a_plural_kind_noun_that_name_no_place(run, text):
+    new = {e.name_ar for e in run(text).entities if e.type == "LOCATION" and e.kb_id is None}
+    assert not new
+
+
+@pytest.mark.parametrize("text, kb_ids", [
+    ("شنت مقاتلات تركية غارات على قرى في ريف الحسكة.", {"turkey_forces"}),
+    ("قتل مدنيان بغارات روسية على بلدة البارة.", {"russia_forces"}),
+    ("قتل مدنيان بغارات نفذتها طائرات حربية يرجح أنها إسرائيلية.", {"israel_forces"}),
+    ("سيرت الشرطة العسكرية دورية روسية تركية مشتركة في ريف الحسكة.", {"russia_forces", "turkey_forces"}),
+])
+def test_force_named_by_its_nationality(run, text, kb_ids):
+    assert kb_ids <= {e.kb_id for e in run(text).entities}

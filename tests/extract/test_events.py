@@ -528,3 +528,62 @@ def test_who_backed_an_act_is_associated_and_no_support_event(run):
     assert ev.type == "ARREST" and [name(doc, e) for e in ev.associated] == ["US-led Coalition"]
     assert [name(doc, e) for e in ev.side_a] == ["Syrian Democratic Forces"]
 
+
+
+@pytest.mark.parametrize("text, type_, side_a, side_b", [
+    ("قتل مدنيان بغارات روسية على بلدة البارة.", "AIRSTRIKE", ["Military Forces of Russia"], []),
+    ("قتل أربعة مدنيين جراء غارات نفذتها طائرات حربية يرجح أنها روسية على بلدة البارة.", "AIRSTRIKE",
+     ["Military Forces of Russia"], []),
+    ("قضى المقاتل بقذائف دبابات إسرائيلية شرق المغازي.", "SHELLING", ["Military Forces of Israel"], []),
+    ("استهدف مسلحون مجهولون دورية روسية قرب بلدة تل تمر.", "ATTACK", [], ["Military Forces of Russia"]),
+])
+def test_force_named_by_its_nationality_takes_its_side(run, text, type_, side_a, side_b):
+    doc = run(text)
+    ev = only(doc, type_)
+    assert [name(doc, e) for e in ev.side_a] == side_a and [name(doc, e) for e in ev.side_b] == side_b
+
+
+def test_nationality_qualifies_only_its_own_act(run):
+    doc = run("مقتل 4 مدنيين بغارات روسية وقصف مدفعي لقوات النظام على جبل الزاوية.")
+    assert [name(doc, e) for e in only(doc, "SHELLING").side_a] == ["Government of Syria (regime forces)"]
+
+
+def test_monitor_that_records_a_death_reports_it(run):
+    doc = run("رصد المرصد السوري لحقوق الإنسان مقتل أربعة مدنيين جراء غارات روسية على بلدة البارة.")
+    ev = only(doc, "AIRSTRIKE")
+    assert ev.attribution == "المرصد السوري لحقوق الإنسان"
+    assert "Syrian Observatory for Human Rights" not in {name(doc, e) for e in ev.side_a + ev.side_b}
+
+
+def test_source_name_ends_where_the_act_begins(run):
+    doc = run("وثقت الشبكة السورية لحقوق الإنسان اعتقال 12 مدنياً على يد قوات النظام في درعا.")
+    assert only(doc, "ARREST").attribution == "الشبكة السورية لحقوق الإنسان"
+
+
+def test_exchange_of_fire_is_a_clash_between_both(run):
+    doc = run("تبادلت هيئة تحرير الشام وقوات النظام القصف الصاروخي على محاور ريف إدلب الجنوبي.")
+    ev = only(doc)
+    assert ev.type == "ARMED_CLASH" and len(ev.side_a + ev.side_b) == 2
+
+
+def test_answer_in_kind_is_an_act_of_its_own(run):
+    doc = run("قصفت قوات النظام بالمدفعية الثقيلة قرى كنصفرة والفطيرة. "
+              "وردت الفصائل باستهداف مواقع قوات النظام في كفرنبل بقذائف الهاون.")
+    assert [e.type for e in doc.events] == ["SHELLING", "SHELLING"]
+
+
+def test_place_that_labels_a_headline_is_not_the_scene(run):
+    doc = run("إدلب: مقتل 4 مدنيين بغارات روسية\n"
+              "قتل أربعة مدنيين جراء غارات روسية على بلدة البارة في جبل الزاوية صباح اليوم.")
+    assert only(doc, "AIRSTRIKE").place.name_ar == "البارة"
+
+
+def test_count_named_in_the_trigger_is_aggregate(run):
+    doc = run("وتشهد محافظة درعا حالة من الفلتان الأمني، إذ تتكرر عمليات الاغتيال التي تطال عناصر النظام.")
+    assert only(doc, "ASSASSINATION").modality == "aggregate"
+
+
+def test_the_town_refers_back_to_a_village_the_knowledge_base_lacks(run):
+    doc = run("هاجم مسلحون حاجزاً عند مدخل بلدة اليادودة غربي درعا. "
+              "وفي اليوم التالي شنت قوات النظام حملة دهم واعتقالات في البلدة.")
+    assert only(doc, "ARREST").place.name_ar == "اليادودة"
