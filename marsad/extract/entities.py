@@ -206,6 +206,10 @@ class EntityRecognizer:
             indefinite = not any(f.startswith("ال") for f in tok.forms)
             if keys[i] & self.cues["group_nouns"] and tokens[i + 1].norm == QUOTE:
                 run = _quoted_run(tokens, i + 1)
+                if run and not indefinite and self._person_opening(tokens[run[0]]):
+                    # 'القيادي في التنظيم "أبو عمر الشعيطي"': a member of the group spoken of; but
+                    # 'كتيبة "أبو عمارة"' names a group
+                    run = None
             elif keys[i] & self.cues["group_nouns"] and indefinite and keys[i + 1] & self.cues["group_name_openers"] \
                     and not tokens[i + 1].norm.startswith("ال"):
                 run = self._definite_run(tokens, i + 1, covered)
@@ -215,6 +219,10 @@ class EntityRecognizer:
                 name = " ".join(t.norm for t in tokens[run[0]:run[1]])
                 out.append(Found(run[0], run[1], self._named(_new("ARMED_GROUP", name)), 0))
         return out
+
+    def _person_opening(self, tok: Token) -> bool:
+        """A word a person's name opens with: a kunya (أبو، أم) or a given name."""
+        return tok.norm in ("ابو", "ام") or self._is_given_name(tok)
 
     def _definite_run(self, tokens, head: int, covered, most: int = 2) -> tuple[int, int] | None:
         """The head word and up to `most` definite words after it: "لواء الفاتحين", "نور الدين الزنكي"."""

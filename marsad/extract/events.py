@@ -46,6 +46,7 @@ SPEECH_WINDOW = 8   # words after a figurative trigger in which a speech partici
 BY_PHRASE_REACH = 10   # tokens from the trigger to the group after "من قبل"/"على يد" that did the act
 RANGE_JOINERS = frozenset(normalize(w) for w in ("و", "إلى", "الى"))   # "بين خمسة وسبعة", "من 5 إلى 7"
 REMOTE_VIOLENCE = ("AIRSTRIKE", "SHELLING", "EXPLOSION")
+FIGHTS = frozenset({"ATTACK", "ARMED_CLASH"})
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
 DIRECTIONS = frozenset(entry_key(w) for w in ("شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب"))
 SETTLEMENT_NOUNS = frozenset(entry_key(w) for w in ("مدينة", "بلدة", "قرية"))
@@ -100,6 +101,7 @@ class Hit:
     attribution: tuple[str, Span] | None = None
     background: bool = False
     retaliation: bool = False        # the act answers another ("ردت الفصائل بقصف …"): never the same event
+    bounded: bool = False            # its scope ends with its clause: its parties are named there or not at all
     # a noun trigger told by the targeting verb before it ("استهدفت قوات النظام بقذائف"): its
     # subject comes right after that verb
     told_by_verb: bool = False
@@ -145,11 +147,14 @@ class EventExtractor:
         out["phrases"] = {k: _Phrases.of(p for p in v if " " in p) for k, v in raw["modality"].items()}
         out["side_a_phrases"] = _Phrases.of(p for p in raw["side_a_after"] if " " in p)
         out["backing"] = _Phrases.of(raw["backing"])
+        out["backing_construct"] = keyset(raw["backing_construct"])
         out["accusation"] = keyset(raw["accusation_openers"])
         out["titles"] = keyset(raw["title_nouns"])
         out["targeting"] = keyset(raw["targeting"])
         out["reciprocal"] = keyset(raw["reciprocal_verbs"])
         out["response_verbs"] = keyset(raw["response_verbs"])
+        out["after_act"] = keyset(raw["after_act"])
+        out["during"] = keyset(raw["during_pronouns"])
         out["participants"] = keyset(raw["participant_nouns"])
         out["undergo"] = keyset(raw["undergo_verbs"])
         out["force_adjectives"] = keyset(raw["force_adjectives"])
@@ -270,6 +275,13 @@ class EventExtractor:
             prev_end = hits[n - 1].end if n > 0 and hits[n - 1].sentence == h.sentence else lo
             next_start = hits[n + 1].start if n + 1 < len(hits) and hits[n + 1].sentence == h.sentence else hi
             h.scope = (prev_end, next_start)
+            opener = ctx.words_before(h)
+            if len(opener) == 1 and ctx.keys[opener[0]] & self.cues["after_act"]:
+                # "وعقب الهجوم، شنت قسد حملة": the act a sentence opens after ends with its clause
+                # (at a comma: a relative clause, "الاشتباكات التي اندلعت بينها وبين …", is the act's own)
+                h.scope = (prev_end, next((i for i in range(h.end, next_start) if ctx.tokens[i].norm in "،,؛;:"),
+                                          next_start))
+                h.bounded = True
         return hits
 
     def _accept(self, ctx: _Context, start: int, end: int, spec: TriggerSpec) -> Hit | None:
@@ -370,8 +382,8 @@ class EventExtractor:
             return True
         if ctx.keys[start] & self.cues["participants"] and any(ctx.keys[i] & self.cues["undergo"] for i in words_before[-1:]):
             return True   # "تعرضت دورية … لهجوم": the patrol was hit
-        if self.cues["backing"].at(ctx.keys, start):
-            return True   # "بدعم من التحالف": who backed another act
+        if self._backing_at(ctx, start):
+            return True   # "بدعم من التحالف", "بمساندة طيران التحالف": who backed another act
         if spec.type != "ACCUSE":
             window = set().union(*ctx.keys[max(lo, start - 10):start]) if start > lo else set()
             if window & self.cues["accusation"]:
@@ -425,7 +437,7 @@ class EventExtractor:
     def _topic_cue(self, ctx: _Context, before: list[int]) -> bool:
         """Whether the last words before a noun (`_Context.words_before`) make it what the
         sentence speaks about ("أدان الهجوم", "لم تعلق على الهجوم")."""
-        return any(ctx.keys[i] & self.cues["reference"] for i in before[-4:])
+        return any(ctx.keys[i] & self.cues["reference"] and not self._backing_at(ctx, i) for i in before[-4:])
 
     # 2. arguments from the scope ------------------------------------------------------------
     def _read_scope(self, ctx: _Context, h: Hit) -> None:
@@ -633,13 +645,15 @@ class EventExtractor:
                 return
 
     def _actors(self, ctx: _Context, h: Hit) -> None:
-        # the source a report cites ("بحسب ما أفاد به الدفاع المدني") is not a party to the event
+        # the source a report cites ("بحسب ما أفاد به الدفاع المدني"), and the outlet it spoke to
+        # ("قال مصدر حكومي لـ«الشرق الأوسط»"), are no parties to the event
         cited = h.attribution[1] if h.attribution else None
+        told_to = ctx.told_to(cited) if cited else None
 
         def party(x) -> bool:
-            return not ctx.is_sponsor_tail(x[1]) and not (cited and cited.overlaps(x[1].span))
+            return not ctx.is_sponsor_tail(x[1]) and not (cited and cited.overlaps(x[1].span)) and x[0] != told_to
         mentions = [x for x in ctx.mentions_in(h.scope, ACTOR_TYPES) if party(x)]
-        if not mentions:
+        if not mentions and not h.bounded:
             mentions = [x for x in ctx.mentions_in(ctx.sentence_tokens(h.sentence), ACTOR_TYPES) if party(x)]
         between = next((i for i in range(h.scope[0], h.scope[1]) if ctx.keys[i] & self.cues["between"]), None)
         anaphor = self._anaphoric_subject(ctx, h)
@@ -660,7 +674,7 @@ class EventExtractor:
             if ctx.types.get(eid) == "PERSON":
                 _add(h.associated, eid)
                 continue
-            if any(self.cues["backing"].at(ctx.keys, k) for k in range(max(0, i - 4), i)):
+            if any(self._backing_at(ctx, k) for k in range(max(0, i - 4), i)):
                 _add(h.associated, eid)   # "بدعم من التحالف الدولي"
                 continue
             if m.source == "nationality" and not self._nationality_of(ctx, h, i, m):
@@ -692,6 +706,13 @@ class EventExtractor:
             _add(h.side_b if unit in h.side_b and unit not in h.side_a else
                  h.side_a if unit in h.side_a else h.associated, eid)
         h.side_b = [e for e in h.side_b if e not in h.side_a]
+
+    def _backing_at(self, ctx: _Context, k: int) -> bool:
+        """"بدعم من X" at token k, or "بمساندة X" with the backer's name right after."""
+        if self.cues["backing"].at(ctx.keys, k):
+            return True
+        return (ctx.tokens[k].norm.startswith("ب") and bool(ctx.keys[k] & self.cues["backing_construct"])
+                and k + 1 < len(ctx.tokens) and ctx.entity_at[k + 1])
 
     def _anaphoric_subject(self, ctx: _Context, h: Hit) -> str | None:
         """The armed group a verb's subject "الميليشيا"/"التنظيم" refers back to, right after
@@ -759,7 +780,9 @@ class EventExtractor:
                     # genitive ل names who struck or deployed
                     return None
             first = j
-        while j < h.scope[1] and (not ctx.tokens[j].is_word or ctx.keys[j] & skip):
+        # "هاجم عناصر من خلايا تنظيم الدولة": the words for members, and the "من" after them
+        while j < h.scope[1] and (not ctx.tokens[j].is_word or ctx.keys[j] & skip
+                                  or (j > first and ctx.tokens[j].norm == "من" and ctx.keys[j - 1] & skip)):
             j += 1
         return next((i for i, m in mentions if first <= i <= j and ctx.types.get(m.entity_id) != "PERSON"), None)
 
@@ -812,10 +835,18 @@ class EventExtractor:
                 active = [g for g in active if h.sentence - g.last_sentence <= REFERENCE_REACH]
             target = None
             h_actors = self._expand(ctx, h.actors)
+            is_verb = h.spec.form == "verb"
+            # "شنت قسد حملة مداهمات في بلدات … اعتقلت خلالها 14 شخصاً": what was done during it is
+            # part of it, wherever in it
+            during = is_verb and h.end < len(ctx.tokens) and bool(ctx.keys[h.end] & self.cues["during"])
             for g in reversed(active):
-                if g.type != h.type or not self._compatible(ctx, g, h):
+                # "هاجم عناصر التنظيم نقطة لقسد … واستمر الاشتباك قرابة ساعة": the fight, named
+                # again with nobody of its own, is the attack it followed
+                retold = (h.definite and not is_verb and {g.type, h.type} <= FIGHTS and not h.actors
+                          and h.sentence - g.last_sentence <= 1)
+                if (g.type != h.type and not retold) or not (
+                        self._compatible(ctx, g, h) or during and g.modality == h.modality):
                     continue
-                is_verb = h.spec.form == "verb"
                 # coordinated verbs are separate acts ("رفضت … وهددت … وحذرت"); nouns refer back
                 same_sentence = g.last_sentence == h.sentence and not is_verb
                 # the headline announces what the body tells: its event is the body's first of that type
@@ -829,7 +860,7 @@ class EventExtractor:
                 same_object = near and any(
                     ctx.tokens[j].norm.startswith("ال") and _without_tanwin(ctx.tokens[j].bare) in g.words
                     for j in range(h.end, min(h.scope[1], h.end + 3)) if not ctx.entity_at[j])
-                if h.definite or same_sentence or headline_lead or shared_actor or same_place or same_object:
+                if h.definite or same_sentence or headline_lead or shared_actor or same_place or same_object or during:
                     target = g
                     break
                 if not h.definite:
@@ -1208,6 +1239,16 @@ class _Context:
         same = [e for j, e in towns if j > 0 and kind in self.keys[j - 1]]
         return (same or [e for _, e in towns] or [None])[0]
 
+    def told_to(self, source: Span) -> int | None:
+        """The token after a source where the outlet it spoke to is named: "مصدر حكومي لـ«X»"."""
+        k = self.tok_end(source.end)
+        if k < len(self.tokens) and self.tokens[k].norm == "ل":
+            k += 1
+            while k < len(self.tokens) and not self.tokens[k].is_word:
+                k += 1
+            return k
+        return None
+
     def is_label(self, x: tuple[int, Mention]) -> bool:
         """"إدلب: مقتل 4 مدنيين بغارات …": a place that opens a sentence before a colon labels the
         region the story is from, not the scene of each act in it."""
@@ -1257,7 +1298,7 @@ class _Context:
                     k = j + 1
                     # the source's name ends where what it said, or when it said it, begins:
                     # "أفادت مصادر محلية أمس الثلاثاء بأن …", "وثقت الشبكة السورية … اعتقال"
-                    while k < hi and k - j < 5 and self.tokens[k].norm not in ("ان", "إن", "أن", "،", ":", ".") \
+                    while k < hi and k - j < 5 and self.tokens[k].norm not in ("ان", "إن", "أن", "،", ":", ".", "ل", QUOTE) \
                             and not self.tokens[k].norm.startswith(("ان", "بان")) and not self.in_date[k] \
                             and k not in self.trigger_starts:
                         k += 1

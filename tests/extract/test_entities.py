@@ -258,3 +258,12 @@ def test_words_after_a_plural_kind_noun_that_name_no_place(run, text):
 ])
 def test_force_named_by_its_nationality(run, text, kb_ids):
     assert kb_ids <= {e.kb_id for e in run(text).entities}
+
+
+def test_quoted_kunya_after_the_group_spoken_of_is_a_member(run):
+    doc = run('اعتقلت قسد القيادي في التنظيم "أبو عمر الشعيطي" في بلدة ذيبان.')
+    assert "أبو عمر الشعيطي" in names(doc, "PERSON")
+
+
+def test_quoted_name_after_an_indefinite_formation_is_a_group(run):
+    assert "Hamza" in names(run('أعلنت كتائب "حمزة" مسؤوليتها عن الهجوم.'), "ARMED_GROUP")

@@ -587,3 +587,52 @@ def test_the_town_refers_back_to_a_village_the_knowledge_base_lacks(run):
     doc = run("هاجم مسلحون حاجزاً عند مدخل بلدة اليادودة غربي درعا. "
               "وفي اليوم التالي شنت قوات النظام حملة دهم واعتقالات في البلدة.")
     assert only(doc, "ARREST").place.name_ar == "اليادودة"
+
+
+def test_members_named_before_their_group_make_it_the_subject(run):
+    doc = run('هاجم عناصر من خلايا تنظيم "الدولة الإسلامية" نقطة عسكرية لقوات سوريا الديمقراطية في بلدة ذيبان.')
+    ev = only(doc, "ATTACK")
+    assert [name(doc, e) for e in ev.side_a] == ["Islamic State"]
+    assert [name(doc, e) for e in ev.side_b] == ["Syrian Democratic Forces"]
+
+
+def test_backer_named_in_construct_is_associated(run):
+    doc = run('شنت "قسد" بمساندة طيران التحالف الدولي حملة مداهمات في بلدة ذيبان.')
+    ev = only(doc)
+    assert ev.type == "ARREST" and ev.modality == "asserted"
+    assert [name(doc, e) for e in ev.side_a] == ["Syrian Democratic Forces"]
+    assert [name(doc, e) for e in ev.associated] == ["US-led Coalition"]
+
+
+def test_what_was_done_during_a_campaign_is_part_of_it(run):
+    doc = run("شنت قسد حملة مداهمات في بلدات ذيبان والحوايج والشحيل، اعتقلت خلالها 14 شخصاً بتهمة التعامل مع التنظيم.")
+    assert len([e for e in doc.events if e.type == "ARREST"]) == 1
+
+
+def test_act_a_sentence_opens_after_keeps_to_its_clause(run):
+    doc = run("هاجم مسلحون حاجزاً لقسد في بلدة ذيبان. "
+              "وعقب الهجوم، شنت قسد بمساندة طيران التحالف الدولي حملة مداهمات في البلدة.")
+    assert "US-led Coalition" not in {name(doc, e) for e in only(doc, "ATTACK").associated}
+
+
+def test_fight_named_again_is_the_attack_it_followed(run):
+    doc = run("هاجم عناصر من تنظيم الدولة نقطة عسكرية لقسد في بلدة ذيبان. "
+              "واستمر الاشتباك قرابة ساعة قبل أن ينسحب المهاجمون نحو البادية.")
+    assert [e.type for e in doc.events] == ["ATTACK"]
+
+
+def test_meeting_held_by_a_group_has_it_on_side_a(run):
+    doc = run("عقد اجتماع عقده قادة من الحرس الثوري الإيراني مع وجهاء عشائر في مدينة البوكمال.")
+    assert "Islamic Revolutionary Guard Corps" in {name(doc, e) for e in only(doc, "MEETING").side_a}
+
+
+def test_air_raid_is_an_attack_with_its_toll(run):
+    doc = run("نفذ التحالف الدولي إنزالاً جوياً في بلدة الشحيل، قتل خلاله قيادياً في تنظيم الدولة.")
+    ev = only(doc, "ATTACK")
+    assert ev.casualties.killed_total == 1 and [name(doc, e) for e in ev.side_a] == ["US-led Coalition"]
+
+
+def test_outlet_a_source_spoke_to_is_no_party(run):
+    doc = run('وقال مصدر محلي لـ"نهر ميديا" إن قوات النظام استقدمت حشوداً جديدة إلى البلدة.')
+    ev = only(doc, "MOBILIZE")
+    assert ev.attribution == "مصدر محلي" and "Nahr Media" not in {name(doc, e) for e in ev.actors}
