@@ -394,10 +394,10 @@ class EntityRecognizer:
                     j = known_end[j]
                     continue
                 name_start = t.norm[1:] if joint == "و" and t.norm not in self.cues["toponym_heads"] else t.norm
-                if len(name_start) < 3 or entry_key(name_start) in stop:
-                    break
                 end = self._settlement_name(tokens, keys, j)[1]
                 name = " ".join([name_start, *(x.norm for x in tokens[j + 1:end])])
+                if len(name) < 3 or entry_key(name_start) in stop:
+                    break
                 items.append((Found(j, end, self._settlement(name), 0, {"place_kind": kind}), joint))
                 j = end
             while items and items[-1][1] == "،":
@@ -417,8 +417,8 @@ class EntityRecognizer:
         def force_at(k: int):
             if k >= n or covered[k]:   # (the country alone, "تركية", is not covered: the force wins)
                 return None
-            return self.actors.get(next((adjectives[x] for x in keys[k] if x in adjectives), None))
-        out = []
+            return self.actors.get(next((adjectives[x][0] for x in keys[k] if x in adjectives), None))
+        out = self._national_delegations(tokens, keys, covered)
         for i in range(n - 1):
             force = bool(keys[i] & c["force_nouns"])
             if covered[i] or not (force or keys[i] & c["strike_nouns"]):
@@ -440,6 +440,24 @@ class EntityRecognizer:
                                                          actor.id, "actor"), 2, extra))
                 k += 2 if k + 2 < n and tokens[k + 1].norm in ("-", "–") else 1
                 start = k
+        return out
+
+    def _national_delegations(self, tokens, keys, covered) -> list[Found]:
+        """"وفد عسكري روسي": the state a delegation comes from, named by the adjective."""
+        c, n = self.cues, len(tokens)
+        out = []
+        for i in range(n - 1):
+            if not keys[i] & c["delegation_nouns"]:
+                continue
+            k = i + 1
+            while k < n and k - i <= 3 and keys[k] & c["delegation_modifiers"]:
+                k += 1
+            iso = next((c["nationality_forces"][x][1] for x in keys[k] if x in c["nationality_forces"]), None) \
+                if k < n and not covered[k] else None
+            rec = self.gazetteer.get(f"country:{iso}") if iso else None
+            if rec is not None:
+                cand = Candidate(rec.id, "STATE", rec.name_ar, rec.name_en, rec.id, "country")
+                out.append(Found(k, k + 1, cand, 2, {"source": "nationality"}))
         return out
 
     def _settlement(self, name: str) -> Candidate:

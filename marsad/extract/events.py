@@ -38,6 +38,7 @@ from marsad.model import (FACTUAL_MODALITIES, Casualties, DateValue, Document, E
                           SideCasualties, Span)
 
 ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
+SPEECH_DATE_REACH = 8   # tokens between what was said and its date
 SPEECH_TYPES = ("THREATEN", "ACCUSE", "REJECT")      # their own future/conditional words are the content
 REFERENCE_REACH = 60   # sentences: "الاجتماع" refers back within an article, not across a whole archive
 VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION")
@@ -246,12 +247,24 @@ class EventExtractor:
         ctx.trigger_starts = {h.start for h in hits}
         for h in hits:
             self._read_scope(ctx, h)
+        self._shared_subjects(ctx, hits)
         for h in hits:
             if h.link_denied and any(o.type == h.type and o.modality == "asserted" for o in hits if o is not h):
                 # the act the text told elsewhere; alone, "نفت الحركة مسؤوليتها عن اختطاف …" stays a denial
                 h.modality, h.role = "asserted", "reference"
                 self._drop_speakers(ctx, h)
         return ctx, hits
+
+    @staticmethod
+    def _shared_subjects(ctx: _Context, hits: list[Hit]) -> None:
+        """"زار وفد روسي القامشلي والتقى قياديين في قسد", "استقدمت الميليشيا تعزيزات وشنت حملة":
+        a verb joined by و to the act before it, with no subject of its own, shares that one's."""
+        for n, h in enumerate(hits):
+            if h.spec.form != "verb" or h.side_a or not ctx.tokens[h.start].norm.startswith("و"):
+                continue
+            prev = next((p for p in reversed(hits[:n]) if p.sentence == h.sentence and p.side_a), None)
+            if prev is not None:
+                h.side_a = [e for e in prev.side_a if e not in h.side_b]
 
     def _weigh(self, ctx: _Context, hits: list[Hit]) -> None:
         """A mention the rules let through as a report, but that the report model finds only
@@ -356,6 +369,9 @@ class EventExtractor:
                 # النظام بقذائف الهاون أحياء البلدة"
                 h.start = prev.start
                 h.told_by_verb = prev.spec.form == "verb"
+                out[-1] = h
+            elif h.type == "AIRSTRIKE" and prev.type in ("SHELLING", "ATTACK") and h.start - prev.end <= 1:
+                h.start = prev.start   # "بقصف طائرة مسيرة تركية": the bombing is the drone's
                 out[-1] = h
             elif _means_of(ctx, prev, h) and (h.type == "ATTACK" or prev.type in ("ASSASSINATION", "ATTACK")):
                 continue   # "اغتال مجهولون القيادي … بإطلاق النار عليه", "محاولة اغتيال بعبوة ناسفة"
@@ -621,7 +637,12 @@ class EventExtractor:
             return [x for x in mentions if not ctx.named_as_origin(x[0])]
 
         roles = self.cues["role_before_place"]
-        in_scope = [x for x in ctx.mentions_in(h.scope, ("LOCATION",))
+        # (a source's own place, "مصادر طبية في مشفى القامشلي", is where it speaks from)
+        cited = h.attribution[1] if h.attribution else None
+
+        def places_in(rng: tuple[int, int]) -> list[tuple[int, Mention]]:
+            return [x for x in ctx.mentions_in(rng, ("LOCATION",)) if not (cited and cited.overlaps(x[1].span))]
+        in_scope = [x for x in places_in(h.scope)
                     if not any(ctx.keys[i] & roles for i in range(max(h.scope[0], x[0] - 3), x[0]))
                     and not ctx.is_label(x)]
         if not any(i >= h.end for i, _ in in_scope):
@@ -631,11 +652,19 @@ class EventExtractor:
             h.place = best(arrivals(scenes(in_scope)))
         h.place_in_scope = h.place is not None
         if h.place is None:
-            h.place = best(arrivals(scenes(ctx.mentions_in(ctx.sentence_tokens(h.sentence), ("LOCATION",)))))
+            h.place = best(arrivals(scenes(places_in(ctx.sentence_tokens(h.sentence)))))
+        roads = [x for x in in_scope if ctx.names_a_road(x[0])]
+        if h.place is None and roads:
+            # "على طريق القامشلي – عامودا" and nothing else: near the road's first town (ACLED's
+            # geo-precision 2), rather than wherever the article is set
+            h.place, h.place_near = roads[0][1].entity_id, True   # (no anchor: a fuller report may name the spot)
 
     def _date(self, ctx: _Context, h: Hit) -> None:
-        for rng in (h.scope, ctx.sentence_tokens(h.sentence)):
-            found = ctx.dates_in(rng)
+        # what someone said is dated by the words next to it; a date further on dates what it
+        # speaks of ("اتهمت روسيا … رغم تعهداتها بموجب تفاهمات سوتشي الموقعة في أكتوبر 2019")
+        speech = h.type in SPEECH_TYPES
+        for rng in ((h.scope,) if speech else (h.scope, ctx.sentence_tokens(h.sentence))):
+            found = [x for x in ctx.dates_in(rng) if not speech or abs(x[0] - h.start) <= SPEECH_DATE_REACH]
             if found:
                 i, dm = min(found, key=lambda x: abs(x[0] - h.start))
                 if dm.value is None:
@@ -842,8 +871,9 @@ class EventExtractor:
             for g in reversed(active):
                 # "هاجم عناصر التنظيم نقطة لقسد … واستمر الاشتباك قرابة ساعة": the fight, named
                 # again with nobody of its own, is the attack it followed
-                retold = (h.definite and not is_verb and {g.type, h.type} <= FIGHTS and not h.actors
-                          and h.sentence - g.last_sentence <= 1)
+                # ("لحظة الاستهداف" after an air strike: a bare attack noun names any violent act)
+                retold = (h.definite and not is_verb and not h.actors and h.sentence - g.last_sentence <= 1
+                          and ({g.type, h.type} <= FIGHTS or h.type == "ATTACK" and g.type in VIOLENT))
                 if (g.type != h.type and not retold) or not (
                         self._compatible(ctx, g, h) or during and g.modality == h.modality):
                     continue

@@ -636,3 +636,40 @@ def test_outlet_a_source_spoke_to_is_no_party(run):
     doc = run('وقال مصدر محلي لـ"نهر ميديا" إن قوات النظام استقدمت حشوداً جديدة إلى البلدة.')
     ev = only(doc, "MOBILIZE")
     assert ev.attribution == "مصدر محلي" and "Nahr Media" not in {name(doc, e) for e in ev.actors}
+
+
+def test_bombing_by_a_drone_is_one_air_strike(run):
+    doc = run("قتل قيادي في قسد، أمس الثلاثاء، بقصف طائرة مسيرة تركية استهدف سيارته قرب مدينة القامشلي.")
+    ev = only(doc)
+    assert ev.type == "AIRSTRIKE" and [name(doc, e) for e in ev.side_a] == ["Military Forces of Turkey"]
+
+
+def test_the_targeting_told_again_is_the_strike(run):
+    doc = run("قتل ثلاثة عناصر من قسد بقصف طائرة مسيرة تركية استهدف سيارتهم قرب مدينة القامشلي. "
+              "وأصيب سائق دراجة نارية كان يمر بالقرب من السيارة لحظة الاستهداف.")
+    assert [e.type for e in doc.events] == ["AIRSTRIKE"]
+
+
+def test_a_sources_own_place_is_not_the_scene(run):
+    doc = run("وقالت مصادر طبية في مشفى القامشلي إن ثلاثة عناصر قتلوا بقصف طائرة مسيرة تركية.")
+    place = only(doc, "AIRSTRIKE").place
+    assert place is None or place.name_ar != "مشفى القامشلي"
+
+
+def test_a_road_alone_places_the_act_near_its_first_town(run):
+    doc = run("قتل ثلاثة عناصر بقصف طائرة مسيرة استهدف سيارتهم على طريق القامشلي – عامودا.")
+    place = only(doc, "AIRSTRIKE").place
+    assert place.name_en == "Al Qamishli" and place.geo_precision == 2
+
+
+def test_a_statement_is_not_dated_by_the_agreement_it_cites(run):
+    doc = run("واتهمت قسد في بيان روسيا بالصمت عن الهجمات رغم تعهداتها بموجب تفاهمات سوتشي الموقعة في "
+              "تشرين الأول/ أكتوبر 2019.")
+    date = only(doc, "ACCUSE").date
+    assert date is None or date.min.year != 2019
+
+
+def test_a_verb_joined_by_and_shares_the_subject_before_it(run):
+    doc = run("زار وفد عسكري روسي مدينة القامشلي، والتقى قياديين في قسد لبحث التهدئة.")
+    assert [name(doc, e) for e in only(doc, "VISIT").side_a] == ["Russia"]
+    assert [name(doc, e) for e in only(doc, "MEETING").side_a] == ["Russia"]
