@@ -38,6 +38,8 @@ from marsad.model import (FACTUAL_MODALITIES, Casualties, DateValue, Document, E
                           SideCasualties, Span)
 
 ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
+LEAD_SENTENCES = 3       # headline, dateline and lead
+LEAD_DATE_REACH = dt.timedelta(days=7)   # the news of a lead is this recent
 SPEECH_DATE_REACH = 8   # tokens between what was said and its date
 SPEECH_TYPES = ("THREATEN", "ACCUSE", "REJECT")      # their own future/conditional words are the content
 REFERENCE_REACH = 60   # sentences: "الاجتماع" refers back within an article, not across a whole archive
@@ -936,7 +938,9 @@ class EventExtractor:
             if g.date:
                 for x in g.hits:
                     dated_by_sentence.setdefault(x.sentence, g.date)
-        reference: DateValue | None = None
+        # the lead's own date dates the story it opens, though it names no act ("شهدت المدينة، مساء
+        # أمس الأربعاء، توتراً أمنياً بين …" and then the clash)
+        reference: DateValue | None = ctx.lead_date()
         published = ctx.doc.meta.published
         for g in sorted(groups, key=lambda g: g.head.start):
             head = g.head
@@ -1297,6 +1301,19 @@ class _Context:
             if not (self.entity_at[j] or self.tokens[j].norm in ROAD_JOINERS):
                 return False
         return False
+
+    def lead_date(self) -> DateValue | None:
+        """The day the first sentences give, when it is one of the days just before publication
+        (an older date there is a dateline or background, not the day of the news)."""
+        published = self.doc.meta.published
+        for s in range(min(LEAD_SENTENCES, len(self.doc.sentences))):
+            found = [dm.value for _, dm in self.dates_in(self.sentence_tokens(s)) if dm.value is not None]
+            if found:
+                day = found[0]
+                recent = published is None or published.max is None or (
+                    day.value is not None and dt.timedelta(0) <= published.max - day.value <= LEAD_DATE_REACH)
+                return day if day.precision == "day" and recent else None
+        return None
 
     def main_place(self) -> str | None:
         """The town the headline or the first sentence names, when there is one (not a road's end)."""

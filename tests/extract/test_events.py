@@ -673,3 +673,20 @@ def test_a_verb_joined_by_and_shares_the_subject_before_it(run):
     doc = run("زار وفد عسكري روسي مدينة القامشلي، والتقى قياديين في قسد لبحث التهدئة.")
     assert [name(doc, e) for e in only(doc, "VISIT").side_a] == ["Russia"]
     assert [name(doc, e) for e in only(doc, "MEETING").side_a] == ["Russia"]
+
+
+LEAD_THEN_CLASH = """توتر بين فاطميون وميليشيا محلية في الميادين
+
+شهدت مدينة الميادين، {when}، توتراً أمنياً بين عناصر من لواء فاطميون وميليشيا محلية.
+
+وقالت مصادر خاصة إن الطرفين خاضا اشتباكاً بالأسلحة الخفيفة استمر نحو نصف ساعة."""
+
+
+def test_the_leads_day_dates_the_story_it_opens(run):
+    doc = run(LEAD_THEN_CLASH.format(when="مساء أمس الأربعاء"), published=dt.date(2026, 3, 12))
+    assert only(doc, "ARMED_CLASH").date.value == dt.date(2026, 3, 11)
+
+
+def test_an_old_day_in_the_lead_dates_nothing_after_it(run):
+    doc = run(LEAD_THEN_CLASH.format(when="في 24 شباط 2021"), published=dt.date(2026, 3, 12))
+    assert only(doc, "ARMED_CLASH").date.value != dt.date(2021, 2, 24)
