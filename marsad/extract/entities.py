@@ -204,8 +204,11 @@ class EntityRecognizer:
         for i, tok in enumerate(tokens[:-1]):
             run = None
             indefinite = not any(f.startswith("ال") for f in tok.forms)
-            if keys[i] & self.cues["group_nouns"] and tokens[i + 1].norm == QUOTE:
-                run = _quoted_run(tokens, i + 1)
+            q = i + 1   # 'ميليشيا محلية تدعى "أسود الشرقية"': a few naming words may come first
+            while q < len(tokens) - 1 and q - i <= 3 and keys[q] & self.cues["naming_words"]:
+                q += 1
+            if keys[i] & self.cues["group_nouns"] and tokens[q].norm == QUOTE:
+                run = _quoted_run(tokens, q)
                 if run and not indefinite and self._person_opening(tokens[run[0]]):
                     # 'القيادي في التنظيم "أبو عمر الشعيطي"': a member of the group spoken of; but
                     # 'كتيبة "أبو عمارة"' names a group

@@ -72,12 +72,12 @@ class RelationExtractor:
                         add(rtype, m, m2, span)
                         break
             elif t1 in GROUPS and t2 == "PERSON":
-                # قائد [ميليشيا] Y … ، P   and   Y على رأسهم … P
+                # قائد [ميليشيا] Y … ، P   and   Y على رأسهم … P   and   Y يقودها P
                 # the two words before the group, quotes aside: "قائد ميليشيا X", 'القيادي في "X"'
                 lead = [k for k in range(max(0, s - 4), s) if tokens[k].is_word][-2:]
                 before = set().union(*(keys[k] for k in lead))
                 start = tokens[lead[0]].span.start if lead else m.span.start
-                if before & self.cues["leader"] or words & self.cues["heads"]:
+                if before & self.cues["leader"] or words & (self.cues["heads"] | self.cues["led_by"]):
                     add("LEADS", m2, m, Span(start, m2.span.end))
                 elif before & self.cues["member"]:
                     add("MEMBER_OF", m2, m, Span(start, m2.span.end))

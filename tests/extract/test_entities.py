@@ -267,3 +267,11 @@ def test_quoted_kunya_after_the_group_spoken_of_is_a_member(run):
 
 def test_quoted_name_after_an_indefinite_formation_is_a_group(run):
     assert "Hamza" in names(run('أعلنت كتائب "حمزة" مسؤوليتها عن الهجوم.'), "ARMED_GROUP")
+
+
+@pytest.mark.parametrize("text, group", [
+    ('اندلع توتر مع ميليشيا محلية تدعى "أسود الشرقية" في المدينة.', "أسود الشرقية"),
+    ('أعلنت جماعة جديدة تسمى "أولي البأس" مسؤوليتها عن الهجوم.', "أولي البأس"),
+])
+def test_group_named_after_naming_words(run, text, group):
+    assert group in {e.name_ar for e in run(text).entities if e.type == "ARMED_GROUP"}

@@ -35,3 +35,9 @@ def test_relation_evidence_covers_both_names(run):
 def test_member_of_a_quoted_group(run):
     doc = run('قُتل القيادي في "قسد" المدعو "جوان حسكة" بغارة.')
     assert ("MEMBER_OF", "جوان حسكة", "Syrian Democratic Forces") in rels(doc)
+
+
+def test_group_then_who_leads_it(run):
+    doc = run('اندلع توتر مع ميليشيا محلية تدعى "أسود الشرقية" يقودها المدعو "حسين الرمضان"، على خلفية خلاف.')
+    names = {e.id: e.name_ar for e in doc.entities}
+    assert ("LEADS", "حسين الرمضان", "أسود الشرقية") in {(r.type, names[r.head], names[r.tail]) for r in doc.relations}
