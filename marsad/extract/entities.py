@@ -540,7 +540,7 @@ class EntityRecognizer:
         """Words that are never a name by themselves: الميليشيا، البلدة، القائد، الفرقة…"""
         c = self.cues
         return (c["group_nouns"] | c["formations"] | c["generic_heads"] | c["roles"] | c["honorifics"]
-                | frozenset(c["site_nouns"]) | frozenset(c["units"]))
+                | frozenset(c["site_nouns"]) | frozenset(c["units"]) | c["region_heads"])
 
     def _typed(self, tokens, keys, i: int, j: int, label: str) -> Found | None:
         if all(keys[k] & self._common_nouns for k in range(i, j)):
@@ -554,6 +554,8 @@ class EntityRecognizer:
             # one bare word is too often a common noun; a name with a title or a second word is not
             if j - i < 2 and not before & (self.cues["roles"] | self.cues["honorifics"]):
                 return None
+            if keys[i] & (self.cues["region_heads"] | frozenset(self.cues["site_nouns"])):
+                return None   # "ريف كوباني": an area, whatever the tagger says
             return Found(i, j, self._named(_new("PERSON", name)), -1, model)
         if label == "LOC":
             rec = self.gazetteer.best(name)

@@ -804,7 +804,8 @@ class _Builder:
             else:
                 base_ar, unit, precision, label = seat.name_ar, a, 2, seat.name_en
             for dir_ar, dir_en in _DIRECTIONS:
-                names = list(dict.fromkeys(f"ريف {n} {dir_ar}".strip() for n in (base_ar, seat.name_ar)))
+                # (the seat's other names too: "ريف كوباني" is rural Ain al-Arab)
+                names = list(dict.fromkeys(f"ريف {n} {dir_ar}".strip() for n in (base_ar, *seat.names_ar)))
                 if any(name_key(n) in taken for n in names):
                     continue
                 en = f"{_DIRECTION_EN.get(dir_en, '')} rural {label}".strip()

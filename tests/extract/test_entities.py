@@ -275,3 +275,16 @@ def test_quoted_name_after_an_indefinite_formation_is_a_group(run):
 ])
 def test_group_named_after_naming_words(run, text, group):
     assert group in {e.name_ar for e in run(text).entities if e.type == "ARMED_GROUP"}
+
+
+@pytest.mark.parametrize("text, region", [
+    ("سيرت الشرطة العسكرية دورية مشتركة في ريف كوباني.", "region:SY0206"),         # the seat's other name
+    ("قصفت القوات التركية قرى في ريف كوباني الغربي.", "region:SY0206:west"),
+])
+def test_rural_area_named_by_another_name_of_its_seat(run, text, region):
+    doc = run(text)
+    assert region in {e.kb_id for e in doc.entities} and not {e.name_ar for e in doc.entities} & {"ريف", "ريف كوباني"}
+
+
+def test_area_word_alone_is_no_place(run):
+    assert "ريف" not in {e.name_ar for e in run("قتل مدني في ريف معرة الصغيرة.").entities}
