@@ -665,18 +665,20 @@ class EntityRecognizer:
 
     # 4. types ----------------------------------------------------------------------------------
     def _type_countries(self, tokens, keys, chosen: list[Found]) -> None:
-        """A country after a locative word is a place ("شرقي سوريا"), else a political actor."""
-        for f in chosen:
-            if f.cand.source != "country":
-                continue
+        """A country after a locative word is a place ("شرقي سوريا", "الحدودية مع سوريا", "في العراق
+        وسوريا"), else a political actor."""
+        place_end = None   # token after the last country read as a place
+        for f in sorted((f for f in chosen if f.cand.source == "country"), key=lambda f: f.start):
             tok = tokens[f.start]
             before = keys[f.start - 1] if f.start > 0 else frozenset()
             # "بسوريا": the preposition ب glued on, not a country whose name starts with ب (بريطانيا)
             glued_b = any(tok.norm.startswith(p) and not self.matcher.starts_with(tok.norm[len(p) - 1:])
                           for p in ("ب", "وب"))
-            locative = bool(before & self.cues["locative_before"]) or glued_b
-            if locative:
+            border = f.start > 1 and tokens[f.start - 1].norm == "مع" and keys[f.start - 2] & self.cues["border_words"]
+            joined = place_end == f.start and tok.norm.startswith("و")
+            if before & self.cues["locative_before"] or glued_b or border or joined:
                 f.extra["type"] = "LOCATION"
+                place_end = f.end
 
 
 def _iob_spans(tags: list[str]):

@@ -38,6 +38,7 @@ from marsad.model import (FACTUAL_MODALITIES, Casualties, DateValue, Document, E
                           SideCasualties, Span)
 
 ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
+DENIAL_REACH = 12        # tokens from a denial verb to its "أن", and from there to the act
 LEAD_SENTENCES = 3       # headline, dateline and lead
 LEAD_DATE_REACH = dt.timedelta(days=7)   # the news of a lead is this recent
 SPEECH_DATE_REACH = 8   # tokens between what was said and its date
@@ -180,6 +181,7 @@ class EventExtractor:
                               | out["casualties"]["killed"] | out["casualties"]["injured"] | out["protest_breakers"])
         out["generic"] = keyset(raw["generic_before"])
         out["speech_after"] = keyset(raw["speech_after"])
+        out["affirm_words"] = keyset(raw["affirm_words"])
         return out
 
     @cached_property
@@ -534,7 +536,7 @@ class EventExtractor:
 
     def _modality(self, ctx: _Context, h: Hit) -> str:
         keys = ctx.keys
-        if self._cue_before(ctx, h, "denied_before", 6):
+        if self._cue_before(ctx, h, "denied_before", 6) or self._denied_that(ctx, h):
             return "denied"
         if self._cue_before(ctx, h, "negated_before", 4):   # "لم تشهد المدينة أي اشتباكات"
             return "negated"
@@ -562,6 +564,20 @@ class EventExtractor:
         if self._aggregate(ctx, h):
             return "aggregate"
         return "asserted"
+
+    def _denied_that(self, ctx: _Context, h: Hit) -> bool:
+        """"نفى المتحدث باسم التحالف، الكولونيل …، أن تكون طائراته قد نفذت أي غارة": what a denial
+        verb's "أن" clause says, however long the denier's name and title."""
+        lo = ctx.sentence_tokens(h.sentence)[0]
+        words = self.cues["modality"]["denied_before"]
+        that = next((k for k in range(h.start - 1, max(lo, h.start - DENIAL_REACH) - 1, -1)
+                     if ctx.tokens[k].norm in ("ان", "أن", "بان", "بأن")), None)
+        if that is None:
+            return False
+        denial = next((k for k in range(that - 1, max(lo, that - DENIAL_REACH) - 1, -1) if ctx.keys[k] & words), None)
+        # "نفى المصدر ذلك، مؤكداً أن الهجوم وقع": the "أن" belongs to a later verb of saying
+        said = self.cues["attribution"]["speech_verbs"] | self.cues["speech_after"] | self.cues["affirm_words"]
+        return denial is not None and not any(ctx.keys[k] & said for k in range(denial + 1, that))
 
     def _threat_object(self, ctx: _Context, h: Hit) -> bool:
         """"هدد الوزير، في كلمة أمام البرلمان، باغتيال قادة الحركة": the act a threat names is the
@@ -1572,7 +1588,9 @@ def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCas
         side_entity = None
         if j < limit and ctx.tokens[j].norm in ("من", "في"):
             k = j + 1
-            while k < limit and (ctx.tokens[k].norm in ('"', "صفوف", "ميليشيا", "مليشيا") or not ctx.tokens[k].is_word):
+            # "من صفوف ميليشيا …", "4 من عناصر الحشد الشعبي"
+            while k < limit and (ctx.tokens[k].norm in ('"', "صفوف", "ميليشيا", "مليشيا") or not ctx.tokens[k].is_word
+                                 or (ctx.keys[k] & c["persons"] and ctx.mention_at(k) is None)):
                 k += 1
             ment = ctx.mention_at(k)
             if ment is not None:

@@ -288,3 +288,11 @@ def test_rural_area_named_by_another_name_of_its_seat(run, text, region):
 
 def test_area_word_alone_is_no_place(run):
     assert "ريف" not in {e.name_ar for e in run("قتل مدني في ريف معرة الصغيرة.").entities}
+
+
+@pytest.mark.parametrize("text", [
+    "استهدفت غارة مقراً قرب مدينة القائم الحدودية مع سوريا.",
+    "هددت الفصائل باستهداف القواعد الأمريكية في العراق وسوريا.",
+])
+def test_country_after_a_border_or_joined_to_a_place_is_a_place(run, text):
+    assert {e.type for e in run(text).entities if e.kb_id == "country:SYR"} == {"LOCATION"}

@@ -690,3 +690,23 @@ def test_the_leads_day_dates_the_story_it_opens(run):
 def test_an_old_day_in_the_lead_dates_nothing_after_it(run):
     doc = run(LEAD_THEN_CLASH.format(when="في 24 شباط 2021"), published=dt.date(2026, 3, 12))
     assert only(doc, "ARMED_CLASH").date.value != dt.date(2021, 2, 24)
+
+
+def test_members_of_a_group_killed_put_it_on_side_b(run):
+    doc = run("قُتل ٤ من عناصر الحشد الشعبي وأصيب ٧ آخرون، فجر اليوم، إثر غارة جوية استهدفت مقراً لهم.")
+    ev = only(doc, "AIRSTRIKE")
+    assert ev.side_a == [] and [name(doc, e) for e in ev.side_b] == ["Popular Mobilization Forces"]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("نفى المتحدث باسم التحالف الدولي، الكولونيل واين ماروتو، أن تكون طائرات التحالف قد نفذت أي غارة في المنطقة.",
+     "AIRSTRIKE"),
+    ("نفت وزارة الدفاع الروسية في بيان رسمي أن تكون طائراتها قد قصفت المستشفى.", "SHELLING"),
+])
+def test_what_a_denial_says_happened_is_denied(run, text, type_):
+    assert only(run(text), type_).modality == "denied"
+
+
+def test_what_is_affirmed_after_a_denial_is_asserted(run):
+    doc = run("نفى قائد الفصيل ما تردد عن مقتل عناصره، مؤكداً أن الاشتباكات اندلعت مع قوات النظام فجر اليوم.")
+    assert only(doc, "ARMED_CLASH").modality == "asserted"
