@@ -390,11 +390,22 @@ class AcledExporter:
                 if any(w in text for w in cue.get("words", [])):
                     chosen["sub_event_type"] = cue["sub_event_type"]
                     break
+        deaths, vague = self.fatalities(ev.casualties)
+        if deaths and spec.get("fatal"):
+            # [CB] excessive force: the force that broke the protest up is actor 1, the protesters actor 2
+            chosen = {k: spec["fatal"][k] for k in ("event_type", "sub_event_type")}
+            spec = {**spec, "notes": spec["fatal"].get("notes", spec.get("notes"))}
+            protesters, protesters_inter = actor1, inter1
+            if side_b:
+                actor1, inter1, note_a = name(side_b[0]), inter2, note_b or name(side_b[0])
+            else:
+                actor1, inter1 = _label(t.actor_labels["unidentified"], country), t.default_inter
+                note_a = "an unidentified armed group"
+            actor2, inter2, note_b, assoc2 = protesters, protesters_inter, "protesters", []
         disorder = t.disorder_types.get(chosen["event_type"], "")
         civilian_targeting = ("Civilian targeting"
                               if inter2 == CIVILIANS and disorder == "Political violence" else "")
 
-        deaths, vague = self.fatalities(ev.casualties)
         p = ev.place
         iso3 = country["iso3"] if country else t.unknown_country_prefix
         tags = []

@@ -74,7 +74,9 @@ class RelationExtractor:
             elif t1 in GROUPS and t2 == "PERSON":
                 # قائد [ميليشيا] Y … ، P   and   Y على رأسهم … P   and   Y يقودها P
                 # the two words before the group, quotes aside: "قائد ميليشيا X", 'القيادي في "X"'
-                lead = [k for k in range(max(0, s - 4), s) if tokens[k].is_word][-2:]
+                # ("القيادي السابق في الجيش الحر، محمد الشريف": a qualifier of the role is read past)
+                lead = [k for k in range(max(0, s - 5), s)
+                        if tokens[k].is_word and not keys[k] & self.cues["role_qualifiers"]][-2:]
                 before = set().union(*(keys[k] for k in lead))
                 start = tokens[lead[0]].span.start if lead else m.span.start
                 if before & self.cues["leader"] or words & (self.cues["heads"] | self.cues["led_by"]):

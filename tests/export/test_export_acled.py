@@ -244,3 +244,28 @@ def test_notes_say_how_many_of_the_dead_were_civilians(killed, expected):
     doc = _doc(_event(casualties=Casualties(killed=killed), side_a=["g"]),
                entities=[Entity("g", "ARMED_GROUP", "مسلحون", "Gunmen")])
     assert _rows([doc])[2][0]["notes"].endswith(expected)
+
+
+DISPERSED = "خرج العشرات في مظاهرة قبل أن يفرقها عناصر الهيئة بإطلاق النار في الهواء"
+
+
+def _protest_broken_up(killed=()):
+    text = DISPERSED
+    ents = [Entity("h", "ARMED_GROUP", "هيئة تحرير الشام", "Hay'at Tahrir al-Sham", kb_id="hts")]
+    ev = Event("p", "PROTEST", Span(14, 20), [Span(0, len(text))], "asserted", side_b=["h"],
+               date=DateValue.day(dt.date(2022, 5, 1)), place=SYRIA,
+               casualties=Casualties(killed=list(killed)))
+    return Document(doc_id="x", text=text, entities=ents, events=[ev])
+
+
+def test_protest_broken_up_is_protest_with_intervention():
+    r = _rows([_protest_broken_up()])[2][0]
+    assert (r["event_type"], r["sub_event_type"]) == ("Protests", "Protest with intervention")
+    assert (r["actor1"], r["actor2"]) == ("Protesters (Syria)", "Hay'at Tahrir al-Sham")
+
+
+def test_protesters_killed_is_excessive_force_by_who_broke_it_up():
+    r = _rows([_protest_broken_up(killed=[SideCasualties(count=2)])])[2][0]
+    assert (r["event_type"], r["sub_event_type"]) == ("Violence against civilians", "Excessive force against protesters")
+    assert (r["actor1"], r["actor2"], r["inter2"], r["fatalities"]) == ("Hay'at Tahrir al-Sham", "Protesters (Syria)", "6", "2")
+    assert "Hay'at Tahrir al-Sham used lethal force against protesters" in r["notes"]

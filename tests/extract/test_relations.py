@@ -41,3 +41,9 @@ def test_group_then_who_leads_it(run):
     doc = run('اندلع توتر مع ميليشيا محلية تدعى "أسود الشرقية" يقودها المدعو "حسين الرمضان"، على خلفية خلاف.')
     names = {e.id: e.name_ar for e in doc.entities}
     assert ("LEADS", "حسين الرمضان", "أسود الشرقية") in {(r.type, names[r.head], names[r.tail]) for r in doc.relations}
+
+
+def test_a_former_leader_is_still_claimed_a_member(run):
+    doc = run("وكان القيادي السابق في الجيش الحر، محمد الشريف، قد نجا من محاولة اغتيال قرب مدينة طفس.")
+    names = {e.id: e.name_ar for e in doc.entities}
+    assert ("MEMBER_OF", "محمد الشريف") in {(r.type, names[r.head]) for r in doc.relations}
