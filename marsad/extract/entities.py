@@ -679,6 +679,14 @@ class EntityRecognizer:
             if before & self.cues["locative_before"] or glued_b or border or joined:
                 f.extra["type"] = "LOCATION"
                 place_end = f.end
+        for n, f in enumerate(chosen):
+            # "أعلنت واشنطن", "اتهمت أنقرة": the capital speaks for its state
+            iso = self.cues["capitals"].get(entry_key(" ".join(t.norm for t in tokens[f.start:f.end])))
+            if iso and f.cand.type == "LOCATION" and f.start > 0 and keys[f.start - 1] & self.cues["state_verbs"]:
+                rec = self.gazetteer.get(f"country:{iso}")
+                if rec is not None:
+                    chosen[n] = Found(f.start, f.end, Candidate(rec.id, "STATE", rec.name_ar, rec.name_en, rec.id,
+                                                                "country"), f.priority, dict(f.extra))
 
 
 def _iob_spans(tags: list[str]):

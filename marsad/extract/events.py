@@ -156,6 +156,7 @@ class EventExtractor:
         out["titles"] = keyset(raw["title_nouns"])
         out["targeting"] = keyset(raw["targeting"])
         out["reciprocal"] = keyset(raw["reciprocal_verbs"])
+        out["prepositional_nouns"] = keyset(raw["prepositional_nouns"])
         out["response_verbs"] = keyset(raw["response_verbs"])
         out["after_act"] = keyset(raw["after_act"])
         out["during"] = keyset(raw["during_pronouns"])
@@ -383,6 +384,16 @@ class EventExtractor:
                 out.append(h)
         return out
 
+    def _prepositional(self, ctx: _Context, i: int) -> bool:
+        """"في مواجهة داعش", "بمواجهة التصعيد": "against", no fight; but "في مواجهة مع قوات النظام"
+        is one."""
+        tok = ctx.tokens[i]
+        if not ctx.keys[i] & self.cues["prepositional_nouns"]:
+            return False
+        after_in = i > 0 and ctx.tokens[i - 1].norm in ("في", "وفي") or tok.norm.startswith(("ب", "وب", "فب"))
+        with_ = i + 1 < len(ctx.tokens) and ctx.tokens[i + 1].norm in ("مع", "بين", "عنيفة", "مسلحة")
+        return after_in and not with_
+
     def _blocked(self, ctx: _Context, start: int, end: int, spec: TriggerSpec) -> bool:
         """No event: "اعتبرته تهديداً", "تعزيز نفوذها", or the content of an accusation
         ("اتهم طرفاً ثالثاً بمهاجمة عناصره")."""
@@ -395,6 +406,8 @@ class EventExtractor:
         if any(ctx.keys[i] & spec.not_before for i in after):
             return True
         if end - start == 1 and ctx.keys[start] & spec.not_forms:
+            return True
+        if end - start == 1 and self._prepositional(ctx, start):
             return True
         if spec.figurative and (not self._shows_force(ctx, start, end) or self._spoken(ctx, end)):
             return True

@@ -296,3 +296,15 @@ def test_area_word_alone_is_no_place(run):
 ])
 def test_country_after_a_border_or_joined_to_a_place_is_a_place(run, text):
     assert {e.type for e in run(text).entities if e.kb_id == "country:SYR"} == {"LOCATION"}
+
+
+@pytest.mark.parametrize("text, state", [
+    ("أعلنت واشنطن دعمها لقوات سوريا الديمقراطية.", "country:USA"),
+    ("واتهمت أنقرة الوحدات الكردية بقصف بلدة كركميش.", "country:TUR"),
+])
+def test_capital_after_a_verb_of_politics_is_its_state(run, text, state):
+    assert ("STATE", state) in {(e.type, e.kb_id) for e in run(text).entities}
+
+
+def test_capital_as_a_destination_stays_a_place(run):
+    assert {e.type for e in run("وصل الوفد الروسي إلى دمشق أمس.").entities if e.name_en == "Damascus"} == {"LOCATION"}

@@ -710,3 +710,11 @@ def test_what_a_denial_says_happened_is_denied(run, text, type_):
 def test_what_is_affirmed_after_a_denial_is_asserted(run):
     doc = run("نفى قائد الفصيل ما تردد عن مقتل عناصره، مؤكداً أن الاشتباكات اندلعت مع قوات النظام فجر اليوم.")
     assert only(doc, "ARMED_CLASH").modality == "asserted"
+
+
+@pytest.mark.parametrize("text, clashes", [
+    ("أعلنت واشنطن دعمها لقوات سوريا الديمقراطية في مواجهة داعش.", 0),    # "against"
+    ("قتل عنصران في مواجهة مع قوات النظام في ريف درعا.", 1),             # a confrontation with them
+])
+def test_confrontation_as_a_preposition_is_no_clash(run, text, clashes):
+    assert len([e for e in run(text).events if e.type == "ARMED_CLASH"]) == clashes
