@@ -870,6 +870,19 @@ class EventExtractor:
             target.extend(groups)
             i = max(end, i + 1)
 
+    def _assassinated(self, ctx: _Context, h: Hit) -> list[SideCasualties]:
+        """An assassination kills whom it names: "اغتال مسلحون ثلاثة من وجهاء العشيرة" three, "اغتيل
+        قيادي في الفرقة الرابعة" or "اغتيال القيادي أحمد الزعبي" one (ACLED counts one when no
+        toll is given)."""
+        c = self.cues["casualties"]
+        lo, hi = h.end, min(h.scope[1], h.end + 4)
+        for k in range(lo, hi):
+            if ctx.number_at(k) is not None:
+                groups, _ = _count_groups(ctx, k, h.scope[1], c)
+                if groups and all(g.count for g in groups):
+                    return groups
+        return [SideCasualties(count=1, span=ctx.tokens[h.start].span)]
+
     def _quantities(self, ctx: _Context, h: Hit) -> None:
         q = self.cues["quantities"]
         tolls = [c.span for c in (*h.casualties.killed, *h.casualties.injured) if c.span]
@@ -1041,6 +1054,8 @@ class EventExtractor:
         # each mention states the toll in full ("مقتل عنصرين" in the headline, "قُتل عنصران" in
         # the lead): take the most complete statement, never the sum of repetitions
         ev.casualties.killed = _fullest(x.casualties.killed for x in g)
+        if ev.type == "ASSASSINATION" and ev.modality == "asserted" and not ev.casualties.killed:
+            ev.casualties.killed = self._assassinated(ctx, head)
         ev.casualties.injured = _fullest(x.casualties.injured for x in g)
         seen: set[Span] = set()   # neighbouring scopes overlap: count each quantity once
         for x in g:

@@ -718,3 +718,16 @@ def test_what_is_affirmed_after_a_denial_is_asserted(run):
 ])
 def test_confrontation_as_a_preposition_is_no_clash(run, text, clashes):
     assert len([e for e in run(text).events if e.type == "ARMED_CLASH"]) == clashes
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("اغتال مجهولون القيادي السابق أحمد الزعبي بإطلاق النار عليه أمام منزله في مدينة داعل.", 1),
+    ("اغتيل قيادي في الفرقة الرابعة برصاص مجهولين في درعا.", 1),
+    ("اغتال مسلحون ثلاثة من وجهاء العشيرة في البلدة.", 3),
+])
+def test_an_assassination_kills_whom_it_names(run, text, killed):
+    assert only(run(text), "ASSASSINATION").casualties.killed_total == killed
+
+
+def test_a_failed_assassination_kills_nobody_by_itself(run):
+    assert only(run("نجا القيادي أحمد الزعبي من محاولة اغتيال في مدينة داعل.")).casualties.killed_total is None
