@@ -365,6 +365,10 @@ class EventExtractor:
                 # "اعتقلت دورية …", "استهدفت عبوة ناسفة دورية …", "هجوماً على رتل …": the patrol
                 # made the arrest or was hit; it is no deployment
                 continue
+            elif (h.type != prev.type and prev.type == "MOBILIZE" and ctx.keys[prev.start] & self.cues["participants"]
+                  and h.start - prev.end <= 3
+                  and all(ctx.entity_at[k] or not ctx.tokens[k].is_word for k in range(prev.end, h.start))):
+                out[-1] = h   # "محاولة دورية لقسد اعتقال أحد أبناء العشيرة": the patrol's act is the event
             elif (h.type == "ATTACK" and prev.type in VIOLENT and h.start - prev.end <= 4
                   and ctx.keys[h.start] & self.cues["targeting"]):
                 continue

@@ -731,3 +731,9 @@ def test_an_assassination_kills_whom_it_names(run, text, killed):
 
 def test_a_failed_assassination_kills_nobody_by_itself(run):
     assert only(run("نجا القيادي أحمد الزعبي من محاولة اغتيال في مدينة داعل.")).casualties.killed_total is None
+
+
+def test_a_patrol_that_acts_is_no_deployment_of_its_own(run):
+    doc = run("بدأت الاشتباكات بعد محاولة دورية لقسد اعتقال أحد أبناء العشيرة في بلدة الصبحة.")
+    assert "MOBILIZE" not in {e.type for e in doc.events}
+    assert ("ARREST", "attempted") in {(e.type, e.modality) for e in doc.events}
