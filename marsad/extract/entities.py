@@ -124,6 +124,7 @@ class EntityRecognizer:
         chosen = _select(chosen)
         chosen = _select(chosen + self._clipped(tokens, keys, chosen))
         self._type_countries(tokens, keys, chosen)
+        self._capitals_as_states(tokens, keys, chosen)
         doc.mentions, doc.entities = _build_entities(doc, tokens, chosen)
         self._attach_sites(doc)
 
@@ -174,7 +175,10 @@ class EntityRecognizer:
         out += self._persons(tokens, keys, covered)
         out += self._sites(tokens, keys, known)
         out += self._settlement_lists(tokens, keys, known)
-        out += self._national_forces(tokens, keys, _coverage([f for f in known if f.cand.source != "country"], len(tokens)))
+        # (a country's adjective alone, "تركية", gives way to the force it names)
+        not_countries = _coverage([f for f in known if f.cand.source != "country"], len(tokens))
+        out += self._national_forces(tokens, keys, not_countries)
+        out += self._national_delegations(tokens, keys, not_countries)
         return out
 
     def _units(self, tokens, keys) -> list[Found]:
@@ -418,10 +422,10 @@ class EntityRecognizer:
         adjectives, n = c["nationality_forces"], len(tokens)
 
         def force_at(k: int):
-            if k >= n or covered[k]:   # (the country alone, "تركية", is not covered: the force wins)
+            if k >= n or covered[k]:
                 return None
             return self.actors.get(next((adjectives[x][0] for x in keys[k] if x in adjectives), None))
-        out = self._national_delegations(tokens, keys, covered)
+        out = []
         for i in range(n - 1):
             force = bool(keys[i] & c["force_nouns"])
             if covered[i] or not (force or keys[i] & c["strike_nouns"]):
@@ -457,11 +461,15 @@ class EntityRecognizer:
                 k += 1
             iso = next((c["nationality_forces"][x][1] for x in keys[k] if x in c["nationality_forces"]), None) \
                 if k < n and not covered[k] else None
-            rec = self.gazetteer.get(f"country:{iso}") if iso else None
-            if rec is not None:
-                cand = Candidate(rec.id, "STATE", rec.name_ar, rec.name_en, rec.id, "country")
-                out.append(Found(k, k + 1, cand, 2, {"source": "nationality"}))
+            state = self._state(iso)
+            if state is not None:
+                out.append(Found(k, k + 1, state, 2, {"source": "nationality"}))
         return out
+
+    def _state(self, iso3: str | None) -> Candidate | None:
+        """The country with this ISO code, as a political actor."""
+        rec = self.gazetteer.get(f"country:{iso3}") if iso3 else None
+        return Candidate(rec.id, "STATE", rec.name_ar, rec.name_en, rec.id, "country") if rec else None
 
     def _settlement(self, name: str) -> Candidate:
         """After "مدينة/بلدة/قرية" a name the matcher left out because it is also a word
@@ -679,14 +687,15 @@ class EntityRecognizer:
             if before & self.cues["locative_before"] or glued_b or border or joined:
                 f.extra["type"] = "LOCATION"
                 place_end = f.end
+
+    def _capitals_as_states(self, tokens, keys, chosen: list[Found]) -> None:
+        """"أعلنت واشنطن", "اتهمت أنقرة": a capital right after a verb of speech or politics
+        speaks for its state."""
         for n, f in enumerate(chosen):
-            # "أعلنت واشنطن", "اتهمت أنقرة": the capital speaks for its state
             iso = self.cues["capitals"].get(entry_key(" ".join(t.norm for t in tokens[f.start:f.end])))
-            if iso and f.cand.type == "LOCATION" and f.start > 0 and keys[f.start - 1] & self.cues["state_verbs"]:
-                rec = self.gazetteer.get(f"country:{iso}")
-                if rec is not None:
-                    chosen[n] = Found(f.start, f.end, Candidate(rec.id, "STATE", rec.name_ar, rec.name_en, rec.id,
-                                                                "country"), f.priority, dict(f.extra))
+            state = self._state(iso) if f.start > 0 and keys[f.start - 1] & self.cues["state_verbs"] else None
+            if state is not None and f.cand.type == "LOCATION":
+                chosen[n] = Found(f.start, f.end, state, f.priority, dict(f.extra))
 
 
 def _iob_spans(tags: list[str]):

@@ -38,6 +38,7 @@ from marsad.model import (FACTUAL_MODALITIES, Casualties, DateValue, Document, E
                           SideCasualties, Span)
 
 ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
+CLAUSE_PUNCTUATION = ("،", ",", "؛", ";", ":")
 DENIAL_REACH = 12        # tokens from a denial verb to its "أن", and from there to the act
 LEAD_SENTENCES = 3       # headline, dateline and lead
 LEAD_DATE_REACH = dt.timedelta(days=7)   # the news of a lead is this recent
@@ -297,7 +298,7 @@ class EventExtractor:
             if len(opener) == 1 and ctx.keys[opener[0]] & self.cues["after_act"]:
                 # "وعقب الهجوم، شنت قسد حملة": the act a sentence opens after ends with its clause
                 # (at a comma: a relative clause, "الاشتباكات التي اندلعت بينها وبين …", is the act's own)
-                h.scope = (prev_end, next((i for i in range(h.end, next_start) if ctx.tokens[i].norm in "،,؛;:"),
+                h.scope = (prev_end, next((i for i in range(h.end, next_start) if ctx.tokens[i].norm in CLAUSE_PUNCTUATION),
                                           next_start))
                 h.bounded = True
         return hits
@@ -916,7 +917,7 @@ class EventExtractor:
             # "شنت قسد حملة مداهمات في بلدات … اعتقلت خلالها 14 شخصاً": what was done during it is
             # part of it, wherever in it
             during = is_verb and h.end < len(ctx.tokens) and bool(ctx.keys[h.end] & self.cues["during"])
-            for g in reversed(active):
+            for g in ([] if h.retaliation else reversed(active)):
                 # "هاجم عناصر التنظيم نقطة لقسد … واستمر الاشتباك قرابة ساعة": the fight, named
                 # again with nobody of its own, is the attack it followed
                 # ("لحظة الاستهداف" after an air strike: a bare attack noun names any violent act)
@@ -943,7 +944,7 @@ class EventExtractor:
                     break
                 if not h.definite:
                     break   # an indefinite mention that fits no recent event is a new one
-            if target is None or h.retaliation:
+            if target is None:
                 target = _Group(h)
                 groups.append(target)
                 active.append(target)
