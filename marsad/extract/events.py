@@ -38,6 +38,7 @@ from marsad.model import (FACTUAL_MODALITIES, Casualties, DateValue, Document, E
                           SideCasualties, Span)
 
 ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
+APPOSITION_WORDS = 4     # a name between two commas, read as part of its clause
 CLAUSE_PUNCTUATION = ("،", ",", "؛", ";", ":")
 DENIAL_REACH = 12        # tokens from a denial verb to its "أن", and from there to the act
 LEAD_SENTENCES = 3       # headline, dateline and lead
@@ -500,7 +501,8 @@ class EventExtractor:
         self._place(ctx, h)
         self._date(ctx, h)
         self._actors(ctx, h)
-        self._casualties(ctx, h)
+        if h.type not in SPEECH_TYPES:   # a toll after "اتهم … بقصف" belongs to what is alleged
+            self._casualties(ctx, h)
         self._quantities(ctx, h)
         h.role = "reference" if unclaimed else self._role(ctx, h)
         if h.role == "reference":
@@ -1157,7 +1159,22 @@ class _Context:
         return self.clause_start_at(h.start)
 
     def breaks_clause(self, i: int) -> bool:
-        return bool(self.keys[i] & self.ex.cues["breaks"])   # punctuation ("،" ";") and words ("الذي")
+        # punctuation ("،" ";") and words ("الذي"), but not the commas around a person's name
+        return bool(self.keys[i] & self.ex.cues["breaks"]) and i not in self.apposition_commas
+
+    @cached_property
+    def apposition_commas(self) -> frozenset[int]:
+        """The commas around a name in apposition: "اتهم المتحدث باسم الحوثيين، يحيى سريع، التحالف
+        بقصف …" is one clause."""
+        commas = [i for i, t in enumerate(self.tokens) if t.norm in ("،", ",")]
+        out = set()
+        for a, b in zip(commas, commas[1:]):
+            inside = range(a + 1, b)
+            person = self.mention_at(a + 1)
+            if (0 < b - a - 1 <= APPOSITION_WORDS and person is not None and self.types.get(person.entity_id) == "PERSON"
+                    and all(self.entity_at[k] for k in inside) and self.sentence_of(a) == self.sentence_of(b)):
+                out.update((a, b))
+        return frozenset(out)
 
     def clause_start_at(self, start: int) -> int:
         lo = self.sentence_tokens(self.sentence_of(start))[0]

@@ -735,3 +735,17 @@ def test_a_patrol_that_acts_is_no_deployment_of_its_own(run):
     doc = run("بدأت الاشتباكات بعد محاولة دورية لقسد اعتقال أحد أبناء العشيرة في بلدة الصبحة.")
     assert "MOBILIZE" not in {e.type for e in doc.events}
     assert ("ARREST", "attempted") in {(e.type, e.modality) for e in doc.events}
+
+
+def test_name_in_apposition_keeps_its_clause_whole(run):
+    doc = run("اتهم المتحدث العسكري باسم الحوثيين، يحيى سريع، التحالف بقصف منازل المدنيين في مديرية صرواح، "
+              "ما أسفر عن مقتل امرأة وطفليها.")
+    ev = only(doc)   # the shelling is what the accusation says, not an event the article reports
+    assert ev.type == "ACCUSE" and ev.casualties.killed == []
+
+
+def test_fighters_of_a_group_killed_put_it_on_side_b(run):
+    doc = run("قُتل خمسة من مقاتلي جماعة الحوثي، مساء الجمعة، في هجوم شنته قوات الحكومة اليمنية على مواقع للجماعة.")
+    ev = only(doc, "ATTACK")
+    assert [name(doc, e) for e in ev.side_b] == ["Ansar Allah (Houthis)"]
+    assert [name(doc, e) for e in ev.side_a] == ["Military Forces of Yemen (Government)"]
