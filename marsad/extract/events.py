@@ -491,6 +491,8 @@ class EventExtractor:
             h.type = self.cues["attempted_type"][h.type]
         if h.type == "SHELLING" and self._near(ctx, h, self.cues["air"], 4):
             h.type = "AIRSTRIKE"
+        if h.type == "ATTACK" and self._struck_from_the_air(ctx, h, before):
+            h.type = "AIRSTRIKE"
         if h.type in ("SHELLING", "ATTACK") and any(ctx.keys[i] & self.cues["reciprocal"] for i in before[-4:]):
             h.type = "ARMED_CLASH"   # "تبادلت الهيئة وقوات النظام القصف الصاروخي"
         h.background = self._starts_background(ctx, h)
@@ -512,6 +514,16 @@ class EventExtractor:
             victims = {c.entity_id for c in (*h.casualties.killed, *h.casualties.injured) if c.entity_id}
             h.side_a = [e for e in h.side_a if e not in victims]
             h.side_b += [e for e in victims if e not in h.side_b]
+
+    def _struck_from_the_air(self, ctx: _Context, h: Hit, before: list[int]) -> bool:
+        """"استهدف الطيران الحربي الروسي بلدة البارة", "الطائرات الحربية الروسية استهدفت مواقع": a
+        targeting verb whose subject is aircraft, right after it or just before it; not "استهدف
+        مسلحون طائرة مروحية", where the aircraft was the target."""
+        if h.spec.form != "verb" or not ctx.keys[h.start] & self.cues["targeting"]:
+            return False
+        subject = [h.end] if h.end < h.scope[1] else []
+        before_verb = list(range(max(h.scope[0], h.start - 3), h.start))
+        return any(ctx.keys[i] & self.cues["air"] for i in subject + before_verb)
 
     @staticmethod
     def _nationality_of(ctx: _Context, h: Hit, i: int, m: Mention) -> bool:
@@ -830,7 +842,9 @@ class EventExtractor:
         skip = self.cues["group_nouns"] | self.cues["speaker_nouns"]
         j = h.end
         if h.told_by_verb:
-            first = h.start + 1   # "استهدفت قوات النظام بقذائف …", "استهدفت طائرة مسيرة تركية …"
+            if not ctx.entity_at[h.start + 1]:
+                return None   # "استهدفت عبوة ناسفة دورية لقوات النظام": the weapon is the subject
+            first = h.start + 1   # "استهدفت قوات النظام بقذائف …"
         else:
             if h.type in ("VISIT", "MEETING") and j < h.scope[1] and ctx.tokens[j].norm == "من":
                 j += 1   # "زار وفد من قيادة الحرس الثوري"

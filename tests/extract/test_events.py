@@ -749,3 +749,18 @@ def test_fighters_of_a_group_killed_put_it_on_side_b(run):
     ev = only(doc, "ATTACK")
     assert [name(doc, e) for e in ev.side_b] == ["Ansar Allah (Houthis)"]
     assert [name(doc, e) for e in ev.side_a] == ["Military Forces of Yemen (Government)"]
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("الطائرات الحربية الروسية استهدفت مواقع للفصائل في جبل الزاوية.", "AIRSTRIKE"),
+    ("استهدف الطيران الحربي الروسي بلدة البارة بعدة غارات.", "AIRSTRIKE"),
+    ("استهدف مسلحون طائرة مروحية قرب مطار حماة.", "ATTACK"),     # the aircraft was the target
+])
+def test_targeting_by_aircraft_is_an_air_strike(run, text, type_):
+    assert [e.type for e in run(text).events] == [type_]
+
+
+def test_a_weapon_that_targets_is_no_agent(run):
+    doc = run("استهدفت عبوة ناسفة دورية لقوات النظام على طريق درعا.")
+    ev = only(doc, "EXPLOSION")
+    assert ev.side_a == [] and [name(doc, e) for e in ev.side_b] == ["Government of Syria (regime forces)"]
