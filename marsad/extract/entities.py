@@ -222,8 +222,7 @@ class EntityRecognizer:
                 run = self._definite_run(tokens, i + 1, covered)
             elif keys[i] & self.cues["formations"] and indefinite:
                 run = self._definite_run(tokens, i, covered)
-            generic = run and all(keys[k] & self._common_nouns for k in range(*run))   # "قوات الجيش"
-            if run and not generic and not any(covered[run[0]:run[1]]):
+            if run and not any(covered[run[0]:run[1]]):
                 name = " ".join(t.norm for t in tokens[run[0]:run[1]])
                 out.append(Found(run[0], run[1], self._named(_new("ARMED_GROUP", name)), 0))
         return out

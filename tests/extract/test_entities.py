@@ -308,7 +308,3 @@ def test_capital_after_a_verb_of_politics_is_its_state(run, text, state):
 
 def test_capital_as_a_destination_stays_a_place(run):
     assert {e.type for e in run("وصل الوفد الروسي إلى دمشق أمس.").entities if e.name_en == "Damascus"} == {"LOCATION"}
-
-
-def test_formation_word_before_a_generic_noun_names_no_group(run):
-    assert not names(run("وأوضح المركز أن قوات الجيش تمكنت من استعادة تبة استراتيجية."), "ARMED_GROUP")
