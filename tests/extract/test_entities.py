@@ -308,3 +308,11 @@ def test_capital_after_a_verb_of_politics_is_its_state(run, text, state):
 
 def test_capital_as_a_destination_stays_a_place(run):
     assert {e.type for e in run("وصل الوفد الروسي إلى دمشق أمس.").entities if e.name_en == "Damascus"} == {"LOCATION"}
+
+
+@pytest.mark.parametrize("text, found", [
+    ("أعلن تنظيم القاعدة مسؤوليته عن الهجوم، وقال إن القاعدة ستواصل عملياتها.", True),
+    ("هبطت الطائرة في القاعدة الروسية في حميميم.", False),    # a military base
+])
+def test_al_qaeda_alone_only_where_the_group_is_named(run, text, found):
+    assert ("al_qaeda" in {e.kb_id for e in run(text).entities}) == found
