@@ -159,6 +159,7 @@ class EventExtractor:
         out["targeting"] = keyset(raw["targeting"])
         out["reciprocal"] = keyset(raw["reciprocal_verbs"])
         out["prepositional_nouns"] = keyset(raw["prepositional_nouns"])
+        out["victims"] = keyset(raw["victim_nouns"])
         out["response_verbs"] = keyset(raw["response_verbs"])
         out["after_act"] = keyset(raw["after_act"])
         out["during"] = keyset(raw["during_pronouns"])
@@ -638,8 +639,13 @@ class EventExtractor:
         if h.spec.form == "verb":
             return False
         mod = self.cues["modality"]
-        if self._cue_before(ctx, h, "aggregate_strong", 2) or any(
-                ctx.keys[i] & mod["aggregate_strong"] for i in range(h.start, h.end)):   # "عمليات الاغتيال"
+        if any(ctx.keys[i] & mod["aggregate_strong"] for i in range(h.start, h.end)):   # "عمليات الاغتيال"
+            return True
+        # "قتل وجرح العشرات بانفجار سيارة": a count of victims of one blast (its cause, with ب);
+        # "حصيلة ضحايا التفجير": the toll of one act
+        cause = self._after_preposition(ctx, h, "ب")
+        victims = h.start > 0 and bool(ctx.keys[h.start - 1] & self.cues["victims"])
+        if not (cause or victims) and self._cue_before(ctx, h, "aggregate_strong", 2):
             return True
         # (a protest's numbers count people, not protests)
         if h.type != "PROTEST" and _number_next_to(ctx, h) and (
@@ -887,7 +893,30 @@ class EventExtractor:
                 target.append(_counted(ctx, i, lo, c))
                 i += 1
                 continue
+            other = "injured" if kind == "killed" else "killed"
+            # (not "شخصاً قتل وأصيب ثلاثة": who was killed is named before, the wounded after)
+            victims_before = any(ctx.keys[k] & c["persons"] or ctx.number_at(k) is not None
+                                 for k in range(max(lo, i - 4), i))
+            if (i + 1 < hi and ctx.tokens[i + 1].norm.startswith("و") and ctx.keys[i + 1] & c[other]
+                    and not victims_before):
+                # "مقتل وإصابة 12 شخصاً", "قتل وجرح العشرات": one count for both, split unknown
+                groups, end = _count_groups(ctx, _toll_start(ctx, i + 2, hi, c), hi, c)
+                for g in groups:
+                    said = ctx.doc.text[g.span.start:g.span.end] if g.span else ""
+                    for items in (h.casualties.killed, h.casualties.injured):
+                        items.append(SideCasualties(count=None, vague=f"killed and injured together: {said}",
+                                                    side=g.side, entity_id=g.entity_id, span=g.span))
+                i = max(end, i + 2)
+                continue
             groups, end = _count_groups(ctx, _toll_start(ctx, i + 1, hi, c), hi, c)
+            verb = bool(ctx.keys[i] & c["victim_verbs"]) and not ctx.tokens[i].norm.startswith(("و", "ال"))
+            if not groups and victims_before and verb:
+                # "خمسة أشخاص على الأقل قتلوا", "شخصاً قتل": the victims are the verb's subject before
+                # it, unless another casualty word stands between ("جنديين قتلا وأصيب ثالث")
+                first = next(k for k in range(max(lo, i - 4), i)
+                             if ctx.keys[k] & c["persons"] or ctx.number_at(k) is not None)
+                if not any(ctx.keys[k] & (c["killed"] | c["injured"]) for k in range(first, i)):
+                    groups, _ = _count_groups(ctx, first, i, c)
             target.extend(groups)
             i = max(end, i + 1)
 

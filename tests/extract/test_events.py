@@ -764,3 +764,28 @@ def test_a_weapon_that_targets_is_no_agent(run):
     doc = run("استهدفت عبوة ناسفة دورية لقوات النظام على طريق درعا.")
     ev = only(doc, "EXPLOSION")
     assert ev.side_a == [] and [name(doc, e) for e in ev.side_b] == ["Government of Syria (regime forces)"]
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("أسفر القصف عن مقتل وإصابة 12 شخصاً في البلدة.", None, None),          # one count for both: split unknown
+    ("قال ضابط إن خمسة اشخاص على الأقل قتلوا وأصيب حوالي تسعة بجروح في هجوم انتحاري.", 5, 9),
+    ("وقال إن شخصا قتل واصيب ثلاثة بجروح بانفجار عبوة ناسفة في منطقة باب المعظم.", 1, 3),
+    ("مقتل ثلاثة اطباء اميركيين واصابة رابع بجروح في هجوم مسلح.", 3, 1),
+    ("قال متحدث ان جنديين اسبانيين قتلا واصيب ثالث بجراح خطيرة في هجوم انتحاري امس.", 2, 1),
+])
+def test_tolls_told_before_their_verb_or_together(run, text, killed, injured):
+    ev = next(e for e in run(text).events if e.type in ("SHELLING", "EXPLOSION", "ATTACK"))
+    assert (ev.casualties.killed_total, ev.casualties.injured_total) == (killed, injured)
+
+
+def test_combined_toll_keeps_what_the_text_said(run):
+    ev = only(run("أسفر القصف عن مقتل وإصابة 12 شخصاً في البلدة."), "SHELLING")
+    assert ev.casualties.killed[0].vague == "killed and injured together: 12 شخصاً"
+
+
+@pytest.mark.parametrize("text", [
+    "قتل وجرح العشرات بانفجار سيارة مفخخة في سوق المدينة.",     # dozens of victims of one blast
+    "ارتفعت حصيلة ضحايا التفجير الذي ضرب سوق المدينة أمس إلى 25 قتيلاً و40 جريحاً.",
+])
+def test_a_count_of_victims_is_no_tally_of_acts(run, text):
+    assert "aggregate" not in {e.modality for e in run(text).events}
