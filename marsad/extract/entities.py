@@ -41,6 +41,7 @@ class Candidate:
     source: str              # "actor", "place", "country", "outlet", "pattern"
     ambiguous: bool = False
     block_before: tuple[str, ...] = ()
+    home: str | None = None  # ISO3: the name stands for the actor only in an article set in that country
 
 
 @dataclass(slots=True)
@@ -92,7 +93,8 @@ class EntityRecognizer:
         m: PhraseMatcher[Candidate] = PhraseMatcher()
         for alias, actor, ambiguous in self.actors.alias_entries():
             m.add(alias, Candidate(actor.id, actor.type, actor.name_ar, actor.name_en, actor.id, "actor",
-                                   ambiguous, tuple(entry_key(w) for w in actor.block_before)))
+                                   ambiguous, tuple(entry_key(w) for w in actor.block_before),
+                                   actor.home if alias in actor.aliases_ar_home else None))
         for alias, place_id in self.gazetteer.alias_entries():
             rec = self.gazetteer.get(place_id)
             if rec is None:
@@ -119,6 +121,7 @@ class EntityRecognizer:
             found += self._model(doc, tokens, keys, found)
         chosen = _select(found)
         chosen = self._filter_ambiguous(doc, tokens, keys, chosen)
+        chosen = self._away_from_home(tokens, chosen)
         chosen = [f for f in chosen if not _on_dateline(doc, tokens, f)]
         chosen += self._coreference(tokens, keys, chosen)
         chosen = _select(chosen)
@@ -595,6 +598,23 @@ class EntityRecognizer:
                     continue
             out.append(f)
         return [f for f in out if not doc.in_boilerplate(_span(tokens, f))]
+
+    def _away_from_home(self, tokens, chosen: list[Found]) -> list[Found]:
+        """"الجيش الوطني" is the Syrian National Army in Syria and the government's army in Yemen:
+        a name bound to a home country becomes a new entity of its own when every place and
+        actor the article names belongs to another country ("الحوثيين" are Yemen's)."""
+        countries = {getattr(self.gazetteer.get(f.cand.kb_id), "country", None)
+                     for f in chosen if f.cand.type in ("LOCATION", "STATE") and f.cand.kb_id}
+        countries |= {getattr(self.actors.get(f.cand.kb_id), "home", None)
+                      for f in chosen if f.cand.source == "actor" and not f.cand.home}
+        countries.discard(None)
+        out = []
+        for f in chosen:
+            if f.cand.home and countries and f.cand.home not in countries:
+                name = " ".join([_head(tokens[f.start]), *(t.norm for t in tokens[f.start + 1:f.end])])
+                f = Found(f.start, f.end, self._named(_new(f.cand.type, name)), f.priority, dict(f.extra))
+            out.append(f)
+        return out
 
     # 3. coreference ---------------------------------------------------------------------------
     def _coreference(self, tokens, keys, chosen: list[Found]) -> list[Found]:

@@ -24,6 +24,8 @@ class Actor:
     parent: str | None = None
     sponsors: tuple[str, ...] = ()
     acled_name: str | None = None
+    home: str | None = None                      # ISO3 of the country its home aliases name it in
+    aliases_ar_home: tuple[str, ...] = ()        # names that are this actor only in its home country
 
 
 class ActorBase:
@@ -52,7 +54,7 @@ class ActorBase:
         """(Arabic alias, actor, is_ambiguous) for the entity matcher; canonical names included."""
         out = []
         for a in self.actors.values():
-            for alias in (a.name_ar, *a.aliases_ar):
+            for alias in (a.name_ar, *a.aliases_ar, *a.aliases_ar_home):
                 if alias not in a.aliases_ar_ambiguous:   # a canonical name can be ambiguous too
                     out.append((alias, a, False))
             for alias in a.aliases_ar_ambiguous:
@@ -81,10 +83,13 @@ def _load_cached(data_dir: Path | None) -> ActorBase:
                 aliases_en=tuple(item.get("aliases_en") or ()),
                 block_before=tuple(item.get("block_before") or ()),
                 parent=item.get("parent"), sponsors=tuple(item.get("sponsors") or ()),
-                acled_name=item.get("acled_name"),
+                acled_name=item.get("acled_name"), home=item.get("home"),
+                aliases_ar_home=tuple(item.get("aliases_ar_home") or ()),
             )
         except (KeyError, TypeError) as e:
             raise DataFileError(path, f"actor #{n + 1} lacks field {e}") from None
+        if actor.aliases_ar_home and not actor.home:
+            raise DataFileError(path, f"actor {actor.id}: aliases_ar_home needs a home country (ISO3)")
         if actor.type not in ENTITY_TYPES:
             raise DataFileError(path, f"actor {actor.id}: unknown type {actor.type!r}")
         actors.append(actor)

@@ -316,3 +316,14 @@ def test_capital_as_a_destination_stays_a_place(run):
 ])
 def test_al_qaeda_alone_only_where_the_group_is_named(run, text, found):
     assert ("al_qaeda" in {e.kb_id for e in run(text).entities}) == found
+
+
+@pytest.mark.parametrize("text, sna", [
+    ("هاجم الجيش الوطني مواقع قسد قرب منبج.", True),
+    ("هاجم الجيش الوطني مواقع الحوثيين في محافظة مأرب.", False),   # Yemen's army, not the SNA
+    ("قصف الجيش الوطني تجمعات للمسلحين في مدينة تعز.", False),
+])
+def test_name_bound_to_a_home_country_links_only_there(run, text, sna):
+    doc = run(text)
+    assert ("sna" in {e.kb_id for e in doc.entities}) == sna
+    assert "الجيش الوطني" in {m.text for e in doc.entities for m in e.mentions}
