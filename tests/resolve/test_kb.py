@@ -34,3 +34,8 @@ def test_a_parent_or_sponsor_that_names_no_actor_is_reported(tmp_path, field):
 
 def test_a_country_may_sponsor(tmp_path):
     assert _load(tmp_path, "sponsors: [country:TUR]").get("band").sponsors == ("country:TUR",)
+
+
+def test_home_aliases_without_a_home_country_are_reported(tmp_path):
+    with pytest.raises(DataFileError, match="band: aliases_ar_home needs a home country"):
+        _load(tmp_path, "aliases_ar_home: [الجيش]")
