@@ -629,8 +629,10 @@ class EventExtractor:
         if not self._after_preposition(ctx, h, "ل") or ctx.tokens[h.start].norm.startswith("لل"):
             return False
         governors = self.cues["modality"]["purpose_governors"]
-        # the governor may stand before the subject: "تعرض حاجز لقوات النظام لهجوم"
-        words_before = [i for i in range(ctx.clause_start(h), h.start) if ctx.tokens[i].is_word][-6:]
+        # the governor may stand before the subject: "تعرض حاجز لقوات النظام لهجوم", "وتتعرض مدن
+        # وبلدات ريف حلب الخاضعة لسيطرة "الجيش الوطني" لتفجيرات" (a name counts as one word)
+        words_before = [i for i in range(ctx.clause_start(h), h.start)
+                        if ctx.tokens[i].is_word and not (ctx.entity_at[i] and i > 0 and ctx.entity_at[i - 1])][-8:]
         return not any(ctx.keys[i] & governors for i in words_before)
 
     def _aggregate(self, ctx: _Context, h: Hit) -> bool:
@@ -1092,7 +1094,9 @@ class EventExtractor:
         # unless nothing else did
         telling = [x for x in g if x is head or not x.definite] or g
         if not any(x.side_a or x.side_b for x in telling):
-            telling = g
+            # (not a reference's: "ولم تتبن أي جهة التفجير، في حين وجهت الحكومة … الاتهام" names
+            # who spoke of the blast, not who took part)
+            telling = [x for x in g if x.role == "report"] or g
         for x in telling:
             for eid in x.side_a:
                 _add(ev.side_a, eid)
@@ -1207,15 +1211,20 @@ class _Context:
 
     @cached_property
     def apposition_commas(self) -> frozenset[int]:
-        """The commas around a name in apposition: "اتهم المتحدث باسم الحوثيين، يحيى سريع، التحالف
-        بقصف …" is one clause."""
+        """The commas around a name in apposition or a time: "اتهم المتحدث باسم الحوثيين، يحيى
+        سريع، التحالف بقصف …" is one clause."""
         commas = [i for i, t in enumerate(self.tokens) if t.norm in ("،", ",")]
         out = set()
         for a, b in zip(commas, commas[1:]):
             inside = range(a + 1, b)
+            if not 0 < b - a - 1 <= APPOSITION_WORDS or self.sentence_of(a) != self.sentence_of(b):
+                continue
             person = self.mention_at(a + 1)
-            if (0 < b - a - 1 <= APPOSITION_WORDS and person is not None and self.types.get(person.entity_id) == "PERSON"
-                    and all(self.entity_at[k] for k in inside) and self.sentence_of(a) == self.sentence_of(b)):
+            named = (person is not None and self.types.get(person.entity_id) == "PERSON"
+                     and all(self.entity_at[k] for k in inside))
+            # "أحبطت، مطلع الشهر الجاري، محاولة تفجير": a time between commas is as much an aside
+            dated = all(self.in_date[k] for k in inside)
+            if named or dated:
                 out.update((a, b))
         return frozenset(out)
 

@@ -327,3 +327,9 @@ def test_name_bound_to_a_home_country_links_only_there(run, text, sna):
     doc = run(text)
     assert ("sna" in {e.kb_id for e in doc.entities}) == sna
     assert "الجيش الوطني" in {m.text for e in doc.entities for m in e.mentions}
+
+
+def test_interim_government_is_not_the_regime(run):
+    doc = run("وجهت الحكومة السورية المؤقتة أصابع الاتهام إلى وحدات حماية الشعب.")
+    assert "syrian_interim_government" in {e.kb_id for e in doc.entities}
+    assert "syrian_government" not in {e.kb_id for e in doc.entities}

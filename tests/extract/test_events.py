@@ -789,3 +789,21 @@ def test_combined_toll_keeps_what_the_text_said(run):
 ])
 def test_a_count_of_victims_is_no_tally_of_acts(run, text):
     assert "aggregate" not in {e.modality for e in run(text).events}
+
+
+@pytest.mark.parametrize("text, type_, modality", [
+    # a time between commas is an aside: the foiling verb still governs the attempt
+    ("وكانت الشرطة العسكرية في مدينة الباب قد أحبطت، مطلع الشهر الجاري، محاولة تفجير دراجة نارية مفخخة.",
+     "EXPLOSION", "planned"),
+    # what towns undergo is told, not planned, however long the towns' description
+    ('وتتعرض مدن وبلدات ريف حلب الخاضعة لسيطرة "الجيش الوطني" لتفجيرات متكررة منذ سنوات.', "EXPLOSION", "aggregate"),
+])
+def test_modality_across_asides_and_long_subjects(run, text, type_, modality):
+    assert only(run(text), type_).modality == modality
+
+
+def test_who_spoke_of_an_unclaimed_blast_is_no_party_to_it(run):
+    doc = run("انفجرت سيارة مفخخة في سوق الهال وسط مدينة الباب. ولم تتبن أي جهة التفجير، في حين وجهت "
+              'الحكومة السورية المؤقتة أصابع الاتهام إلى "وحدات حماية الشعب".')
+    ev = only(doc, "EXPLOSION")
+    assert ev.side_a == [] and ev.side_b == []
