@@ -1086,7 +1086,8 @@ class EventExtractor:
                 evidence.setdefault(span, None)
         place = self._best_place(ctx, g)
         ev = Event(f"ev{n}", group.type, trigger=ctx.span(head.start, head.end), evidence=list(evidence),
-                   modality=group.modality, date=group.date, place=ctx.place_ref(place) if place else None,
+                   modality=group.modality, date=_until_published(group.date, ctx.doc, group.modality),
+                   place=ctx.place_ref(place) if place else None,
                    confidence=round(max(x.confidence for x in g if x.role == "report"), 3))
         if ev.place and any(x.place == place and x.place_near for x in g):
             ev.place.geo_precision = 2   # ACLED's "near a town"; the resolver keeps it as a floor
@@ -1710,6 +1711,17 @@ def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCas
             continue
         break
     return out, j
+
+
+def _until_published(date: DateValue | None, doc: Document, modality: str) -> DateValue | None:
+    """What happened happened by publication: "منتصف الشهر الجاري" in an article of the 12th is
+    the 11th or 12th, not up to the 19th."""
+    published = doc.meta.published
+    if (date is None or date.max is None or date.min is None or published is None or published.max is None
+            or modality not in FACTUAL_MODALITIES or date.max <= published.max or date.min > published.max):
+        return date
+    return DateValue.between(date.min, published.max, precision=date.precision, expression=date.expression,
+                             source=date.source)
 
 
 def _fullest(statements) -> list[SideCasualties]:

@@ -807,3 +807,14 @@ def test_who_spoke_of_an_unclaimed_blast_is_no_party_to_it(run):
               'الحكومة السورية المؤقتة أصابع الاتهام إلى "وحدات حماية الشعب".')
     ev = only(doc, "EXPLOSION")
     assert ev.side_a == [] and ev.side_b == []
+
+
+def test_what_happened_happened_by_publication(run):
+    doc = run("وقع الهجوم على الحاجز منتصف الشهر الجاري في بلدة ذيبان.", published=dt.date(2026, 3, 12))
+    date = only(doc, "ATTACK").date
+    assert (date.min, date.max) == (dt.date(2026, 3, 11), dt.date(2026, 3, 12))
+
+
+def test_a_plan_may_lie_after_publication(run):
+    doc = run("تعتزم القوات شن هجوم على البلدة منتصف الشهر الجاري.", published=dt.date(2026, 3, 12))
+    assert only(doc, "ATTACK").date.max == dt.date(2026, 3, 19)
