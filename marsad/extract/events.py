@@ -1106,6 +1106,13 @@ class EventExtractor:
         for x in g:
             for eid in x.associated:
                 _add(ev.associated, eid)
+        # a leader speaks and acts for the group he leads: 'هدد الرمضان' where 'أسود الشرقية يقودها
+        # الرمضان' (not where he may be the one struck: "اغتيال القيادي …")
+        if ev.type not in ONE_SIDED and not ev.side_a:
+            led = {r.head: r.tail for r in ctx.doc.relations if r.type == "LEADS"}
+            for eid in ev.associated:
+                if led.get(eid) and led[eid] not in ev.side_b:
+                    _add(ev.side_a, led[eid])
         # each mention states the toll in full ("مقتل عنصرين" in the headline, "قُتل عنصران" in
         # the lead): take the most complete statement, never the sum of repetitions
         ev.casualties.killed = _fullest(x.casualties.killed for x in g)

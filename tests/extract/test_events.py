@@ -818,3 +818,9 @@ def test_what_happened_happened_by_publication(run):
 def test_a_plan_may_lie_after_publication(run):
     doc = run("تعتزم القوات شن هجوم على البلدة منتصف الشهر الجاري.", published=dt.date(2026, 3, 12))
     assert only(doc, "ATTACK").date.max == dt.date(2026, 3, 19)
+
+
+def test_a_leader_speaks_for_the_group_he_leads(run):
+    doc = run('اندلع توتر مع ميليشيا محلية تدعى "أسود الشرقية" يقودها المدعو "حسين الرمضان". '
+              'وهدد الرمضان في تسجيل صوتي بـ"قطع يد كل من يقترب من المعبر".')
+    assert [name(doc, e) for e in only(doc, "THREATEN").side_a] == ["Usud al-Sharqiya"]
