@@ -815,3 +815,12 @@ def test_a_leader_speaks_for_the_group_he_leads(run):
     doc = run('اندلع توتر مع ميليشيا محلية تدعى "أسود الشرقية" يقودها المدعو "حسين الرمضان". '
               'وهدد الرمضان في تسجيل صوتي بـ"قطع يد كل من يقترب من المعبر".')
     assert [name(doc, e) for e in only(doc, "THREATEN").side_a] == ["Usud al-Sharqiya"]
+
+
+@pytest.mark.parametrize("text", [
+    "تصدت وسائط دفاعنا الجوي لعدوان إسرائيلي بالصواريخ على محيط دمشق وأسقطت معظمها.",
+    "شن الطيران الإسرائيلي عدواناً جوياً على مطار حلب الدولي ما أدى إلى خروجه من الخدمة.",
+])
+def test_state_medias_aggression_is_an_air_strike(run, text):
+    doc = run(text)
+    assert [name(doc, e) for e in only(doc, "AIRSTRIKE").side_a] == ["Military Forces of Israel"]
