@@ -824,3 +824,10 @@ def test_a_leader_speaks_for_the_group_he_leads(run):
 def test_state_medias_aggression_is_an_air_strike(run, text):
     doc = run(text)
     assert [name(doc, e) for e in only(doc, "AIRSTRIKE").side_a] == ["Military Forces of Israel"]
+
+
+def test_aircraft_that_destroyed_made_an_air_strike(run):
+    doc = run("قالت وزارة الدفاع الروسية إن طائراتها دمرت مقرات لتنظيم داعش في البادية السورية.")
+    ev = only(doc, "AIRSTRIKE")
+    assert [name(doc, e) for e in ev.side_a] == ["Military Forces of Russia"]
+    assert [name(doc, e) for e in ev.side_b] == ["Islamic State"]
