@@ -3,7 +3,8 @@
 Patterns (data/relation_cues.yaml) look at the words between two mentions:
 "X التابع لـ Y" (part of / member of / affiliated with), "X المدعوم روسياً",
 "X الموالية لـ Y" (sponsored by), "قائد [ميليشيا] Y … ، P", "P قائد Y",
-"Y على رأسهم … P" (leads), "P قيادي في Y" (member of).
+"Y على رأسهم … P" (leads), "P قيادي في Y" (member of), and 'القيادي في التنظيم "P"' with the group
+the bare noun refers back to.
 """
 from __future__ import annotations
 
@@ -83,7 +84,30 @@ class RelationExtractor:
                     add("LEADS", m2, m, Span(start, m2.span.end))
                 elif before & self.cues["member"]:
                     add("MEMBER_OF", m2, m, Span(start, m2.span.end))
+        names = {e.id: e.name_ar for e in doc.entities}
+        self._through_anaphors(tokens, keys, ments, types, names, add)
         doc.relations = list(found.values())
+
+    def _through_anaphors(self, tokens, keys, ments, types, names, add) -> None:
+        """'القيادي في التنظيم "أبو عمر الشعيطي"': the group a bare "التنظيم" refers back to (the
+        last one named before it) is the one the person belongs to or leads."""
+        for n, (s, e, m) in enumerate(ments):
+            if types.get(m.entity_id) != "PERSON":
+                continue
+            lead = [k for k in range(max(0, s - 4), s) if tokens[k].is_word]
+            anaphor = next((k for k in reversed(lead) if keys[k] & self.cues["group_anaphors"]), None)
+            if anaphor is None:
+                continue
+            role = set().union(*(keys[k] for k in lead if k < anaphor))
+            rtype = "LEADS" if role & self.cues["leader"] else "MEMBER_OF" if role & self.cues["member"] else None
+            # the last group named by that noun: "التنظيم" is "تنظيم الدولة", not the coalition named since
+            noun = entry_key(tokens[anaphor].norm.removeprefix("ال"))
+            group = next((g for gs, _, g in reversed(ments[:n])
+                          if gs < anaphor and types.get(g.entity_id) == "ARMED_GROUP"
+                          and noun in {entry_key(w) for w in names.get(g.entity_id, "").split()[:1]}), None)
+            if rtype and group is not None:
+                role_at = next(k for k in lead if keys[k] & (self.cues["leader"] | self.cues["member"]))
+                add(rtype, m, group, Span(tokens[role_at].span.start, m.span.end))
 
 
 def _tok_end(starts: list[int], m: Mention) -> int:

@@ -47,3 +47,11 @@ def test_a_former_leader_is_still_claimed_a_member(run):
     doc = run("وكان القيادي السابق في الجيش الحر، محمد الشريف، قد نجا من محاولة اغتيال قرب مدينة طفس.")
     names = {e.id: e.name_ar for e in doc.entities}
     assert ("MEMBER_OF", "محمد الشريف") in {(r.type, names[r.head]) for r in doc.relations}
+
+
+def test_a_bare_group_noun_refers_back_to_the_group_it_heads(run):
+    doc = run('هاجم عناصر من تنظيم الدولة نقطة لقسد. وشنت قسد بمساندة طيران التحالف الدولي حملة مداهمات، '
+              'اعتقلت خلالها القيادي في التنظيم "أبو عمر الشعيطي".')
+    names = {e.id: e.name_en for e in doc.entities}
+    assert ("MEMBER_OF", "Islamic State") in {(r.type, names[r.tail]) for r in doc.relations}
+    assert ("MEMBER_OF", "US-led Coalition") not in {(r.type, names[r.tail]) for r in doc.relations}
