@@ -553,6 +553,11 @@ class EntityRecognizer:
         return (c["group_nouns"] | c["formations"] | c["generic_heads"] | c["roles"] | c["honorifics"]
                 | frozenset(c["site_nouns"]) | frozenset(c["units"]) | c["region_heads"])
 
+    @cached_property
+    def _area_heads(self) -> frozenset[str]:
+        """Words that open the name of an area or a site: "ريف"، "محافظة"، "دوار"…"""
+        return self.cues["region_heads"] | frozenset(self.cues["site_nouns"])
+
     def _typed(self, tokens, keys, i: int, j: int, label: str) -> Found | None:
         if all(keys[k] & self._common_nouns for k in range(i, j)):
             return None
@@ -565,7 +570,7 @@ class EntityRecognizer:
             # one bare word is too often a common noun; a name with a title or a second word is not
             if j - i < 2 and not before & (self.cues["roles"] | self.cues["honorifics"]):
                 return None
-            if keys[i] & (self.cues["region_heads"] | frozenset(self.cues["site_nouns"])):
+            if keys[i] & self._area_heads:
                 return None   # "ريف كوباني": an area, whatever the tagger says
             return Found(i, j, self._named(_new("PERSON", name)), -1, model)
         if label == "LOC":
@@ -603,6 +608,8 @@ class EntityRecognizer:
         """"الجيش الوطني" is the Syrian National Army in Syria and the government's army in Yemen:
         a name bound to a home country becomes a new entity of its own when every place and
         actor the article names belongs to another country ("الحوثيين" are Yemen's)."""
+        if not any(f.cand.home for f in chosen):
+            return chosen
         countries = {getattr(self.gazetteer.get(f.cand.kb_id), "country", None)
                      for f in chosen if f.cand.type in ("LOCATION", "STATE") and f.cand.kb_id}
         countries |= {getattr(self.actors.get(f.cand.kb_id), "home", None)

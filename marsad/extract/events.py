@@ -185,7 +185,9 @@ class EventExtractor:
                               | out["casualties"]["killed"] | out["casualties"]["injured"] | out["protest_breakers"])
         out["generic"] = keyset(raw["generic_before"])
         out["speech_after"] = keyset(raw["speech_after"])
-        out["affirm_words"] = keyset(raw["affirm_words"])
+        # after a denial, what opens a later "أن" of its own ("نفى المصدر ذلك، مؤكداً أن …")
+        out["said_after_denial"] = (out["attribution"]["speech_verbs"] | out["speech_after"]
+                                    | keyset(raw["affirm_words"]))
         return out
 
     @cached_property
@@ -557,7 +559,7 @@ class EventExtractor:
             if not ctx.tokens[i].is_word:
                 continue
             # a name counts as one word: "نفى الجيش الروسي أن تكون طائراته قد استهدفت"
-            if not (ctx.entity_at[i] and i > lo and ctx.entity_at[i - 1]):
+            if not ctx.inside_name(i, lo):
                 seen += 1
             if seen > window:
                 break
@@ -609,7 +611,7 @@ class EventExtractor:
             return False
         denial = next((k for k in range(that - 1, max(lo, that - DENIAL_REACH) - 1, -1) if ctx.keys[k] & words), None)
         # "نفى المصدر ذلك، مؤكداً أن الهجوم وقع": the "أن" belongs to a later verb of saying
-        said = self.cues["attribution"]["speech_verbs"] | self.cues["speech_after"] | self.cues["affirm_words"]
+        said = self.cues["said_after_denial"]
         return denial is not None and not any(ctx.keys[k] & said for k in range(denial + 1, that))
 
     def _threat_object(self, ctx: _Context, h: Hit) -> bool:
@@ -631,8 +633,8 @@ class EventExtractor:
         governors = self.cues["modality"]["purpose_governors"]
         # the governor may stand before the subject: "تعرض حاجز لقوات النظام لهجوم", "وتتعرض مدن
         # وبلدات ريف حلب الخاضعة لسيطرة "الجيش الوطني" لتفجيرات" (a name counts as one word)
-        words_before = [i for i in range(ctx.clause_start(h), h.start)
-                        if ctx.tokens[i].is_word and not (ctx.entity_at[i] and i > 0 and ctx.entity_at[i - 1])][-8:]
+        lo = ctx.clause_start(h)
+        words_before = [i for i in range(lo, h.start) if ctx.tokens[i].is_word and not ctx.inside_name(i, lo)][-8:]
         return not any(ctx.keys[i] & governors for i in words_before)
 
     def _aggregate(self, ctx: _Context, h: Hit) -> bool:
@@ -711,11 +713,11 @@ class EventExtractor:
         h.place_in_scope = h.place is not None
         if h.place is None:
             h.place = best(arrivals(scenes(places_in(ctx.sentence_tokens(h.sentence)))))
-        roads = [x for x in in_scope if ctx.names_a_road(x[0])]
-        if h.place is None and roads:
+        road_end = next((x for x in in_scope if ctx.names_a_road(x[0])), None) if h.place is None else None
+        if road_end is not None:
             # "على طريق القامشلي – عامودا" and nothing else: near the road's first town (ACLED's
             # geo-precision 2), rather than wherever the article is set
-            h.place, h.place_near = roads[0][1].entity_id, True   # (no anchor: a fuller report may name the spot)
+            h.place, h.place_near = road_end[1].entity_id, True   # (no anchor: a fuller report may name the spot)
 
     def _date(self, ctx: _Context, h: Hit) -> None:
         # what someone said is dated by the words next to it; a date further on dates what it
@@ -897,10 +899,10 @@ class EventExtractor:
                 continue
             other = "injured" if kind == "killed" else "killed"
             # (not "شخصاً قتل وأصيب ثلاثة": who was killed is named before, the wounded after)
-            victims_before = any(ctx.keys[k] & c["persons"] or ctx.number_at(k) is not None
-                                 for k in range(max(lo, i - 4), i))
+            first_victim = next((k for k in range(max(lo, i - 4), i)
+                                 if ctx.keys[k] & c["persons"] or ctx.number_at(k) is not None), None)
             if (i + 1 < hi and ctx.tokens[i + 1].norm.startswith("و") and ctx.keys[i + 1] & c[other]
-                    and not victims_before):
+                    and first_victim is None):
                 # "مقتل وإصابة 12 شخصاً", "قتل وجرح العشرات": one count for both, split unknown
                 groups, end = _count_groups(ctx, _toll_start(ctx, i + 2, hi, c), hi, c)
                 for g in groups:
@@ -912,13 +914,11 @@ class EventExtractor:
                 continue
             groups, end = _count_groups(ctx, _toll_start(ctx, i + 1, hi, c), hi, c)
             verb = bool(ctx.keys[i] & c["victim_verbs"]) and not ctx.tokens[i].norm.startswith(("و", "ال"))
-            if not groups and victims_before and verb:
+            if not groups and first_victim is not None and verb:
                 # "خمسة أشخاص على الأقل قتلوا", "شخصاً قتل": the victims are the verb's subject before
                 # it, unless another casualty word stands between ("جنديين قتلا وأصيب ثالث")
-                first = next(k for k in range(max(lo, i - 4), i)
-                             if ctx.keys[k] & c["persons"] or ctx.number_at(k) is not None)
-                if not any(ctx.keys[k] & (c["killed"] | c["injured"]) for k in range(first, i)):
-                    groups, _ = _count_groups(ctx, first, i, c)
+                if not any(ctx.keys[k] & (c["killed"] | c["injured"]) for k in range(first_victim, i)):
+                    groups, _ = _count_groups(ctx, first_victim, i, c)
             target.extend(groups)
             i = max(end, i + 1)
 
@@ -1109,10 +1109,10 @@ class EventExtractor:
         # a leader speaks and acts for the group he leads: 'هدد الرمضان' where 'أسود الشرقية يقودها
         # الرمضان' (not where he may be the one struck: "اغتيال القيادي …")
         if ev.type not in ONE_SIDED and not ev.side_a:
-            led = {r.head: r.tail for r in ctx.doc.relations if r.type == "LEADS"}
             for eid in ev.associated:
-                if led.get(eid) and led[eid] not in ev.side_b:
-                    _add(ev.side_a, led[eid])
+                group = ctx.led_groups.get(eid)
+                if group and group not in ev.side_b:
+                    _add(ev.side_a, group)
         # each mention states the toll in full ("مقتل عنصرين" in the headline, "قُتل عنصران" in
         # the lead): take the most complete statement, never the sum of repetitions
         ev.casualties.killed = _fullest(x.casualties.killed for x in g)
@@ -1212,6 +1212,16 @@ class _Context:
 
     def clause_start(self, h: Hit) -> int:
         return self.clause_start_at(h.start)
+
+    @cached_property
+    def led_groups(self) -> dict[str, str]:
+        """Person entity id -> the group the article says he leads (LEADS claims)."""
+        return {r.head: r.tail for r in self.doc.relations if r.type == "LEADS"}
+
+    def inside_name(self, i: int, lo: int) -> bool:
+        """Whether token i goes on with a name begun before it (and at or after `lo`): counting words,
+        a name is one."""
+        return self.entity_at[i] and i > lo and self.entity_at[i - 1]
 
     def breaks_clause(self, i: int) -> bool:
         # punctuation ("،" ";") and words ("الذي"), but not the commas around a person's name
