@@ -12,6 +12,7 @@ Order of work for a document:
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,6 +27,7 @@ from marsad.resolve.kb import ActorBase
 QUOTE = '"'
 OPENING_QUOTES = ("\u201c", "\u00ab", "\u201e")
 CLOSING_QUOTES = ("\u201d", "\u00bb", "\u2033")
+CLOCK_BEFORE = re.compile(r"\d{1,2}:\d{2}\s*[|،,\-–]?\s*$")   # "19:54 دمشق"
 VILLAGE_REACH = 40   # characters: "قرية X في ريف Y", not a town named in the next clause
 
 
@@ -766,18 +768,22 @@ def _confidence(f: Found, source: str) -> float:
 
 def _on_dateline(doc: Document, tokens: list[Token], f: Found) -> bool:
     """"2021.02.24 | 19:54 دمشق": the city of a dateline is where the clock is, not a place
-    the article speaks of."""
+    the article speaks of. The line is the one the published date was read from, or any line
+    that ends with a clock time and the city (the date may have come from metadata)."""
+    span = _span(tokens, f)
+    text = doc.text
+    line_start = span.start
+    while line_start > 0 and text[line_start - 1] not in LINE_BREAKS:
+        line_start -= 1
+    line_end = span.end
+    while line_end < len(text) and text[line_end] not in LINE_BREAKS:
+        line_end += 1
+    if CLOCK_BEFORE.search(text, line_start, span.start) and not text[span.end:line_end].strip():
+        return True
     pub = doc.meta.published
     if pub is None or pub.expression is None or doc.meta.published_source != "dateline":
         return False
-    text = doc.text
-    line_start = pub.expression.start
-    while line_start > 0 and text[line_start - 1] not in LINE_BREAKS:
-        line_start -= 1
-    line_end = pub.expression.end
-    while line_end < len(text) and text[line_end] not in LINE_BREAKS:
-        line_end += 1
-    return Span(line_start, line_end).contains(_span(tokens, f))
+    return line_start <= pub.expression.start and pub.expression.end <= line_end
 
 
 def _may_name(token: Token) -> bool:

@@ -49,6 +49,8 @@ REFERENCE_REACH = 60   # sentences: "الاجتماع" refers back within an art
 VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION")
 STRIKES = ("ATTACK", "SHELLING", "AIRSTRIKE")
 SPEECH_WINDOW = 8   # words after a figurative trigger in which a speech participle makes it words
+ACCUSATION_WORDS = 10   # words from an accusation to the act it charges: "اتهمت "قسد"، في بيان، النظام بقصف"
+PATROL_REACH = 6   # tokens from a patrol to its act: "دورية تابعة لـ"قسد" حاولت اعتقال"
 BY_PHRASE_REACH = 10   # tokens from the trigger to the group after "من قبل"/"على يد" that did the act
 RANGE_JOINERS = frozenset(normalize(w) for w in ("و", "إلى", "الى"))   # "بين خمسة وسبعة", "من 5 إلى 7"
 REMOTE_VIOLENCE = ("AIRSTRIKE", "SHELLING", "EXPLOSION")
@@ -106,6 +108,7 @@ class Hit:
     quantities: list[Quantity] = field(default_factory=list)
     attribution: tuple[str, Span] | None = None
     background: bool = False
+    prior: bool = False            # told as what the news came after ("ويأتي ذلك بعد …")
     retaliation: bool = False        # the act answers another ("ردت الفصائل بقصف …"): never the same event
     bounded: bool = False            # its scope ends with its clause: its parties are named there or not at all
     # a noun trigger told by the targeting verb before it ("استهدفت قوات النظام بقذائف"): its
@@ -156,12 +159,18 @@ class EventExtractor:
         out["backing_construct"] = keyset(raw["backing_construct"])
         out["accusation"] = keyset(raw["accusation_openers"])
         out["titles"] = keyset(raw["title_nouns"])
+        out["statement_asides"] = _Phrases.of(raw["statement_asides"])
+        out["prior_openers"] = keyset(raw["prior_openers"])
+        out["prior_words"] = keyset(raw["prior_words"])
         out["targeting"] = keyset(raw["targeting"])
         out["reciprocal"] = keyset(raw["reciprocal_verbs"])
         out["prepositional_nouns"] = keyset(raw["prepositional_nouns"])
         out["victims"] = keyset(raw["victim_nouns"])
         out["response_verbs"] = keyset(raw["response_verbs"])
         out["after_act"] = keyset(raw["after_act"])
+        out["charge"] = keyset(raw["charge_words"])
+        out["prompt"] = keyset(raw["prompt_verbs"])
+        out["bearing_before_from"] = keyset(raw["bearing_before_from"])
         out["during"] = keyset(raw["during_pronouns"])
         out["participants"] = keyset(raw["participant_nouns"])
         out["undergo"] = keyset(raw["undergo_verbs"])
@@ -281,7 +290,9 @@ class EventExtractor:
         speaks of an occurrence in passing, becomes a reference."""
         model = self.report_model
         for n, h in enumerate(hits):
-            if h.role == "report" and h.modality in FACTUAL_MODALITIES and model.judges(h.type) and judged(ctx, hits, n):
+            # (an act someone was pushed to is told: "ما دفع أقاربه إلى إطلاق النار")
+            if (h.role == "report" and h.modality in FACTUAL_MODALITIES and model.judges(h.type)
+                    and judged(ctx, hits, n) and self._prompted(ctx, h) is None):
                 h.confidence = model.probability(report_features(ctx, hits, n), h.type)
                 if not model.reports(h.confidence, h.type):
                     h.role = "reference"
@@ -371,9 +382,10 @@ class EventExtractor:
                 # made the arrest or was hit; it is no deployment
                 continue
             elif (h.type != prev.type and prev.type == "MOBILIZE" and ctx.keys[prev.start] & self.cues["participants"]
-                  and h.start - prev.end <= 3
-                  and all(ctx.entity_at[k] or not ctx.tokens[k].is_word for k in range(prev.end, h.start))):
-                out[-1] = h   # "محاولة دورية لقسد اعتقال أحد أبناء العشيرة": the patrol's act is the event
+                  and h.start - prev.end <= PATROL_REACH and self._only_whose(ctx, prev.end, h.start)):
+                # "محاولة دورية لقسد اعتقال أحد أبناء العشيرة", "دورية تابعة لـ"قسد" حاولت اعتقال …":
+                # the patrol's act is the event
+                out[-1] = h
             elif (h.type == "ATTACK" and prev.type in VIOLENT and h.start - prev.end <= 4
                   and ctx.keys[h.start] & self.cues["targeting"]):
                 continue
@@ -392,6 +404,12 @@ class EventExtractor:
             else:
                 out.append(h)
         return out
+
+    def _only_whose(self, ctx: _Context, lo: int, hi: int) -> bool:
+        """Between a patrol and its act, only whose it is and an attempt: "تابعة لـ"قسد" حاولت"."""
+        links = self.cues["group_nouns"] | self.cues["modality"]["attempted_before"]
+        return all(ctx.entity_at[k] or not ctx.tokens[k].is_word or ctx.tokens[k].norm == "ل" or ctx.keys[k] & links
+                   for k in range(lo, hi))
 
     def _prepositional(self, ctx: _Context, i: int) -> bool:
         """"في مواجهة داعش", "بمواجهة التصعيد": "against", no fight; but "في مواجهة مع قوات النظام"
@@ -427,8 +445,8 @@ class EventExtractor:
         if self._backing_at(ctx, start):
             return True   # "بدعم من التحالف", "بمساندة طيران التحالف": who backed another act
         if spec.type != "ACCUSE":
-            window = set().union(*ctx.keys[max(lo, start - 10):start]) if start > lo else set()
-            if window & self.cues["accusation"]:
+            words = [i for i in range(max(lo, start - 2 * ACCUSATION_WORDS), start) if ctx.tokens[i].is_word]
+            if any(ctx.keys[i] & self.cues["accusation"] for i in words[-ACCUSATION_WORDS:]):
                 return True
         return False
 
@@ -473,7 +491,8 @@ class EventExtractor:
         anchored = (ctx.dates_in(own) or ctx.mentions_in(own, ("ARMED_GROUP", "STATE", "LOCATION"))
                     or h.casualties.killed or h.casualties.injured
                     or any(n.value is not None for n in ctx.numbers_in(own))   # not "بعض"
-                    or any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in range(*own)))
+                    or any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in range(*own))
+                    or self._prompted(ctx, h) is not None)
         return "report" if anchored else "generic"
 
     def _topic_cue(self, ctx: _Context, before: list[int]) -> bool:
@@ -498,7 +517,8 @@ class EventExtractor:
             h.type = "AIRSTRIKE"
         if h.type in ("SHELLING", "ATTACK") and any(ctx.keys[i] & self.cues["reciprocal"] for i in before[-4:]):
             h.type = "ARMED_CLASH"   # "تبادلت الهيئة وقوات النظام القصف الصاروخي"
-        h.background = self._starts_background(ctx, h)
+        h.prior = self._told_as_prior(ctx, h)
+        h.background = h.prior or self._starts_background(ctx, h)
         # "وردت الفصائل باستهداف مواقع قوات النظام": an answer to an act is an act of its own
         h.retaliation = self._after_preposition(ctx, h, "ب") and any(
             ctx.keys[i] & self.cues["response_verbs"] for i in before[-10:])
@@ -554,10 +574,13 @@ class EventExtractor:
         lo = ctx.clause_start(h) if clause else ctx.sentence_tokens(h.sentence)[0]
         words = self.cues["modality"][name]
         past = self.cues["modality"]["past_markers"]
+        contrast = frozenset() if clause else self.cues["modality"]["contrast_breaks"]
         seen = 0
         for i in range(h.start - 1, lo - 1, -1):
             if not ctx.tokens[i].is_word:
                 continue
+            if ctx.keys[i] & contrast:
+                break
             # a name counts as one word: "نفى الجيش الروسي أن تكون طائراته قد استهدفت"
             if not ctx.inside_name(i, lo):
                 seen += 1
@@ -668,6 +691,13 @@ class EventExtractor:
         opener = self.cues["modality"]["background_openers"]
         return any(ctx.keys[i] & opener or ctx.tokens[i].norm in opener for i in range(lo, min(lo + 3, h.start + 1)))
 
+    def _told_as_prior(self, ctx: _Context, h: Hit) -> bool:
+        """"ويأتي ذلك بعد أسبوع من مقتل قيادي …": what the news came after is an earlier act."""
+        lo, _ = ctx.sentence_tokens(h.sentence)
+        if lo >= h.start or not ctx.keys[lo] & self.cues["prior_openers"]:
+            return False
+        return any(ctx.keys[i] & self.cues["prior_words"] for i in range(lo + 1, min(lo + 5, h.start)))
+
     def _place(self, ctx: _Context, h: Hit) -> None:
         def best(mentions: list[tuple[int, Mention]]) -> str | None:
             if not mentions:
@@ -691,10 +721,9 @@ class EventExtractor:
 
         def arrivals(mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
             # "استقدمت تعزيزات من مدينة الميادين": where forces or a delegation came from is not
-            # where they arrived
-            if h.type not in ("MOBILIZE", "VISIT"):
-                return mentions
-            return [x for x in mentions if not ctx.named_as_origin(x[0])]
+            # where they arrived, nor where the next act was ("…من مدينة الشحيل، وشنت حملة دهم")
+            moving = h.type in ("MOBILIZE", "VISIT")
+            return [x for x in mentions if not ((moving or x[0] < h.start) and ctx.named_as_origin(x[0]))]
 
         roles = self.cues["role_before_place"]
         # (a source's own place, "مصادر طبية في مشفى القامشلي", is where it speaks from)
@@ -705,11 +734,13 @@ class EventExtractor:
         in_scope = [x for x in places_in(h.scope)
                     if not any(ctx.keys[i] & roles for i in range(max(h.scope[0], x[0] - 3), x[0]))
                     and not ctx.is_label(x)]
-        if not any(i >= h.end for i, _ in in_scope):
+        if not any(i >= h.end for i, _ in arrivals(in_scope)):
             # "وشنت حملة دهم في البلدة": the town named before, not a place named before the act
             h.place = ctx.settlement_before((h.end, h.scope[1]))
         if h.place is None:
             h.place = best(arrivals(scenes(in_scope)))
+        if h.place is None and in_scope:
+            h.place = ctx.settlement_before((h.scope[0], h.start))   # "وفرضت حظراً في البلدة، وشنت حملة"
         h.place_in_scope = h.place is not None
         if h.place is None:
             h.place = best(arrivals(scenes(places_in(ctx.sentence_tokens(h.sentence)))))
@@ -744,6 +775,19 @@ class EventExtractor:
         mentions = [x for x in ctx.mentions_in(h.scope, ACTOR_TYPES) if party(x)]
         if not mentions and not h.bounded:
             mentions = [x for x in ctx.mentions_in(ctx.sentence_tokens(h.sentence), ACTOR_TYPES) if party(x)]
+        # what an arrest was made for is no party ("اعتقال شاب بتهمة التواصل مع خلايا التنظيم");
+        # nor who prompted another's act ("… خلايا التنظيم، ما دفع أقاربه إلى إطلاق النار")
+        charge = next((i for i in range(h.scope[0], h.scope[1]) if ctx.keys[i] & self.cues["charge"]), None)
+        if charge is not None:
+            mentions = [x for x in mentions if not charge < x[0] or charge < h.start <= x[0]]
+        # "حيث يحاول الحرس زيادة نفوذه، بينما عززت الميليشيا نقاطها": the other side of a contrast
+        contrast = next((i for i in range(h.start - 1, h.scope[0] - 1, -1)
+                         if ctx.keys[i] & self.cues["modality"]["contrast_breaks"]), None)
+        if contrast is not None:
+            mentions = [x for x in mentions if x[0] > contrast]
+        prompt = self._prompted(ctx, h)
+        if prompt is not None:
+            mentions = [x for x in mentions if x[0] > prompt]
         between = next((i for i in range(h.scope[0], h.scope[1]) if ctx.keys[i] & self.cues["between"]), None)
         anaphor = self._anaphoric_subject(ctx, h)
         if anaphor is not None:
@@ -795,6 +839,13 @@ class EventExtractor:
             _add(h.side_b if unit in h.side_b and unit not in h.side_a else
                  h.side_a if unit in h.side_a else h.associated, eid)
         h.side_b = [e for e in h.side_b if e not in h.side_a]
+
+    def _prompted(self, ctx: _Context, h: Hit) -> int | None:
+        """The verb that pushed someone to the act ("ما دفع أقاربه إلى إطلاق النار"), if any; not
+        "دفع هنية مليون دولار الى التنظيم في إطار تمويل …", which paid."""
+        if not (ctx.tokens[h.start].norm.startswith("ل") or ctx.word_before(h.start) == "الي"):
+            return None
+        return next((i for i in reversed(ctx.words_before(h)) if ctx.keys[i] & self.cues["prompt"]), None)
 
     def _backing_at(self, ctx: _Context, k: int) -> bool:
         """"بدعم من X" at token k, or "بمساندة X" with the backer's name right after."""
@@ -964,7 +1015,7 @@ class EventExtractor:
             # "شنت قسد حملة مداهمات في بلدات … اعتقلت خلالها 14 شخصاً": what was done during it is
             # part of it, wherever in it
             during = is_verb and h.end < len(ctx.tokens) and bool(ctx.keys[h.end] & self.cues["during"])
-            for g in ([] if h.retaliation else reversed(active)):
+            for g in ([] if h.retaliation or h.prior else reversed(active)):
                 # "هاجم عناصر التنظيم نقطة لقسد … واستمر الاشتباك قرابة ساعة": the fight, named
                 # again with nobody of its own, is the attack it followed
                 # ("لحظة الاستهداف" after an air strike: a bare attack noun names any violent act)
@@ -1002,8 +1053,8 @@ class EventExtractor:
     def _compatible(self, ctx: _Context, g: _Group, h: Hit) -> bool:
         """Mentions whose modality, dates or places contradict are different occurrences."""
         factual = FACTUAL_MODALITIES
-        if not (g.modality in factual and h.modality in factual) and g.modality != h.modality:
-            return False
+        if g.modality != h.modality and not (g.modality in factual and h.modality in factual and h.definite):
+            return False   # "حاولت اعتقال شاب" then "شنت حملة اعتقال": an attempt and a deed; "الاعتقال" refers back
         if "aggregate" in (g.modality, h.modality):
             return False
         if g.date and h.date and (h.date.max < g.date.min or g.date.max < h.date.min):
@@ -1229,8 +1280,8 @@ class _Context:
 
     @cached_property
     def apposition_commas(self) -> frozenset[int]:
-        """The commas around a name in apposition or a time: "اتهم المتحدث باسم الحوثيين، يحيى
-        سريع، التحالف بقصف …" is one clause."""
+        """The commas around a name in apposition, a time or where a statement was made: "اتهم
+        المتحدث باسم الحوثيين، يحيى سريع، التحالف بقصف …" is one clause."""
         commas = [i for i, t in enumerate(self.tokens) if t.norm in ("،", ",")]
         out = set()
         for a, b in zip(commas, commas[1:]):
@@ -1242,7 +1293,7 @@ class _Context:
                      and all(self.entity_at[k] for k in inside))
             # "أحبطت، مطلع الشهر الجاري، محاولة تفجير": a time between commas is as much an aside
             dated = all(self.in_date[k] for k in inside)
-            if named or dated:
+            if named or dated or self.ex.cues["statement_asides"].at(self.keys, a + 1):
                 out.update((a, b))
         return frozenset(out)
 
@@ -1392,7 +1443,9 @@ class _Context:
         j = i - 1
         if j > 0 and self.keys[j] & SETTLEMENT_NOUNS:
             j -= 1
-        return j >= 0 and self.tokens[j].norm in ("من", "ومن")
+        # not "الجنوبية الغربية من بغداد", "القريبة من رام الله", "130 كيلومتراً من القاهرة"
+        return (j >= 0 and self.tokens[j].norm in ("من", "ومن")
+                and not (j > 0 and self.keys[j - 1] & self.ex.cues["bearing_before_from"]))
 
     def settlement_before(self, rng: tuple[int, int]) -> str | None:
         """The town a bare "البلدة"/"المدينة"/"القرية" in `rng` refers back to: the last town or

@@ -1,5 +1,7 @@
 """Entity recognition: knowledge-base names through clitics, new names from patterns, one
 entity per thing per document."""
+import datetime as dt
+
 import pytest
 
 
@@ -333,3 +335,10 @@ def test_interim_government_is_not_the_regime(run):
     doc = run("وجهت الحكومة السورية المؤقتة أصابع الاتهام إلى وحدات حماية الشعب.")
     assert "syrian_interim_government" in {e.kb_id for e in doc.entities}
     assert "syrian_government" not in {e.kb_id for e in doc.entities}
+
+
+@pytest.mark.parametrize("published", [dt.date(2024, 3, 12), None])   # from metadata, or read off the dateline
+def test_city_after_the_clock_of_a_dateline_is_no_place(run, published):
+    doc = run("قتلى في ذيبان\n\n2024.03.12 | 19:54 دمشق\n\nقتل عنصران في ذيبان ووصل وفد إلى دمشق.", published)
+    damascus = [m for e in doc.entities if e.name_en == "Damascus" for m in e.mentions]
+    assert [m.span.start for m in damascus] == [doc.text.rindex("دمشق")]

@@ -735,6 +735,66 @@ def test_a_patrol_that_acts_is_no_deployment_of_its_own(run):
     assert ("ARREST", "attempted") in {(e.type, e.modality) for e in doc.events}
 
 
+def test_a_patrol_named_as_whose_and_attempting_is_no_deployment(run):
+    doc = run('وقال مصدر محلي إن دورية تابعة لـ"قسد" حاولت اعتقال شاب من أبناء بلدة ذيبان.')
+    ev = only(doc)
+    assert (ev.type, ev.modality) == ("ARREST", "attempted")
+    assert [name(doc, e) for e in ev.side_a] == ["Syrian Democratic Forces"]
+
+
+def test_the_charge_of_an_arrest_names_no_party(run):
+    doc = run('اعتقلت "قسد" شاباً في بلدة ذيبان بتهمة التواصل مع خلايا تنظيم "الدولة الإسلامية".')
+    assert {name(doc, e) for e in only(doc, "ARREST").actors} == {"Syrian Democratic Forces"}
+
+
+def test_who_prompted_an_act_did_not_do_it(run):
+    doc = run('حاولت "قسد" اعتقال شاب من أبناء البلدة بتهمة التواصل مع خلايا تنظيم "داعش"، '
+              "ما دفع أقاربه إلى إطلاق النار على عناصرها.")
+    assert [e.side_a for e in doc.events if e.type == "ATTACK"] == [[]]
+
+
+def test_paying_is_no_prompting(run):
+    doc = run("قال إن الحرس الثوري دفع مليون دولار الى الميليشيا في اطار تمويل عملياتها.")
+    assert only(doc, "SUPPORT").side_a
+
+
+def test_where_a_statement_was_made_is_an_aside(run):
+    # the shelling is what the accusation says, within its clause: no event of its own
+    doc = run('اتهمت "قسد"، في بيان لها، قوات النظام بقصف قرى في ريف دير الزور.')
+    assert [e.type for e in doc.events] == ["ACCUSE"]
+
+
+def test_what_the_news_came_after_is_an_earlier_act(run):
+    doc = run('قتل عنصران من "قسد" أمس في اشتباك مع مسلحين في بلدة ذيبان. ويأتي ذلك بعد أسبوع من مقتل '
+              'قيادي في "مجلس دير الزور العسكري" برصاص مجهولين في بلدة الحوايج.')
+    clash, killing = only(doc, "ARMED_CLASH"), only(doc, "ATTACK")
+    assert clash.date is not None and killing.date is None   # the week before is not yesterday
+    assert killing.casualties.killed_total == 1 and clash.casualties.killed_total == 2
+
+
+def test_where_forces_came_from_is_not_where_the_next_act_was(run):
+    doc = run('قتل عنصران من "قسد" في بلدة ذيبان. واستقدمت "قسد" تعزيزات من مدينة الشحيل، وفرضت حظراً '
+              "للتجوال في البلدة، وشنت حملة دهم واعتقال طالت 15 شاباً.")
+    assert {name(doc, e.place.entity_id) for e in doc.events if e.type in ("MOBILIZE", "ARREST")} == {"Dhiban"}
+
+
+def test_a_place_after_a_bearing_is_no_origin(run):
+    doc = run("تظاهر العشرات في قرية بلعين القريبة من رام الله.")
+    assert doc.entity(only(doc, "PROTEST").place.entity_id).name_ar == "بلعين"
+
+
+def test_an_attempt_and_a_deed_are_two_events(run):
+    doc = run("حاولت دورية لقسد اعتقال شاب في بلدة ذيبان. وشنت قسد حملة اعتقالات في البلدة طالت 15 شاباً.")
+    assert sorted(e.modality for e in doc.events if e.type == "ARREST") == ["asserted", "attempted"]
+
+
+def test_an_attempt_on_the_other_side_of_a_contrast_is_not_this_one(run):
+    doc = run('وشهدت مدينة البوكمال توتراً بين الطرفين، حيث يحاول "الحرس الثوري" زيادة نفوذه في المدينة، '
+              'بينما عززت ميليشيا "الدفاع الوطني" نقاطها في ريف المدينة.')
+    ev = only(doc, "MOBILIZE")
+    assert ev.modality == "asserted" and [name(doc, e) for e in ev.actors] == ["National Defence Forces"]
+
+
 def test_name_in_apposition_keeps_its_clause_whole(run):
     doc = run("اتهم المتحدث العسكري باسم الحوثيين، يحيى سريع، التحالف بقصف منازل المدنيين في مديرية صرواح، "
               "ما أسفر عن مقتل امرأة وطفليها.")
