@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -28,6 +29,7 @@ QUOTE = '"'
 OPENING_QUOTES = ("\u201c", "\u00ab", "\u201e")
 CLOSING_QUOTES = ("\u201d", "\u00bb", "\u2033")
 CLOCK_BEFORE = re.compile(r"\d{1,2}:\d{2}\s*[|،,\-–]?\s*$")   # "19:54 دمشق"
+QUOTED_WORDS = 4     # words of a quoted name that a qualifier after the quote completes
 VILLAGE_REACH = 40   # characters: "قرية X في ريف Y", not a town named in the next clause
 
 
@@ -167,6 +169,24 @@ class EntityRecognizer:
             if keys[m.start] & self.cues["group_nouns"] and m.end - m.start > 1:
                 prio -= 2   # "ميليشيا حزب الله" gives way to "حزب الله العراقي"
             out.append(Found(m.start, m.end, m.payload, prio))
+        return out + self._quoted_then_qualified(tokens, names)
+
+    def _quoted_then_qualified(self, tokens: list[Token], names) -> list[Found]:
+        """A name whose quoted part is followed by the word that tells it apart: 'ميليشيا "حزب الله"
+        العراقي' is Kataib Hezbollah, as "حزب الله العراقي" is."""
+        out = []
+        for q, tok in enumerate(tokens[1:-1], start=1):
+            if tok.norm not in (QUOTE, *CLOSING_QUOTES) or not tokens[q + 1].is_word:
+                continue
+            opened = next((p for p in range(q - 1, max(-1, q - QUOTED_WORDS - 2), -1)
+                           if tokens[p].norm in (QUOTE, *OPENING_QUOTES)), None)
+            if opened is None:
+                continue
+            inside = list(range(opened + 1, q))
+            window = inside + [q + 1]
+            for m in self.matcher.find_all([tokens[k] for k in window], [names[k] for k in window]):
+                if m.start == 0 and m.end == len(window):
+                    out.append(Found(window[0], q + 2, m.payload, 3))
         return out
 
     # 2. patterns ----------------------------------------------------------------------------
@@ -228,7 +248,9 @@ class EntityRecognizer:
             elif keys[i] & self.cues["formations"] and indefinite:
                 run = self._definite_run(tokens, i, covered)
             if run and not any(covered[run[0]:run[1]]):
-                name = " ".join(t.norm for t in tokens[run[0]:run[1]])
+                # "وقوات الأمن" is "قوات الأمن": the formation word without its clitics
+                first = _as_listed(tokens[run[0]], self.cues["formations"])
+                name = " ".join([first, *(t.norm for t in tokens[run[0] + 1:run[1]])])
                 out.append(Found(run[0], run[1], self._named(_new("ARMED_GROUP", name)), 0))
         return out
 
@@ -365,7 +387,7 @@ class EntityRecognizer:
                     name = " ".join(t.norm for t in tokens[run[0]:run[1]])
                     out.append(Found(run[0], run[1], self._settlement(name), 0, {"place_kind": kind}))
                 continue
-            name = " ".join(t.norm for t in tokens[i:run[1]])
+            name = " ".join([_as_listed(tok, sites), *(t.norm for t in tokens[i + 1:run[1]])])   # not "بساحة X"
             proper = " ".join(t.norm for t in tokens[run[0]:run[1]])
             extra = {"place_kind": kind}
             if inner is not None and inner.end == run[1]:
@@ -746,6 +768,11 @@ def _as_written(text: str, norm_name: str) -> str:
         if " ".join(normalize(text[k:]).replace('"', " ").split()) == norm_name:
             return " ".join(text[k:].replace('"', " ").split())
     return norm_name
+
+
+def _as_listed(token: Token, words: Container[str]) -> str:
+    """The token as a cue list has it: "وقوات" -> "قوات", "بساحه" -> "ساحه"."""
+    return min((f for f in token.forms if f in words), key=len, default=token.norm)
 
 
 def _head(token: Token) -> str:

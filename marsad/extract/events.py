@@ -45,6 +45,7 @@ LEAD_SENTENCES = 3       # headline, dateline and lead
 LEAD_DATE_REACH = dt.timedelta(days=7)   # the news of a lead is this recent
 SPEECH_DATE_REACH = 8   # tokens between what was said and its date
 SPEECH_TYPES = ("THREATEN", "ACCUSE", "REJECT")      # their own future/conditional words are the content
+ANAPHOR_SENTENCES = 3   # "الميليشيا" with no group of that name refers to the last group named this near
 REFERENCE_REACH = 60   # sentences: "الاجتماع" refers back within an article, not across a whole archive
 VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION")
 STRIKES = ("ATTACK", "SHELLING", "AIRSTRIKE")
@@ -108,8 +109,9 @@ class Hit:
     quantities: list[Quantity] = field(default_factory=list)
     attribution: tuple[str, Span] | None = None
     background: bool = False
-    prior: bool = False            # told as what the news came after ("ويأتي ذلك بعد …")
-    retaliation: bool = False        # the act answers another ("ردت الفصائل بقصف …"): never the same event
+    # an occurrence of its own, never the same event as one told before: an answer ("ردت الفصائل
+    # بقصف …"), what the news came after ("ويأتي ذلك بعد …"), another of a kind ("هجوماً مماثلاً")
+    distinct: bool = False
     bounded: bool = False            # its scope ends with its clause: its parties are named there or not at all
     # a noun trigger told by the targeting verb before it ("استهدفت قوات النظام بقذائف"): its
     # subject comes right after that verb
@@ -171,6 +173,8 @@ class EventExtractor:
         out["charge"] = keyset(raw["charge_words"])
         out["prompt"] = keyset(raw["prompt_verbs"])
         out["bearing_before_from"] = keyset(raw["bearing_before_from"])
+        out["statement_openers"] = keyset(raw["statement_openers"])
+        out["another_of_kind"] = keyset(raw["another_of_kind"])
         out["during"] = keyset(raw["during_pronouns"])
         out["participants"] = keyset(raw["participant_nouns"])
         out["undergo"] = keyset(raw["undergo_verbs"])
@@ -274,16 +278,31 @@ class EventExtractor:
                 self._drop_speakers(ctx, h)
         return ctx, hits
 
-    @staticmethod
-    def _shared_subjects(ctx: _Context, hits: list[Hit]) -> None:
+    def _shared_subjects(self, ctx: _Context, hits: list[Hit]) -> None:
         """"زار وفد روسي القامشلي والتقى قياديين في قسد", "استقدمت الميليشيا تعزيزات وشنت حملة":
-        a verb joined by و to the act before it, with no subject of its own, shares that one's."""
+        a verb joined by و to the act before it, with no subject of its own, shares that one's;
+        and so does a speech verb joined to a statement ("وأدانت الإدارة الذاتية الهجوم، واتهمت
+        الدولة التركية بـ…"), whose party named first is then its object."""
         for n, h in enumerate(hits):
-            if h.spec.form != "verb" or h.side_a or not ctx.tokens[h.start].norm.startswith("و"):
+            if h.spec.form != "verb" or not ctx.tokens[h.start].norm.startswith("و"):
                 continue
-            prev = next((p for p in reversed(hits[:n]) if p.sentence == h.sentence and p.side_a), None)
-            if prev is not None:
-                h.side_a = [e for e in prev.side_a if e not in h.side_b]
+            if not h.side_a:
+                prev = next((p for p in reversed(hits[:n]) if p.sentence == h.sentence and p.side_a), None)
+                if prev is not None:
+                    h.side_a = [e for e in prev.side_a if e not in h.side_b]
+            elif h.type in SPEECH_TYPES and len(h.side_a) == 1:
+                speaker = self._statement_subject(ctx, h)
+                if speaker is not None and speaker not in h.side_a:
+                    h.side_a, h.side_b = [speaker], h.side_a + [e for e in h.side_b if e != speaker]
+
+    def _statement_subject(self, ctx: _Context, h: Hit) -> str | None:
+        """The subject of the statement verb that opens the sentence of `h`, if it opens so."""
+        lo, _ = ctx.sentence_tokens(h.sentence)
+        first = next((i for i in range(lo, h.start) if ctx.tokens[i].is_word), None)
+        if first is None or not ctx.keys[first] & self.cues["statement_openers"]:
+            return None
+        m = next((m for _, m in ctx.mentions_in((first + 1, min(first + 3, h.start)), ACTOR_TYPES)), None)
+        return m.entity_id if m is not None else None
 
     def _weigh(self, ctx: _Context, hits: list[Hit]) -> None:
         """A mention the rules let through as a report, but that the report model finds only
@@ -517,11 +536,13 @@ class EventExtractor:
             h.type = "AIRSTRIKE"
         if h.type in ("SHELLING", "ATTACK") and any(ctx.keys[i] & self.cues["reciprocal"] for i in before[-4:]):
             h.type = "ARMED_CLASH"   # "تبادلت الهيئة وقوات النظام القصف الصاروخي"
-        h.prior = self._told_as_prior(ctx, h)
-        h.background = h.prior or self._starts_background(ctx, h)
+        prior = self._told_as_prior(ctx, h)
+        h.background = prior or self._starts_background(ctx, h)
         # "وردت الفصائل باستهداف مواقع قوات النظام": an answer to an act is an act of its own
-        h.retaliation = self._after_preposition(ctx, h, "ب") and any(
+        retaliation = self._after_preposition(ctx, h, "ب") and any(
             ctx.keys[i] & self.cues["response_verbs"] for i in before[-10:])
+        another = not h.definite and any(ctx.keys[i] & self.cues["another_of_kind"] for i in ctx.words_after(h, 1))
+        h.distinct = retaliation or prior or another
         h.attribution = ctx.attribution(h.sentence, self.cues["attribution"])
         self._place(ctx, h)
         self._date(ctx, h)
@@ -856,14 +877,19 @@ class EventExtractor:
 
     def _anaphoric_subject(self, ctx: _Context, h: Hit) -> str | None:
         """The armed group a verb's subject "الميليشيا"/"التنظيم" refers back to, right after
-        the verb ("وشنت الميليشيا حملة دهم") or right before it ("الميليشيا استقدمت تعزيزات")."""
-        if h.spec.form != "verb" and not h.told_by_verb:
-            return None
-        after = h.start + 1 if h.told_by_verb else h.end
+        the verb ("وشنت الميليشيا حملة دهم") or right before it ("الميليشيا استقدمت تعزيزات"),
+        or the group that claimed the act ("وكان التنظيم قد تبنى هجوماً")."""
         lo = ctx.clause_start(h)
-        before = h.start - 1 if h.start - 1 >= lo else None
-        for i in (after, before):
-            if i is None or i >= len(ctx.tokens) or ctx.entity_at[i]:
+        if h.spec.form != "verb" and not h.told_by_verb:
+            before = ctx.words_before(h)
+            if not ctx.claims_responsibility(before):
+                return None
+            candidates = before
+        else:
+            after = h.start + 1 if h.told_by_verb else h.end
+            candidates = [after, h.start - 1] if h.start - 1 >= lo else [after]
+        for i in candidates:
+            if i >= len(ctx.tokens) or ctx.entity_at[i]:
                 continue
             word = ctx.tokens[i].norm
             if word.startswith("و") and word[1:] in self.cues["group_anaphors"]:
@@ -1015,13 +1041,17 @@ class EventExtractor:
             # "شنت قسد حملة مداهمات في بلدات … اعتقلت خلالها 14 شخصاً": what was done during it is
             # part of it, wherever in it
             during = is_verb and h.end < len(ctx.tokens) and bool(ctx.keys[h.end] & self.cues["during"])
-            for g in ([] if h.retaliation or h.prior else reversed(active)):
+            for g in ([] if h.distinct else reversed(active)):
                 # "هاجم عناصر التنظيم نقطة لقسد … واستمر الاشتباك قرابة ساعة": the fight, named
                 # again with nobody of its own, is the attack it followed
                 # ("لحظة الاستهداف" after an air strike: a bare attack noun names any violent act)
                 retold = (h.definite and not is_verb and not h.actors and h.sentence - g.last_sentence <= 1
                           and ({g.type, h.type} <= FIGHTS or h.type == "ATTACK" and g.type in VIOLENT))
-                if (g.type != h.type and not retold) or not (
+                # "مسؤوليتها عن الهجوم، الذي أودى بحياة سبعة … في هجوم انتحاري": the attack just
+                # named, told by its kind in the same sentence
+                specified = (g.type == "ATTACK" and g.head.definite and h.type in VIOLENT and h.type != "ATTACK"
+                             and not is_verb and g.last_sentence == h.sentence)
+                if (g.type != h.type and not retold and not specified) or not (
                         self._compatible(ctx, g, h) or during and g.modality == h.modality):
                     continue
                 # coordinated verbs are separate acts ("رفضت … وهددت … وحذرت"); nouns refer back
@@ -1039,6 +1069,8 @@ class EventExtractor:
                     for j in range(h.end, min(h.scope[1], h.end + 3)) if not ctx.entity_at[j])
                 if h.definite or same_sentence or headline_lead or shared_actor or same_place or same_object or during:
                     target = g
+                    if specified:
+                        g.type = h.type
                     break
                 if not h.definite:
                     break   # an indefinite mention that fits no recent event is a new one
@@ -1405,6 +1437,10 @@ class _Context:
         """A trigger in the sound feminine plural ("الهجمات", "عمليات اغتيال")."""
         return self.tokens[h.end - 1].norm.endswith("ات") or self.tokens[h.start].norm.endswith("ات")
 
+    def words_after(self, h: Hit, n: int) -> list[int]:
+        """The first `n` words of the trigger's clause after it."""
+        return [i for i in range(h.end, self.clause_end_at(h.end)) if self.tokens[i].is_word][:n]
+
     def words_before(self, h: Hit) -> list[int]:
         """The words of the trigger's clause before it, names left out."""
         return [i for i in range(self.clause_start(h), h.start) if self.tokens[i].is_word and not self.entity_at[i]]
@@ -1419,13 +1455,25 @@ class _Context:
             yield j, m
 
     def group_before(self, i: int) -> str | None:
-        """The last armed group named before token i."""
-        return next((m.entity_id for _, m in self.mentions_before(i) if self.types.get(m.entity_id) == "ARMED_GROUP"), None)
+        """The armed group the noun at token i ("الميليشيا", "التنظيم") refers back to: the last
+        one named by that noun ("تنظيم الدولة الإسلامية", 'لتنظيم "داعش"'), else the last one named."""
+        noun = entry_key(self.tokens[i].norm.lstrip("و").removeprefix("ال"))
+        nearest = None
+        for j, m in self.mentions_before(i, REFERENCE_REACH):
+            eid = m.entity_id
+            if self.types.get(eid) != "ARMED_GROUP":
+                continue
+            before = next((k for k in range(j - 1, max(-1, j - 3), -1) if self.tokens[k].is_word), None)
+            if noun == entry_key(self.entities[eid].name_ar.split()[0]) or before is not None and noun in self.keys[before]:
+                return eid
+            if nearest is None and self.sentence_of(i) - self.sentence_of(j) <= ANAPHOR_SENTENCES:
+                nearest = eid
+        return nearest
 
     def claims_responsibility(self, before: list[int]) -> bool:
         """Whether the words before a noun (`words_before`) claim responsibility for it ("تبنى
         التنظيم مسؤولية التفجير"): whoever claims an act says it happened."""
-        near, cues = before[-4:], self.ex.cues
+        near, cues = [i for i in before if not self.in_date[i]][-4:], self.ex.cues   # "تبنى في شهر شباط الماضي هجوماً"
         if any(self.keys[i] & cues["adopt_verbs"] for i in near):
             return True   # "تبنى التنظيم الهجوم"
         return any(self.keys[i] & cues["responsibility"] for i in near) and any(
@@ -1686,7 +1734,7 @@ def _counted(ctx: _Context, i: int, lo: int, c: dict) -> SideCasualties:
     if after and ctx.tokens[after[0]].norm in ("من", "في"):
         k = after[1] if len(after) > 1 and ctx.tokens[after[1]].norm == "صفوف" else after[0] + 1
         mention = ctx.mention_at(k) if k < len(ctx.tokens) else None
-        side = mention.entity_id if mention is not None else None
+        side = mention.entity_id if mention is not None and ctx.types.get(mention.entity_id) in ACTOR_TYPES else None
     return SideCasualties(count=count, vague=vague, side="civilian" if civilian else None, entity_id=side,
                           span=ctx.span(start, i + 1))
 
@@ -1766,7 +1814,7 @@ def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCas
                                  or (ctx.keys[k] & c["persons"] and ctx.mention_at(k) is None)):
                 k += 1
             ment = ctx.mention_at(k)
-            if ment is not None:
+            if ment is not None and ctx.types.get(ment.entity_id) in ACTOR_TYPES:   # not "17 مدنياً في دمشق"
                 side_entity = ment.entity_id
                 j = ctx.tok_end(ment.span.end)
             elif k < limit and ctx.tokens[k].norm in ("الطرفين", "الجانبين"):

@@ -342,3 +342,27 @@ def test_city_after_the_clock_of_a_dateline_is_no_place(run, published):
     doc = run("قتلى في ذيبان\n\n2024.03.12 | 19:54 دمشق\n\nقتل عنصران في ذيبان ووصل وفد إلى دمشق.", published)
     damascus = [m for e in doc.entities if e.name_en == "Damascus" for m in e.mentions]
     assert [m.span.start for m in damascus] == [doc.text.rindex("دمشق")]
+
+
+def test_a_quoted_name_and_the_word_after_it_name_one_group(run):
+    doc = run('استهدفت طائرات مواقع لميليشيا "حزب الله" العراقي في مدينة الميادين.')
+    assert "kataib_hezbollah" in {e.kb_id for e in doc.entities}
+    assert "hezbollah_lb" not in {e.kb_id for e in doc.entities}
+
+
+@pytest.mark.parametrize("text, kb_id, type_", [
+    ("وأدانت الإدارة الذاتية لشمال وشرق سوريا الهجوم.", "aanes", "ORGANIZATION"),
+    ("واتهمت الإدارة الذاتية الدولة التركية بدعم الخلايا.", "country:TUR", "STATE"),
+])
+def test_the_authorities_of_north_east_syria_and_turkey(run, text, kb_id, type_):
+    assert (kb_id, type_) in {(e.kb_id, e.type) for e in run(text).entities}
+
+
+def test_a_conjunction_or_preposition_is_no_part_of_a_new_name(run):
+    doc = run("تظاهر العشرات بساحة الكرامة وقوات الأمن تطلق النار. واعتقلت قوات الأمن شاباً.")
+    assert {e.name_ar for e in doc.entities} >= {"ساحة الكرامة", "قوات الأمن"}
+    assert len([e for e in doc.entities if e.name_ar == "قوات الأمن"]) == 1
+
+
+def test_gathered_is_no_group(run):
+    assert [e.type for e in run("وتجمع المتظاهرون امام مقر انعقاد المؤتمر.").entities] == []

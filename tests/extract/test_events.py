@@ -891,3 +891,49 @@ def test_aircraft_that_destroyed_made_an_air_strike(run):
     ev = only(doc, "AIRSTRIKE")
     assert [name(doc, e) for e in ev.side_a] == ["Military Forces of Russia"]
     assert [name(doc, e) for e in ev.side_b] == ["Islamic State"]
+
+
+def test_a_speech_verb_joined_to_a_statement_keeps_its_speaker(run):
+    doc = run("وأدانت الإدارة الذاتية لشمال وشرق سوريا في بيان الهجوم، واتهمت الدولة التركية بدعم خلايا داعش.")
+    ev = only(doc, "ACCUSE")
+    assert [name(doc, e) for e in ev.side_a] == ["Autonomous Administration of North and East Syria"]
+    assert "Turkey" in {name(doc, e) for e in ev.side_b}
+
+
+def test_a_group_noun_refers_to_the_group_it_named(run):
+    doc = run('نفذت خلايا تابعة لتنظيم "داعش" كميناً لحافلة تقل عناصر من "الفرقة 25" في قوات النظام. '
+              "وأوضح المرصد أن عناصر التنظيم هاجموا الحافلة قرب منطقة الكوم.")
+    assert [name(doc, e) for e in only(doc, "ATTACK").side_a] == ["Islamic State"]
+
+
+def test_a_group_that_claimed_an_act_did_it(run):
+    doc = run('هاجم عناصر تنظيم "داعش" حاجزاً في البادية. وردت الطائرات الروسية بغارات على مواقع في البادية. '
+              'وكان التنظيم قد تبنى في شهر شباط الماضي هجوماً مماثلاً أودى بحياة 14 عنصراً من ميليشيا "لواء القدس".')
+    earlier = [e for e in doc.events if e.type == "ATTACK" and e.casualties.killed_total == 14]
+    assert len(earlier) == 1 and [name(doc, e) for e in earlier[0].side_a] == ["Islamic State"]
+
+
+def test_another_act_of_a_kind_is_another_event(run):
+    doc = run('هاجم تنظيم "داعش" حاجزاً لقوات النظام. وكان التنظيم قد نفذ هجوماً مماثلاً قرب مدينة الرصافة.')
+    assert len([e for e in doc.events if e.type == "ATTACK"]) == 2
+
+
+def test_an_attack_told_again_by_its_kind_is_one_event_of_that_kind(run):
+    doc = run("وتبنت حركة طالبان أمس مسؤوليتها عن الهجوم، الذي أودى بحياة سبعة أفغان وأميركيين في هجوم "
+              "انتحاري في ولاية قندهار الجنوبية.")
+    ev = only(doc)
+    assert ev.type == "EXPLOSION" and ev.casualties.killed_total == 7
+
+
+def test_a_place_after_the_victims_is_not_their_side(run):
+    ev = only(run("قام مسلحون بتفجير سيارة مفخخة ما اودى بحياة 17 مدنيا في دمشق."), "EXPLOSION")
+    assert ev.side_b == [] and ev.casualties.civilians_killed == 17
+
+
+def test_a_pledge_to_escalate_is_a_threat(run):
+    assert only(run("وتعهدت الحركة بتصعيد هجماتها ضد القوات الأجنبية."), "ATTACK").modality == "threatened"
+
+
+def test_the_reason_for_a_protest_is_no_rejection(run):
+    doc = run("وشهدت المحافظة احتجاجات واسعة استمرت أشهراً، رفضاً لقرارات الحكومة رفع أسعار المحروقات.")
+    assert [e.type for e in doc.events] == ["PROTEST"]
