@@ -369,6 +369,8 @@ class EntityRecognizer:
                 continue
             kind, kind_en = site
             j = i + 1
+            if keys[i] & self.cues["definite_names_only"] and not tokens[j].norm.startswith("ال"):
+                continue
             if tokens[j].norm == QUOTE:
                 run = _quoted_run(tokens, j)
             elif not _may_name(tokens[j]):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Iterable, Iterator
@@ -51,11 +52,17 @@ VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "E
 STRIKES = ("ATTACK", "SHELLING", "AIRSTRIKE")
 SPEECH_WINDOW = 8   # words after a figurative trigger in which a speech participle makes it words
 ACCUSATION_WORDS = 10   # words from an accusation to the act it charges: "اتهمت "قسد"، في بيان، النظام بقصف"
-PATROL_REACH = 6   # tokens from a patrol to its act: "دورية تابعة لـ"قسد" حاولت اعتقال"
+CLAIM_WORDS = 8   # words from "أعلن" to the act it claims, the claimant's name aside
+NEAR_KM = 25   # how far "قرب X" / "في محيط X" may lie from X
+PATROL_REACH = 6
+TARGETING_REACH = 8   # tokens from a strike to the verb that says what it hit
+TRANSFER_REACH = 8   # tokens from "نقلوا" to the town of the hospital
+SOURCE_ENDS = ("ان", "إن", "أن", "،", ":")   # what a source said begins after these   # tokens from a patrol to its act: "دورية تابعة لـ"قسد" حاولت اعتقال"
 BY_PHRASE_REACH = 10   # tokens from the trigger to the group after "من قبل"/"على يد" that did the act
 RANGE_JOINERS = frozenset(normalize(w) for w in ("و", "إلى", "الى"))   # "بين خمسة وسبعة", "من 5 إلى 7"
 REMOTE_VIOLENCE = ("AIRSTRIKE", "SHELLING", "EXPLOSION")
 FIGHTS = frozenset({"ATTACK", "ARMED_CLASH"})
+KILLINGS = frozenset({"ASSASSINATION", "ATTACK", "EXPLOSION"})
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
 DIRECTIONS = frozenset(entry_key(w) for w in ("شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب"))
 SETTLEMENT_NOUNS = frozenset(entry_key(w) for w in ("مدينة", "بلدة", "قرية"))
@@ -100,6 +107,7 @@ class Hit:
     place: str | None = None         # entity id
     place_in_scope: bool = False
     place_near: bool = False         # named as what the act was near ("قرب بلدة الكسرة")
+    place_bearing: bool = False      # named by a bearing from it ("شرقي دير الزور")
     date: DateValue | None = None
     date_unresolved: bool = False    # the text dates it, but nothing anchors the expression
     side_a: list[str] = field(default_factory=list)
@@ -112,6 +120,7 @@ class Hit:
     # an occurrence of its own, never the same event as one told before: an answer ("ردت الفصائل
     # بقصف …"), what the news came after ("ويأتي ذلك بعد …"), another of a kind ("هجوماً مماثلاً")
     distinct: bool = False
+    answer: bool = False             # the answer to another act: the headline may announce it, nothing else
     bounded: bool = False            # its scope ends with its clause: its parties are named there or not at all
     # a noun trigger told by the targeting verb before it ("استهدفت قوات النظام بقذائف"): its
     # subject comes right after that verb
@@ -174,6 +183,7 @@ class EventExtractor:
         out["prompt"] = keyset(raw["prompt_verbs"])
         out["bearing_before_from"] = keyset(raw["bearing_before_from"])
         out["statement_openers"] = keyset(raw["statement_openers"])
+        out["transfer_verbs"] = keyset(raw["transfer_verbs"])
         out["another_of_kind"] = keyset(raw["another_of_kind"])
         out["during"] = keyset(raw["during_pronouns"])
         out["participants"] = keyset(raw["participant_nouns"])
@@ -357,6 +367,8 @@ class EventExtractor:
         مئات من المتظاهرين"). A verb found alone as another act is read by its object instead:
         "احتجزت الجماعة 12 رهينة" takes hostages, where "احتجزت الشرطة مطلوبين" arrests."""
         lone_verbs = {h.start: h for h in found if h.spec.form == "verb" and h.end - h.start == 1}
+        # an object may itself be found as a noun: "تصدت الدفاعات لعدوان" is the air strike, not an attack
+        lone_nouns = {h.start: h for h in found if h.spec.form == "noun" and h.end - h.start == 1}
         taken = {i for h in found for i in range(h.start, h.end)}
         verbs = self.gapped_verbs
         out = list(found)
@@ -366,15 +378,18 @@ class EventExtractor:
             hi = ctx.sentence_tokens(ctx.sentence_of(i))[1]
             following = [j for j in range(i + 1, hi) if ctx.tokens[j].is_word and not ctx.in_date[j]]
             for pattern in self.gapped:
-                if (k & pattern.verbs and not (i in lone_verbs and lone_verbs[i].type == pattern.spec.type)
-                        and any(ctx.keys[j] & pattern.objects and j not in taken for j in following[:pattern.within])):
-                    h = self._accept(ctx, i, i + 1, pattern.spec)
-                    if h is not None:
-                        if i in lone_verbs:
-                            out.remove(lone_verbs[i])
-                        out.append(h)
-                        taken.add(i)
-                        break
+                if not k & pattern.verbs or (i in lone_verbs and lone_verbs[i].type == pattern.spec.type):
+                    continue
+                obj = next((j for j in following[:pattern.within]
+                            if ctx.keys[j] & pattern.objects and (j not in taken or j in lone_nouns)), None)
+                h = self._accept(ctx, i, i + 1, pattern.spec) if obj is not None else None
+                if h is not None:
+                    for lone in (lone_verbs.get(i), lone_nouns.get(obj)):
+                        if lone is not None and lone in out:
+                            out.remove(lone)
+                    out.append(h)
+                    taken.add(i)
+                    break
         return out
 
     def _asks(self, ctx: _Context, s: int) -> bool:
@@ -405,8 +420,12 @@ class EventExtractor:
                 # "محاولة دورية لقسد اعتقال أحد أبناء العشيرة", "دورية تابعة لـ"قسد" حاولت اعتقال …":
                 # the patrol's act is the event
                 out[-1] = h
-            elif (h.type == "ATTACK" and prev.type in VIOLENT and h.start - prev.end <= 4
-                  and ctx.keys[h.start] & self.cues["targeting"]):
+            elif (h.type == "ATTACK" and prev.type in VIOLENT and ctx.keys[h.start] & self.cues["targeting"]
+                  and (h.start - prev.end <= 4 or h.start - prev.end <= TARGETING_REACH
+                       and ctx.clause_start_at(h.start) <= prev.start and h.spec.form == "verb"
+                       and ctx.mention_at(h.end) is None)):
+                # (a verb with no subject of its own, later in the clause: "تصدت الدفاعات لعدوان
+                # إسرائيلي بالصواريخ استهدف بعض النقاط")
                 continue
             elif (h.type in VIOLENT and prev.type == "ATTACK" and ctx.keys[prev.start] & self.cues["targeting"]
                   and (h.start - prev.end <= 1 or _means_of(ctx, prev, h))):
@@ -542,7 +561,7 @@ class EventExtractor:
         retaliation = self._after_preposition(ctx, h, "ب") and any(
             ctx.keys[i] & self.cues["response_verbs"] for i in before[-10:])
         another = not h.definite and any(ctx.keys[i] & self.cues["another_of_kind"] for i in ctx.words_after(h, 1))
-        h.distinct = retaliation or prior or another
+        h.distinct, h.answer = retaliation or prior or another, retaliation
         h.attribution = ctx.attribution(h.sentence, self.cues["attribution"])
         self._place(ctx, h)
         self._date(ctx, h)
@@ -623,6 +642,8 @@ class EventExtractor:
             return "asserted"
         if self._cue_before(ctx, h, "foiled_before", 5):   # "أحبطت الأجهزة الأمنية محاولة اختطاف"
             return "planned"
+        if self._cue_before(ctx, h, "conditional_before", 15, clause=False):
+            return "threatened"   # "إذا حاولت أميركا توجيه ضربة": an attempt in a condition is hypothetical
         attempt = self.cues["modality"]["attempted_before"]
         if any(ctx.keys[i] & attempt for i in range(h.start, h.end)):   # "محاولة اغتيال"
             return "attempted"
@@ -634,7 +655,7 @@ class EventExtractor:
         if h.type not in REMOTE_VIOLENCE and any(failed.at(keys, i) for i in range(h.end, min(h.scope[1], h.end + 12))):
             return "attempted"
         if (self._cue_before(ctx, h, "threatened_before", 8) or self._cue_before(ctx, h, "threatened_right_before", 1)
-                or self._cue_before(ctx, h, "conditional_before", 15, clause=False) or self._threat_object(ctx, h)):
+                or self._threat_object(ctx, h)):
             return "threatened"
         if (self._cue_before(ctx, h, "planned_before", 12) or _future_verb(ctx, h) or self._purpose(ctx, h)
                 or any(ctx.keys[i] & self.cues["modality"]["planned_after"]
@@ -727,12 +748,15 @@ class EventExtractor:
             pool = [x for x in mentions if ctx.word_before(x[0]) != "من"] if dest else mentions
             pool = pool or mentions
 
+            def bearing(i: int) -> bool:
+                return bool(i > 0 and ctx.keys[i - 1] & DIRECTIONS)
+
             def score(x):
                 i, m = x
-                direction = bool(i > 0 and ctx.keys[i - 1] & DIRECTIONS)
-                return (direction, ctx.place_rank(m.entity_id), 0 if i >= h.end else 1, abs(i - h.start))
+                return (bearing(i), ctx.place_rank(m.entity_id), 0 if i >= h.end else 1, abs(i - h.start))
             i, m = min(pool, key=score)
-            h.place_near = ctx.named_as_near(i)
+            # "شرقي دير الزور": somewhere in the area east of the town, which anchors nothing
+            h.place_near, h.place_bearing = ctx.named_as_near(i) or bearing(i), bearing(i)
             return m.entity_id
 
         def scenes(mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
@@ -750,8 +774,11 @@ class EventExtractor:
         # (a source's own place, "مصادر طبية في مشفى القامشلي", is where it speaks from)
         cited = h.attribution[1] if h.attribution else None
 
+        moving = h.type in ("MOBILIZE", "BASE_CHANGE", "VISIT")   # (their own transfers: "نقلت أسلحة إلى …")
+
         def places_in(rng: tuple[int, int]) -> list[tuple[int, Mention]]:
-            return [x for x in ctx.mentions_in(rng, ("LOCATION",)) if not (cited and cited.overlaps(x[1].span))]
+            return [x for x in ctx.mentions_in(rng, ("LOCATION",))
+                    if not (cited and cited.overlaps(x[1].span)) and (moving or not self._taken_to(ctx, x[0]))]
         in_scope = [x for x in places_in(h.scope)
                     if not any(ctx.keys[i] & roles for i in range(max(h.scope[0], x[0] - 3), x[0]))
                     and not ctx.is_label(x)]
@@ -770,6 +797,11 @@ class EventExtractor:
             # "على طريق القامشلي – عامودا" and nothing else: near the road's first town (ACLED's
             # geo-precision 2), rather than wherever the article is set
             h.place, h.place_near = road_end[1].entity_id, True   # (no anchor: a fuller report may name the spot)
+
+    def _taken_to(self, ctx: _Context, i: int) -> bool:
+        """Whether the place at token i is where the wounded were taken ("نقلوا إلى مشفى في درعا")."""
+        lo = ctx.clause_start_at(i)
+        return any(ctx.keys[k] & self.cues["transfer_verbs"] for k in range(max(lo, i - TRANSFER_REACH), i))
 
     def _date(self, ctx: _Context, h: Hit) -> None:
         # what someone said is dated by the words next to it; a date further on dates what it
@@ -1041,17 +1073,25 @@ class EventExtractor:
             # "شنت قسد حملة مداهمات في بلدات … اعتقلت خلالها 14 شخصاً": what was done during it is
             # part of it, wherever in it
             during = is_verb and h.end < len(ctx.tokens) and bool(ctx.keys[h.end] & self.cues["during"])
-            for g in ([] if h.distinct else reversed(active)):
+            # ("قسد تقصف قرى غرب الفرات" over "وردت قسد بقصف مدفعي طال قرى الطيبة")
+            candidates = [g for g in active if g.head.sentence == 0 == g.last_sentence] if h.answer else active
+            for g in ([] if h.distinct and not h.answer else reversed(candidates)):
                 # "هاجم عناصر التنظيم نقطة لقسد … واستمر الاشتباك قرابة ساعة": the fight, named
                 # again with nobody of its own, is the attack it followed
                 # ("لحظة الاستهداف" after an air strike: a bare attack noun names any violent act)
-                retold = (h.definite and not is_verb and not h.actors and h.sentence - g.last_sentence <= 1
-                          and ({g.type, h.type} <= FIGHTS or h.type == "ATTACK" and g.type in VIOLENT))
+                # (what it hit may be named: "الضربات استهدفت مستودعات لحزب الله"; who did it may not differ)
+                retold = (h.definite and not is_verb and set(h.side_a) <= g.initiators and h.sentence - g.last_sentence <= 1
+                          and ({g.type, h.type} <= FIGHTS or h.type == "ATTACK" and g.type in VIOLENT
+                               or h.type in g.kinds))   # "الانفجار" after an assassination told as a blast
                 # "مسؤوليتها عن الهجوم، الذي أودى بحياة سبعة … في هجوم انتحاري": the attack just
                 # named, told by its kind in the same sentence
                 specified = (g.type == "ATTACK" and g.head.definite and h.type in VIOLENT and h.type != "ATTACK"
                              and not is_verb and g.last_sentence == h.sentence)
-                if (g.type != h.type and not retold and not specified) or not (
+                # "اغتيال قيادي … بعبوة ناسفة" over "قُتل القيادي … إثر انفجار عبوة ناسفة": the
+                # headline's assassination is the lead's deadly blast or shooting
+                killing = (g.head.sentence == 0 and h.sentence <= LEAD_SENTENCES - 1 and g.last_sentence == 0
+                           and "ASSASSINATION" in (g.type, h.type) and {g.type, h.type} <= KILLINGS)
+                if (g.type != h.type and not retold and not specified and not killing) or not (
                         self._compatible(ctx, g, h) or during and g.modality == h.modality):
                     continue
                 # coordinated verbs are separate acts ("رفضت … وهددت … وحذرت"); nouns refer back
@@ -1091,8 +1131,11 @@ class EventExtractor:
             return False
         if g.date and h.date and (h.date.max < g.date.min or g.date.max < h.date.min):
             return False
-        if h.place and h.place_in_scope and g.anchored_places and not any(
-                ctx.places_compatible(p, h.place) for p in g.anchored_places):
+        if h.place and h.place_in_scope and not h.place_bearing and g.anchored_places and not any(
+                ctx.places_compatible(p, h.place)
+                # "في محيط دمشق" and "في منطقة الكسوة": a place near another may be where it was
+                or (h.place_near or p in g.near_places) and ctx.km_between(p, h.place) <= NEAR_KM
+                for p in g.anchored_places):
             return False
         return True
 
@@ -1150,7 +1193,8 @@ class EventExtractor:
     def _best_place(self, ctx: _Context, g: list[Hit]) -> str | None:
         """The place a mention names next to its trigger, or a more specific place the other
         mentions name inside it (the roundabout rather than its town)."""
-        anchored = next((x.place for x in g if x.place and x.place_in_scope), None)
+        # (a place named by a bearing, "شرقي دير الزور", only where nothing closer is named)
+        anchored = next((x.place for x in sorted(g, key=lambda x: x.place_bearing) if x.place and x.place_in_scope), None)
         places = [x.place for x in g if x.place]
         if not places:
             return None
@@ -1186,6 +1230,11 @@ class EventExtractor:
                 _add(ev.side_a, eid)
             for eid in x.side_b:
                 _add(ev.side_b, eid)
+        if not ev.side_b:   # what a reference says it targeted, when nothing else said: "الضربات استهدفت مستودعات لحزب الله"
+            for x in g:
+                if any(ctx.keys[i] & self.cues["targeting"] for i in range(x.start, x.end)):
+                    for eid in x.side_b:
+                        _add(ev.side_b, eid)
         for x in g:
             for eid in x.associated:
                 _add(ev.associated, eid)
@@ -1386,6 +1435,16 @@ class _Context:
             return None, None
         return ent, self.ex.gazetteer.get(ent.kb_id or ent.parent_kb_id or "")
 
+    def km_between(self, a: str, b: str) -> float:
+        """Great-circle distance between two places with coordinates; infinite when one has none."""
+        (_, ra), (_, rb) = self.place_record(a), self.place_record(b)
+        if ra is None or rb is None or ra.lat is None or rb.lat is None:
+            return math.inf
+        la, lb = math.radians(ra.lat), math.radians(rb.lat)
+        dlon = math.radians(rb.lon - ra.lon)
+        cos = math.sin(la) * math.sin(lb) + math.cos(la) * math.cos(lb) * math.cos(dlon)
+        return 6371.0 * math.acos(max(-1.0, min(1.0, cos)))
+
     def place_rank(self, entity_id: str | None) -> int:
         ent, rec = self.place_record(entity_id)
         if ent is None:
@@ -1476,8 +1535,9 @@ class _Context:
         near, cues = [i for i in before if not self.in_date[i]][-4:], self.ex.cues   # "تبنى في شهر شباط الماضي هجوماً"
         if any(self.keys[i] & cues["adopt_verbs"] for i in near):
             return True   # "تبنى التنظيم الهجوم"
+        # (the claimant's description may come between: 'اعلن تنظيم «…» المرتبط بـ«القاعدة» مسؤوليته عن')
         return any(self.keys[i] & cues["responsibility"] for i in near) and any(
-            self.keys[i] & cues["claim_verbs"] for i in near)
+            self.keys[i] & cues["claim_verbs"] for i in before[-CLAIM_WORDS:])
 
     def named_as_near(self, i: int) -> bool:
         """Whether the place at token i is named as what something was near: "قرب بلدة الكسرة",
@@ -1576,19 +1636,25 @@ class _Context:
                 continue
             named = next((m for k, m in self.mentions_in((i + 1, min(hi, i + 5)), ("ORGANIZATION", "MEDIA", "PERSON"))), None)
             if named is not None:
-                return named.text, named.span
+                # "وقال مراسل عنب بلدي في درعا، إن …": where the source is belongs to it
+                start, end = self.tok(named.span.start), self._source_end(self.tok_end(named.span.end), hi)
+                here = self.tokens[end].norm in SOURCE_ENDS if end < hi else False
+                return named.text, (self.span(start, end) if here else named.span)
             for j in range(i + 1, min(hi, i + 4)):
                 if self.keys[j] & cues["sources"]:
-                    k = j + 1
-                    # the source's name ends where what it said, or when it said it, begins:
-                    # "أفادت مصادر محلية أمس الثلاثاء بأن …", "وثقت الشبكة السورية … اعتقال"
-                    while k < hi and k - j < 5 and self.tokens[k].norm not in ("ان", "إن", "أن", "،", ":", ".", "ل", QUOTE) \
-                            and not self.tokens[k].norm.startswith(("ان", "بان")) and not self.in_date[k] \
-                            and k not in self.trigger_starts:
-                        k += 1
-                    span = self.span(j, k)
+                    span = self.span(j, self._source_end(j + 1, hi))
                     return span.of(self.doc.text), span
         return None
+
+    def _source_end(self, k: int, hi: int) -> int:
+        """Where a source's name ends: where what it said, or when it said it, begins ("أفادت مصادر
+        محلية أمس الثلاثاء بأن …", "وثقت الشبكة السورية … اعتقال"), within a few words."""
+        first = k
+        while k < hi and k - first < 4 and self.tokens[k].norm not in (*SOURCE_ENDS, ".", "ل", QUOTE) \
+                and not self.tokens[k].norm.startswith(("ان", "بان")) and not self.in_date[k] \
+                and k not in self.trigger_starts:
+            k += 1
+        return k
 
 
 class _Group:
@@ -1597,11 +1663,13 @@ class _Group:
     def __init__(self, head: Hit):
         self.head = head
         self.type = head.type
+        self.kinds: set[str] = set()        # the types its mentions were found as
         self.hits: list[Hit] = []
         self.modality = head.modality
         self.date: DateValue | None = None
         self.places: set[str] = set()
         self.anchored_places: set[str] = set()
+        self.near_places: set[str] = set()   # anchored places named as what it was near
         self.actors: set[str] = set()
         self.initiators: set[str] = set()
         self.words: set[str] = set()       # bare forms of the words around its mentions
@@ -1609,6 +1677,7 @@ class _Group:
 
     def add(self, h: Hit, expanded_actors: set[str], words: set[str]) -> None:
         self.hits.append(h)
+        self.kinds.add(h.type)
         self.words |= words
         # an occurrence told once as having happened has happened, though another mention says "tried"
         if h.modality == "asserted" or (h.modality == "attempted" and self.modality != "asserted"):
@@ -1616,8 +1685,10 @@ class _Group:
         self.date = self.date or h.date
         if h.place:
             self.places.add(h.place)
-            if h.place_in_scope:
+            if h.place_in_scope and not h.place_bearing:   # ("شرقي دير الزور" may be anywhere east of it)
                 self.anchored_places.add(h.place)
+                if h.place_near:
+                    self.near_places.add(h.place)
         self.actors |= expanded_actors
         self.initiators.update(h.side_a)
         self.last_sentence = h.sentence

@@ -366,3 +366,16 @@ def test_a_conjunction_or_preposition_is_no_part_of_a_new_name(run):
 
 def test_gathered_is_no_group(run):
     assert [e.type for e in run("وتجمع المتظاهرون امام مقر انعقاد المؤتمر.").entities] == []
+
+
+def test_a_town_whose_name_is_a_word_is_linked_after_area(run):
+    assert "gn:173598" in {e.kb_id for e in run("استهدفت الضربات مستودعات أسلحة في منطقة الكسوة.").entities}
+
+
+def test_the_commission_is_hts_where_hts_is_named(run):
+    doc = run('شنت "هيئة تحرير الشام" حملة اعتقالات في إدلب. وفرّق عناصر من "الهيئة" مظاهرة في بلدة بنش.')
+    assert [m.kb_id for m in doc.mentions if m.text == "الهيئة"] == ["hts"]
+
+
+def test_a_bearing_in_a_list_of_villages_is_no_village(run):
+    assert [e.name_ar for e in run("وقسد تقصف قرى غرب الفرات.").entities if e.type == "LOCATION" and e.name_ar == "غرب"] == []

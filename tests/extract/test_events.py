@@ -937,3 +937,60 @@ def test_a_pledge_to_escalate_is_a_threat(run):
 def test_the_reason_for_a_protest_is_no_rejection(run):
     doc = run("وشهدت المحافظة احتجاجات واسعة استمرت أشهراً، رفضاً لقرارات الحكومة رفع أسعار المحروقات.")
     assert [e.type for e in doc.events] == ["PROTEST"]
+
+
+def test_where_a_source_and_the_wounded_are_is_not_the_scene(run):
+    doc = run("قُتل القيادي محمد الزعبي إثر انفجار عبوة ناسفة في سيارته بمدينة طفس. وقال مراسل عنب بلدي في درعا، "
+              "إن الانفجار أدى أيضاً إلى إصابة طفلين نقلا على إثرها إلى المستشفى الوطني في درعا.")
+    ev = only(doc)
+    assert name(doc, ev.place.entity_id) == "Tafas" and ev.casualties.injured_total == 2
+
+
+def test_a_headline_assassination_is_the_leads_deadly_blast(run):
+    doc = run("اغتيال قيادي سابق في المعارضة بعبوة ناسفة في ريف درعا الغربي\n\n"
+              "قُتل القيادي السابق محمد الزعبي، اليوم السبت، إثر انفجار عبوة ناسفة زرعها مجهولون في سيارته بمدينة طفس.")
+    assert [(e.type, e.casualties.killed_total) for e in doc.events] == [("ASSASSINATION", 1)]
+
+
+def test_air_defences_meeting_an_aggression_is_one_air_strike(run):
+    doc = run("تصدت وسائط دفاعنا الجوي فجر اليوم لعدوان إسرائيلي بالصواريخ استهدف بعض النقاط في محيط دمشق.")
+    assert [(e.type, e.modality) for e in doc.events] == [("AIRSTRIKE", "asserted")]
+
+
+def test_strikes_told_again_name_what_they_hit_nearby(run):
+    doc = run("نفذ الطيران الإسرائيلي عدواناً جوياً استهدف بعض النقاط في محيط مدينة دمشق. وقال المرصد السوري إن "
+              'الضربات استهدفت مستودعات أسلحة تابعة لـ"حزب الله" في منطقة الكسوة.')
+    ev = only(doc)
+    assert ev.type == "AIRSTRIKE" and [name(doc, e) for e in ev.side_b] == ["Hezbollah"]
+
+
+@pytest.mark.parametrize("text, types", [
+    ("داهم العناصر منازل الناشطين فجراً واقتادوهم إلى جهة مجهولة.", ["ARREST"]),    # at dawn
+    ("وقال إن الانتحاريين فجرا نفسيهما قرب الحاجز.", ["EXPLOSION"]),
+])
+def test_dawn_is_no_blast(run, text, types):
+    assert [e.type for e in run(text).events] == types
+
+
+def test_a_place_named_by_a_bearing_anchors_nothing(run):
+    doc = run('قوات العشائر تهاجم نقاطاً لـ"قسد" شرقي دير الزور\n\nشنت "قوات العشائر" فجر الخميس هجوماً على نقاط '
+              'لـ"قسد" في بلدة البصيرة بريف دير الزور الشرقي.')
+    ev = only(doc, "ATTACK")
+    assert name(doc, ev.place.entity_id) == "Al-Busayrah"
+
+
+def test_the_headline_may_announce_an_answer(run):
+    doc = run('"قسد" تقصف قرى غرب الفرات\n\nهاجم مسلحون نقاطاً لقسد في البصيرة. وردت "قسد" بقصف مدفعي طال قرى '
+              "الطيبة والصالحية غرب الفرات.")
+    assert len([e for e in doc.events if e.type == "SHELLING"]) == 1
+
+
+def test_a_claim_spans_the_claimants_description(run):
+    doc = run("اعلن تنظيم «دولة العراق الاسلامية» المرتبط بـ«القاعدة» مسؤوليته أمس عن هجوم انتحاري في محافظة الانبار.")
+    ev = only(doc, "EXPLOSION")
+    assert ev.modality == "asserted" and ev.side_a
+
+
+def test_an_attempt_in_a_condition_is_hypothetical(run):
+    doc = run("سيصبح وجود القوات الاميركية هدفا لإيران إذا حاولت أميركا توجيه ضربة إلى المنشآت النووية الإيرانية.")
+    assert {e.modality for e in doc.events if e.type in ("ATTACK", "AIRSTRIKE")} == {"threatened"}
