@@ -41,6 +41,7 @@ from marsad.model import (FACTUAL_MODALITIES, Casualties, DateValue, Document, E
 ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
 APPOSITION_WORDS = 4     # a name between two commas, read as part of its clause
 CLAUSE_PUNCTUATION = ("،", ",", "؛", ";", ":")
+DENIAL_WORDS = 8         # words from a denial verb to what it denies: "نفى مسؤول إعلامي في X وقوع أي إطلاق نار"
 DENIAL_REACH = 12        # tokens from a denial verb to its "أن", and from there to the act
 LEAD_SENTENCES = 3       # headline, dateline and lead
 LEAD_DATE_REACH = dt.timedelta(days=7)   # the news of a lead is this recent
@@ -190,6 +191,7 @@ class EventExtractor:
         out["undergo"] = keyset(raw["undergo_verbs"])
         out["force_adjectives"] = keyset(raw["force_adjectives"])
         out["speaker_nouns"] = keyset(raw["speaker_nouns"])
+        out["speaker_modifiers"] = keyset(raw["speaker_modifiers"])
         out["setting"] = keyset(raw["setting_prepositions"])
         out["road_nouns"] = keyset(raw["road_nouns"])
         out["near_place"] = keyset(raw["near_place"])
@@ -301,9 +303,25 @@ class EventExtractor:
                 if prev is not None:
                     h.side_a = [e for e in prev.side_a if e not in h.side_b]
             elif h.type in SPEECH_TYPES and len(h.side_a) == 1:
-                speaker = self._statement_subject(ctx, h)
+                # "نفى مسؤول في فاطميون …، واتهم الفيلق الخامس بنشر …": the one who denied accuses
+                prev = next((p for p in reversed(hits[:n]) if p.sentence == h.sentence
+                             and p.type in SPEECH_TYPES and p.spec.form == "verb"), None)
+                said = prev is not None and prev.side_a and self._charged(ctx, h)
+                speaker = prev.side_a[0] if said else self._statement_subject(ctx, h)
                 if speaker is not None and speaker not in h.side_a:
                     h.side_a, h.side_b = [speaker], h.side_a + [e for e in h.side_b if e != speaker]
+
+    @staticmethod
+    def _charged(ctx: _Context, h: Hit) -> bool:
+        """Whether the party named right after a speech verb is followed by what it is charged
+        with or threatened by ("اتهم الفيلق الخامس بنشر الشائعات"): then it is the object."""
+        m = next((m for i, m in ctx.mentions_in((h.end, h.end + 3), ACTOR_TYPES)), None)
+        if m is None:
+            return False
+        k = ctx.tok_end(m.span.end)
+        while k < len(ctx.tokens) and not ctx.tokens[k].is_word:
+            k += 1
+        return k < len(ctx.tokens) and ctx.tokens[k].norm.startswith("ب")
 
     def _statement_subject(self, ctx: _Context, h: Hit) -> str | None:
         """The subject of the statement verb that opens the sentence of `h`, if it opens so."""
@@ -634,7 +652,7 @@ class EventExtractor:
 
     def _modality(self, ctx: _Context, h: Hit) -> str:
         keys = ctx.keys
-        if self._cue_before(ctx, h, "denied_before", 6) or self._denied_that(ctx, h):
+        if self._cue_before(ctx, h, "denied_before", DENIAL_WORDS) or self._denied_that(ctx, h):
             return "denied"
         if self._cue_before(ctx, h, "negated_before", 4):   # "لم تشهد المدينة أي اشتباكات"
             return "negated"
@@ -980,9 +998,13 @@ class EventExtractor:
                     # genitive ل names who struck or deployed
                     return None
             first = j
-        # "هاجم عناصر من خلايا تنظيم الدولة": the words for members, and the "من" after them
+        # "هاجم عناصر من خلايا تنظيم الدولة": the words for members, and the "من" after them; "نفى
+        # مسؤول إعلامي في فاطميون": a speaker, what he is, and the "في" of his group
+        speaker = False
         while j < h.scope[1] and (not ctx.tokens[j].is_word or ctx.keys[j] & skip
-                                  or (j > first and ctx.tokens[j].norm == "من" and ctx.keys[j - 1] & skip)):
+                                  or (j > first and ctx.tokens[j].norm == "من" and ctx.keys[j - 1] & skip)
+                                  or speaker and (ctx.tokens[j].norm == "في" or ctx.keys[j] & self.cues["speaker_modifiers"])):
+            speaker = speaker or bool(ctx.keys[j] & self.cues["speaker_nouns"])
             j += 1
         return next((i for i, m in mentions if first <= i <= j and ctx.types.get(m.entity_id) != "PERSON"), None)
 
@@ -1563,11 +1585,13 @@ class _Context:
         if at is None:
             return None
         kind = entry_key(self.tokens[at].norm.lstrip("وب")[2:])   # "بالبلدة" -> "بلده"
+        # (not "دير الزور" in "مدينة الميادين شرقي دير الزور": a bearing, no town spoken of)
         towns = [(j, m.entity_id) for j, m in self.mentions_before(at)
                  if self.types.get(m.entity_id) == "LOCATION" and self.place_rank(m.entity_id) == PLACE_RANK["town"]
-                 and not self.named_as_origin(j)]
-        # the last one the text called by the same word ("بلدة محكان" … "البلدة"), else the last one
-        same = [e for j, e in towns if j > 0 and kind in self.keys[j - 1]]
+                 and not self.named_as_origin(j) and not (j > 0 and self.keys[j - 1] & DIRECTIONS)]
+        # the last one the text called by the same word ("بلدة محكان" … "البلدة", the word inside
+        # the mention or before it), else the last one
+        same = [e for j, e in towns if kind in self.keys[j] or j > 0 and kind in self.keys[j - 1]]
         return (same or [e for _, e in towns] or [None])[0]
 
     def told_to(self, source: Span) -> int | None:

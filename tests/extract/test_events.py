@@ -994,3 +994,18 @@ def test_a_claim_spans_the_claimants_description(run):
 def test_an_attempt_in_a_condition_is_hypothetical(run):
     doc = run("سيصبح وجود القوات الاميركية هدفا لإيران إذا حاولت أميركا توجيه ضربة إلى المنشآت النووية الإيرانية.")
     assert {e.modality for e in doc.events if e.type in ("ATTACK", "AIRSTRIKE")} == {"threatened"}
+
+
+def test_the_town_is_the_one_named_by_the_same_word_not_a_bearing(run):
+    doc = run('تشهد مدينة الميادين شرقي دير الزور توتراً. وأطلق عناصر من "الفيلق الخامس" النار على سيارة عند '
+              "حاجز على مدخل المدينة الغربي.")
+    assert name(doc, only(doc, "ATTACK").place.entity_id) == "Al-Mayadin"
+
+
+def test_a_spokesman_who_denied_then_accuses(run):
+    doc = run('نفى مسؤول إعلامي في "فاطميون" وقوع أي إطلاق نار، واتهم "الفيلق الخامس" بنشر الشائعات.')
+    reject, accuse = only(doc, "REJECT"), only(doc, "ACCUSE")
+    assert [name(doc, e) for e in reject.side_a] == ["Liwa Fatemiyoun"]
+    assert ([name(doc, e) for e in accuse.side_a], [name(doc, e) for e in accuse.side_b]) == (
+        ["Liwa Fatemiyoun"], ["5th Corps"])
+    assert only(doc, "ATTACK").modality == "denied"
