@@ -801,13 +801,11 @@ def _on_dateline(doc: Document, tokens: list[Token], f: Found) -> bool:
     that ends with a clock time and the city (the date may have come from metadata)."""
     span = _span(tokens, f)
     text = doc.text
-    line_start = span.start
-    while line_start > 0 and text[line_start - 1] not in LINE_BREAKS:
-        line_start -= 1
-    line_end = span.end
-    while line_end < len(text) and text[line_end] not in LINE_BREAKS:
-        line_end += 1
-    if CLOCK_BEFORE.search(text, line_start, span.start) and not text[span.end:line_end].strip():
+    line_start = max(text.rfind(c, 0, span.start) for c in LINE_BREAKS) + 1
+    ends = [i for i in (text.find(c, span.end) for c in LINE_BREAKS) if i >= 0]
+    line_end = min(ends, default=len(text))
+    if (not text[span.end:line_end].strip() and ":" in text[line_start:span.start]
+            and CLOCK_BEFORE.search(text, line_start, span.start)):
         return True
     pub = doc.meta.published
     if pub is None or pub.expression is None or doc.meta.published_source != "dateline":

@@ -592,7 +592,7 @@ class EventExtractor:
             self._drop_speakers(ctx, h)
         if h.type in ONE_SIDED:
             # "قُتل ثلاثة عناصر من قوات النظام … في هجوم": the side that lost people was the target
-            victims = {c.entity_id for c in (*h.casualties.killed, *h.casualties.injured) if c.entity_id}
+            victims = list(dict.fromkeys(c.entity_id for c in (*h.casualties.killed, *h.casualties.injured) if c.entity_id))
             h.side_a = [e for e in h.side_a if e not in victims]
             h.side_b += [e for e in victims if e not in h.side_b]
 
@@ -1280,7 +1280,7 @@ class EventExtractor:
                     seen.add(q.span)
                     ev.quantities.append(q)
         if ev.type in ONE_SIDED:
-            victims = {c.entity_id for c in (*ev.casualties.killed, *ev.casualties.injured) if c.entity_id}
+            victims = list(dict.fromkeys(c.entity_id for c in (*ev.casualties.killed, *ev.casualties.injured) if c.entity_id))
             ev.side_a = [e for e in ev.side_a if e not in victims]
             ev.side_b += [e for e in victims if e not in ev.side_b]
         ev.side_b = [e for e in ev.side_b if e not in ev.side_a]

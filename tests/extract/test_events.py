@@ -1,5 +1,8 @@
 """Events: type, modality, arguments, and one event per occurrence."""
 import datetime as dt
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -1009,3 +1012,14 @@ def test_a_spokesman_who_denied_then_accuses(run):
     assert ([name(doc, e) for e in accuse.side_a], [name(doc, e) for e in accuse.side_b]) == (
         ["Liwa Fatemiyoun"], ["5th Corps"])
     assert only(doc, "ATTACK").modality == "denied"
+
+
+def test_sides_come_out_in_the_same_order_in_every_process():
+    # the victims' sides were a set: their order followed each process's string hashing
+    text = ('قُتل عنصران من "قسد" وثلاثة من قوات النظام وأصيب اثنان من الجيش التركي في هجوم لتنظيم داعش '
+            "على حاجز في ريف دير الزور.")
+    code = ("import sys; from marsad.pipeline import Pipeline; "
+            "print([e.side_b for e in Pipeline().run_text(sys.argv[1], 't').events])")
+    outputs = {subprocess.run([sys.executable, "-c", code, text], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outputs) == 1
