@@ -389,8 +389,9 @@ class EntityRecognizer:
                     name = " ".join(t.norm for t in tokens[run[0]:run[1]])
                     out.append(Found(run[0], run[1], self._settlement(name), 0, {"place_kind": kind}))
                 continue
-            name = " ".join([_as_listed(tok, sites), *(t.norm for t in tokens[i + 1:run[1]])])   # not "بساحة X"
-            proper = " ".join(t.norm for t in tokens[run[0]:run[1]])
+            # not "بساحة X", nor the quotes of 'معبر "الحمران"'
+            name = " ".join([_as_listed(tok, sites), *(t.norm for t in tokens[i + 1:run[1]] if t.is_word)])
+            proper = " ".join(t.norm for t in tokens[run[0]:run[1]] if t.is_word)
             extra = {"place_kind": kind}
             if inner is not None and inner.end == run[1]:
                 # "بادية الصالحية" where الصالحية is known: an area near that place

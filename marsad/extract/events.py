@@ -45,6 +45,10 @@ DENIAL_WORDS = 8         # words from a denial verb to what it denies: "نفى �
 DENIAL_REACH = 12        # tokens from a denial verb to its "أن", and from there to the act
 LEAD_SENTENCES = 3       # headline, dateline and lead
 LEAD_DATE_REACH = dt.timedelta(days=7)   # the news of a lead is this recent
+# between a toll and the group it belongs to: "من صفوف ميليشيا …", 'قيادي في تنظيم "الدولة"'
+SIDE_NOUNS = frozenset(normalize(w) for w in ('"', "صفوف", "ميليشيا", "مليشيا", "تنظيم", "فصيل", "حركة", "جماعة"))
+TOLD_LAG = dt.timedelta(days=3)   # how long before it was told an act may have happened
+STATEMENT_DATE_WORDS = 3   # words from "أعلنت" to the day it was announced, its subject's name aside
 SPEECH_DATE_REACH = 8   # tokens between what was said and its date
 SPEECH_TYPES = ("THREATEN", "ACCUSE", "REJECT")      # their own future/conditional words are the content
 ANAPHOR_SENTENCES = 3   # "الميليشيا" with no group of that name refers to the last group named this near
@@ -111,6 +115,7 @@ class Hit:
     place_bearing: bool = False      # named by a bearing from it ("شرقي دير الزور")
     date: DateValue | None = None
     date_unresolved: bool = False    # the text dates it, but nothing anchors the expression
+    date_told: bool = False          # its date is the day a statement told it
     side_a: list[str] = field(default_factory=list)
     side_b: list[str] = field(default_factory=list)
     associated: list[str] = field(default_factory=list)
@@ -833,7 +838,17 @@ class EventExtractor:
                     h.date_unresolved = True
                 else:
                     h.date = dm.value
+                    # "أعلنت القيادة المركزية، اليوم الأحد، مقتل قيادي بغارة": the day it was told,
+                    # which a day named for the act itself may precede
+                    h.date_told = not speech and i < h.start and self._dates_statement(ctx, i)
                 return
+
+    def _dates_statement(self, ctx: _Context, i: int) -> bool:
+        """Whether the date at token i follows a verb of saying or announcing and its subject."""
+        words = [k for k in range(ctx.clause_start_at(i), i) if ctx.tokens[k].is_word and not ctx.entity_at[k]]
+        words = words[-STATEMENT_DATE_WORDS:]
+        verbs = self.cues["attribution"]["speech_verbs"] | self.cues["claim_verbs"]
+        return any(ctx.keys[k] & verbs for k in words)
 
     def _actors(self, ctx: _Context, h: Hit) -> None:
         # the source a report cites ("بحسب ما أفاد به الدفاع المدني"), and the outlet it spoke to
@@ -856,6 +871,10 @@ class EventExtractor:
                          if ctx.keys[i] & self.cues["modality"]["contrast_breaks"]), None)
         if contrast is not None:
             mentions = [x for x in mentions if x[0] > contrast]
+        # and what follows one: "ودخلت أرتالها إلى قرى في ريف عفرين، في حين دعت الحكومة المؤقتة …"
+        contrast = next((i for i in range(h.end, h.scope[1]) if ctx.keys[i] & self.cues["modality"]["contrast_breaks"]), None)
+        if contrast is not None:
+            mentions = [x for x in mentions if x[0] < contrast]
         prompt = self._prompted(ctx, h)
         if prompt is not None:
             mentions = [x for x in mentions if x[0] > prompt]
@@ -1151,7 +1170,9 @@ class EventExtractor:
             return False   # "حاولت اعتقال شاب" then "شنت حملة اعتقال": an attempt and a deed; "الاعتقال" refers back
         if "aggregate" in (g.modality, h.modality):
             return False
-        if g.date and h.date and (h.date.max < g.date.min or g.date.max < h.date.min):
+        if g.date and h.date and (h.date.max < g.date.min or g.date.max < h.date.min) and not (
+                g.date_told and g.date.min - TOLD_LAG <= h.date.max < g.date.min
+                or h.date_told and h.date.min - TOLD_LAG <= g.date.max < h.date.min):
             return False
         if h.place and h.place_in_scope and not h.place_bearing and g.anchored_places and not any(
                 ctx.places_compatible(p, h.place)
@@ -1691,6 +1712,7 @@ class _Group:
         self.hits: list[Hit] = []
         self.modality = head.modality
         self.date: DateValue | None = None
+        self.date_told = False
         self.places: set[str] = set()
         self.anchored_places: set[str] = set()
         self.near_places: set[str] = set()   # anchored places named as what it was near
@@ -1706,7 +1728,8 @@ class _Group:
         # an occurrence told once as having happened has happened, though another mention says "tried"
         if h.modality == "asserted" or (h.modality == "attempted" and self.modality != "asserted"):
             self.modality = h.modality
-        self.date = self.date or h.date
+        if h.date and (self.date is None or self.date_told and not h.date_told):
+            self.date, self.date_told = h.date, h.date_told
         if h.place:
             self.places.add(h.place)
             if h.place_in_scope and not h.place_bearing:   # ("شرقي دير الزور" may be anywhere east of it)
@@ -1900,12 +1923,14 @@ def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCas
                 count, vague = 1, None
         else:
             break
+        while j < limit and ctx.keys[j] & c["person_modifiers"]:
+            j += 1
         civilian = bool(set().union(*ctx.keys[start:j]) & c["civilians"]) if j > start else False
         side_entity = None
         if j < limit and ctx.tokens[j].norm in ("من", "في"):
             k = j + 1
             # "من صفوف ميليشيا …", "4 من عناصر الحشد الشعبي"
-            while k < limit and (ctx.tokens[k].norm in ('"', "صفوف", "ميليشيا", "مليشيا") or not ctx.tokens[k].is_word
+            while k < limit and (ctx.tokens[k].norm in SIDE_NOUNS and not ctx.entity_at[k] or not ctx.tokens[k].is_word
                                  or (ctx.keys[k] & c["persons"] and ctx.mention_at(k) is None)):
                 k += 1
             ment = ctx.mention_at(k)

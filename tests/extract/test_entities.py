@@ -379,3 +379,17 @@ def test_the_commission_is_hts_where_hts_is_named(run):
 
 def test_a_bearing_in_a_list_of_villages_is_no_village(run):
     assert [e.name_ar for e in run("وقسد تقصف قرى غرب الفرات.").entities if e.type == "LOCATION" and e.name_ar == "غرب"] == []
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ('اندلعت اشتباكات بين "الجبهة الشامية" و"العمشات" في مدينة الباب.', "levant_front"),
+    ('اندلعت اشتباكات بين "الجبهة الشامية" و"فرقة السلطان سليمان شاه" في مدينة الباب.', "sultan_suleiman_shah"),
+    ("أعلنت القيادة المركزية الأمريكية مقتل قيادي في التنظيم.", "us_forces"),
+])
+def test_factions_of_the_national_army_and_centcom(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}
+
+
+def test_a_quoted_site_name_keeps_no_quotes(run):
+    names = {e.name_ar for e in run('بدأت الاشتباكات إثر خلاف على إدارة معبر "الحمران" قرب مدينة الباب.').entities}
+    assert "معبر الحمران" in names

@@ -1023,3 +1023,18 @@ def test_sides_come_out_in_the_same_order_in_every_process():
     outputs = {subprocess.run([sys.executable, "-c", code, text], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(outputs) == 1
+
+
+def test_the_day_of_an_announcement_gives_way_to_the_day_of_the_act(run):
+    doc = run('أعلنت القيادة المركزية الأمريكية، اليوم الثلاثاء، مقتل قيادي بارز في تنظيم "الدولة الإسلامية" '
+              "بغارة جوية في ريف الحسكة الجنوبي. وقالت في بيان إن الغارة التي نفذت مساء أمس الإثنين أسفرت عن مقتله.")
+    ev = only(doc, "AIRSTRIKE")
+    assert ev.date.value == dt.date(2024, 3, 11)
+    assert [name(doc, e) for e in ev.side_a] == ["Military Forces of the United States"]
+    assert [name(doc, e) for e in ev.side_b] == ["Islamic State"]   # the leader's group, "قيادي بارز في"
+
+
+def test_what_follows_a_contrast_is_no_party(run):
+    doc = run('ودخلت أرتال "هيئة تحرير الشام" إلى قرى في ريف عفرين، في حين دعت "الحكومة السورية المؤقتة" '
+              "الطرفين إلى التهدئة.")
+    assert [name(doc, e) for e in only(doc, "MOBILIZE").actors] == ["Hay'at Tahrir al-Sham"]
