@@ -59,7 +59,7 @@ class Found:
 
 class EntityRecognizer:
     name = "entities"
-    requires = ("text", "tokens", "boilerplate", "meta.published")
+    requires = ("text", "tokens", "boilerplate", "meta.published", "date_mentions")
     provides = ("mentions", "entities")
 
     def __init__(self, options: Options):
@@ -551,12 +551,15 @@ class EntityRecognizer:
         starts = [t.span.start for t in tokens]
         ranges = [(bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)) for s in doc.sentences]
         ranges = [(lo, hi) for lo, hi in ranges if hi > lo]
+        # a time is no name: "ليل الأحد" is not Lille
+        dated = [d.span for d in doc.date_mentions]
         out: list[Found] = []
         tags_per_sentence = self.tagger.tag_sentences([[t.text for t in tokens[lo:hi]] for lo, hi in ranges])
         for (lo, hi), tags in zip(ranges, tags_per_sentence):
             for start, end, label in _iob_spans(tags):
                 i, j = lo + start, lo + end
-                if not all(t.is_word for t in tokens[i:j]):
+                span = Span(tokens[i].span.start, tokens[j - 1].span.end)
+                if not all(t.is_word for t in tokens[i:j]) or any(span.overlaps(d) for d in dated):
                     continue
                 # a full name may carry a place-derived family name ("دلشاد كوباني"): a longer
                 # person span may cover a one-word place; anything else stays the dictionaries'

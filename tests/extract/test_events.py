@@ -1038,3 +1038,10 @@ def test_what_follows_a_contrast_is_no_party(run):
     doc = run('ودخلت أرتال "هيئة تحرير الشام" إلى قرى في ريف عفرين، في حين دعت "الحكومة السورية المؤقتة" '
               "الطرفين إلى التهدئة.")
     assert [name(doc, e) for e in only(doc, "MOBILIZE").actors] == ["Hay'at Tahrir al-Sham"]
+
+
+def test_an_ambush_set_by_cells_of_a_group_is_that_groups(run):
+    doc = run('قُتل 12 عنصراً من قوات النظام، ليل الأحد - الإثنين، في كمين نصبته خلايا تنظيم "الدولة الإسلامية" لحافلة عسكرية.')
+    ev = only(doc, "ATTACK")
+    assert [name(doc, e) for e in ev.side_a] == ["Islamic State"]
+    assert "ORGANIZATION" not in {e.type for e in doc.entities}   # "ليل" is a time, not Lille
