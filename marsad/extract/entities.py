@@ -182,8 +182,7 @@ class EntityRecognizer:
                            if tokens[p].norm in (QUOTE, *OPENING_QUOTES)), None)
             if opened is None:
                 continue
-            inside = list(range(opened + 1, q))
-            window = inside + [q + 1]
+            window = [*range(opened + 1, q), q + 1]   # the quoted words and the one after the quote
             for m in self.matcher.find_all([tokens[k] for k in window], [names[k] for k in window]):
                 if m.start == 0 and m.end == len(window):
                     out.append(Found(window[0], q + 2, m.payload, 3))

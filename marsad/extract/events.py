@@ -46,7 +46,7 @@ DENIAL_REACH = 12        # tokens from a denial verb to its "أن", and from the
 LEAD_SENTENCES = 3       # headline, dateline and lead
 LEAD_DATE_REACH = dt.timedelta(days=7)   # the news of a lead is this recent
 # between a toll and the group it belongs to: "من صفوف ميليشيا …", 'قيادي في تنظيم "الدولة"'
-SIDE_NOUNS = frozenset(normalize(w) for w in ('"', "صفوف", "ميليشيا", "مليشيا", "تنظيم", "فصيل", "حركة", "جماعة"))
+SIDE_NOUNS = frozenset(normalize(w) for w in ("صفوف", "ميليشيا", "مليشيا", "تنظيم", "فصيل", "حركة", "جماعة"))
 TOLD_LAG = dt.timedelta(days=3)   # how long before it was told an act may have happened
 STATEMENT_DATE_WORDS = 3   # words from "أعلنت" to the day it was announced, its subject's name aside
 SPEECH_DATE_REACH = 8   # tokens between what was said and its date
@@ -59,10 +59,10 @@ SPEECH_WINDOW = 8   # words after a figurative trigger in which a speech partici
 ACCUSATION_WORDS = 10   # words from an accusation to the act it charges: "اتهمت "قسد"، في بيان، النظام بقصف"
 CLAIM_WORDS = 8   # words from "أعلن" to the act it claims, the claimant's name aside
 NEAR_KM = 25   # how far "قرب X" / "في محيط X" may lie from X
-PATROL_REACH = 6
+PATROL_REACH = 6   # tokens from a patrol to its act: "دورية تابعة لـ"قسد" حاولت اعتقال"
 TARGETING_REACH = 8   # tokens from a strike to the verb that says what it hit
 TRANSFER_REACH = 8   # tokens from "نقلوا" to the town of the hospital
-SOURCE_ENDS = ("ان", "إن", "أن", "،", ":")   # what a source said begins after these   # tokens from a patrol to its act: "دورية تابعة لـ"قسد" حاولت اعتقال"
+SOURCE_ENDS = ("ان", "إن", "أن", "،", ":")   # what a source said begins after these
 BY_PHRASE_REACH = 10   # tokens from the trigger to the group after "من قبل"/"على يد" that did the act
 RANGE_JOINERS = frozenset(normalize(w) for w in ("و", "إلى", "الى"))   # "بين خمسة وسبعة", "من 5 إلى 7"
 REMOTE_VIOLENCE = ("AIRSTRIKE", "SHELLING", "EXPLOSION")
@@ -206,7 +206,8 @@ class EventExtractor:
         out["reference_right"] = keyset(raw["reference_right_before"])
         out["claim_verbs"] = keyset(raw["claim_verbs"])
         out["adopt_verbs"] = keyset(raw["adopt_verbs"])
-        out["group_anaphors"] = frozenset(normalize(w) for w in raw["group_anaphors"])
+        anaphors = load_data_yaml("entity_cues.yaml", self.options)["group_anaphors"]   # shared with relations
+        out["group_anaphors"] = frozenset(normalize(w) for w in anaphors)
         out["responsibility"] = keyset(raw["responsibility"])
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
@@ -597,7 +598,7 @@ class EventExtractor:
             self._drop_speakers(ctx, h)
         if h.type in ONE_SIDED:
             # "قُتل ثلاثة عناصر من قوات النظام … في هجوم": the side that lost people was the target
-            victims = list(dict.fromkeys(c.entity_id for c in (*h.casualties.killed, *h.casualties.injured) if c.entity_id))
+            victims = _victims(h.casualties)
             h.side_a = [e for e in h.side_a if e not in victims]
             h.side_b += [e for e in victims if e not in h.side_b]
 
@@ -768,7 +769,7 @@ class EventExtractor:
             if not mentions:
                 return None
             dest = [x for x in mentions if ctx.word_before(x[0]) in ("الي", "إلى")]
-            pool = [x for x in mentions if ctx.word_before(x[0]) != "من"] if dest else mentions
+            pool = [x for x in mentions if not ctx.named_as_origin(x[0])] if dest else mentions
             pool = pool or mentions
 
             def bearing(i: int) -> bool:
@@ -861,23 +862,7 @@ class EventExtractor:
         mentions = [x for x in ctx.mentions_in(h.scope, ACTOR_TYPES) if party(x)]
         if not mentions and not h.bounded:
             mentions = [x for x in ctx.mentions_in(ctx.sentence_tokens(h.sentence), ACTOR_TYPES) if party(x)]
-        # what an arrest was made for is no party ("اعتقال شاب بتهمة التواصل مع خلايا التنظيم");
-        # nor who prompted another's act ("… خلايا التنظيم، ما دفع أقاربه إلى إطلاق النار")
-        charge = next((i for i in range(h.scope[0], h.scope[1]) if ctx.keys[i] & self.cues["charge"]), None)
-        if charge is not None:
-            mentions = [x for x in mentions if not charge < x[0] or charge < h.start <= x[0]]
-        # "حيث يحاول الحرس زيادة نفوذه، بينما عززت الميليشيا نقاطها": the other side of a contrast
-        contrast = next((i for i in range(h.start - 1, h.scope[0] - 1, -1)
-                         if ctx.keys[i] & self.cues["modality"]["contrast_breaks"]), None)
-        if contrast is not None:
-            mentions = [x for x in mentions if x[0] > contrast]
-        # and what follows one: "ودخلت أرتالها إلى قرى في ريف عفرين، في حين دعت الحكومة المؤقتة …"
-        contrast = next((i for i in range(h.end, h.scope[1]) if ctx.keys[i] & self.cues["modality"]["contrast_breaks"]), None)
-        if contrast is not None:
-            mentions = [x for x in mentions if x[0] < contrast]
-        prompt = self._prompted(ctx, h)
-        if prompt is not None:
-            mentions = [x for x in mentions if x[0] > prompt]
+        mentions = self._parties_of_this_act(ctx, h, mentions)
         between = next((i for i in range(h.scope[0], h.scope[1]) if ctx.keys[i] & self.cues["between"]), None)
         anaphor = self._anaphoric_subject(ctx, h)
         if anaphor is not None:
@@ -929,6 +914,26 @@ class EventExtractor:
             _add(h.side_b if unit in h.side_b and unit not in h.side_a else
                  h.side_a if unit in h.side_a else h.associated, eid)
         h.side_b = [e for e in h.side_b if e not in h.side_a]
+
+    def _parties_of_this_act(self, ctx: _Context, h: Hit,
+                             mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
+        """The mentions of the scope that can be parties to the act, leaving out:
+        - what an arrest was made for: "اعتقال شاب بتهمة التواصل مع خلايا التنظيم";
+        - the other side of a contrast, before or after the act: "حيث يحاول الحرس زيادة نفوذه،
+          بينما عززت الميليشيا نقاطها", "ودخلت أرتالها …، في حين دعت الحكومة المؤقتة …";
+        - who prompted another's act: "… خلايا التنظيم، ما دفع أقاربه إلى إطلاق النار"."""
+        def first(rng) -> int | None:
+            return next((i for i in rng if ctx.keys[i] & words), None)
+        words = self.cues["charge"]
+        charge = first(range(h.scope[0], h.scope[1]))
+        if charge is not None:
+            mentions = [x for x in mentions if not charge < x[0] or charge < h.start <= x[0]]
+        words = self.cues["modality"]["contrast_breaks"]
+        before, after = first(range(h.start - 1, h.scope[0] - 1, -1)), first(range(h.end, h.scope[1]))
+        prompt = self._prompted(ctx, h)
+        lo = max((i for i in (before, prompt) if i is not None), default=-1)
+        hi = after if after is not None else len(ctx.tokens)
+        return [x for x in mentions if lo < x[0] < hi]
 
     def _prompted(self, ctx: _Context, h: Hit) -> int | None:
         """The verb that pushed someone to the act ("ما دفع أقاربه إلى إطلاق النار"), if any; not
@@ -1301,7 +1306,7 @@ class EventExtractor:
                     seen.add(q.span)
                     ev.quantities.append(q)
         if ev.type in ONE_SIDED:
-            victims = list(dict.fromkeys(c.entity_id for c in (*ev.casualties.killed, *ev.casualties.injured) if c.entity_id))
+            victims = _victims(ev.casualties)
             ev.side_a = [e for e in ev.side_a if e not in victims]
             ev.side_b += [e for e in victims if e not in ev.side_b]
         ev.side_b = [e for e in ev.side_b if e not in ev.side_a]
@@ -1605,7 +1610,7 @@ class _Context:
                    and not (i + 1 < len(self.tokens) and self.entity_at[i + 1])), None)
         if at is None:
             return None
-        kind = entry_key(self.tokens[at].norm.lstrip("وب")[2:])   # "بالبلدة" -> "بلده"
+        kind = next(iter(self.keys[at] & SETTLEMENT_NOUNS), None)   # "بالبلدة" -> "بلده"
         # (not "دير الزور" in "مدينة الميادين شرقي دير الزور": a bearing, no town spoken of)
         towns = [(j, m.entity_id) for j, m in self.mentions_before(at)
                  if self.types.get(m.entity_id) == "LOCATION" and self.place_rank(m.entity_id) == PLACE_RANK["town"]
@@ -1848,13 +1853,27 @@ def _counted(ctx: _Context, i: int, lo: int, c: dict) -> SideCasualties:
     after = [k for k in range(i + 1, min(len(ctx.tokens), i + 4)) if ctx.tokens[k].is_word]
     civilian = any(ctx.keys[k] & c["civilians"] for k in after[:2])
     # "ثلاثة قتلى من قوات النظام", "جرحى في صفوف الميليشيا"
-    side = None
-    if after and ctx.tokens[after[0]].norm in ("من", "في"):
-        k = after[1] if len(after) > 1 and ctx.tokens[after[1]].norm == "صفوف" else after[0] + 1
-        mention = ctx.mention_at(k) if k < len(ctx.tokens) else None
-        side = mention.entity_id if mention is not None and ctx.types.get(mention.entity_id) in ACTOR_TYPES else None
+    side = _side_after(ctx, i + 1, min(len(ctx.tokens), i + 8), c)[0] if after else None
     return SideCasualties(count=count, vague=vague, side="civilian" if civilian else None, entity_id=side,
                           span=ctx.span(start, i + 1))
+
+
+def _side_after(ctx: _Context, j: int, limit: int, c: dict) -> tuple[str | None, int]:
+    """The group a toll belongs to, named after it with "من"/"في" at token j ("من قوات النظام",
+    "في صفوف ميليشيا …", "4 من عناصر الحشد الشعبي", 'قيادي في تنظيم "الدولة"'), and the token
+    after it; "الطرفين" is both sides, no group."""
+    if not (j < limit and ctx.tokens[j].norm in ("من", "في")):
+        return None, j
+    k = j + 1
+    while k < limit and (ctx.tokens[k].norm in SIDE_NOUNS and not ctx.entity_at[k] or not ctx.tokens[k].is_word
+                         or (ctx.keys[k] & c["persons"] and ctx.mention_at(k) is None)):
+        k += 1
+    ment = ctx.mention_at(k)
+    if ment is not None and ctx.types.get(ment.entity_id) in ACTOR_TYPES:   # not "17 مدنياً في دمشق"
+        return ment.entity_id, ctx.tok_end(ment.span.end)
+    if k < limit and ctx.tokens[k].norm in ("الطرفين", "الجانبين"):
+        return None, k + 1
+    return None, j
 
 
 def _counts_persons(ctx: _Context, k: int) -> bool:
@@ -1926,19 +1945,7 @@ def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCas
         while j < limit and ctx.keys[j] & c["person_modifiers"]:
             j += 1
         civilian = bool(set().union(*ctx.keys[start:j]) & c["civilians"]) if j > start else False
-        side_entity = None
-        if j < limit and ctx.tokens[j].norm in ("من", "في"):
-            k = j + 1
-            # "من صفوف ميليشيا …", "4 من عناصر الحشد الشعبي"
-            while k < limit and (ctx.tokens[k].norm in SIDE_NOUNS and not ctx.entity_at[k] or not ctx.tokens[k].is_word
-                                 or (ctx.keys[k] & c["persons"] and ctx.mention_at(k) is None)):
-                k += 1
-            ment = ctx.mention_at(k)
-            if ment is not None and ctx.types.get(ment.entity_id) in ACTOR_TYPES:   # not "17 مدنياً في دمشق"
-                side_entity = ment.entity_id
-                j = ctx.tok_end(ment.span.end)
-            elif k < limit and ctx.tokens[k].norm in ("الطرفين", "الجانبين"):
-                j = k + 1
+        side_entity, j = _side_after(ctx, j, limit, c)
         out.append(SideCasualties(count=count, vague=vague, side="civilian" if civilian else None,
                                   entity_id=side_entity, span=ctx.span(start, max(j, start + 1))))
         # the next group: "وعنصر واحد …", "بالإضافة لإصابة مدني"
@@ -1970,6 +1977,11 @@ def _fullest(statements) -> list[SideCasualties]:
         if key > (sum(c.count or 0 for c in best), len(best)):
             best = list(items)
     return best
+
+
+def _victims(casualties: Casualties) -> list[str]:
+    """The groups the dead and wounded belong to, in the order the text names them."""
+    return list(dict.fromkeys(c.entity_id for c in (*casualties.killed, *casualties.injured) if c.entity_id))
 
 
 def _add(items: list[str], value: str) -> None:

@@ -29,6 +29,7 @@ class RelationExtractor:
     @cached_property
     def cues(self) -> dict[str, frozenset[str]]:
         raw = load_data_yaml("relation_cues.yaml", self.options)
+        raw["group_anaphors"] = load_data_yaml("entity_cues.yaml", self.options)["group_anaphors"]
         return {k: frozenset(entry_key(w) for w in v) for k, v in raw.items()}
 
     def __call__(self, doc: Document) -> None:

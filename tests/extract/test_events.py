@@ -1045,3 +1045,8 @@ def test_an_ambush_set_by_cells_of_a_group_is_that_groups(run):
     ev = only(doc, "ATTACK")
     assert [name(doc, e) for e in ev.side_a] == ["Islamic State"]
     assert "ORGANIZATION" not in {e.type for e in doc.entities}   # "ليل" is a time, not Lille
+
+
+def test_a_destination_does_not_outrank_the_place_an_act_was_near(run):
+    doc = run("وأمس قتل سائقا شاحنات كانا ينقلان إمدادات الى أفغانستان في هجوم بقنابل يدوية وبنادق بالقرب من بيشاور.")
+    assert doc.entity(only(doc, "ATTACK").place.entity_id).name_ar == "بيشاور"
