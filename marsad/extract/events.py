@@ -197,6 +197,7 @@ class EventExtractor:
         out["force_adjectives"] = keyset(raw["force_adjectives"])
         out["speaker_nouns"] = keyset(raw["speaker_nouns"])
         out["speaker_modifiers"] = keyset(raw["speaker_modifiers"])
+        out["participle_heads"] = keyset(raw["participle_heads"])
         out["setting"] = keyset(raw["setting_prepositions"])
         out["road_nouns"] = keyset(raw["road_nouns"])
         out["near_place"] = keyset(raw["near_place"])
@@ -498,6 +499,9 @@ class EventExtractor:
             return True
         if end - start == 1 and self._prepositional(ctx, start):
             return True
+        if (end - start == 1 and spec.form == "noun" and ctx.tokens[start].norm.startswith("ال") and start > 0
+                and ctx.tokens[start - 1].norm.startswith("ال") and ctx.keys[start - 1] & self.cues["participle_heads"]):
+            return True   # "القوة المداهمة": who raided, described; the raid is told elsewhere
         if spec.figurative and (not self._shows_force(ctx, start, end) or self._spoken(ctx, end)):
             return True
         if any(ctx.keys[i] & self.cues["titles"] for i in words_before[-2:]):

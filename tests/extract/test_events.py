@@ -1050,3 +1050,11 @@ def test_an_ambush_set_by_cells_of_a_group_is_that_groups(run):
 def test_a_destination_does_not_outrank_the_place_an_act_was_near(run):
     doc = run("وأمس قتل سائقا شاحنات كانا ينقلان إمدادات الى أفغانستان في هجوم بقنابل يدوية وبنادق بالقرب من بيشاور.")
     assert doc.entity(only(doc, "ATTACK").place.entity_id).name_ar == "بيشاور"
+
+
+@pytest.mark.parametrize("text, types", [
+    ("قال إن الانتحاريين فجرا نفسيهما قرب القوة المداهمة لاحد المنازل، ما اسفر عن اصابة ثلاثة جنود.", ["EXPLOSION"]),
+    ("انسحبت القوات المهاجمة نحو البادية.", ["BASE_CHANGE"]),
+])
+def test_a_participle_after_a_force_describes_it(run, text, types):
+    assert [e.type for e in run(text).events] == types
