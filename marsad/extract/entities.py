@@ -583,6 +583,11 @@ class EntityRecognizer:
                 | frozenset(c["site_nouns"]) | frozenset(c["units"]) | c["region_heads"])
 
     @cached_property
+    def _kind_nouns(self) -> frozenset[str]:
+        """Indefinite nouns for a kind of place, before a name or a list of names: "قرية"، "قرى"…"""
+        return frozenset(self.cues["site_nouns"]) | frozenset(self.cues["settlement_lists"])
+
+    @cached_property
     def _area_heads(self) -> frozenset[str]:
         """Words that open the name of an area or a site: "ريف"، "محافظة"، "دوار"…"""
         return self.cues["region_heads"] | frozenset(self.cues["site_nouns"])
@@ -603,6 +608,8 @@ class EntityRecognizer:
                 return None   # "ريف كوباني": an area, whatever the tagger says
             return Found(i, j, self._named(_new("PERSON", name)), -1, model)
         if label == "LOC":
+            if before & self._kind_nouns and j - i == 1 and (_nisba(tokens[i]) or keys[i] & self.cues["settlement_list_stop"]):
+                return None   # "منطقة سكنية", "قرى آمنة": what kind of place, not its name
             rec = self.gazetteer.best(name)
             if rec is not None:
                 cand = Candidate(rec.id, "LOCATION", rec.name_ar, rec.name_en, rec.id, "place")

@@ -1020,6 +1020,9 @@ class EventExtractor:
                     j += 1
                 elif h.type in ("MOBILIZE", "BASE_CHANGE", "VISIT") and j < h.scope[1] and ctx.entity_at[j]:
                     pass   # the genitive right after is who moved: "انسحاب الفرقة 11", "انتشار قوات النظام"
+                elif (h.type in STRIKES and h.end - h.start == 1 and not ctx.keys[h.start] & self.cues["targeting"]
+                      and j < h.scope[1] and (ctx.entity_at[j] or ctx.keys[j] & self.cues["group_nouns"])):
+                    pass   # and who struck: "قصف جيش الاحتلال التركي قرى …", "هجوم قوات النظام على البلدة"
                 elif not (j < h.scope[1] and h.type in STRIKES + ("MOBILIZE",) and ctx.tokens[j].norm.startswith("ل")
                           and not ctx.keys[h.start] & self.cues["targeting"]):
                     # "قصف مدفعي لقوات النظام", "هجوم لتنظيم داعش", "دورية للشرطة الروسية": the

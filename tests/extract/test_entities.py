@@ -393,3 +393,20 @@ def test_factions_of_the_national_army_and_centcom(run, text, kb_id):
 def test_a_quoted_site_name_keeps_no_quotes(run):
     names = {e.name_ar for e in run('بدأت الاشتباكات إثر خلاف على إدارة معبر "الحمران" قرب مدينة الباب.').entities}
     assert "معبر الحمران" in names
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("تمركز المرتزقة في مدينة سري كانيه المحتلة.", "ras_al_ain"),
+    ("قصفت القوات التركية محيط مدينة كري سبي.", "tal_abyad"),
+])
+def test_kurdish_names_of_towns(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}
+
+
+@pytest.mark.parametrize("text", [
+    "سقط أحد الصواريخ في منطقة سكنية.",
+    "ردت وحدات من الجيش بصواريخ على قرى آمنة.",
+    "أعلنت تركيا إقامة منطقة آمنة في الشمال.",
+])
+def test_what_kind_of_place_is_no_place_name(run, text):
+    assert [e for e in run(text).entities if e.type == "LOCATION"] == []

@@ -1058,3 +1058,8 @@ def test_a_destination_does_not_outrank_the_place_an_act_was_near(run):
 ])
 def test_a_participle_after_a_force_describes_it(run, text, types):
     assert [e.type for e in run(text).events] == types
+
+
+def test_who_shelled_follows_the_shelling_noun(run):
+    doc = run("قصف جيش الاحتلال التركي، صباح اليوم، قرى أم الكيف والطويلة التابعة لناحية تل تمر.")
+    assert [name(doc, e) for e in only(doc, "SHELLING").side_a] == ["Military Forces of Turkey"]
