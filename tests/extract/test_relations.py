@@ -55,3 +55,14 @@ def test_a_bare_group_noun_refers_back_to_the_group_it_heads(run):
     names = {e.id: e.name_en for e in doc.entities}
     assert ("MEMBER_OF", "Islamic State") in {(r.type, names[r.tail]) for r in doc.relations}
     assert ("MEMBER_OF", "US-led Coalition") not in {(r.type, names[r.tail]) for r in doc.relations}
+
+
+def test_factions_that_belong_to_an_army_are_part_of_it(run):
+    doc = run('اندلعت اشتباكات بين فصيل "فرقة السلطان سليمان شاه" المنضويين في "الجيش الوطني السوري" في مدينة الباب.')
+    assert ("PART_OF", "sultan_suleiman_shah", "sna") in {
+        (r.type, doc.entity(r.head).kb_id, doc.entity(r.tail).kb_id) for r in doc.relations}
+
+
+def test_fighting_in_the_ranks_of_a_group_is_membership(run):
+    doc = run('ويقاتل أبو علي الزعبي ضمن صفوف "اللواء الثامن" المدعوم من روسيا.')
+    assert ("MEMBER_OF", "eighth_brigade") in {(r.type, doc.entity(r.tail).kb_id) for r in doc.relations}
