@@ -742,7 +742,8 @@ class EventExtractor:
         # "حصيلة ضحايا التفجير": the toll of one act
         cause = self._after_preposition(ctx, h, "ب")
         victims = h.start > 0 and bool(ctx.keys[h.start - 1] & self.cues["victims"])
-        if not (cause or victims) and self._cue_before(ctx, h, "aggregate_strong", 2):
+        # ("نظم عشرات الأهالي وقفة احتجاجية": a protest's count is of people, right before it of protests)
+        if not (cause or victims) and self._cue_before(ctx, h, "aggregate_strong", 1 if h.type == "PROTEST" else 2):
             return True
         # (a protest's numbers count people, not protests)
         if h.type != "PROTEST" and _number_next_to(ctx, h) and (

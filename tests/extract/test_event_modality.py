@@ -34,6 +34,9 @@ import pytest
     ("وثقت المنظمة 35 عملية اغتيال في المحافظة منذ بداية العام.", "ASSASSINATION", "aggregate"),
     ("تزايدت حوادث الخطف في المنطقة خلال الأشهر الأخيرة.", "ABDUCTION", "aggregate"),
     ("وثق الفريق أكثر من 40 غارة جوية على المنطقة خلال أسبوعين.", "AIRSTRIKE", "aggregate"),
+    ("شهدت المحافظة عشرات المظاهرات خلال الشهر الماضي.", "PROTEST", "aggregate"),
+    # a protest's count is of its people
+    ("نظم عشرات الأهالي وقفة احتجاجية أمام مبنى المحافظة في مدينة السويداء.", "PROTEST", "asserted"),
     ("أعلنت الشرطة مقتل ثلاثة أشخاص وإصابة عشرة في تفجير استهدف سوقاً أمس.", "EXPLOSION", "asserted"),
 ])
 def test_modality(run, text, type_, modality):
