@@ -1129,7 +1129,10 @@ class EventExtractor:
             during = is_verb and h.end < len(ctx.tokens) and bool(ctx.keys[h.end] & self.cues["during"])
             # ("قسد تقصف قرى غرب الفرات" over "وردت قسد بقصف مدفعي طال قرى الطيبة")
             candidates = [g for g in active if g.head.sentence == 0 == g.last_sentence] if h.answer else active
-            for g in ([] if h.distinct and not h.answer else reversed(candidates)):
+            ordered = list(reversed(candidates))
+            if h.definite:   # "الاشتباكات" refers to the clash told before, rather than to a more recent attack
+                ordered.sort(key=lambda g: g.type != h.type)
+            for g in ([] if h.distinct and not h.answer else ordered):
                 # "هاجم عناصر التنظيم نقطة لقسد … واستمر الاشتباك قرابة ساعة": the fight, named
                 # again with nobody of its own, is the attack it followed
                 # ("لحظة الاستهداف" after an air strike: a bare attack noun names any violent act)

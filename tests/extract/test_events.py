@@ -1063,3 +1063,12 @@ def test_a_participle_after_a_force_describes_it(run, text, types):
 def test_who_shelled_follows_the_shelling_noun(run):
     doc = run("قصف جيش الاحتلال التركي، صباح اليوم، قرى أم الكيف والطويلة التابعة لناحية تل تمر.")
     assert [name(doc, e) for e in only(doc, "SHELLING").side_a] == ["Military Forces of Turkey"]
+
+
+def test_the_fight_told_again_is_the_clash_not_the_attempt_that_caused_it(run):
+    doc = run('اندلعت اشتباكات بين عناصر من ميليشيا "لواء الباقر" وعناصر من ميليشيا "الدفاع الوطني"، مساء أمس، في مدينة '
+              'الميادين، إثر محاولة عناصر "الباقر" اغتيال القيادي في "الدفاع الوطني" المدعو "أبو عيسى الخلف". وقال مصدر '
+              "محلي إن الاشتباكات أسفرت عن إصابة ثلاثة عناصر من الطرفين.")
+    clash, attempt = only(doc, "ARMED_CLASH"), only(doc, "ATTACK")
+    assert (attempt.modality, attempt.casualties.injured_total) == ("attempted", None)
+    assert clash.casualties.injured_total == 3
