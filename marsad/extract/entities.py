@@ -142,7 +142,13 @@ class EntityRecognizer:
         its sentence, right after it (a district, a region), else none."""
         known = [(m.span.start, e, getattr(self.gazetteer.get(e.kb_id), "kind", "")) for e in doc.entities
                  if e.type == "LOCATION" and e.kb_id for m in e.mentions]
-        towns = [(at, e) for at, e, kind in known if kind in ("town", "village")]
+        starts = [t.span.start for t in doc.tokens]
+
+        def after_bearing(at: int) -> bool:
+            k = bisect.bisect_left(starts, at)
+            return k > 0 and bool(token_keys(doc.tokens[k - 1]) & self.cues["bearings"])
+        # (a town named by a bearing, "شرقي دير الزور", locates a site only when no other is named)
+        towns = sorted(((at, e) for at, e, kind in known if kind in ("town", "village")), key=lambda x: after_bearing(x[0]))
         main = Counter(e.kb_id for _, e in towns).most_common(1)[0][0] if towns else None
         sentence_starts = [s.start for s in doc.sentences]
         for ent in doc.entities:
@@ -157,8 +163,8 @@ class EntityRecognizer:
                 near = [(start - at, e.kb_id) for start, e, _ in known if at < start <= at + VILLAGE_REACH]
                 ent.parent_kb_id = min(near)[1] if near else None
             else:
-                near = [(abs(start - at), e.kb_id) for start, e in towns if lo <= start < hi]
-                ent.parent_kb_id = min(near)[1] if near else main
+                near = [(after_bearing(start), abs(start - at), e.kb_id) for start, e in towns if lo <= start < hi]
+                ent.parent_kb_id = min(near)[2] if near else main
 
     # 1. dictionaries ------------------------------------------------------------------------
     def _dictionary(self, doc: Document, tokens: list[Token], keys) -> list[Found]:
@@ -700,7 +706,9 @@ class EntityRecognizer:
         return out
 
     def _head_owners(self, chosen: list[Found]) -> dict[str, set[str]]:
-        """First word (normalised) of every name of each actor named plainly, and whose it is."""
+        """First word (normalised) of every name of each actor named plainly, and whose it is; after
+        a formation word, the name that follows it ("لواء الباقر" -> "الباقر")."""
+        formations = self.cues["formations"] | self.cues["group_nouns"] | frozenset(self.cues["units"])
         owners: dict[str, set[str]] = {}
         for f in chosen:
             actor = self.actors.get(f.cand.kb_id) if f.cand.source == "actor" and not f.cand.ambiguous else None
@@ -710,6 +718,8 @@ class EntityRecognizer:
                 words = normalize(alias).split()
                 if len(words) >= 2:
                     owners.setdefault(words[0], set()).add(actor.id)
+                    if entry_key(words[0]) in formations:
+                        owners.setdefault(" ".join(words[1:]), set()).add(actor.id)
         return owners
 
     def _clipped(self, tokens, keys, chosen: list[Found]) -> list[Found]:
@@ -722,7 +732,8 @@ class EntityRecognizer:
         for head, ids in self._head_owners(chosen).items():
             if len(ids) == 1 and head.startswith("ال") and not {entry_key(head), entry_key(head[2:])} & generic:
                 matcher.add(head, by_actor[next(iter(ids))])
-        covered = _coverage(chosen, len(tokens))
+        # (what the tagger alone proposed may be such a head: 'محاولة "الباقر" اعتقال قيادي')
+        covered = _coverage([f for f in chosen if f.extra.get("source") != "model"], len(tokens))
         out = []
         for m in matcher.find(tokens, [name_keys(t) for t in tokens]):
             if any(covered[m.start:m.end]):

@@ -410,3 +410,15 @@ def test_kurdish_names_of_towns(run, text, kb_id):
 ])
 def test_what_kind_of_place_is_no_place_name(run, text):
     assert [e for e in run(text).entities if e.type == "LOCATION"] == []
+
+
+def test_the_name_after_a_formation_word_is_its_clipped_form(run):
+    doc = run('توتر بعد محاولة "الباقر" اعتقال قيادي\n\nاندلعت اشتباكات بين ميليشيا "لواء الباقر" وميليشيا '
+              '"الدفاع الوطني" بعد محاولة عناصر "الباقر" اعتقال القيادي.')
+    assert {m.kb_id for m in doc.mentions if m.text == "الباقر"} == {"liwa_al_baqir"}
+
+
+def test_a_site_lies_in_the_town_named_not_the_one_given_as_a_bearing(run):
+    doc = run("شهدت مدينة الميادين شرقي دير الزور اشتباكات في حي الجمعيات.")
+    site = next(e for e in doc.entities if e.name_ar == "الجمعيات")
+    assert site.parent_kb_id == "al_mayadin"
