@@ -64,6 +64,7 @@ class EntityRecognizer:
 
     def __init__(self, options: Options):
         self.options = options
+        self._heads: dict[str, tuple[str, ...]] = {}   # actor id -> heads of its names (_heads_of)
 
     # --- resources, built once per recogniser ------------------------------------------
     @cached_property
@@ -708,19 +709,26 @@ class EntityRecognizer:
     def _head_owners(self, chosen: list[Found]) -> dict[str, set[str]]:
         """First word (normalised) of every name of each actor named plainly, and whose it is; after
         a formation word, the name that follows it ("لواء الباقر" -> "الباقر")."""
-        formations = self.cues["formations"] | self.cues["group_nouns"] | frozenset(self.cues["units"])
         owners: dict[str, set[str]] = {}
-        for f in chosen:
-            actor = self.actors.get(f.cand.kb_id) if f.cand.source == "actor" and not f.cand.ambiguous else None
-            if actor is None:
-                continue
-            for alias in (actor.name_ar, *actor.aliases_ar):
+        for kb_id in {f.cand.kb_id for f in chosen if f.cand.source == "actor" and not f.cand.ambiguous}:
+            for head in self._heads_of(kb_id):
+                owners.setdefault(head, set()).add(kb_id)
+        return owners
+
+    def _heads_of(self, kb_id: str) -> tuple[str, ...]:
+        """The heads of one actor's names (see _head_owners), worked out once."""
+        heads = self._heads.get(kb_id)
+        if heads is None:
+            formations = self.cues["formations"] | self.cues["group_nouns"] | frozenset(self.cues["units"])
+            actor, found = self.actors.get(kb_id), []
+            for alias in (actor.name_ar, *actor.aliases_ar) if actor else ():
                 words = normalize(alias).split()
                 if len(words) >= 2:
-                    owners.setdefault(words[0], set()).add(actor.id)
+                    found.append(words[0])
                     if entry_key(words[0]) in formations:
-                        owners.setdefault(" ".join(words[1:]), set()).add(actor.id)
-        return owners
+                        found.append(" ".join(words[1:]))
+            heads = self._heads[kb_id] = tuple(dict.fromkeys(found))
+        return heads
 
     def _clipped(self, tokens, keys, chosen: list[Found]) -> list[Found]:
         """The head word of an actor already named plainly: "الحرس" after "الحرس الثوري", "الحشد"

@@ -1364,6 +1364,7 @@ class _Context:
         self._numbers = None
         self._attributions: dict[int, tuple[str, Span] | None] = {}
         self.trigger_starts: set[int] = set()   # tokens where an event's trigger begins
+        self._clause_starts: dict[int, int] = {}
 
     def tok(self, offset: int) -> int:
         """The token containing `offset` (a number's span may start after a clitic: "و5")."""
@@ -1438,8 +1439,12 @@ class _Context:
         return frozenset(out)
 
     def clause_start_at(self, start: int) -> int:
-        lo = self.sentence_tokens(self.sentence_of(start))[0]
-        return next((i + 1 for i in range(start - 1, lo - 1, -1) if self.breaks_clause(i)), lo)
+        found = self._clause_starts.get(start)
+        if found is None:
+            lo = self.sentence_tokens(self.sentence_of(start))[0]
+            found = self._clause_starts[start] = next(
+                (i + 1 for i in range(start - 1, lo - 1, -1) if self.breaks_clause(i)), lo)
+        return found
 
     def clause_end_at(self, end: int) -> int:
         hi = self.sentence_tokens(self.sentence_of(end - 1))[1]
