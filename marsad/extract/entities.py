@@ -176,20 +176,27 @@ class EntityRecognizer:
             if keys[m.start] & self.cues["group_nouns"] and m.end - m.start > 1:
                 prio -= 2   # "ميليشيا حزب الله" gives way to "حزب الله العراقي"
             out.append(Found(m.start, m.end, m.payload, prio))
-        return out + self._quoted_then_qualified(tokens, names)
+        return out + self._quoted_then_qualified(doc.text, tokens, names)
 
-    def _quoted_then_qualified(self, tokens: list[Token], names) -> list[Found]:
+    def _quoted_then_qualified(self, text: str, tokens: list[Token], names) -> list[Found]:
         """A name whose quoted part is followed by the word that tells it apart: 'ميليشيا "حزب الله"
         العراقي' is Kataib Hezbollah, as "حزب الله العراقي" is."""
         out = []
-        for q, tok in enumerate(tokens[1:-1], start=1):
-            if tok.norm not in (QUOTE, *CLOSING_QUOTES) or not tokens[q + 1].is_word:
+        opened = None   # the open quote, if any
+        prev_end = 0
+        for q, tok in enumerate(tokens):
+            if "\n" in text[prev_end:tok.span.start]:
+                opened = None   # a quote does not run past its line
+            prev_end = tok.span.end
+            if tok.norm in OPENING_QUOTES or tok.norm == QUOTE and opened is None:
+                opened = q
                 continue
-            opened = next((p for p in range(q - 1, max(-1, q - QUOTED_WORDS - 2), -1)
-                           if tokens[p].norm in (QUOTE, *OPENING_QUOTES)), None)
-            if opened is None:
+            if not (tok.norm in CLOSING_QUOTES or tok.norm == QUOTE) or opened is None:
                 continue
-            window = [*range(opened + 1, q), q + 1]   # the quoted words and the one after the quote
+            start, opened = opened, None
+            if not (0 < q - start - 1 <= QUOTED_WORDS and q + 1 < len(tokens) and tokens[q + 1].is_word):
+                continue
+            window = [*range(start + 1, q), q + 1]   # the quoted words and the one after the quote
             for m in self.matcher.find_all([tokens[k] for k in window], [names[k] for k in window]):
                 if m.start == 0 and m.end == len(window):
                     out.append(Found(window[0], q + 2, m.payload, 3))

@@ -344,6 +344,12 @@ def test_city_after_the_clock_of_a_dateline_is_no_place(run, published):
     assert [m.span.start for m in damascus] == [doc.text.rindex("دمشق")]
 
 
+def test_a_closing_quote_is_not_read_as_an_opening_one(run):
+    # the quote that closes "لواء الباقر" does not open a name ending at the next quote
+    doc = run('بين ميليشيا "لواء الباقر" وميليشيا "الدفاع الوطني" في الميادين.')
+    assert [m.text for m in doc.mentions if m.kb_id == "ndf"] == ["الدفاع الوطني"]
+
+
 def test_a_quoted_name_and_the_word_after_it_name_one_group(run):
     doc = run('استهدفت طائرات مواقع لميليشيا "حزب الله" العراقي في مدينة الميادين.')
     assert "kataib_hezbollah" in {e.kb_id for e in doc.entities}
