@@ -37,6 +37,7 @@ from marsad.extract.reportedness import MODEL_FILE as REPORT_MODEL_FILE
 from marsad.extract.reportedness import ReportModel, judged, report_features
 from marsad.model import (FACTUAL_MODALITIES, Casualties, DateValue, Document, Event, Mention, PlaceRef, Quantity,
                           SideCasualties, Span)
+from marsad.resolve.places import distance_km
 
 ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
 APPOSITION_WORDS = 4     # a name between two commas, read as part of its clause
@@ -69,7 +70,6 @@ REMOTE_VIOLENCE = ("AIRSTRIKE", "SHELLING", "EXPLOSION")
 FIGHTS = frozenset({"ATTACK", "ARMED_CLASH"})
 KILLINGS = frozenset({"ASSASSINATION", "ATTACK", "EXPLOSION"})
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
-DIRECTIONS = frozenset(entry_key(w) for w in ("شرقي", "غربي", "شمالي", "جنوبي", "شرق", "غرب", "شمال", "جنوب"))
 SETTLEMENT_NOUNS = frozenset(entry_key(w) for w in ("مدينة", "بلدة", "قرية"))
 # (normalised forms, clitics included: "في البلدة", "بالمدينة")
 SETTLEMENT_ANAPHORS = frozenset(normalize(p + w) for w in ("البلدة", "المدينة", "القرية") for p in ("", "و", "ب", "وب"))
@@ -206,9 +206,11 @@ class EventExtractor:
         out["reference"] = keyset(raw["reference_before"])
         out["reference_right"] = keyset(raw["reference_right_before"])
         out["claim_verbs"] = keyset(raw["claim_verbs"])
+        out["statement_verbs"] = out["attribution"]["speech_verbs"] | out["claim_verbs"]   # say or announce
         out["adopt_verbs"] = keyset(raw["adopt_verbs"])
-        anaphors = load_data_yaml("entity_cues.yaml", self.options)["group_anaphors"]   # shared with relations
-        out["group_anaphors"] = frozenset(normalize(w) for w in anaphors)
+        shared = load_data_yaml("entity_cues.yaml", self.options)   # read by entities and relations too
+        out["group_anaphors"] = frozenset(normalize(w) for w in shared["group_anaphors"])
+        out["bearings"] = keyset(shared["bearings"])
         out["responsibility"] = keyset(raw["responsibility"])
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
@@ -778,7 +780,7 @@ class EventExtractor:
             pool = pool or mentions
 
             def bearing(i: int) -> bool:
-                return bool(i > 0 and ctx.keys[i - 1] & DIRECTIONS)
+                return bool(i > 0 and ctx.keys[i - 1] & self.cues["bearings"])
 
             def score(x):
                 i, m = x
@@ -803,11 +805,11 @@ class EventExtractor:
         # (a source's own place, "مصادر طبية في مشفى القامشلي", is where it speaks from)
         cited = h.attribution[1] if h.attribution else None
 
-        moving = h.type in ("MOBILIZE", "BASE_CHANGE", "VISIT")   # (their own transfers: "نقلت أسلحة إلى …")
+        transfers = h.type in ("MOBILIZE", "BASE_CHANGE", "VISIT")   # (their own: "نقلت أسلحة إلى …")
 
         def places_in(rng: tuple[int, int]) -> list[tuple[int, Mention]]:
             return [x for x in ctx.mentions_in(rng, ("LOCATION",))
-                    if not (cited and cited.overlaps(x[1].span)) and (moving or not self._taken_to(ctx, x[0]))]
+                    if not (cited and cited.overlaps(x[1].span)) and (transfers or not self._taken_to(ctx, x[0]))]
         in_scope = [x for x in places_in(h.scope)
                     if not any(ctx.keys[i] & roles for i in range(max(h.scope[0], x[0] - 3), x[0]))
                     and not ctx.is_label(x)]
@@ -853,8 +855,7 @@ class EventExtractor:
         """Whether the date at token i follows a verb of saying or announcing and its subject."""
         words = [k for k in range(ctx.clause_start_at(i), i) if ctx.tokens[k].is_word and not ctx.entity_at[k]]
         words = words[-STATEMENT_DATE_WORDS:]
-        verbs = self.cues["attribution"]["speech_verbs"] | self.cues["claim_verbs"]
-        return any(ctx.keys[k] & verbs for k in words)
+        return any(ctx.keys[k] & self.cues["statement_verbs"] for k in words)
 
     def _actors(self, ctx: _Context, h: Hit) -> None:
         # the source a report cites ("بحسب ما أفاد به الدفاع المدني"), and the outlet it spoke to
@@ -1504,10 +1505,7 @@ class _Context:
         (_, ra), (_, rb) = self.place_record(a), self.place_record(b)
         if ra is None or rb is None or ra.lat is None or rb.lat is None:
             return math.inf
-        la, lb = math.radians(ra.lat), math.radians(rb.lat)
-        dlon = math.radians(rb.lon - ra.lon)
-        cos = math.sin(la) * math.sin(lb) + math.cos(la) * math.cos(lb) * math.cos(dlon)
-        return 6371.0 * math.acos(max(-1.0, min(1.0, cos)))
+        return distance_km(ra.lat, ra.lon, rb.lat, rb.lon)
 
     def place_rank(self, entity_id: str | None) -> int:
         ent, rec = self.place_record(entity_id)
@@ -1630,7 +1628,7 @@ class _Context:
         # (not "دير الزور" in "مدينة الميادين شرقي دير الزور": a bearing, no town spoken of)
         towns = [(j, m.entity_id) for j, m in self.mentions_before(at)
                  if self.types.get(m.entity_id) == "LOCATION" and self.place_rank(m.entity_id) == PLACE_RANK["town"]
-                 and not self.named_as_origin(j) and not (j > 0 and self.keys[j - 1] & DIRECTIONS)]
+                 and not self.named_as_origin(j) and not (j > 0 and self.keys[j - 1] & self.ex.cues["bearings"])]
         # the last one the text called by the same word ("بلدة محكان" … "البلدة", the word inside
         # the mention or before it), else the last one
         same = [e for j, e in towns if kind in self.keys[j] or j > 0 and kind in self.keys[j - 1]]
