@@ -41,6 +41,7 @@ import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, TextIO
 from marsad.arabic.normalize import normalize
 
@@ -267,6 +268,11 @@ class AcledExporter:
 
     # -- geography and sources ----------------------------------------------------
 
+    @cached_property
+    def gazetteer(self):
+        from marsad.resolve.places import Gazetteer
+        return Gazetteer.load(self.options)
+
     def _default_iso3(self) -> str | None:
         home = self.tables.countries.get(self.tables.admin_without_pcode or "")
         return home["iso3"] if home else None
@@ -283,6 +289,10 @@ class AcledExporter:
         if kb.startswith(t.state_kb_prefix):
             iso3 = kb[len(t.state_kb_prefix):].upper()
             return next((c for c in t.countries.values() if c["iso3"] == iso3), None)
+        rec = self.gazetteer.get(kb) if kb else None
+        if rec is not None and rec.country and rec.country != t.countries.get(t.admin_without_pcode, {}).get("iso3"):
+            # a town abroad ("بعقوبة", "عرسال"): its own country, or none ACLED's table knows
+            return next((c for c in t.countries.values() if c["iso3"] == rec.country), None)
         if (p.admin1 or p.admin2 or p.admin3 or kb) and t.admin_without_pcode in t.countries:
             return t.countries[t.admin_without_pcode]
         return None

@@ -584,6 +584,9 @@ class EntityRecognizer:
                 if label == "PERS" and i > lo and tokens[i - 1].norm == "ابو" and not any(
                         f.start < i <= f.end for f in known):
                     i -= 1   # a kunya is the name: "أبو ماريا القحطاني"
+                if label == "LOC" and j - i == 1 and _definite_nisba(tokens[i]) and any(
+                        f.end == i and f.cand.type == "LOCATION" for f in (*known, *out)):
+                    continue   # "مدينة هلمستاد السويدية": the place's country, as an adjective
                 found = self._typed(tokens, keys, i, j, label)
                 if found is not None:
                     out.append(found)
@@ -857,6 +860,11 @@ def _may_name(token: Token) -> bool:
 def _nisba(token: Token) -> bool:
     """An indefinite adjective of origin ("إيرانية", "هندية")."""
     return not token.norm.startswith("ال") and token.norm.endswith(("يه", "ية"))
+
+
+def _definite_nisba(token: Token) -> bool:
+    """A definite adjective of origin ("السويدية", "التركية")."""
+    return token.norm.startswith("ال") and token.norm.endswith(("يه", "ية"))
 
 
 def _stop(token: Token, words: frozenset[str]) -> bool:

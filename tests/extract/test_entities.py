@@ -428,3 +428,25 @@ def test_a_site_lies_in_the_town_named_not_the_one_given_as_a_bearing(run):
     doc = run("شهدت مدينة الميادين شرقي دير الزور اشتباكات في حي الجمعيات.")
     site = next(e for e in doc.entities if e.name_ar == "الجمعيات")
     assert site.parent_kb_id == "al_mayadin"
+
+
+@pytest.mark.parametrize("text, adjective", [
+    ("وفي مدينة هلمستاد السويدية، استنكر المتظاهرون اعمال العنف.", "السويدية"),
+    ("ويتمركز المسلحون في المناطق القبلية الباكستانية المتاخمة لأفغانستان.", "الباكستانية"),
+])
+def test_the_country_adjective_after_a_place_is_no_place(run, text, adjective):
+    assert adjective not in {m.text for m in run(text).mentions}
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("قتل 12 شخصا في انفجار سيارة مفخخة في بعقوبة.", "gn:97990"),
+    ("دخلت قافلة من المساعدات إلى بلدة عرسال اللبنانية.", "gn:273675"),
+    ("عبرت الشاحنات معبر كلس الحدودي.", "gn:307864"),
+])
+def test_towns_of_the_region_are_linked(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}
+
+
+def test_a_word_that_names_a_town_abroad_is_no_place_without_a_cue(run):
+    doc = run("أطلق التحالف عملية عاصفة الحزم ضد الحوثيين.")
+    assert not [e for e in doc.entities if e.type == "LOCATION" and e.name_ar == "الحزم"]

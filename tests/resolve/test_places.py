@@ -157,6 +157,42 @@ def test_best_prefers_the_place_in_the_same_governorate_as_near(gaz):
     assert gaz.best("طرابلس", near=gaz.get("beirut")).id == "tripoli_lebanon"
 
 
+# --- towns of the region ------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, iso3, name_en", [
+    ("بعقوبة", "IRQ", "Baqubah"), ("تكريت", "IRQ", "Tikrit"), ("الناصرية", "IRQ", "Nasiriyah"),
+    ("عرسال", "LBN", "Aarsal"), ("الهرمل", "LBN", "El Hermel"), ("الرمثا", "JOR", "Ar Ramtha"),
+    ("كلس", "TUR", "Kilis"), ("الريحانية", "TUR", "Reyhanli"), ("جنين", "PSE", "Janin"),
+    ("صعدة", "YEM", "Sa'dah"),
+])
+def test_towns_of_the_region_resolve_under_their_country(gaz, name, iso3, name_en):
+    rec = gaz.best(name)
+    assert (rec.country, rec.name_en, rec.kind) == (iso3, name_en, "town")
+    assert rec.parent_id == f"country:{iso3}" and rec.admin1_pcode is None and rec.geo_precision == 1
+
+
+def test_a_curated_town_abroad_and_its_geonames_town_are_one_record(gaz):
+    assert [r.id for r in gaz.lookup("الموصل")] == ["mosul"]
+    assert gaz.get("gn:99072").id == "mosul"
+
+
+def test_a_syrian_town_is_preferred_to_a_namesake_abroad_unless_the_text_is_set_there(gaz):
+    assert gaz.best("أريحا").country == "SYR"
+    assert gaz.best("أريحا", near=gaz.best("نابلس")).country == "PSE"
+
+
+@pytest.mark.parametrize("word", ["الحزم", "وان", "المدينة", "العلم", "الخليل", "البستان"])
+def test_town_names_abroad_that_are_words_need_a_cue(gaz, word):
+    assert gaz.lookup(word) and gaz.is_ambiguous(word)
+    assert not any(alias == word for alias, _ in gaz.alias_entries())
+
+
+@pytest.mark.parametrize("alias", ["الريحانة", "صلاح الدين", "الفحم", "مفرق"])
+def test_wrong_geonames_aliases_abroad_are_dropped(gaz, alias):
+    entries = gaz.alias_entries(include_ambiguous=True)
+    assert not any(a == alias and gaz.get(pid).country not in ("SYR", None) for a, pid in entries)
+
+
 def test_unknown_name_finds_nothing(gaz):
     assert gaz.lookup("مكان غير موجود") == [] and gaz.best("") is None
 
