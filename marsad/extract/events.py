@@ -176,6 +176,7 @@ class EventExtractor:
         out["backing_construct"] = keyset(raw["backing_construct"])
         out["accusation"] = keyset(raw["accusation_openers"])
         out["titles"] = keyset(raw["title_nouns"])
+        out["plot_words"] = keyset(raw["plot_words"])
         out["statement_asides"] = _Phrases.of(raw["statement_asides"])
         out["prior_openers"] = keyset(raw["prior_openers"])
         out["prior_words"] = keyset(raw["prior_words"])
@@ -506,7 +507,7 @@ class EventExtractor:
             return True   # "القوة المداهمة": who raided, described; the raid is told elsewhere
         if spec.figurative and (not self._shows_force(ctx, start, end) or self._spoken(ctx, end)):
             return True
-        if any(ctx.keys[i] & self.cues["titles"] for i in words_before[-2:]):
+        if any(ctx.keys[i] & self.cues["titles"] for i in words_before[-2:]) or self._plot(ctx, start):
             return True
         if ctx.keys[start] & self.cues["participants"] and any(ctx.keys[i] & self.cues["undergo"] for i in words_before[-1:]):
             return True   # "تعرضت دورية … لهجوم": the patrol was hit
@@ -517,6 +518,13 @@ class EventExtractor:
             if any(ctx.keys[i] & self.cues["accusation"] for i in words[-ACCUSATION_WORDS:]):
                 return True
         return False
+
+    def _plot(self, ctx: _Context, start: int) -> bool:
+        """"بفيلم أميركي مثل فيه جيمس غارنر دور قائد … يختطف دبابة": what a part in a film or a
+        novel does is its story, no event."""
+        lo = ctx.sentence_tokens(ctx.sentence_of(start))[0]
+        title = next((i for i in range(lo, start) if ctx.keys[i] & self.cues["titles"]), None)
+        return title is not None and any(ctx.keys[i] & self.cues["plot_words"] for i in range(title + 1, start))
 
     def _spoken(self, ctx: _Context, end: int) -> bool:
         """"هاجم الوزير قادة الفصائل قائلاً …": the attacker goes on speaking in the same clause, so the
@@ -675,11 +683,10 @@ class EventExtractor:
         if self._cue_before(ctx, h, "conditional_before", 15, clause=False):
             return "threatened"   # "إذا حاولت أميركا توجيه ضربة": an attempt in a condition is hypothetical
         attempt = self.cues["modality"]["attempted_before"]
-        if any(ctx.keys[i] & attempt for i in range(h.start, h.end)):   # "محاولة اغتيال"
-            return "attempted"
+        if any(ctx.keys[i] & attempt for i in range(h.start, h.end)) or self._cue_before(
+                ctx, h, "attempted_before", 10, clause=False):   # "محاولة اغتيال"
+            return "aggregate" if self._counted_attempts(ctx, h) else "attempted"
         failed = self.cues["phrases"]["attempted_after"]
-        if self._cue_before(ctx, h, "attempted_before", 10, clause=False):
-            return "attempted"
         # "دون وقوع إصابات" after a shell or a blast: it fell or went off and hurt no one; after
         # an attack on someone ("أطلقوا النار عليه دون أن يصيبه") the attack failed
         if h.type not in REMOTE_VIOLENCE and any(failed.at(keys, i) for i in range(h.end, min(h.scope[1], h.end + 12))):
@@ -731,6 +738,15 @@ class EventExtractor:
         lo = ctx.clause_start(h)
         words_before = [i for i in range(lo, h.start) if ctx.tokens[i].is_word and not ctx.inside_name(i, lo)][-8:]
         return not any(ctx.keys[i] & governors for i in words_before)
+
+    def _counted_attempts(self, ctx: _Context, h: Hit) -> bool:
+        """"تعرض لعدة محاولات اغتيال", "نجا من ثلاث محاولات": attempts counted over a period."""
+        mod = self.cues["modality"]
+        for i in range(h.end - 1, max(ctx.clause_start(h), h.start - 4) - 1, -1):
+            if "محاولات" in ctx.keys[i]:
+                return i > 0 and (bool(ctx.keys[i - 1] & (mod["aggregate_strong"] | mod["counts_before"]))
+                                  or ctx.number_at(i - 1) is not None)
+        return False
 
     def _aggregate(self, ctx: _Context, h: Hit) -> bool:
         """A count over a period: "17 هجمة", "تكرار حوادث الاشتباك", "الهجمات المتكررة",

@@ -35,6 +35,9 @@ import pytest
     ("تزايدت حوادث الخطف في المنطقة خلال الأشهر الأخيرة.", "ABDUCTION", "aggregate"),
     ("وثق الفريق أكثر من 40 غارة جوية على المنطقة خلال أسبوعين.", "AIRSTRIKE", "aggregate"),
     ("شهدت المحافظة عشرات المظاهرات خلال الشهر الماضي.", "PROTEST", "aggregate"),
+    # attempts counted over a period
+    ("قال القيادي إنه تعرض لعدة محاولات اغتيال خلال العام الماضي.", "ASSASSINATION", "aggregate"),
+    ("نجا المحافظ من ثلاث محاولات اغتيال منذ تعيينه.", "ASSASSINATION", "aggregate"),
     # a protest's count is of its people
     ("نظم عشرات الأهالي وقفة احتجاجية أمام مبنى المحافظة في مدينة السويداء.", "PROTEST", "asserted"),
     ("أعلنت الشرطة مقتل ثلاثة أشخاص وإصابة عشرة في تفجير استهدف سوقاً أمس.", "EXPLOSION", "asserted"),
@@ -47,6 +50,10 @@ def test_modality(run, text, type_, modality):
     "هل يجوز تبرير الاغتيال السياسي؟",                  # a question
     "شاهدت فيلم اغتيال جيسي جيمس أمس.",                 # a title
     "هاجم وزير الداخلية قادة الفصائل المسلحة قائلا إنهم يتحملون مسؤولية الفوضى.",   # words
+    "ويذكر الحادث بفيلم أميركي يؤدي فيه الممثل دور ضابط يختطف طائرة ليحرر ابنه.",   # a film's story
+    "تروي الرواية قصة مقاتل يهاجم قافلة للجيش في الصحراء.",                          # a novel's story
+    "أفادت الصحيفة بأن إيران نصبت قواعد صواريخ في الجزيرة.",                          # set up, no ambush
+    "نصب الأهالي خيمة اعتصام أمام مبنى البلدية.",
 ])
 def test_no_event(run, text):
     assert not [e for e in run(text).events if e.modality in ("asserted", "attempted")]
