@@ -177,6 +177,7 @@ class EventExtractor:
         out["accusation"] = keyset(raw["accusation_openers"])
         out["titles"] = keyset(raw["title_nouns"])
         out["plot_words"] = keyset(raw["plot_words"])
+        out["return_verbs"] = keyset(raw["return_verbs"])
         out["statement_asides"] = _Phrases.of(raw["statement_asides"])
         out["prior_openers"] = keyset(raw["prior_openers"])
         out["prior_words"] = keyset(raw["prior_words"])
@@ -695,6 +696,7 @@ class EventExtractor:
                 or self._threat_object(ctx, h)):
             return "threatened"
         if (self._cue_before(ctx, h, "planned_before", 12) or _future_verb(ctx, h) or self._purpose(ctx, h)
+                or self._purpose_verb(ctx, h)
                 or any(ctx.keys[i] & self.cues["modality"]["planned_after"]
                        for i in range(h.end, min(h.scope[1], h.end + 8)))):
             return "planned"
@@ -747,6 +749,17 @@ class EventExtractor:
                 return i > 0 and (bool(ctx.keys[i - 1] & (mod["aggregate_strong"] | mod["counts_before"]))
                                   or ctx.number_at(i - 1) is not None)
         return False
+
+    def _purpose_verb(self, ctx: _Context, h: Hit) -> bool:
+        """"وصل الانتحاري إلى السوق ليفجر نفسه": لـ with a present verb says what someone meant to
+        do; the act itself, if it came, is told by its own verb. Only for acts of force: "جاء رأيه
+        ليدعم …" tells what the opinion did (a result, not a purpose), and so does "عادت لتقصف"."""
+        norm = ctx.tokens[h.start].norm
+        if h.type not in ONE_SIDED or h.spec.form != "verb" or not norm.startswith("ل") or self.matcher.starts_with(norm):
+            return False
+        if not any(k == norm[1:] and k.startswith(("ي", "ت", "ن")) for k in ctx.keys[h.start]):
+            return False
+        return not any(ctx.keys[i] & self.cues["return_verbs"] for i in range(max(0, h.start - 3), h.start))
 
     def _aggregate(self, ctx: _Context, h: Hit) -> bool:
         """A count over a period: "17 هجمة", "تكرار حوادث الاشتباك", "الهجمات المتكررة",

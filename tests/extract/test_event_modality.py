@@ -15,6 +15,7 @@ import pytest
     ("يستعد الجيش للهجوم المرتقب على أطراف المدينة.", "ATTACK", "planned"),
     ("أحبطت الشرطة محاولة لاختطاف رجل أعمال.", "ABDUCTION", "planned"),
     ("أحبطت الأجهزة الأمنية محاولة اختطاف طبيب في المدينة.", "ABDUCTION", "planned"),
+    ("وصل الانتحاري إلى السوق ليفجر نفسه لكن الحراس أوقفوه.", "EXPLOSION", "planned"),
     # threatened: threats and conditionals
     ("توعد التنظيم بتنفيذ هجمات على الحواجز.", "ATTACK", "threatened"),
     ("إذا فشلت المفاوضات فإن الاشتباكات ستعود إلى المدينة.", "ARMED_CLASH", "threatened"),
@@ -78,6 +79,7 @@ def test_any_before_a_claimant_makes_no_threat(run):
     ("وانفجرت عدة مظاهرات في مدن الريف الشرقي احتجاجاً على رفع أسعار الخبز.", "PROTEST"),
     # "دون أن" tells a failure only with what could have happened: here nothing resisted
     ("اقتحم مسلحون البلدة ليلا دون أن يواجهوا أي مقاومة، وقتلوا شخصين.", "ATTACK"),
+    ("عادت الطائرات الحربية لتقصف البلدة مجدداً.", "AIRSTRIKE"),   # done again, not meant
 ])
 def test_asserted_despite_a_cue(run, text, type_):
     assert (type_, "asserted") in {(e.type, e.modality) for e in run(text).events}
