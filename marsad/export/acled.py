@@ -92,6 +92,7 @@ class AcledTables:
     source_scale: dict[str, str]
     default_source_scale: str
     kb_kinds: dict[str, list[str]] = field(default_factory=dict)   # kb id -> its kind, then its parents' kinds
+    kb_states: dict[str, str] = field(default_factory=dict)        # a state's forces -> the state's ISO3
 
     @classmethod
     def load(cls, options: Options) -> AcledTables:
@@ -127,17 +128,33 @@ class AcledTables:
             source_scale={str(k).lower(): str(v) for k, v in (data.get("source_scale") or {}).items()},
             default_source_scale=str(data.get("default_source_scale") or "Other"),
             kb_kinds=_kb_kinds(options),
+            kb_states=_kb_states(options),
         )
+
+
+def _kb_items(options: Options) -> list:
+    if not options.data_file("actors.yaml").exists():
+        return []                     # no knowledge base: codes come from acled.yaml alone
+    data = load_data_yaml("actors.yaml", options)
+    items = data.get("actors") if isinstance(data, dict) else data
+    return items if isinstance(items, list) else []
+
+
+def _kb_states(options: Options) -> dict[str, str]:
+    """The state whose forces an actor of kind foreign_state_force is (its `sponsors: [country:X]`):
+    at home they are that state's forces, ACLED inter 1 ("قوات الأمن العراقية" in Ramadi)."""
+    states = {}
+    for a in _kb_items(options):
+        if isinstance(a, dict) and a.get("kind") == "foreign_state_force":
+            iso3 = next((str(s)[len("country:"):] for s in a.get("sponsors") or () if str(s).startswith("country:")), None)
+            if iso3:
+                states[str(a["id"])] = iso3.upper()
+    return states
 
 
 def _kb_kinds(options: Options) -> dict[str, list[str]]:
     """Actor kinds from the knowledge base, following `parent` so a unit inherits its force's kind."""
-    if not options.data_file("actors.yaml").exists():
-        return {}                     # no knowledge base: codes come from acled.yaml alone
-    data = load_data_yaml("actors.yaml", options)
-    items = data.get("actors") if isinstance(data, dict) else data
-    if not isinstance(items, list):
-        return {}
+    items = _kb_items(options)
     own: dict[str, str | None] = {}
     parent: dict[str, str | None] = {}
     for a in items:
@@ -243,6 +260,9 @@ class AcledExporter:
             home = home_iso3 or self._default_iso3()
             own = e.kb_id[len(t.state_kb_prefix):].upper() == (home or "").upper()
             return t.state_inter["own" if own else "foreign"]
+        home = home_iso3 or self._default_iso3()
+        if e.kb_id in t.kb_states and t.kb_states[e.kb_id] == (home or "").upper():
+            return t.state_inter["own"]
         for kind in t.kb_kinds.get(e.kb_id or "", []):
             if kind in t.inter_by_kind:
                 return t.inter_by_kind[kind]

@@ -45,6 +45,7 @@ CLAUSE_PUNCTUATION = ("،", ",", "؛", ";", ":")
 DENIAL_WORDS = 8         # words from a denial verb to what it denies: "نفى مسؤول إعلامي في X وقوع أي إطلاق نار"
 DENIAL_REACH = 12        # tokens from a denial verb to its "أن", and from there to the act
 LEAD_SENTENCES = 3       # headline, dateline and lead
+DATELINE_WORDS = 3       # a dateline's place: "بيروت", "دير الزور", "مدينة الحسكة"
 LEAD_DATE_REACH = dt.timedelta(days=7)   # the news of a lead is this recent
 # between a toll and the group it belongs to: "من صفوف ميليشيا …", 'قيادي في تنظيم "الدولة"'
 SIDE_NOUNS = frozenset(normalize(w) for w in ("صفوف", "ميليشيا", "مليشيا", "تنظيم", "فصيل", "حركة", "جماعة"))
@@ -203,6 +204,7 @@ class EventExtractor:
         out["setting"] = keyset(raw["setting_prepositions"])
         out["road_nouns"] = keyset(raw["road_nouns"])
         out["near_place"] = keyset(raw["near_place"])
+        out["border_nouns"] = keyset(raw["border_nouns"])
         out["violence"] = keyset(raw["violence_signs"]) | out["casualties"]["killed"] | out["casualties"]["injured"] \
             | out["quantities"]["weapons"] | out["quantities"]["fighters"]
         out["reference"] = keyset(raw["reference_before"])
@@ -473,8 +475,9 @@ class EventExtractor:
         return out
 
     def _only_whose(self, ctx: _Context, lo: int, hi: int) -> bool:
-        """Between a patrol and its act, only whose it is and an attempt: "تابعة لـ"قسد" حاولت"."""
-        links = self.cues["group_nouns"] | self.cues["modality"]["attempted_before"]
+        """Between a patrol and its act, only whose it is and an attempt: "تابعة لـ"قسد" حاولت",
+        or that it underwent the act: "الدورية تعرضت لإطلاق نار"."""
+        links = self.cues["group_nouns"] | self.cues["modality"]["attempted_before"] | self.cues["undergo"]
         return all(ctx.entity_at[k] or not ctx.tokens[k].is_word or ctx.tokens[k].norm == "ل" or ctx.keys[k] & links
                    for k in range(lo, hi))
 
@@ -838,7 +841,8 @@ class EventExtractor:
 
         def places_in(rng: tuple[int, int]) -> list[tuple[int, Mention]]:
             return [x for x in ctx.mentions_in(rng, ("LOCATION",))
-                    if not (cited and cited.overlaps(x[1].span)) and (transfers or not self._taken_to(ctx, x[0]))]
+                    if not (cited and cited.overlaps(x[1].span)) and (transfers or not self._taken_to(ctx, x[0]))
+                    and not self._across_border(ctx, x)]
         in_scope = [x for x in places_in(h.scope)
                     if not any(ctx.keys[i] & roles for i in range(max(h.scope[0], x[0] - 3), x[0]))
                     and not ctx.is_label(x)]
@@ -857,6 +861,14 @@ class EventExtractor:
             # "على طريق القامشلي – عامودا" and nothing else: near the road's first town (ACLED's
             # geo-precision 2), rather than wherever the article is set
             h.place, h.place_near = road_end[1].entity_id, True   # (no anchor: a fuller report may name the spot)
+
+    def _across_border(self, ctx: _Context, place: tuple[int, Mention]) -> bool:
+        """"اشتباك على الحدود مع سوريا": the country across the border is not where it happened."""
+        i, mention = place
+        if not (i > 1 and ctx.tokens[i - 1].norm == "مع" and ctx.keys[i - 2] & self.cues["border_nouns"]):
+            return False
+        _, rec = ctx.place_record(mention.entity_id)
+        return rec is not None and rec.kind == "country"
 
     def _taken_to(self, ctx: _Context, i: int) -> bool:
         """Whether the place at token i is where the wounded were taken ("نقلوا إلى مشفى في درعا")."""
@@ -1176,9 +1188,13 @@ class EventExtractor:
                              and not is_verb and g.last_sentence == h.sentence)
                 # "اغتيال قيادي … بعبوة ناسفة" over "قُتل القيادي … إثر انفجار عبوة ناسفة": the
                 # headline's assassination is the lead's deadly blast or shooting
-                killing = (g.head.sentence == 0 and h.sentence <= LEAD_SENTENCES - 1 and g.last_sentence == 0
-                           and "ASSASSINATION" in (g.type, h.type) and {g.type, h.type} <= KILLINGS)
-                if (g.type != h.type and not retold and not specified and not killing) or not (
+                from_headline = g.head.sentence == 0 and h.sentence <= LEAD_SENTENCES - 1 and g.last_sentence == 0
+                killing = from_headline and "ASSASSINATION" in (g.type, h.type) and {g.type, h.type} <= KILLINGS
+                # "مقتل ثلاثة مهربين بنيران الجيش" over "قتل ثلاثة … في اشتباك بين دورية للجيش ومهربين":
+                # a headline's killing is the lead's act of force with the same toll, told in full there
+                same_toll = (from_headline and g.type == "ATTACK" and h.type in VIOLENT
+                             and _killed(g.head) is not None and _killed(g.head) == _killed(h))
+                if (g.type != h.type and not retold and not specified and not killing and not same_toll) or not (
                         self._compatible(ctx, g, h) or during and g.modality == h.modality):
                     continue
                 # coordinated verbs are separate acts ("رفضت … وهددت … وحذرت"); nouns refer back
@@ -1196,7 +1212,7 @@ class EventExtractor:
                     for j in range(h.end, min(h.scope[1], h.end + 3)) if not ctx.entity_at[j])
                 if h.definite or same_sentence or headline_lead or shared_actor or same_place or same_object or during:
                     target = g
-                    if specified:
+                    if specified or same_toll:
                         g.type = h.type
                     break
                 if not h.definite:
@@ -1706,14 +1722,23 @@ class _Context:
         return None
 
     def main_place(self) -> str | None:
-        """The town the headline or the first sentence names, when there is one (not a road's end)."""
-        for s in range(min(2, len(self.doc.sentences))):
+        """The town the headline or the first sentence names, when there is one (not a road's end).
+        A dateline ("بيروت - 14 أيلول 2025") names where the report was filed: the lead after it
+        says where the news is."""
+        lines = [s for s in range(min(LEAD_SENTENCES, len(self.doc.sentences))) if not self.is_dateline(s)]
+        for s in lines[:2]:
             ms = self.mentions_in(self.sentence_tokens(s), ("LOCATION",))
             towns = [m.entity_id for i, m in ms if self.place_rank(m.entity_id) == 1 and not self.names_a_road(i)
                      and getattr(self.place_record(m.entity_id)[1], "kind", "") in ("town", "village")]
             if towns:
                 return towns[0]
         return None
+
+    def is_dateline(self, s: int) -> bool:
+        """A line of a place and a date only: "بيروت - 14 أيلول 2025"."""
+        lo, hi = self.sentence_tokens(s)
+        words = [i for i in range(lo, hi) if self.tokens[i].is_word and not self.in_date[i]]
+        return bool(self.dates_in((lo, hi))) and len(words) <= DATELINE_WORDS and all(self.entity_at[i] for i in words)
 
     def attribution(self, s: int, cues: dict) -> tuple[str, Span] | None:
         if s not in self._attributions:
@@ -1927,6 +1952,12 @@ def _counts_persons(ctx: _Context, k: int) -> bool:
     if len(word) > 4 and word.endswith(("ان", "ين")) and entry_key(word[:-2]) in persons:
         return True
     return k + 1 < len(ctx.tokens) and bool(ctx.keys[k + 1] & persons)
+
+
+def _killed(h: Hit) -> int | None:
+    """How many the mention says were killed, when it gives numbers."""
+    counts = [c.count for c in h.casualties.killed]
+    return sum(counts) if counts and None not in counts and sum(counts) else None
 
 
 def _toll_start(ctx: _Context, i: int, hi: int, c: dict, reach: int = 4) -> int:

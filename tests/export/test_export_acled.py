@@ -167,6 +167,16 @@ def test_states_at_home_and_abroad():
     assert (r["inter1"], r["inter2"], r["interaction"]) == ("1", "8", "18")
 
 
+@pytest.mark.parametrize("place, inter", [
+    (PlaceRef(name_en="Ramadi", lat=33.42, lon=43.31, geo_precision=1, kb_id="ramadi"), "1"),   # at home
+    (SYRIA, "8"),                                                                                # abroad
+])
+def test_a_states_forces_are_state_forces_at_home_and_external_abroad(place, inter):
+    ents = [Entity("iq", "ARMED_GROUP", "قوات الأمن العراقية", "Military Forces of Iraq", "iraqi_forces")]
+    r = _rows([_doc(_event(type_="ARREST", side_a=["iq"], place=place), entities=ents)])[2][0]
+    assert r["inter1"] == inter
+
+
 def test_person_takes_the_code_of_the_group_named_as_theirs():
     ents = [Entity("p", "PERSON", "أبو علي", "Abu Ali"), Entity("g", "ARMED_GROUP", "داعش", "Islamic State", "isis")]
     civilian = _rows([_doc(_event(type_="ASSASSINATION", side_b=["p"]), entities=ents)])[2][0]

@@ -450,3 +450,17 @@ def test_towns_of_the_region_are_linked(run, text, kb_id):
 def test_a_word_that_names_a_town_abroad_is_no_place_without_a_cue(run):
     doc = run("أطلق التحالف عملية عاصفة الحزم ضد الحوثيين.")
     assert not [e for e in doc.entities if e.type == "LOCATION" and e.name_ar == "الحزم"]
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("وقال بيان صادر عن قيادة الجيش اللبناني إن دورية تعرضت لإطلاق نار.", "lebanon_forces"),
+    ("اعتقلت قوات الأمن العراقية خمسة أشخاص في مدينة الرمادي.", "iraqi_forces"),
+    ("انتشرت وحدات أردنية على الحدود.", "jordan_forces"),
+    ("اتهمت المعارضة قناصة منتمين إلى حزب «القوات اللبنانية» بإطلاق النار.", "lebanese_forces_party"),
+])
+def test_neighbouring_states_forces_and_a_party_named_like_them(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}
+
+
+def test_the_lebanese_forces_party_is_not_the_army(run):
+    assert "lebanon_forces" not in {e.kb_id for e in run("وقال رئيس حزب القوات اللبنانية إن الحزب يرفض الاتهامات.").entities}

@@ -1072,3 +1072,43 @@ def test_the_fight_told_again_is_the_clash_not_the_attempt_that_caused_it(run):
     clash, attempt = only(doc, "ARMED_CLASH"), only(doc, "ATTACK")
     assert (attempt.modality, attempt.casualties.injured_total) == ("attempted", None)
     assert clash.casualties.injured_total == 3
+
+
+LEBANON_BORDER = (
+    "مقتل ثلاثة مهربين بنيران الجيش اللبناني على الحدود مع سوريا\n\n"
+    "بيروت - 14 أيلول 2025\n\n"
+    "قتل ثلاثة أشخاص وأصيب اثنان آخران، فجر الجمعة، في اشتباك بين دورية للجيش اللبناني ومجموعة من "
+    "المهربين في جرود بلدة عرسال على الحدود اللبنانية السورية.\n\n"
+    "وقال البيان إن الدورية تعرضت لإطلاق نار أثناء محاولتها توقيف سيارات محملة بالمحروقات.\n\n"
+    "وأضاف أن الجيش أوقف أربعة من المهربين في منطقة الهرمل.")
+
+
+def test_a_headline_killing_is_the_leads_fight_with_the_same_toll(run):
+    clash = only(run(LEBANON_BORDER), "ARMED_CLASH")
+    assert clash.place.kb_id == "gn:273675"                  # Arsal, not Syria across the border
+    assert [c.count for c in clash.casualties.killed] == [3]
+    assert not [e for e in run(LEBANON_BORDER).events if e.type == "ATTACK" and e.casualties.killed]
+
+
+def test_the_city_of_a_dateline_is_not_where_the_news_is(run):
+    doc = run(LEBANON_BORDER)
+    assert "beirut" not in {e.place.kb_id for e in doc.events if e.place}
+
+
+def test_a_patrol_that_was_shot_at_is_no_deployment(run):
+    doc = run(LEBANON_BORDER)
+    assert not [e for e in doc.events if e.type == "MOBILIZE"]
+    assert ("ARREST", "attempted") in {(e.type, e.modality) for e in doc.events}   # "أثناء محاولتها توقيف"
+
+
+@pytest.mark.parametrize("text, arrests", [
+    ("أوقف الجيش أربعة من المهربين في منطقة الهرمل.", 1),
+    ("أوقف الطرفان إطلاق النار بعد ساعتين من الاشتباكات.", 0),
+])
+def test_stopping_people_is_an_arrest(run, text, arrests):
+    assert len([e for e in run(text).events if e.type == "ARREST"]) == arrests
+
+
+def test_the_country_across_the_border_is_not_the_place(run):
+    ev = only(run("قتل جنديان في هجوم على موقع عسكري قرب الحدود مع تركيا."), "ATTACK")
+    assert ev.place is None or ev.place.kb_id != "country:TUR"
