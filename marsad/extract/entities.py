@@ -108,8 +108,7 @@ class EntityRecognizer:
                 m.add(alias, Candidate(rec.id, "STATE", rec.name_ar, rec.name_en, rec.id, "country"))
             else:
                 m.add(alias, Candidate(rec.id, "LOCATION", rec.name_ar, rec.name_en, rec.id, "place"))
-        from marsad.ingest.metadata import OutletBook
-        for o in OutletBook(self.options).entries:
+        for o in self._outlets.entries:
             # only forms that name the outlet anywhere: "المدن" alone is also "the cities"
             for alias in (a for a in o.aliases if len(a) > 3):
                 if alias not in o.signature_only:
@@ -217,6 +216,30 @@ class EntityRecognizer:
         not_countries = _coverage([f for f in known if f.cand.source != "country"], len(tokens))
         out += self._national_forces(tokens, keys, not_countries)
         out += self._national_delegations(tokens, keys, not_countries)
+        out += self._quoted_outlets(tokens, keys, covered)
+        return out
+
+    @cached_property
+    def _outlets(self):
+        from marsad.ingest.metadata import OutletBook
+        return OutletBook(self.options)
+
+    def _quoted_outlets(self, tokens, keys, covered) -> list[Found]:
+        """'في تصريح لقناة "الحرة"', 'قال لـ«الشرق الأوسط»': after a word for a channel or a paper,
+        or told to, a quoted short form names the outlet, though alone it is also a word ("الحرة"
+        the free, "الشرق الأوسط" the Middle East)."""
+        out = []
+        for i, tok in enumerate(tokens[:-2]):
+            # ('قال لـ«الشرق الأوسط»': told to a quoted outlet)
+            if not (keys[i] & self.cues["media_heads"] or tok.norm == "ل") or tokens[i + 1].norm != QUOTE:
+                continue
+            run = _quoted_run(tokens, i + 1)
+            if run is None or any(covered[run[0]:run[1]]):
+                continue
+            o = self._outlets.exact(" ".join(t.text for t in tokens[run[0]:run[1]]))
+            if o is not None:
+                out.append(Found(run[0], run[1], Candidate(f"outlet:{o.id}", "MEDIA", o.name_ar, o.name_en,
+                                                           f"outlet:{o.id}", "outlet"), 2))
         return out
 
     def _units(self, tokens, keys) -> list[Found]:

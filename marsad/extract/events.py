@@ -26,6 +26,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import islice
 from typing import Iterable, Iterator
 
 from marsad.arabic.normalize import normalize
@@ -43,7 +44,7 @@ ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
 APPOSITION_WORDS = 4     # a name between two commas, read as part of its clause
 CLAUSE_PUNCTUATION = ("،", ",", "؛", ";", ":")
 DENIAL_WORDS = 8         # words from a denial verb to what it denies: "نفى مسؤول إعلامي في X وقوع أي إطلاق نار"
-DENIAL_REACH = 12        # tokens from a denial verb to its "أن", and from there to the act
+DENIAL_REACH = 12        # words from a denial verb to its "أن", and from there to the act
 LEAD_SENTENCES = 3       # headline, dateline and lead
 DATELINE_WORDS = 3       # a dateline's place: "بيروت", "دير الزور", "مدينة الحسكة"
 LEAD_DATE_REACH = dt.timedelta(days=7)   # the news of a lead is this recent
@@ -205,6 +206,7 @@ class EventExtractor:
         out["road_nouns"] = keyset(raw["road_nouns"])
         out["near_place"] = keyset(raw["near_place"])
         out["border_nouns"] = keyset(raw["border_nouns"])
+        out["coming"] = keyset(raw["coming_from"])
         out["violence"] = keyset(raw["violence_signs"]) | out["casualties"]["killed"] | out["casualties"]["injured"] \
             | out["quantities"]["weapons"] | out["quantities"]["fighters"]
         out["reference"] = keyset(raw["reference_before"])
@@ -215,6 +217,7 @@ class EventExtractor:
         shared = load_data_yaml("entity_cues.yaml", self.options)   # read by entities and relations too
         out["group_anaphors"] = frozenset(normalize(w) for w in shared["group_anaphors"])
         out["bearings"] = keyset(shared["bearings"])
+        out["media_heads"] = keyset(shared["media_heads"])
         out["responsibility"] = keyset(raw["responsibility"])
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
@@ -712,11 +715,15 @@ class EventExtractor:
         verb's "أن" clause says, however long the denier's name and title."""
         lo = ctx.sentence_tokens(h.sentence)[0]
         words = self.cues["modality"]["denied_before"]
-        that = next((k for k in range(h.start - 1, max(lo, h.start - DENIAL_REACH) - 1, -1)
-                     if ctx.tokens[k].norm in ("ان", "أن", "بان", "بأن")), None)
+
+        def back(start: int) -> Iterator[int]:
+            # the words before `start`, nearest first (quotes and commas of an aside do not count)
+            return islice((k for k in range(start - 1, lo - 1, -1) if ctx.tokens[k].is_word), DENIAL_REACH)
+
+        that = next((k for k in back(h.start) if ctx.tokens[k].norm in ("ان", "أن", "بان", "بأن")), None)
         if that is None:
             return False
-        denial = next((k for k in range(that - 1, max(lo, that - DENIAL_REACH) - 1, -1) if ctx.keys[k] & words), None)
+        denial = next((k for k in back(that) if ctx.keys[k] & words), None)
         # "نفى المصدر ذلك، مؤكداً أن الهجوم وقع": the "أن" belongs to a later verb of saying
         said = self.cues["said_after_denial"]
         return denial is not None and not any(ctx.keys[k] & said for k in range(denial + 1, that))
@@ -905,7 +912,8 @@ class EventExtractor:
         told_to = ctx.told_to(cited) if cited else None
 
         def party(x) -> bool:
-            return not ctx.is_sponsor_tail(x[1]) and not (cited and cited.overlaps(x[1].span)) and x[0] != told_to
+            return (not ctx.is_sponsor_tail(x[1]) and not (cited and cited.overlaps(x[1].span)) and x[0] != told_to
+                    and not ctx.spoken_to(*x))
         mentions = [x for x in ctx.mentions_in(h.scope, ACTOR_TYPES) if party(x)]
         if not mentions and not h.bounded:
             mentions = [x for x in ctx.mentions_in(ctx.sentence_tokens(h.sentence), ACTOR_TYPES) if party(x)]
@@ -934,6 +942,8 @@ class EventExtractor:
                 continue
             if m.source == "nationality" and not self._nationality_of(ctx, h, i, m):
                 continue   # "بغارات روسية وقصف مدفعي": the adjective qualifies the other act
+            if ctx.types.get(eid) == "STATE" and i > 1 and ctx.tokens[i - 1].norm == "من" and ctx.keys[i - 2] & self.cues["coming"]:
+                continue   # "شاحنات محملة بالأسلحة قادمة من العراق": a country things came from
             unit = ctx.unit_of_parent(m)
             if unit is not None and ctx.types.get(unit) != "PERSON":
                 parents.append((eid, unit))   # on its unit's side, whatever the words before it say
@@ -1679,6 +1689,17 @@ class _Context:
         same = [e for j, e in towns if kind in self.keys[j] or j > 0 and kind in self.keys[j - 1]]
         return (same or [e for _, e in towns] or [None])[0]
 
+    def spoken_to(self, k: int, m: Mention) -> bool:
+        """'في تصريح لقناة "الحرة"', "قال لـ«الشرق الأوسط»": the outlet a source spoke to is not the
+        source, nor a party to what it was told."""
+        if m.type != "MEDIA":
+            return False
+        j = k - 1
+        while j >= 0 and not self.tokens[j].is_word:
+            j -= 1
+        before = self.tokens[j].norm if j >= 0 else ""
+        return before == "ل" or before.startswith("ل") and bool(self.keys[j] & self.ex.cues["media_heads"])
+
     def told_to(self, source: Span) -> int | None:
         """The token after a source where the outlet it spoke to is named: "مصدر حكومي لـ«X»"."""
         k = self.tok_end(source.end)
@@ -1752,7 +1773,8 @@ class _Context:
         for i in range(lo, hi):
             if not self.keys[i] & cues["speech_verbs"]:
                 continue
-            named = next((m for k, m in self.mentions_in((i + 1, min(hi, i + 5)), ("ORGANIZATION", "MEDIA", "PERSON"))), None)
+            named = next((m for k, m in self.mentions_in((i + 1, min(hi, i + 5)), ("ORGANIZATION", "MEDIA", "PERSON"))
+                          if not self.spoken_to(k, m)), None)
             if named is not None:
                 # "وقال مراسل عنب بلدي في درعا، إن …": where the source is belongs to it
                 start, end = self.tok(named.span.start), self._source_end(self.tok_end(named.span.end), hi)

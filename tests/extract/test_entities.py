@@ -464,3 +464,15 @@ def test_neighbouring_states_forces_and_a_party_named_like_them(run, text, kb_id
 
 def test_the_lebanese_forces_party_is_not_the_army(run):
     assert "lebanon_forces" not in {e.kb_id for e in run("وقال رئيس حزب القوات اللبنانية إن الحزب يرفض الاتهامات.").entities}
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ('نفى المتحدث، في تصريح لقناة "الحرة"، وقوع الغارة.', "outlet:alhurra"),
+    ('ونشرت صحيفة "الأخبار" اللبنانية تقريراً عن الاشتباكات.', "outlet:al_akhbar"),
+])
+def test_a_quoted_outlet_after_a_channel_or_paper(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}
+
+
+def test_a_word_that_names_an_outlet_is_no_outlet_alone(run):
+    assert not [e for e in run("وقال إن الحرة ستبقى في المدينة.").entities if e.type == "MEDIA"]

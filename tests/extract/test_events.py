@@ -1112,3 +1112,14 @@ def test_stopping_people_is_an_arrest(run, text, arrests):
 def test_the_country_across_the_border_is_not_the_place(run):
     ev = only(run("قتل جنديان في هجوم على موقع عسكري قرب الحدود مع تركيا."), "ATTACK")
     assert ev.place is None or ev.place.kb_id != "country:TUR"
+
+
+def test_a_denial_reaches_past_an_aside_with_quotes(run):
+    doc = run('نفى المتحدث باسم التحالف الدولي، في تصريح لقناة "الحرة"، أن تكون طائرات التحالف قد نفذت أي غارة في المنطقة.')
+    strike = only(doc, "AIRSTRIKE")
+    assert strike.modality == "denied" and strike.attribution != "الحرة"   # the outlet was spoken to
+
+
+def test_a_country_things_came_from_is_no_party(run):
+    doc = run("استهدفت طائرة مسيرة شاحنات محملة بالأسلحة قادمة من العراق قرب البوكمال.")
+    assert "country:IRQ" not in {doc.entity(x).kb_id for e in doc.events for x in e.side_a + e.side_b}
