@@ -125,6 +125,7 @@ class Hit:
     quantities: list[Quantity] = field(default_factory=list)
     attribution: tuple[str, Span] | None = None
     background: bool = False
+    prior_lag: int | None = None     # "ويأتي ذلك بعد يومين من …": days before the news it was told with
     # an occurrence of its own, never the same event as one told before: an answer ("ردت الفصائل
     # بقصف …"), what the news came after ("ويأتي ذلك بعد …"), another of a kind ("هجوماً مماثلاً")
     distinct: bool = False
@@ -353,9 +354,10 @@ class EventExtractor:
         speaks of an occurrence in passing, becomes a reference."""
         model = self.report_model
         for n, h in enumerate(hits):
-            # (an act someone was pushed to is told: "ما دفع أقاربه إلى إطلاق النار")
+            # (an act someone was pushed to is told: "ما دفع أقاربه إلى إطلاق النار"; and so is
+            # one the news came so long after: "ويأتي ذلك بعد يومين من هجوم مماثل")
             if (h.role == "report" and h.modality in FACTUAL_MODALITIES and model.judges(h.type)
-                    and judged(ctx, hits, n) and self._prompted(ctx, h) is None):
+                    and judged(ctx, hits, n) and self._prompted(ctx, h) is None and h.prior_lag is None):
                 h.confidence = model.probability(report_features(ctx, hits, n), h.type)
                 if not model.reports(h.confidence, h.type):
                     h.role = "reference"
@@ -804,11 +806,37 @@ class EventExtractor:
         return any(ctx.keys[i] & opener or ctx.tokens[i].norm in opener for i in range(lo, min(lo + 3, h.start + 1)))
 
     def _told_as_prior(self, ctx: _Context, h: Hit) -> bool:
-        """"ويأتي ذلك بعد أسبوع من مقتل قيادي …": what the news came after is an earlier act."""
+        """"ويأتي ذلك بعد أسبوع من مقتل قيادي …": what the news came after is an earlier act, by
+        so long when the text says (`h.prior_lag`)."""
         lo, _ = ctx.sentence_tokens(h.sentence)
         if lo >= h.start or not ctx.keys[lo] & self.cues["prior_openers"]:
             return False
-        return any(ctx.keys[i] & self.cues["prior_words"] for i in range(lo + 1, min(lo + 5, h.start)))
+        after = next((i for i in range(lo + 1, min(lo + 5, h.start)) if ctx.keys[i] & self.cues["prior_words"]), None)
+        if after is not None:
+            h.prior_lag = self._lag(ctx, after + 1, h.start)
+        return after is not None
+
+    def _lag(self, ctx: _Context, k: int, end: int) -> int | None:
+        """Days in "يومين من", "ثلاثة أيام من", "أسبوع من" (a duration, then "من"), from token k."""
+        count = None
+        num = ctx.number_at(k)
+        if num is not None and num.value is not None:
+            count, k = int(num.value), ctx.tok_end(num.span.end)
+        if k + 1 >= end or ctx.tokens[k + 1].norm != "من":
+            return None
+        for unit_days, forms in self.time_units:
+            form = next((f for f, words in forms.items() if ctx.keys[k] & words), None)
+            if form is not None:
+                n = count if count is not None else {"one": 1, "two": 2}.get(form)
+                return n * unit_days if n is not None else None
+        return None
+
+    @cached_property
+    def time_units(self) -> list[tuple[int, dict[str, frozenset[str]]]]:
+        """(days, {form: words}) per unit of time, from months.yaml ("يوم", "يومين", "أيام"…)."""
+        units = load_data_yaml("months.yaml", self.options)["units"]
+        return [(int(u["days"]), {f: frozenset(entry_key(w) for w in u[f]) for f in ("one", "two", "many")})
+                for u in units.values()]
 
     def _place(self, ctx: _Context, h: Hit) -> None:
         def best(mentions: list[tuple[int, Mention]]) -> str | None:
@@ -1282,6 +1310,12 @@ class EventExtractor:
             factual = g.modality in FACTUAL_MODALITIES
             if g.date:
                 reference = g.date if factual and not head.background else reference
+                continue
+            if head.prior_lag is not None and reference is not None and reference.min and factual:
+                # "ويأتي ذلك بعد يومين من اشتباك مماثل": two days before the news it is told with
+                lag = dt.timedelta(days=head.prior_lag)
+                g.date = DateValue.between(reference.min - lag, reference.max - lag, reference.precision
+                                           if reference.precision != "day" else "range", source="relative:prior")
                 continue
             if not factual or any(x.date_unresolved for x in g.hits) or head.background:
                 continue
