@@ -41,6 +41,8 @@ from marsad.model import (FACTUAL_MODALITIES, Casualties, DateValue, Document, E
 from marsad.resolve.places import distance_km
 
 ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
+SOURCE_TYPES = ("ORGANIZATION", "MEDIA", "PERSON")          # who may be cited for what is said after them
+SPEAKER_TYPES = SOURCE_TYPES + ("ARMED_GROUP", "STATE")    # the same, when "إن"/"أن" follows their name
 APPOSITION_WORDS = 4     # a name between two commas, read as part of its clause
 CLAUSE_PUNCTUATION = ("،", ",", "؛", ";", ":")
 DENIAL_WORDS = 8         # words from a denial verb to what it denies: "نفى مسؤول إعلامي في X وقوع أي إطلاق نار"
@@ -66,6 +68,7 @@ PATROL_REACH = 6   # tokens from a patrol to its act: "دورية تابعة ل�
 TARGETING_REACH = 8   # tokens from a strike to the verb that says what it hit
 TRANSFER_REACH = 8   # tokens from "نقلوا" to the town of the hospital
 SOURCE_ENDS = ("ان", "إن", "أن", "،", ":")   # what a source said begins after these
+THAT_WORDS = ("ان", "إن", "أن", "بان", "بأن")
 BY_PHRASE_REACH = 10   # tokens from the trigger to the group after "من قبل"/"على يد" that did the act
 RANGE_JOINERS = frozenset(normalize(w) for w in ("و", "إلى", "الى"))   # "بين خمسة وسبعة", "من 5 إلى 7"
 REMOTE_VIOLENCE = ("AIRSTRIKE", "SHELLING", "EXPLOSION")
@@ -219,6 +222,7 @@ class EventExtractor:
         out["group_anaphors"] = frozenset(normalize(w) for w in shared["group_anaphors"])
         out["bearings"] = keyset(shared["bearings"])
         out["media_heads"] = keyset(shared["media_heads"])
+        out["own_forces"] = frozenset(normalize(w) for w in raw["own_forces"])
         out["responsibility"] = keyset(raw["responsibility"])
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
@@ -722,7 +726,7 @@ class EventExtractor:
             # the words before `start`, nearest first (quotes and commas of an aside do not count)
             return islice((k for k in range(start - 1, lo - 1, -1) if ctx.tokens[k].is_word), DENIAL_REACH)
 
-        that = next((k for k in back(h.start) if ctx.tokens[k].norm in ("ان", "أن", "بان", "بأن")), None)
+        that = next((k for k in back(h.start) if ctx.tokens[k].norm in THAT_WORDS), None)
         if that is None:
             return False
         denial = next((k for k in back(that) if ctx.keys[k] & words), None)
@@ -1039,6 +1043,8 @@ class EventExtractor:
         the verb ("وشنت الميليشيا حملة دهم") or right before it ("الميليشيا استقدمت تعزيزات"),
         or the group that claimed the act ("وكان التنظيم قد تبنى هجوماً")."""
         lo = ctx.clause_start(h)
+        if ctx.tokens[h.start].norm in self.cues["own_forces"]:   # the phrase "طائراتها دمرت"
+            return self._speaker_before(ctx, h, h.start)
         if h.spec.form != "verb" and not h.told_by_verb:
             before = ctx.words_before(h)
             if not ctx.claims_responsibility(before):
@@ -1055,7 +1061,16 @@ class EventExtractor:
                 word = word[1:]
             if word in self.cues["group_anaphors"] and not (i + 1 < len(ctx.tokens) and ctx.tokens[i + 1].norm == QUOTE):
                 return ctx.group_before(i)
+            if word in self.cues["own_forces"]:
+                return self._speaker_before(ctx, h, i)
         return None
+
+    @staticmethod
+    def _speaker_before(ctx: _Context, h: Hit, i: int) -> str | None:
+        """"قال الجيش الأميركي إن قواته أطلقت …": "its forces" are those of the group or state the
+        sentence named last before them."""
+        named = ctx.mentions_in((ctx.sentence_tokens(h.sentence)[0], i), ("ARMED_GROUP", "STATE"))
+        return named[-1][1].entity_id if named else None
 
     def _conjoined(self, ctx: _Context, end: int | None, i: int) -> bool:
         """Whether the mention at i is joined by و to the one that ended at `end`: "استنفار
@@ -1807,13 +1822,21 @@ class _Context:
         for i in range(lo, hi):
             if not self.keys[i] & cues["speech_verbs"]:
                 continue
-            named = next((m for k, m in self.mentions_in((i + 1, min(hi, i + 5)), ("ORGANIZATION", "MEDIA", "PERSON"))
-                          if not self.spoken_to(k, m)), None)
-            if named is not None:
+            for k, named in self.mentions_in((i + 1, min(hi, i + 5)), SPEAKER_TYPES):
+                if self.spoken_to(k, named):
+                    continue
                 # "وقال مراسل عنب بلدي في درعا، إن …": where the source is belongs to it
-                start, end = self.tok(named.span.start), self._source_end(self.tok_end(named.span.end), hi)
+                after = self.tok_end(named.span.end)
+                while after < hi and self.tokens[after].norm == QUOTE:   # 'قالت "قسد" إن'
+                    after += 1
+                # an armed group or a state is the source only of what it says right after its name
+                # ("قالت قسد إن …"), not of an act it is the subject of ("أعلنت قسد مقتل …")
+                if named.type not in SOURCE_TYPES and not (k - i <= 2 and after < hi
+                                                           and self.tokens[after].norm in THAT_WORDS):
+                    continue
+                end = self._source_end(after, hi)
                 here = self.tokens[end].norm in SOURCE_ENDS if end < hi else False
-                return named.text, (self.span(start, end) if here else named.span)
+                return named.text, (self.span(k, end) if here else named.span)
             for j in range(i + 1, min(hi, i + 4)):
                 if self.keys[j] & cues["sources"]:
                     span = self.span(j, self._source_end(j + 1, hi))

@@ -1131,3 +1131,15 @@ def test_an_earlier_act_told_after_the_news_is_dated_from_it(run, lag, days):
               f"ويأتي ذلك بعد {lag} من هجوم مماثل شنه مسلحون على حاجز في بلدة الشحيل أسفر عن مقتل عنصر.")
     earlier = [e for e in doc.events if e.place and e.place.name_en == "Al-Shuhayl"]
     assert len(earlier) == 1 and earlier[0].date.value == dt.date(2026, 3, 5) - dt.timedelta(days=days)
+
+
+def test_a_group_that_says_what_others_did_is_no_party(run):
+    doc = run('قالت "قسد" إن المدفعية التركية وفصائل "الجيش الوطني" قصفت قرى في ريف عين العرب.')
+    shelling = only(doc, "SHELLING")
+    assert {doc.entity(x).kb_id for x in shelling.side_a} == {"turkey_forces", "sna"}
+    assert shelling.attribution == "قسد"
+
+
+def test_its_own_forces_are_the_speakers(run):
+    doc = run("وقال الجيش الأميركي إن قواته أطلقت صاروخا من طائرة بدون طيار على مقاتلين قرب الحدود.")
+    assert {doc.entity(x).kb_id for e in doc.events for x in e.side_a} == {"us_forces"}
