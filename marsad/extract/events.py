@@ -211,6 +211,7 @@ class EventExtractor:
         out["near_place"] = keyset(raw["near_place"])
         out["border_nouns"] = keyset(raw["border_nouns"])
         out["coming"] = keyset(raw["coming_from"])
+        out["fired_from"] = {k: keyset(v) for k, v in raw["fired_from"].items()}
         out["violence"] = keyset(raw["violence_signs"]) | out["casualties"]["killed"] | out["casualties"]["injured"] \
             | out["quantities"]["weapons"] | out["quantities"]["fighters"]
         out["reference"] = keyset(raw["reference_before"])
@@ -974,6 +975,13 @@ class EventExtractor:
                 continue
             if m.source == "nationality" and not self._nationality_of(ctx, h, i, m):
                 continue   # "بغارات روسية وقصف مدفعي": the adjective qualifies the other act
+            if (m.source == "nationality" or ctx.types.get(eid) == "STATE") and self._victims_nationality(ctx, i):
+                _add(h.side_b, eid)   # "قتل جندي تركي بقذيفة": whose soldier was killed, not who fired
+                continue
+            if self._fired_from(ctx, i):
+                _add(h.side_a, eid)   # "بقذيفة أطلقت من مناطق سيطرة قسد": whose areas it came from
+                agent_end = ctx.tok_end(m.span.end)
+                continue
             if ctx.types.get(eid) == "STATE" and i > 1 and ctx.tokens[i - 1].norm == "من" and ctx.keys[i - 2] & self.cues["coming"]:
                 continue   # "شاحنات محملة بالأسلحة قادمة من العراق": a country things came from
             unit = ctx.unit_of_parent(m)
@@ -1003,6 +1011,26 @@ class EventExtractor:
             _add(h.side_b if unit in h.side_b and unit not in h.side_a else
                  h.side_a if unit in h.side_a else h.associated, eid)
         h.side_b = [e for e in h.side_b if e not in h.side_a]
+
+    def _fired_from(self, ctx: _Context, i: int) -> bool:
+        """'قذيفة أطلقت من مناطق سيطرة "قسد"', "قذائف مصدرها مواقع قوات النظام": a projectile came from
+        the areas of the group named at token i."""
+        c = self.cues["fired_from"]
+        for k in range(i - 1, max(-1, i - 6), -1):
+            if ctx.keys[k] & c["verbs"]:
+                return True
+            if ctx.tokens[k].is_word and not ctx.keys[k] & c["areas"]:
+                return False
+        return False
+
+    def _victims_nationality(self, ctx: _Context, i: int) -> bool:
+        """Whether the force named by nationality at token i is a dead or wounded person's: a person
+        noun ("جندي", "جندياً", "عنصرين") with a casualty word next to it."""
+        c = self.cues["casualties"]
+        if not (ctx.keys[i] & c["persons"] or i > 0 and ctx.keys[i - 1] & c["persons"]):   # "جندياً تركياً"
+            return False
+        near = [k for k in range(max(0, i - 3), min(len(ctx.tokens), i + 5)) if k != i and ctx.tokens[k].is_word]
+        return any(ctx.keys[k] & (c["killed"] | c["injured"]) for k in near)
 
     def _parties_of_this_act(self, ctx: _Context, h: Hit,
                              mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
@@ -1253,7 +1281,9 @@ class EventExtractor:
                 # coordinated verbs are separate acts ("رفضت … وهددت … وحذرت"); nouns refer back
                 same_sentence = g.last_sentence == h.sentence and not is_verb
                 # the headline announces what the body tells: its event is the body's first of that type
-                headline_lead = g.head.sentence == 0 and (h.sentence <= 2 or g.last_sentence == 0)
+                # (not another item of the headline itself: "قصف تركي على ريف عين العرب.. ومقتل جندي تركي")
+                headline_lead = g.head.sentence == 0 and (h.sentence <= 2 or g.last_sentence == 0) and not (
+                    h.sentence > 0 and ctx.same_line(0, h.sentence))
                 near = h.sentence - g.last_sentence <= (3 if is_verb else 6)
                 shared_actor = near and bool(g.actors & h_actors) and (
                     not is_verb or not h.side_a or bool(set(h.side_a) & g.initiators))
@@ -1804,6 +1834,11 @@ class _Context:
                 return towns[0]
         return None
 
+    def same_line(self, s: int, t: int) -> bool:
+        """Whether sentences s and t stand on one line of the text."""
+        a, b = self.doc.sentences[min(s, t)], self.doc.sentences[max(s, t)]
+        return not any(c in LINE_BREAKS for c in self.doc.text[a.end:b.start])
+
     def is_dateline(self, s: int) -> bool:
         """A line of a place and a date only: "بيروت - 14 أيلول 2025"."""
         lo, hi = self.sentence_tokens(s)
@@ -1831,8 +1866,7 @@ class _Context:
                     after += 1
                 # an armed group or a state is the source only of what it says right after its name
                 # ("قالت قسد إن …"), not of an act it is the subject of ("أعلنت قسد مقتل …")
-                if named.type not in SOURCE_TYPES and not (k - i <= 2 and after < hi
-                                                           and self.tokens[after].norm in THAT_WORDS):
+                if named.type not in SOURCE_TYPES and not (k - i <= 2 and self._says_that(after, hi)):
                     continue
                 end = self._source_end(after, hi)
                 here = self.tokens[end].norm in SOURCE_ENDS if end < hi else False
@@ -1842,6 +1876,12 @@ class _Context:
                     span = self.span(j, self._source_end(j + 1, hi))
                     return span.of(self.doc.text), span
         return None
+
+    def _says_that(self, k: int, hi: int) -> bool:
+        """Whether "إن"/"أن" comes at k, past a time between commas ("قالت الوزارة، اليوم الخميس، إن")."""
+        while k < hi and (not self.tokens[k].is_word or self.in_date[k]):
+            k += 1
+        return k < hi and self.tokens[k].norm in THAT_WORDS
 
     def _source_end(self, k: int, hi: int) -> int:
         """Where a source's name ends: where what it said, or when it said it, begins ("أفادت مصادر

@@ -1143,3 +1143,30 @@ def test_a_group_that_says_what_others_did_is_no_party(run):
 def test_its_own_forces_are_the_speakers(run):
     doc = run("وقال الجيش الأميركي إن قواته أطلقت صاروخا من طائرة بدون طيار على مقاتلين قرب الحدود.")
     assert {doc.entity(x).kb_id for e in doc.events for x in e.side_a} == {"us_forces"}
+
+
+TURKISH_BORDER = (
+    'قصف تركي على ريف عين العرب.. ومقتل جندي تركي بقذيفة من مناطق "قسد"\n\n'
+    "قالت وزارة الدفاع التركية، اليوم الخميس، إن جندياً تركياً قتل وأصيب اثنان آخران بقذيفة صاروخية أطلقت من "
+    'مناطق سيطرة "قوات سوريا الديمقراطية" على مخفر حدودي قرب بلدة أقجة قلعة.\n\n'
+    'من جهتها، قالت "قسد" إن المدفعية التركية قصفت قرى في ريف عين العرب الغربي، ما أدى إلى مقتل مدنيين اثنين.')
+
+
+def test_who_fired_whose_soldier_was_killed_and_who_said_so(run):
+    doc = run(TURKISH_BORDER)
+    shell = next(e for e in doc.events if e.place and e.place.name_en == "Akcakale")
+    assert {doc.entity(x).kb_id for x in shell.side_a} == {"sdf"}                 # fired from its areas
+    assert "country:TUR" in {doc.entity(x).kb_id for x in shell.side_b}          # a Turkish soldier was killed
+    assert shell.attribution == "وزارة الدفاع التركية"                             # it said so, past the time
+
+
+def test_two_items_of_one_headline_join_two_events(run):
+    doc = run(TURKISH_BORDER)
+    assert len([e for e in doc.events if e.type == "SHELLING"]) == 2
+    turkish = next(e for e in doc.events if "turkey_forces" in {doc.entity(x).kb_id for x in e.side_a})
+    assert "sdf" not in {doc.entity(x).kb_id for x in turkish.side_a}
+
+
+def test_shells_from_a_groups_positions_are_its_own(run):
+    doc = run("سقطت قذائف مصدرها مواقع قوات النظام على بلدة كنصفرة في ريف إدلب.")
+    assert [doc.entity(x).kb_id for e in doc.events for x in e.side_a] == ["syrian_government"]
