@@ -159,8 +159,8 @@ class EntityRecognizer:
             lo = sentence_starts[s] if sentence_starts else 0
             hi = sentence_starts[s + 1] if s + 1 < len(sentence_starts) else len(doc.text)
             if ent.place_kind in ("town", "village"):
-                # only a place named right after it locates a village: "بلدة البارة في جبل الزاوية"
-                near = [(start - at, e.kb_id) for start, e, _ in known if at < start <= at + VILLAGE_REACH]
+                # only a place named right after it, in its sentence, locates a village: "بلدة البارة في جبل الزاوية"
+                near = [(start - at, e.kb_id) for start, e, _ in known if at < start <= min(at + VILLAGE_REACH, hi)]
                 ent.parent_kb_id = min(near)[1] if near else None
             else:
                 near = [(after_bearing(start), abs(start - at), e.kb_id) for start, e in towns if lo <= start < hi]
@@ -468,6 +468,12 @@ class EntityRecognizer:
                     continue
                 name_start = t.norm[1:] if joint == "و" and t.norm not in self.cues["toponym_heads"] else t.norm
                 end = self._settlement_name(tokens, keys, j)[1]
+                # "قرى زور مغار وبوراز": a name of two words, when the list goes on with و after it
+                if (end == j + 1 and end + 1 < n and tokens[end].is_word and tokens[end + 1].is_word
+                        and not tokens[end].norm.startswith("و") and tokens[end + 1].norm.startswith("و")
+                        and end not in known_end and not _stop(tokens[end], stop)
+                        and not keys[end] & (self._common_nouns | self.cues["locative_before"])):
+                    end += 1
                 name = " ".join([name_start, *(x.norm for x in tokens[j + 1:end])])
                 if len(name) < 3 or entry_key(name_start) in stop:
                     break

@@ -476,3 +476,14 @@ def test_a_quoted_outlet_after_a_channel_or_paper(run, text, kb_id):
 
 def test_a_word_that_names_an_outlet_is_no_outlet_alone(run):
     assert not [e for e in run("وقال إن الحرة ستبقى في المدينة.").entities if e.type == "MEDIA"]
+
+
+def test_a_two_word_village_in_a_list(run):
+    doc = run("قصفت المدفعية التركية قرى زور مغار وبوراز والجعدة في ريف عين العرب.")
+    assert {"زور مغار", "بوراز", "الجعدة"} <= {e.name_ar for e in doc.entities if e.type == "LOCATION"}
+
+
+def test_a_village_is_not_located_by_the_next_sentences_place(run):
+    doc = run("وسيطرت القوات على قرى الكسرة والجنينة. وقصفت قرى تل رفعت ومنغ في ريف حلب.")
+    janina = next(e for e in doc.entities if e.name_ar == "الجنينة")
+    assert janina.parent_kb_id != "gn:163476"
