@@ -643,8 +643,14 @@ class EventExtractor:
     @staticmethod
     def _nationality_of(ctx: _Context, h: Hit, i: int, m: Mention) -> bool:
         """"غارات روسية", "غارات نفذتها طائرات يرجح أنها روسية": a force named by a nationality
-        after the act, before any other act, is who carried it out."""
-        return m.source == "nationality" and i >= h.end and not any(k in ctx.trigger_starts for k in range(h.end, i))
+        after the act, before any other act, is who carried it out; so is one that is the subject
+        right before its verb ("مسيرة تركية قد استهدفت")."""
+        if m.source != "nationality":
+            return False
+        if i < h.start:   # the verb's subject before it: "وكانت مسيرة تركية قد استهدفت سيارة"
+            return h.spec.form == "verb" and all(not ctx.tokens[k].is_word or ctx.in_date[k] or ctx.tokens[k].norm == "قد"
+                                                 for k in range(ctx.tok_end(m.span.end), h.start))
+        return not any(k in ctx.trigger_starts for k in range(h.end, i))
 
     def _drop_speakers(self, ctx: _Context, h: Hit) -> None:
         """"ولم تعلق قسد على الهجوم", "نفت الهيئة أي علاقة لها بعملية الخطف": who speaks of an

@@ -1170,3 +1170,9 @@ def test_two_items_of_one_headline_join_two_events(run):
 def test_shells_from_a_groups_positions_are_its_own(run):
     doc = run("سقطت قذائف مصدرها مواقع قوات النظام على بلدة كنصفرة في ريف إدلب.")
     assert [doc.entity(x).kb_id for e in doc.events for x in e.side_a] == ["syrian_government"]
+
+
+def test_a_force_named_by_nationality_before_its_verb_is_its_subject(run):
+    doc = run('وكانت مسيرة تركية قد استهدفت، الأسبوع الماضي، سيارة تقل قياديين في "قسد" على طريق الحسكة - القامشلي.')
+    strike = only(doc, "AIRSTRIKE")
+    assert [doc.entity(x).kb_id for x in strike.side_a] == ["turkey_forces"]
