@@ -210,6 +210,8 @@ class EventExtractor:
         out["road_nouns"] = keyset(raw["road_nouns"])
         out["near_place"] = keyset(raw["near_place"])
         out["border_nouns"] = keyset(raw["border_nouns"])
+        out["solidarity"] = keyset(raw["solidarity_words"])
+        out["passive_openers"] = keyset(raw["passive_openers"])
         out["coming"] = keyset(raw["coming_from"])
         out["fired_from"] = {k: keyset(v) for k, v in raw["fired_from"].items()}
         out["violence"] = keyset(raw["violence_signs"]) | out["casualties"]["killed"] | out["casualties"]["injured"] \
@@ -800,9 +802,12 @@ class EventExtractor:
         if not (cause or victims) and self._cue_before(ctx, h, "aggregate_strong", 1 if h.type == "PROTEST" else 2):
             return True
         # (a protest's numbers count people, not protests)
+        # "17 هجمة منذ منتصف نوفمبر" is a tally; "ثلاث غارات" on a town is one strike, and so are
+        # "12 غارة" a verb says were carried out ("نفذت 12 غارة على مواقع التنظيم")
+        carried_out = any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in ctx.words_before(h)[-2:])
         if h.type != "PROTEST" and _number_next_to(ctx, h) and (
-                self._near(ctx, h, mod["aggregate_near"], 8) or _number_next_to(ctx, h, 10)):
-            return True   # "17 هجمة منذ منتصف نوفمبر" is a tally; "ثلاث غارات" on a town is one strike
+                self._near(ctx, h, mod["aggregate_near"], 8) or _number_next_to(ctx, h, 10) and not carried_out):
+            return True
         if not ctx.plural(h):
             return False
         if self._near(ctx, h, mod["aggregate_near"], 6):
@@ -909,12 +914,15 @@ class EventExtractor:
             h.place, h.place_near = road_end[1].entity_id, True   # (no anchor: a fuller report may name the spot)
 
     def _across_border(self, ctx: _Context, place: tuple[int, Mention]) -> bool:
-        """"اشتباك على الحدود مع سوريا": the country across the border is not where it happened."""
+        """"اشتباك على الحدود مع سوريا": the country across the border is not where it happened, nor
+        the town a protest stood with ("تضامناً مع السويداء")."""
         i, mention = place
-        if not (i > 1 and ctx.tokens[i - 1].norm == "مع" and ctx.keys[i - 2] & self.cues["border_nouns"]):
+        if not (i > 1 and ctx.tokens[i - 1].norm == "مع"):
             return False
+        if ctx.keys[i - 2] & self.cues["solidarity"]:
+            return True   # "تضامناً مع السويداء": the town others stood with
         _, rec = ctx.place_record(mention.entity_id)
-        return rec is not None and rec.kind == "country"
+        return bool(ctx.keys[i - 2] & self.cues["border_nouns"]) and rec is not None and rec.kind == "country"
 
     def _taken_to(self, ctx: _Context, i: int) -> bool:
         """Whether the place at token i is where the wounded were taken ("نقلوا إلى مشفى في درعا")."""
@@ -1840,6 +1848,13 @@ class _Context:
                 return towns[0]
         return None
 
+    def relative_clause(self, h: Hit) -> bool:
+        """Whether the clause of `h` opens with a relative pronoun ("التي تم اختطافها")."""
+        lo = self.clause_start(h)
+        first = next((i for i in range(lo - 1, max(-1, lo - 3), -1) if self.tokens[i].is_word), None)
+        here = next((i for i in range(lo, h.start) if self.tokens[i].is_word), None)
+        return any(k is not None and self.keys[k] & self.ex.cues["relatives"] for k in (first, here))
+
     def same_line(self, s: int, t: int) -> bool:
         """Whether sentences s and t stand on one line of the text."""
         a, b = self.doc.sentences[min(s, t)], self.doc.sentences[max(s, t)]
@@ -1895,7 +1910,7 @@ class _Context:
         first = k
         while k < hi and k - first < 4 and self.tokens[k].norm not in (*SOURCE_ENDS, ".", "ل", QUOTE) \
                 and not self.tokens[k].norm.startswith(("ان", "بان")) and not self.in_date[k] \
-                and k not in self.trigger_starts:
+                and k not in self.trigger_starts and self.number_at(k) is None:   # "وثق المرصد 40 غارة"
             k += 1
         return k
 

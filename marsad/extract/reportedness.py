@@ -62,6 +62,8 @@ def judged(ctx: _Context, hits: list[Hit], n: int) -> bool:
     opening = next((i for i in before if not (ctx.entity_at[i] or ctx.in_date[i] or ctx.keys[i] & setting)), before[0])
     if any(ctx.keys[i] & openers for i in (before[0], opening, *before[-2:])):
         return False
+    if any(ctx.keys[i] & ctx.ex.cues["passive_openers"] for i in (before[0], opening)) and not ctx.relative_clause(h):
+        return False   # "وتم اختطاف الطبيب على يد مسلحين": the passive tells it
     first_act = n == 0 or hits[n - 1].sentence != h.sentence     # hits are in reading order
     if not first_act:
         return True

@@ -1176,3 +1176,33 @@ def test_a_force_named_by_nationality_before_its_verb_is_its_subject(run):
     doc = run('وكانت مسيرة تركية قد استهدفت، الأسبوع الماضي، سيارة تقل قياديين في "قسد" على طريق الحسكة - القامشلي.')
     strike = only(doc, "AIRSTRIKE")
     assert [doc.entity(x).kb_id for x in strike.side_a] == ["turkey_forces"]
+
+
+@pytest.mark.parametrize("text, told", [
+    ("تم اختطاف الطبيب على يد مسلحين مجهولين أمس في مدينة درعا.", True),
+    ("وأفرجت الجماعة عن الممرضة التي تم اختطافها في أكتوبر الماضي.", False),   # in passing
+])
+def test_a_passive_that_opens_its_clause_tells_the_act(run, text, told):
+    assert bool([e for e in run(text).events if e.type == "ABDUCTION"]) == told
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("عثر الأهالي على جثة راعٍ مقتولاً بطلق ناري في الرأس قرب قرية الكدير.", 1),
+    ("عثر الأهالي على خمس جثث مقتولين بالرصاص قرب البلدة.", 5),
+])
+def test_bodies_found_shot_are_a_killing(run, text, killed):
+    ev = only(run(text), "ATTACK")
+    assert ev.casualties.killed_total == killed
+
+
+def test_strikes_a_verb_says_were_carried_out_are_no_tally(run):
+    ev = only(run("شنت الطائرات الروسية 20 غارة على بلدات ريف إدلب الجنوبي اليوم."), "AIRSTRIKE")
+    assert ev.modality == "asserted"
+    tally = only(run("وثق المرصد 40 غارة جوية على المنطقة خلال أسبوعين."), "AIRSTRIKE")
+    assert tally.modality == "aggregate" and tally.attribution == "المرصد"   # the count is not the source's name
+
+
+def test_protests_in_towns_that_stood_with_another(run):
+    doc = run("شهدت مدينة درعا وبلدة طفس وقفات احتجاجية تضامناً مع السويداء.")
+    protest = only(doc, "PROTEST")
+    assert protest.place.name_en != "As-Suwayda"
