@@ -2165,8 +2165,9 @@ def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCas
         # the next group: "وعنصر واحد …", "بالإضافة لإصابة مدني"
         while j < limit and not ctx.tokens[j].is_word and ctx.tokens[j].norm not in (".",):
             j += 1
+        # (not "من قوات النظام والمسلحين الموالين لها": a definite noun goes on naming the side)
         if j < limit and ctx.tokens[j].norm.startswith("و") and (
-                ctx.keys[j] & c["persons"] or ctx.number_at(j) is not None):
+                ctx.keys[j] & c["persons"] and not ctx.tokens[j].norm.startswith("وال") or ctx.number_at(j) is not None):
             continue
         break
     return out, j

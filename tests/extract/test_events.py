@@ -1206,3 +1206,9 @@ def test_protests_in_towns_that_stood_with_another(run):
     doc = run("شهدت مدينة درعا وبلدة طفس وقفات احتجاجية تضامناً مع السويداء.")
     protest = only(doc, "PROTEST")
     assert protest.place.name_en != "As-Suwayda"
+
+
+def test_a_definite_noun_after_the_side_goes_on_naming_it(run):
+    ev = only(run("رصد المرصد مقتل خمسة عناصر من قوات النظام والمسلحين الموالين لها جراء هجوم نفذته خلايا "
+                  "التنظيم على نقطة عسكرية."), "ATTACK")
+    assert [(c.count, c.vague) for c in ev.casualties.killed] == [(5, None)]
