@@ -75,6 +75,7 @@ REMOTE_VIOLENCE = ("AIRSTRIKE", "SHELLING", "EXPLOSION")
 FIGHTS = frozenset({"ATTACK", "ARMED_CLASH"})
 KILLINGS = frozenset({"ASSASSINATION", "ATTACK", "EXPLOSION"})
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
+TOLL_TYPES = (*VIOLENT, "ARREST", "ABDUCTION", "PROTEST", "OTHER")
 SETTLEMENT_NOUNS = frozenset(entry_key(w) for w in ("مدينة", "بلدة", "قرية"))
 # (normalised forms, clitics included: "في البلدة", "بالمدينة")
 SETTLEMENT_ANAPHORS = frozenset(normalize(p + w) for w in ("البلدة", "المدينة", "القرية") for p in ("", "و", "ب", "وب"))
@@ -620,7 +621,9 @@ class EventExtractor:
         self._place(ctx, h)
         self._date(ctx, h)
         self._actors(ctx, h)
-        if h.type not in SPEECH_TYPES:   # a toll after "اتهم … بقصف" belongs to what is alleged
+        # a toll after "اتهم … بقصف" belongs to what is alleged, and one before "رغم اتفاق وقف إطلاق
+        # النار" to the strikes it follows: only acts of force, arrests and protests have a toll
+        if h.type in TOLL_TYPES:
             self._casualties(ctx, h)
         self._quantities(ctx, h)
         h.role = "reference" if unclaimed else self._role(ctx, h)
@@ -933,7 +936,10 @@ class EventExtractor:
         # what someone said is dated by the words next to it; a date further on dates what it
         # speaks of ("اتهمت روسيا … رغم تعهداتها بموجب تفاهمات سوتشي الموقعة في أكتوبر 2019")
         speech = h.type in SPEECH_TYPES
-        for rng in ((h.scope,) if speech else (h.scope, ctx.sentence_tokens(h.sentence))):
+        # (an act told as before the news is dated from it, not by another act's date in its sentence:
+        # "بعد يومين من غارات روسية …، رغم اتفاق … الموقع في آذار 2020")
+        own_only = speech or h.prior_lag is not None
+        for rng in ((h.scope,) if own_only else (h.scope, ctx.sentence_tokens(h.sentence))):
             found = [x for x in ctx.dates_in(rng) if not speech or abs(x[0] - h.start) <= SPEECH_DATE_REACH]
             if found:
                 i, dm = min(found, key=lambda x: abs(x[0] - h.start))

@@ -1212,3 +1212,28 @@ def test_a_definite_noun_after_the_side_goes_on_naming_it(run):
     ev = only(run("رصد المرصد مقتل خمسة عناصر من قوات النظام والمسلحين الموالين لها جراء هجوم نفذته خلايا "
                   "التنظيم على نقطة عسكرية."), "ATTACK")
     assert [(c.count, c.vague) for c in ev.casualties.killed] == [(5, None)]
+
+
+IDLIB = ("قُتل طفلان وأصيبت والدتهما بجروح خطيرة، صباح اليوم السبت، جراء قصف مدفعي لقوات النظام استهدف منازل "
+         "المدنيين في بلدة البارة بجبل الزاوية جنوبي إدلب.\n\n"
+         'وردت غرفة عمليات "الفتح المبين" باستهداف مواقع لقوات النظام في بلدة كفرنبل بقذائف المدفعية.\n\n'
+         "ويأتي هذا التصعيد بعد يومين من غارات روسية على أطراف مدينة إدلب أسفرت عن مقتل مدني وإصابة خمسة آخرين، "
+         "رغم اتفاق وقف إطلاق النار الموقع بين روسيا وتركيا في آذار 2020.")
+
+
+def test_kin_of_the_dead_are_counted(run):
+    shelling = next(e for e in run(IDLIB).events if e.type == "SHELLING" and e.casualties.killed)
+    assert shelling.casualties.killed_total == 2 and [c.count for c in shelling.casualties.injured] == [1]
+
+
+def test_the_answer_of_an_operations_room(run):
+    doc = run(IDLIB)
+    answer = next(e for e in doc.events if e.place and e.place.name_en == "Kafranbel")
+    assert [doc.entity(x).kb_id for x in answer.side_a] == ["fath_al_mubin"]
+
+
+def test_an_agreement_has_no_toll_and_strikes_before_the_news_keep_their_own_day(run):
+    doc = run(IDLIB)
+    agreement, strikes = only(doc, "AGREE"), only(doc, "AIRSTRIKE")
+    assert not agreement.casualties.killed and not agreement.casualties.injured
+    assert strikes.date.value is not None and strikes.date.value.year != 2020
