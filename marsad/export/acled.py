@@ -255,14 +255,13 @@ class AcledExporter:
         t = self.tables
         if e.kb_id and e.kb_id in t.inter_by_kb_id:
             return t.inter_by_kb_id[e.kb_id]
+        # a state's forces at home are state forces; abroad, external forces
+        home = (home_iso3 or self._default_iso3() or "").upper()
         if e.kb_id and e.kb_id.startswith(t.state_kb_prefix):
-            # a state's forces at home are state forces; abroad, external forces
-            home = home_iso3 or self._default_iso3()
-            own = e.kb_id[len(t.state_kb_prefix):].upper() == (home or "").upper()
+            own = e.kb_id[len(t.state_kb_prefix):].upper() == home
             return t.state_inter["own" if own else "foreign"]
-        home = home_iso3 or self._default_iso3()
-        if e.kb_id in t.kb_states and t.kb_states[e.kb_id] == (home or "").upper():
-            return t.state_inter["own"]
+        if e.kb_id in t.kb_states and t.kb_states[e.kb_id] == home:
+            return t.state_inter["own"]   # (named by its forces: "قوات الأمن العراقية" in Ramadi)
         for kind in t.kb_kinds.get(e.kb_id or "", []):
             if kind in t.inter_by_kind:
                 return t.inter_by_kind[kind]

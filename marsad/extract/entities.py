@@ -230,7 +230,6 @@ class EntityRecognizer:
         the free, "الشرق الأوسط" the Middle East)."""
         out = []
         for i, tok in enumerate(tokens[:-2]):
-            # ('قال لـ«الشرق الأوسط»': told to a quoted outlet)
             if not (keys[i] & self.cues["media_heads"] or tok.norm == "ل") or tokens[i + 1].norm != QUOTE:
                 continue
             run = _quoted_run(tokens, i + 1)

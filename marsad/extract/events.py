@@ -773,7 +773,7 @@ class EventExtractor:
         """"تعرض لعدة محاولات اغتيال", "نجا من ثلاث محاولات": attempts counted over a period."""
         mod = self.cues["modality"]
         for i in range(h.end - 1, max(ctx.clause_start(h), h.start - 4) - 1, -1):
-            if "محاولات" in ctx.keys[i]:
+            if ctx.keys[i] & mod["attempts"]:
                 return i > 0 and (bool(ctx.keys[i - 1] & (mod["aggregate_strong"] | mod["counts_before"]))
                                   or ctx.number_at(i - 1) is not None)
         return False
@@ -896,7 +896,7 @@ class EventExtractor:
         def places_in(rng: tuple[int, int]) -> list[tuple[int, Mention]]:
             return [x for x in ctx.mentions_in(rng, ("LOCATION",))
                     if not (cited and cited.overlaps(x[1].span)) and (transfers or not self._taken_to(ctx, x[0]))
-                    and not self._across_border(ctx, x)]
+                    and not self._other_side(ctx, x)]
         in_scope = [x for x in places_in(h.scope)
                     if not any(ctx.keys[i] & roles for i in range(max(h.scope[0], x[0] - 3), x[0]))
                     and not ctx.is_label(x)]
@@ -916,7 +916,7 @@ class EventExtractor:
             # geo-precision 2), rather than wherever the article is set
             h.place, h.place_near = road_end[1].entity_id, True   # (no anchor: a fuller report may name the spot)
 
-    def _across_border(self, ctx: _Context, place: tuple[int, Mention]) -> bool:
+    def _other_side(self, ctx: _Context, place: tuple[int, Mention]) -> bool:
         """"اشتباك على الحدود مع سوريا": the country across the border is not where it happened, nor
         the town a protest stood with ("تضامناً مع السويداء")."""
         i, mention = place
