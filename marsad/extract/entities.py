@@ -128,7 +128,7 @@ class EntityRecognizer:
         chosen = self._away_from_home(tokens, chosen)
         chosen = [f for f in chosen if not _on_dateline(doc, tokens, f)]
         chosen += self._coreference(tokens, keys, chosen)
-        chosen = _select(chosen)
+        chosen = self._nicknames(tokens, keys, _select(chosen))
         chosen = _select(chosen + self._clipped(tokens, keys, chosen))
         self._type_countries(tokens, keys, chosen)
         self._capitals_as_states(tokens, keys, chosen)
@@ -743,6 +743,17 @@ class EntityRecognizer:
             if cand:
                 out.append(Found(i, i + 1, cand, 0, {"source": "coref"}))
         return out
+
+    def _nicknames(self, tokens, keys, chosen: list[Found]) -> list[Found]:
+        """'محمد الزعبي، الملقب بـ"أبو حسن"': the name after "الملقب بـ" is the same person's."""
+        persons = sorted((f for f in chosen if f.cand.type == "PERSON"), key=lambda f: f.start)
+        same: dict[int, Candidate] = {}
+        for before, after in zip(persons, persons[1:]):
+            between = [k for k in range(before.end, after.start) if tokens[k].is_word and tokens[k].norm != "ب"]
+            if between and len(between) <= 2 and all(keys[k] & self.cues["nickname_words"] for k in between):
+                same[id(after)] = same.get(id(before), before.cand)
+        return [Found(f.start, f.end, same[id(f)], f.priority, f.extra | {"source": "coref"}) if id(f) in same else f
+                for f in chosen]
 
     def _head_owners(self, chosen: list[Found]) -> dict[str, set[str]]:
         """First word (normalised) of every name of each actor named plainly, and whose it is; after

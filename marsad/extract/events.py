@@ -770,12 +770,21 @@ class EventExtractor:
         return not any(ctx.keys[i] & governors for i in words_before)
 
     def _counted_attempts(self, ctx: _Context, h: Hit) -> bool:
-        """"تعرض لعدة محاولات اغتيال", "نجا من ثلاث محاولات": attempts counted over a period."""
+        """"تعرض لعدة محاولات اغتيال", "نجا من ثلاث محاولات", "37 عملية ومحاولة اغتيال": attempts
+        counted over a period."""
         mod = self.cues["modality"]
-        for i in range(h.end - 1, max(ctx.clause_start(h), h.start - 4) - 1, -1):
+        lo = ctx.clause_start(h)
+        def counted(k: int) -> bool:
+            n = ctx.number_at(k) if k >= lo else None
+            return n is not None and (n.value or 0) >= 2
+
+        for i in range(h.end - 1, max(lo, h.start - 4) - 1, -1):
             if ctx.keys[i] & mod["attempts"]:
                 return i > 0 and (bool(ctx.keys[i - 1] & (mod["aggregate_strong"] | mod["counts_before"]))
-                                  or ctx.number_at(i - 1) is not None)
+                                  or counted(i - 1))
+            if ctx.keys[i] & mod["attempted_before"]:
+                # the attempts joined to counted deeds: "37 عملية ومحاولة اغتيال"
+                return ctx.tokens[i].norm.startswith("و") and counted(i - 2)
         return False
 
     def _purpose_verb(self, ctx: _Context, h: Hit) -> bool:

@@ -487,3 +487,11 @@ def test_a_village_is_not_located_by_the_next_sentences_place(run):
     doc = run("وسيطرت القوات على قرى الكسرة والجنينة. وقصفت قرى تل رفعت ومنغ في ريف حلب.")
     janina = next(e for e in doc.entities if e.name_ar == "الجنينة")
     assert janina.parent_kb_id != "gn:163476"
+
+
+@pytest.mark.parametrize("text", [
+    'اغتال مسلحون القيادي السابق محمد الزعبي، الملقب بـ"أبو حسن"، أمام منزله في مدينة طفس.',
+    "وأضاف أن أبو محمد العفري المعروف بأبو جاسم قتل إثر ضربة جوية.",
+])
+def test_a_nickname_is_the_same_person(run, text):
+    assert len([e for e in run(text).entities if e.type == "PERSON"]) == 1

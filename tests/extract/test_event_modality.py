@@ -39,6 +39,8 @@ import pytest
     # attempts counted over a period
     ("قال القيادي إنه تعرض لعدة محاولات اغتيال خلال العام الماضي.", "ASSASSINATION", "aggregate"),
     ("نجا المحافظ من ثلاث محاولات اغتيال منذ تعيينه.", "ASSASSINATION", "aggregate"),
+    ("ووثق التجمع 37 عملية ومحاولة اغتيال في محافظة درعا خلال الشهر الماضي.", "ATTACK", "aggregate"),
+    ("قتل ثلاثة عناصر في محاولة اغتيال قيادي في المدينة.", "ATTACK", "attempted"),   # a toll, not a count
     # a protest's count is of its people
     ("نظم عشرات الأهالي وقفة احتجاجية أمام مبنى المحافظة في مدينة السويداء.", "PROTEST", "asserted"),
     ("أعلنت الشرطة مقتل ثلاثة أشخاص وإصابة عشرة في تفجير استهدف سوقاً أمس.", "EXPLOSION", "asserted"),
