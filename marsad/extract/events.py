@@ -213,6 +213,9 @@ class EventExtractor:
         out["border_nouns"] = keyset(raw["border_nouns"])
         out["solidarity"] = keyset(raw["solidarity_words"])
         out["passive_openers"] = keyset(raw["passive_openers"])
+        out["protest_reasons"] = keyset(raw["protest_reasons"])
+        out["community"] = keyset(raw["community_nouns"])
+        out["belonging"] = keyset(raw["belonging_words"])
         out["coming"] = keyset(raw["coming_from"])
         out["fired_from"] = {k: keyset(v) for k, v in raw["fired_from"].items()}
         out["violence"] = keyset(raw["violence_signs"]) | out["casualties"]["killed"] | out["casualties"]["injured"] \
@@ -528,6 +531,9 @@ class EventExtractor:
             return True
         if ctx.keys[start] & self.cues["participants"] and any(ctx.keys[i] & self.cues["undergo"] for i in words_before[-1:]):
             return True   # "تعرضت دورية … لهجوم": the patrol was hit
+        if (ctx.keys[start] & self.cues["participants"] and ctx.tokens[start].norm.startswith("ال")
+                and any(ctx.keys[i] & self.cues["group_nouns"] for i in words_before[-1:])):
+            return True   # "بمحاسبة عناصر الدورية": the patrol's men, a patrol told before
         if self._backing_at(ctx, start):
             return True   # "بدعم من التحالف", "بمساندة طيران التحالف": who backed another act
         if spec.type != "ACCUSE":
@@ -1007,6 +1013,9 @@ class EventExtractor:
             if (m.source == "nationality" or ctx.types.get(eid) == "STATE") and self._victims_nationality(ctx, i):
                 _add(h.side_b, eid)   # "قتل جندي تركي بقذيفة": whose soldier was killed, not who fired
                 continue
+            if h.type in ONE_SIDED and i > 1 and ctx.keys[i - 1] & self.cues["community"] and ctx.tokens[i - 2].norm == "من":
+                _add(h.side_b, eid)   # "مقتل الشاب أحمد، وهو من أبناء عشيرة البكير، برصاص …": the victim's people
+                continue
             if self._fired_from(ctx, i):
                 _add(h.side_a, eid)   # "بقذيفة أطلقت من مناطق سيطرة قسد": whose areas it came from
                 agent_end = ctx.tok_end(m.span.end)
@@ -1158,6 +1167,7 @@ class EventExtractor:
         """Arabic puts the subject after the verb ("هددت ميليشيا حزب الله", "قصفت الطائرات
         الروسية"), and the actor of a noun after "من" ("وفد من الحرس الثوري")."""
         skip = self.cues["group_nouns"] | self.cues["speaker_nouns"]
+        instrument = h.spec.form == "phrase" and h.type == "ATTACK" and ctx.tokens[h.start].norm.startswith("ب")
         j = h.end
         if h.told_by_verb:
             if not ctx.entity_at[h.start + 1]:
@@ -1173,6 +1183,9 @@ class EventExtractor:
                     j += 1
                 elif h.type in ("MOBILIZE", "BASE_CHANGE", "VISIT") and j < h.scope[1] and ctx.entity_at[j]:
                     pass   # the genitive right after is who moved: "انسحاب الفرقة 11", "انتشار قوات النظام"
+                elif instrument and j < h.scope[1] and (ctx.entity_at[j] or ctx.keys[j] & self.cues["group_nouns"]):
+                    # who fired: 'برصاص عناصر دورية تابعة لـ"قسد"', "بنيران قوات النظام"
+                    skip = skip | self.cues["participants"] | self.cues["belonging"]
                 elif (h.type in STRIKES and h.end - h.start == 1 and not ctx.keys[h.start] & self.cues["targeting"]
                       and j < h.scope[1] and (ctx.entity_at[j] or ctx.keys[j] & self.cues["group_nouns"])):
                     pass   # and who struck: "قصف جيش الاحتلال التركي قرى …", "هجوم قوات النظام على البلدة"
@@ -1204,6 +1217,9 @@ class EventExtractor:
             target = h.casualties.killed if kind == "killed" else h.casualties.injured
             # "دون أن تسفر عن إصابات"
             before = set().union(*ctx.keys[max(lo, i - 4):i]) if i > lo else set()
+            if h.type == "PROTEST" and set().union(*ctx.keys[max(lo, i - 2):i]) & self.cues["protest_reasons"]:
+                i += 1
+                continue   # "احتجاجاً على مقتل الشاب": what the protest was about, not its toll
             if before & self.cues["modality"]["negated_before"]:
                 target.append(SideCasualties(count=0, span=ctx.tokens[i].span))
                 i += 1

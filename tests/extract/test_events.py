@@ -1237,3 +1237,25 @@ def test_an_agreement_has_no_toll_and_strikes_before_the_news_keep_their_own_day
     agreement, strikes = only(doc, "AGREE"), only(doc, "AIRSTRIKE")
     assert not agreement.casualties.killed and not agreement.casualties.injured
     assert strikes.date.value is not None and strikes.date.value.year != 2020
+
+
+TAYYANA = ('شهدت بلدة الطيانة في ريف دير الزور الشرقي، مساء أمس الأحد، حالة من التوتر، إثر مقتل الشاب أحمد العبد الله، '
+           'وهو من أبناء عشيرة البكير، برصاص عناصر دورية تابعة لـ"قوات سوريا الديمقراطية" خلال مداهمة منزله.\n\n'
+           "وقال مصدر محلي إن أبناء العشيرة قطعوا الطريق العام الواصل بين بلدتي الطيانة وذيبان بالإطارات المشتعلة، "
+           "احتجاجاً على مقتل الشاب، وطالبوا بمحاسبة عناصر الدورية.")
+
+
+def test_the_people_a_victim_is_from_suffered_the_act(run):
+    doc = run(TAYYANA)
+    killing = only(doc, "ATTACK")
+    assert [doc.entity(x).kb_id for x in killing.side_a] == ["sdf"]
+    assert "عشيرة البكير" in {doc.entity(x).name_ar for x in killing.side_b}
+
+
+def test_a_road_blocked_in_protest_is_a_protest_without_the_toll_it_protests(run):
+    protest = only(run(TAYYANA), "PROTEST")
+    assert not protest.casualties.killed
+
+
+def test_the_men_of_a_patrol_told_before_are_no_deployment(run):
+    assert not [e for e in run(TAYYANA).events if e.type == "MOBILIZE"]
