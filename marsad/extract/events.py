@@ -216,6 +216,7 @@ class EventExtractor:
         out["protest_reasons"] = keyset(raw["protest_reasons"])
         out["community"] = keyset(raw["community_nouns"])
         out["belonging"] = keyset(raw["belonging_words"])
+        out["others"] = keyset(raw["other_victims"])
         out["coming"] = keyset(raw["coming_from"])
         out["fired_from"] = {k: keyset(v) for k, v in raw["fired_from"].items()}
         out["violence"] = keyset(raw["violence_signs"]) | out["casualties"]["killed"] | out["casualties"]["injured"] \
@@ -631,6 +632,8 @@ class EventExtractor:
         # النار" to the strikes it follows: only acts of force, arrests and protests have a toll
         if h.type in TOLL_TYPES:
             self._casualties(ctx, h)
+            # "إذ قُتل شابان آخران … برصاص عناصر قسد": other victims, so another act
+            h.distinct = h.distinct or self._other_victims(ctx, h)
         self._quantities(ctx, h)
         h.role = "reference" if unclaimed else self._role(ctx, h)
         if h.role == "reference":
@@ -640,6 +643,15 @@ class EventExtractor:
             victims = _victims(h.casualties)
             h.side_a = [e for e in h.side_a if e not in victims]
             h.side_b += [e for e in victims if e not in h.side_b]
+
+    def _other_victims(self, ctx: _Context, h: Hit) -> bool:
+        """Whether the first toll of the sentence names its dead as others ("قتل شابان آخران"), which
+        a later "وإصابة ثلاثة آخرين" after a first toll does not."""
+        first = next((c for c in h.casualties.killed if c.span), None)
+        if first is None or any(c.span and c.span.start < first.span.start for c in h.casualties.injured):
+            return False
+        toll = range(ctx.tok(first.span.start), min(len(ctx.tokens), ctx.tok_end(first.span.end) + 1))   # "شابان آخران"
+        return any(ctx.keys[k] & self.cues["others"] for k in toll)
 
     def _struck_from_the_air(self, ctx: _Context, h: Hit, before: list[int]) -> bool:
         """"استهدف الطيران الحربي الروسي بلدة البارة", "الطائرات الحربية الروسية استهدفت مواقع": a

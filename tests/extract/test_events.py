@@ -1259,3 +1259,16 @@ def test_a_road_blocked_in_protest_is_a_protest_without_the_toll_it_protests(run
 
 def test_the_men_of_a_patrol_told_before_are_no_deployment(run):
     assert not [e for e in run(TAYYANA).events if e.type == "MOBILIZE"]
+
+
+def test_others_killed_later_are_another_act(run):
+    doc = run('توتر في ريف دير الزور الشرقي بعد مقتل شاب برصاص دورية لـ"قسد"\n\n' + TAYYANA
+              + "\n\nويعد هذا الحادث الثالث من نوعه خلال الشهر الجاري، إذ قُتل شابان آخران في بلدتي "
+              'الشحيل والبصيرة برصاص عناصر "قسد" خلال مداهمات مماثلة.')
+    killings = sorted(e.casualties.killed_total for e in doc.events if e.type == "ATTACK")
+    assert killings == [1, 2]
+
+
+def test_others_wounded_in_the_same_toll_are_the_same_act(run):
+    ev = only(run("قتل عنصران من قسد وأصيب ثلاثة آخرون في هجوم على حاجز."), "ATTACK")
+    assert ev.casualties.killed_total == 2 and [c.count for c in ev.casualties.injured] == [3]
