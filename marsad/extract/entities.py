@@ -126,7 +126,7 @@ class EntityRecognizer:
         chosen = _select(found)
         chosen = self._filter_ambiguous(doc, tokens, keys, chosen)
         chosen = self._away_from_home(tokens, chosen)
-        chosen = [f for f in chosen if not _on_dateline(doc, tokens, f)]
+        chosen = [f for f in chosen if not _on_dateline(doc, tokens, f) and not self._agreeing_adjective(tokens, keys, f)]
         chosen += self._coreference(tokens, keys, chosen)
         chosen = self._nicknames(tokens, keys, _select(chosen))
         chosen = _select(chosen + self._clipped(tokens, keys, chosen))
@@ -134,6 +134,19 @@ class EntityRecognizer:
         self._capitals_as_states(tokens, keys, chosen)
         doc.mentions, doc.entities = _build_entities(doc, tokens, chosen)
         self._attach_sites(doc)
+
+    def _agreeing_adjective(self, tokens, keys, f: Found) -> bool:
+        """"العسكرتارية الناصرية": a definite adjective of origin right after a definite noun agrees
+        with it (Nasserist), though a town has its name; after a word for a kind of place or an
+        area ("مدينة الناصرية", "ريف الحسينية") it is the place."""
+        i = f.start
+        if f.cand.type != "LOCATION" or f.end - i != 1 or i == 0 or not _definite_nisba(tokens[i]):
+            return False
+        before = tokens[i - 1]
+        # (a noun with its article: not "إلى" (normalised "الي") nor "الذين")
+        return (before.is_word and before.norm.startswith("ال") and len(before.norm) >= 5
+                and not _stop(before, self.cues["name_stop"])
+                and not keys[i - 1] & self._area_heads and not keys[i - 1] & self._kind_nouns)
 
     def _attach_sites(self, doc: Document) -> None:
         """A place the knowledge base lacks gets a known place to be coded at: a site

@@ -495,3 +495,19 @@ def test_a_village_is_not_located_by_the_next_sentences_place(run):
 ])
 def test_a_nickname_is_the_same_person(run, text):
     assert len([e for e in run(text).entities if e.type == "PERSON"]) == 1
+
+
+@pytest.mark.parametrize("text, place", [
+    ("فعلت مع الشعب المصري بدعمها العسكرتارية الناصرية ضد الشرعية.", None),          # Nasserist
+    ("يمكن أن يكون له ثلاث صور متحدة في الخواص الظاهرية.", None),                     # apparent
+    ("قتل شخصان في انفجار في مدينة الناصرية جنوب العراق.", "gn:98854"),
+    ("تركنا المنزل وقدمنا إلى السليمانية قبل سنة.", "gn:98463"),                         # after "إلى"
+])
+def test_a_definite_adjective_after_a_definite_noun_is_no_place(run, text, place):
+    found = {e.kb_id for e in run(text).entities if e.type == "LOCATION" and e.kb_id and e.kb_id.startswith("gn:")}
+    assert found == ({place} if place else set())
+
+
+@pytest.mark.parametrize("text", ["الذين لجأوا للسلاح في تصعيد خطير.", "ونددوا بما رأوه تدخلاً."])
+def test_words_that_normalise_to_a_town_abroad_are_no_place(run, text):
+    assert not [e for e in run(text).entities if e.type == "LOCATION"]
