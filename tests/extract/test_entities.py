@@ -303,6 +303,7 @@ def test_country_after_a_border_or_joined_to_a_place_is_a_place(run, text):
 @pytest.mark.parametrize("text, state", [
     ("أعلنت واشنطن دعمها لقوات سوريا الديمقراطية.", "country:USA"),
     ("واتهمت أنقرة الوحدات الكردية بقصف بلدة كركميش.", "country:TUR"),
+    ('ونفت "قسد" استهداف الأراضي التركية، متهمة أنقرة باختلاق الذرائع.', "country:TUR"),   # a participle
 ])
 def test_capital_after_a_verb_of_politics_is_its_state(run, text, state):
     assert ("STATE", state) in {(e.type, e.kb_id) for e in run(text).entities}
