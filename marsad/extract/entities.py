@@ -24,6 +24,7 @@ from marsad.config import Options, load_data_yaml
 from marsad.extract.lexicon import PhraseMatcher, entry_key, name_keys, token_keys
 from marsad.model import Document, Entity, Mention, Span
 from marsad.resolve.kb import ActorBase
+from marsad.resolve.places import SETTLEMENT_KINDS
 
 QUOTE = '"'
 OPENING_QUOTES = ("\u201c", "\u00ab", "\u201e")
@@ -458,13 +459,15 @@ class EntityRecognizer:
         every place of a list after a plural (or dual) kind noun; the known ones are already found.
         Words after a comma belong to the list only when a place joined by و closes it."""
         lists, stop = self.cues["settlement_lists"], self.cues["name_stop"] | self.cues["settlement_list_stop"]
-        known_end = {f.start: f.end for f in known if f.cand.type == "LOCATION"}
+        known_at = {f.start: f for f in known if f.cand.type == "LOCATION"}
+        known_end = {start: f.end for start, f in known_at.items()}
         out, n = [], len(tokens)
         for i, tok in enumerate(tokens[:-1]):
             kind = next((lists[k] for k in keys[i] if k in lists), None)
             if kind is None or any(f.startswith("ال") for f in tok.forms):
                 continue
             items: list[tuple[Found | None, str]] = []   # (new place or None for a known one, how it was joined)
+            mates: list[str | None] = []                 # the known places of the list
             j = i + 1
             while j < n:
                 joint = "first" if not items else "و" if tokens[j].norm.startswith("و") else None
@@ -476,6 +479,7 @@ class EntityRecognizer:
                     break
                 if j in known_end:
                     items.append((None, joint))
+                    mates.append(known_at[j].cand.kb_id)
                     j = known_end[j]
                     continue
                 name_start = t.norm[1:] if joint == "و" and t.norm not in self.cues["toponym_heads"] else t.norm
@@ -495,7 +499,10 @@ class EntityRecognizer:
                 items.pop()
             if len(items) == 1 and items[0][0] is not None and _nisba(tokens[items[0][0].start]):
                 continue   # "مدن إيرانية", "بلدات مقدسية": what kind of towns, not which
-            out += [f for f, _ in items if f is not None]
+            # "قرى الكسرة والجنينة": a village listed with a known one lies near it
+            near = next((kb for kb in mates if kb and getattr(self.gazetteer.get(kb), "kind", "") in SETTLEMENT_KINDS), None)
+            out += [Found(f.start, f.end, f.cand, f.priority, f.extra | {"parent": near}) if near and "parent" not in f.extra
+                    else f for f, _ in items if f is not None]
         return out
 
     def _national_forces(self, tokens, keys, covered) -> list[Found]:
