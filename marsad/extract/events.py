@@ -217,6 +217,8 @@ class EventExtractor:
         out["community"] = keyset(raw["community_nouns"])
         out["belonging"] = keyset(raw["belonging_words"])
         out["others"] = keyset(raw["other_victims"])
+        out["act_anaphors"] = keyset(raw["act_anaphors"])
+        out["toward"] = keyset(raw["toward_words"])
         out["coming"] = keyset(raw["coming_from"])
         out["fired_from"] = {k: keyset(v) for k, v in raw["fired_from"].items()}
         out["violence"] = keyset(raw["violence_signs"]) | out["casualties"]["killed"] | out["casualties"]["injured"] \
@@ -406,7 +408,10 @@ class EventExtractor:
             return None
         # "الاجتماع", "للاجتماع", and a construct phrase whose last word is definite ("لجنة التحقيق")
         definite = spec.form != "verb" and any(f.startswith("ال") for t in tokens[start:end] for f in t.forms)
-        return Hit(start, end, spec, spec.type, s, (0, 0), definite)
+        # "العملية استهدفت مسؤولاً …": a verb whose subject is the act named before tells that act
+        told_again = (spec.form == "verb" and start > 0 and tokens[start - 1].is_word
+                      and bool(ctx.keys[start - 1] & self.cues["act_anaphors"]))
+        return Hit(start, end, spec, spec.type, s, (0, 0), definite or told_again)
 
     def _with_gapped_triggers(self, ctx: _Context, found: list[Hit]) -> list[Hit]:
         """`found` and the verbs that tell the act only with their object a few words on, past the
@@ -923,7 +928,7 @@ class EventExtractor:
         def places_in(rng: tuple[int, int]) -> list[tuple[int, Mention]]:
             return [x for x in ctx.mentions_in(rng, ("LOCATION",))
                     if not (cited and cited.overlaps(x[1].span)) and (transfers or not self._taken_to(ctx, x[0]))
-                    and not self._other_side(ctx, x)]
+                    and not self._other_side(ctx, x) and (transfers or not self._headed_for(ctx, x[0]))]
         in_scope = [x for x in places_in(h.scope)
                     if not any(ctx.keys[i] & roles for i in range(max(h.scope[0], x[0] - 3), x[0]))
                     and not ctx.is_label(x)]
@@ -953,6 +958,10 @@ class EventExtractor:
             return True   # "تضامناً مع السويداء": the town others stood with
         _, rec = ctx.place_record(mention.entity_id)
         return bool(ctx.keys[i - 2] & self.cues["border_nouns"]) and rec is not None and rec.kind == "country"
+
+    def _headed_for(self, ctx: _Context, i: int) -> bool:
+        """"قبل أن تنسحب القوة باتجاه قاعدة حقل العمر": where someone headed, not where it happened."""
+        return any(ctx.keys[k] & self.cues["toward"] for k in ctx.words_before_token(i, 3))
 
     def _taken_to(self, ctx: _Context, i: int) -> bool:
         """Whether the place at token i is where the wounded were taken ("نقلوا إلى مشفى في درعا")."""
@@ -1017,7 +1026,7 @@ class EventExtractor:
             if ctx.types.get(eid) == "PERSON":
                 _add(h.associated, eid)
                 continue
-            if any(self._backing_at(ctx, k) for k in range(max(0, i - 4), i)):
+            if any(self._backing_at(ctx, k) for k in ctx.words_before_token(i, 4)):
                 _add(h.associated, eid)   # "بدعم من التحالف الدولي"
                 continue
             if m.source == "nationality" and not self._nationality_of(ctx, h, i, m):
@@ -1317,7 +1326,7 @@ class EventExtractor:
                 # again with nobody of its own, is the attack it followed
                 # ("لحظة الاستهداف" after an air strike: a bare attack noun names any violent act)
                 # (what it hit may be named: "الضربات استهدفت مستودعات لحزب الله"; who did it may not differ)
-                retold = (h.definite and not is_verb and set(h.side_a) <= g.initiators and h.sentence - g.last_sentence <= 1
+                retold = (h.definite and set(h.side_a) <= g.initiators and h.sentence - g.last_sentence <= 1
                           and ({g.type, h.type} <= FIGHTS or h.type == "ATTACK" and g.type in VIOLENT
                                or h.type in g.kinds))   # "الانفجار" after an assassination told as a blast
                 # "مسؤوليتها عن الهجوم، الذي أودى بحياة سبعة … في هجوم انتحاري": the attack just
@@ -1898,6 +1907,16 @@ class _Context:
         here = next((i for i in range(lo, h.start) if self.tokens[i].is_word), None)
         return any(k is not None and self.keys[k] & self.ex.cues["relatives"] for k in (first, here))
 
+    def words_before_token(self, i: int, n: int) -> list[int]:
+        """The last `n` word tokens before token i, quotes and commas aside."""
+        out: list[int] = []
+        k = i - 1
+        while k >= 0 and len(out) < n:
+            if self.tokens[k].is_word:
+                out.append(k)
+            k -= 1
+        return out
+
     def same_line(self, s: int, t: int) -> bool:
         """Whether sentences s and t stand on one line of the text."""
         a, b = self.doc.sentences[min(s, t)], self.doc.sentences[max(s, t)]
@@ -1930,8 +1949,11 @@ class _Context:
                     after += 1
                 # an armed group or a state is the source only of what it says right after its name
                 # ("قالت قسد إن …"), not of an act it is the subject of ("أعلنت قسد مقتل …")
-                if named.type not in SOURCE_TYPES and not (k - i <= 2 and self._says_that(after, hi)):
-                    continue
+                that = self._that_after(after, hi)
+                if named.type not in SOURCE_TYPES:
+                    if k - i > 2 or that is None:
+                        continue
+                    return named.text, self.span(k, that)   # the source's names and asides, up to "إن"
                 end = self._source_end(after, hi)
                 here = self.tokens[end].norm in SOURCE_ENDS if end < hi else False
                 return named.text, (self.span(k, end) if here else named.span)
@@ -1941,11 +1963,15 @@ class _Context:
                     return span.of(self.doc.text), span
         return None
 
-    def _says_that(self, k: int, hi: int) -> bool:
-        """Whether "إن"/"أن" comes at k, past a time between commas ("قالت الوزارة، اليوم الخميس، إن")."""
-        while k < hi and (not self.tokens[k].is_word or self.in_date[k]):
+    def _that_after(self, k: int, hi: int) -> int | None:
+        """Where "إن"/"أن" comes from k on, past a time between commas ("قالت الوزارة، اليوم الخميس،
+        إن"), another name of the speaker or where it was said ('وقالت "سنتكوم" في بيان إن')."""
+        # (and another name of the same speaker: 'القيادة المركزية الأمريكية "سنتكوم"')
+        while k < hi and (not self.tokens[k].is_word or self.in_date[k] or self.entity_at[k]):
             k += 1
-        return k < hi and self.tokens[k].norm in THAT_WORDS
+        if k < hi and self.ex.cues["statement_asides"].at(self.keys, k):
+            k = next((j for j in range(k + 1, min(hi, k + 6)) if self.tokens[j].norm in THAT_WORDS), hi)
+        return k if k < hi and self.tokens[k].norm in THAT_WORDS else None
 
     def _source_end(self, k: int, hi: int) -> int:
         """Where a source's name ends: where what it said, or when it said it, begins ("أفادت مصادر

@@ -1272,3 +1272,21 @@ def test_others_killed_later_are_another_act(run):
 def test_others_wounded_in_the_same_toll_are_the_same_act(run):
     ev = only(run("قتل عنصران من قسد وأصيب ثلاثة آخرون في هجوم على حاجز."), "ATTACK")
     assert ev.casualties.killed_total == 2 and [c.count for c in ev.casualties.injured] == [3]
+
+
+RAID = ('نفذت قوات التحالف الدولي، فجر اليوم الثلاثاء، عملية إنزال جوي في قرية الشحيل بريف دير الزور الشرقي، '
+        'بمشاركة قوات خاصة من "قسد"، أسفرت عن مقتل قيادي في تنظيم "الدولة الإسلامية".\n\n'
+        'وقالت القيادة المركزية الأمريكية "سنتكوم" في بيان إن العملية استهدفت مسؤولاً كبيراً في التنظيم.\n\n'
+        "وأفاد ناشطون محليون بوقوع اشتباكات متقطعة مع مسلحين في القرية، قبل أن تنسحب القوة باتجاه قاعدة حقل العمر.")
+
+
+def test_the_operation_told_again_by_its_statement_is_one_event(run):
+    doc = run(RAID)
+    raids = [e for e in doc.events if e.type == "ATTACK"]
+    assert len(raids) == 1 and raids[0].attribution == "القيادة المركزية الأمريكية"
+    assert "sdf" in {doc.entity(x).kb_id for x in raids[0].associated}      # "بمشاركة": took part beside
+
+
+def test_where_a_force_headed_is_not_where_it_fought(run):
+    clash = only(run(RAID), "ARMED_CLASH")
+    assert clash.place is None or clash.place.kb_id != "al_omar_oilfield"
