@@ -473,6 +473,10 @@ class EventExtractor:
                 # "محاولة دورية لقسد اعتقال أحد أبناء العشيرة", "دورية تابعة لـ"قسد" حاولت اعتقال …":
                 # the patrol's act is the event
                 out[-1] = h
+            elif (h.type == "SHELLING" and prev.type == "AIRSTRIKE" and h.start - prev.end <= 1
+                  and ctx.tokens[h.start].norm.startswith("ب")):
+                # "نفذ عدواناً جوياً برشقات من الصواريخ": what the aircraft fired, no shelling of its own
+                continue
             elif (h.type == "ATTACK" and prev.type in VIOLENT and ctx.keys[h.start] & self.cues["targeting"]
                   and (h.start - prev.end <= 4 or h.start - prev.end <= TARGETING_REACH
                        and ctx.clause_start_at(h.start) <= prev.start and h.spec.form == "verb"
