@@ -1295,7 +1295,9 @@ def test_where_a_force_headed_is_not_where_it_fought(run):
 def test_state_medias_account_of_a_strike_is_one_air_strike(run):
     doc = run("استشهد عسكريان اثنان وأصيب سبعة آخرون بجروح، فجر اليوم، جراء عدوان جوي إسرائيلي استهدف عدداً من "
               "النقاط العسكرية في محيط مدينة دمشق.\n\nوذكر مصدر عسكري أن العدو الإسرائيلي نفذ عدواناً جوياً برشقات "
-              "من الصواريخ من اتجاه الجولان السوري المحتل مستهدفاً بعض النقاط في ريف دمشق الجنوبي.")
-    strike = only(doc, "AIRSTRIKE")                       # the salvos are its means, not a shelling
+              "من الصواريخ من اتجاه الجولان السوري المحتل مستهدفاً بعض النقاط في ريف دمشق الجنوبي، ما أدى إلى "
+              "استشهاد عسكريين اثنين وإصابة سبعة آخرين.")
+    strike = only(doc, "AIRSTRIKE")
+    assert not [e for e in doc.events if e.type == "SHELLING"]   # the salvos are its means
     assert [doc.entity(x).kb_id for x in strike.side_a] == ["israel_forces"]
     assert strike.place.name_en != "Golan Heights"         # where it came from
