@@ -530,6 +530,10 @@ class EventExtractor:
             return True
         if end - start == 1 and ctx.keys[start] & spec.not_forms:
             return True
+        previous = ctx.words_before_token(start, 1)
+        if (spec.form == "verb" and ctx.tokens[start].norm.startswith(("ت", "ي")) and previous
+                and ctx.keys[previous[0]] & self.cues["relatives"]):
+            return True   # "عصابات الخطف التي تستهدف المدنيين": what someone does, told in passing
         if end - start == 1 and self._prepositional(ctx, start):
             return True
         if (end - start == 1 and spec.form == "noun" and ctx.tokens[start].norm.startswith("ال") and start > 0
@@ -626,7 +630,7 @@ class EventExtractor:
             h.type = "AIRSTRIKE"
         if h.type in ("SHELLING", "ATTACK") and any(ctx.keys[i] & self.cues["reciprocal"] for i in before[-4:]):
             h.type = "ARMED_CLASH"   # "تبادلت الهيئة وقوات النظام القصف الصاروخي"
-        prior = self._told_as_prior(ctx, h)
+        prior = self._told_as_prior(ctx, h) or self._so_long_after(ctx, h)
         h.background = prior or self._starts_background(ctx, h)
         # "وردت الفصائل باستهداف مواقع قوات النظام": an answer to an act is an act of its own
         retaliation = self._after_preposition(ctx, h, "ب") and any(
@@ -871,6 +875,18 @@ class EventExtractor:
             h.prior_lag = self._lag(ctx, after + 1, h.start)
         return after is not None
 
+    def _so_long_after(self, ctx: _Context, h: Hit) -> bool:
+        """"أفرجت المجموعة عن الطفل بعد أسبوع من اختطافه": an act the news came so long after, inside
+        the sentence; its lag is kept like that of "ويأتي ذلك بعد …"."""
+        before = ctx.words_before_token(h.start, 4)
+        if h.definite or not before or ctx.tokens[before[0]].norm != "من":
+            return False   # ("بعد ساعتين من الاختطاف": the abduction told before)
+        after = next((k for k in before[1:] if ctx.keys[k] & self.cues["prior_words"]), None)
+        lag = self._lag(ctx, after + 1, h.start) if after is not None else None
+        if lag is not None:
+            h.prior_lag = lag
+        return lag is not None
+
     def _lag(self, ctx: _Context, k: int, end: int) -> int | None:
         """Days in "يومين من", "ثلاثة أيام من", "أسبوع من" (a duration, then "من"), from token k."""
         count = None
@@ -1101,7 +1117,8 @@ class EventExtractor:
         - what an arrest was made for: "اعتقال شاب بتهمة التواصل مع خلايا التنظيم";
         - the other side of a contrast, before or after the act: "حيث يحاول الحرس زيادة نفوذه،
           بينما عززت الميليشيا نقاطها", "ودخلت أرتالها …، في حين دعت الحكومة المؤقتة …";
-        - who prompted another's act: "… خلايا التنظيم، ما دفع أقاربه إلى إطلاق النار"."""
+        - who prompted another's act: "… خلايا التنظيم، ما دفع أقاربه إلى إطلاق النار";
+        - for an act told as so long before the news, the news's own parties before it."""
         def first(rng) -> int | None:
             return next((i for i in rng if ctx.keys[i] & words), None)
         words = self.cues["charge"]
@@ -1113,6 +1130,8 @@ class EventExtractor:
         prompt = self._prompted(ctx, h)
         lo = max((i for i in (before, prompt) if i is not None), default=-1)
         hi = after if after is not None else len(ctx.tokens)
+        if h.prior_lag is not None:   # "قتل عنصران من قسد بعد يومين من اعتقالهما": the later news's parties
+            lo = max(lo, h.start - 1)
         return [x for x in mentions if lo < x[0] < hi]
 
     def _prompted(self, ctx: _Context, h: Hit) -> int | None:
@@ -1233,6 +1252,8 @@ class EventExtractor:
     def _casualties(self, ctx: _Context, h: Hit) -> None:
         c = self.cues["casualties"]
         lo, hi = h.scope
+        if h.prior_lag is not None:
+            lo = h.start   # "قتل عنصران بعد يومين من اعتقالهما": the toll before belongs to the later news
         i = lo
         while i < hi:
             kind = "killed" if ctx.keys[i] & c["killed"] else "injured" if ctx.keys[i] & c["injured"] else None
@@ -1426,6 +1447,9 @@ class EventExtractor:
             if g.date:
                 reference = g.date if factual and not head.background else reference
                 continue
+            if head.prior_lag is not None and reference is None and published and published.max:
+                reference = DateValue.between(published.max - dt.timedelta(days=2), published.max,
+                                              source="publication-window")   # undated news of the day
             if head.prior_lag is not None and reference is not None and reference.min and factual:
                 # "ويأتي ذلك بعد يومين من اشتباك مماثل": two days before the news it is told with
                 lag = dt.timedelta(days=head.prior_lag)

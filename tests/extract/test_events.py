@@ -1301,3 +1301,23 @@ def test_state_medias_account_of_a_strike_is_one_air_strike(run):
     assert not [e for e in doc.events if e.type == "SHELLING"]   # the salvos are its means
     assert [doc.entity(x).kb_id for x in strike.side_a] == ["israel_forces"]
     assert strike.place.name_en != "Golan Heights"         # where it came from
+
+
+def test_an_act_the_news_came_so_long_after_in_its_sentence(run):
+    doc = run("أفرجت مجموعة مسلحة عن الطفل بعد أسبوع من اختطافه من أمام منزله في بلدة الجيزة بريف درعا الشرقي.",
+              published=dt.date(2026, 3, 10))
+    abduction = only(doc, "ABDUCTION")
+    assert abduction.date.max == dt.date(2026, 3, 3)      # a week before the news of the day
+
+
+def test_a_toll_and_parties_before_the_lag_are_the_later_news(run):
+    arrest = only(run("قتل عنصران من قسد بعد يومين من اعتقالهما."), "ARREST")
+    assert not arrest.casualties.killed and not arrest.side_a
+
+
+@pytest.mark.parametrize("text", [
+    "وتشهد المحافظة انتشاراً لعصابات الخطف التي تستهدف المدنيين والتجار بهدف الحصول على فدى مالية.",
+    "وانتقد الرئيس المتظاهرين الذين يحتجون على هذه الخطوة.",
+])
+def test_what_someone_does_told_in_passing_is_no_event(run, text):
+    assert not [e for e in run(text).events if e.modality in ("asserted", "attempted")]
