@@ -130,6 +130,7 @@ class Hit:
     attribution: tuple[str, Span] | None = None
     background: bool = False
     prior_lag: int | None = None     # "ويأتي ذلك بعد يومين من …": days before the news it was told with
+    prior_from: int = 0              # the token of that "بعد": what comes before it is the later news's
     # an occurrence of its own, never the same event as one told before: an answer ("ردت الفصائل
     # بقصف …"), what the news came after ("ويأتي ذلك بعد …"), another of a kind ("هجوماً مماثلاً")
     distinct: bool = False
@@ -872,7 +873,7 @@ class EventExtractor:
             return False
         after = next((i for i in range(lo + 1, min(lo + 5, h.start)) if ctx.keys[i] & self.cues["prior_words"]), None)
         if after is not None:
-            h.prior_lag = self._lag(ctx, after + 1, h.start)
+            h.prior_lag, h.prior_from = self._lag(ctx, after + 1, h.start), after
         return after is not None
 
     def _so_long_after(self, ctx: _Context, h: Hit) -> bool:
@@ -884,7 +885,7 @@ class EventExtractor:
         after = next((k for k in before[1:] if ctx.keys[k] & self.cues["prior_words"]), None)
         lag = self._lag(ctx, after + 1, h.start) if after is not None else None
         if lag is not None:
-            h.prior_lag = lag
+            h.prior_lag, h.prior_from = lag, after
         return lag is not None
 
     def _lag(self, ctx: _Context, k: int, end: int) -> int | None:
@@ -1131,7 +1132,7 @@ class EventExtractor:
         lo = max((i for i in (before, prompt) if i is not None), default=-1)
         hi = after if after is not None else len(ctx.tokens)
         if h.prior_lag is not None:   # "قتل عنصران من قسد بعد يومين من اعتقالهما": the later news's parties
-            lo = max(lo, h.start - 1)
+            lo = max(lo, h.prior_from)
         return [x for x in mentions if lo < x[0] < hi]
 
     def _prompted(self, ctx: _Context, h: Hit) -> int | None:
@@ -1252,8 +1253,8 @@ class EventExtractor:
     def _casualties(self, ctx: _Context, h: Hit) -> None:
         c = self.cues["casualties"]
         lo, hi = h.scope
-        if h.prior_lag is not None:
-            lo = h.start   # "قتل عنصران بعد يومين من اعتقالهما": the toll before belongs to the later news
+        if h.prior_lag is not None:   # "قتل عنصران بعد يومين من اعتقالهما": the toll before belongs to the later news
+            lo = max(lo, h.prior_from)
         i = lo
         while i < hi:
             kind = "killed" if ctx.keys[i] & c["killed"] else "injured" if ctx.keys[i] & c["injured"] else None
