@@ -76,6 +76,7 @@ FIGHTS = frozenset({"ATTACK", "ARMED_CLASH"})
 KILLINGS = frozenset({"ASSASSINATION", "ATTACK", "EXPLOSION"})
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
 TOLL_TYPES = (*VIOLENT, "ARREST", "ABDUCTION", "PROTEST", "OTHER")
+FOILED_WORDS = 14   # words from "أحبطت" to what it foiled, past the foiler's description and a time
 SETTLEMENT_NOUNS = frozenset(entry_key(w) for w in ("مدينة", "بلدة", "قرية"))
 # (normalised forms, clitics included: "في البلدة", "بالمدينة")
 SETTLEMENT_ANAPHORS = frozenset(normalize(p + w) for w in ("البلدة", "المدينة", "القرية") for p in ("", "و", "ب", "وب"))
@@ -131,6 +132,7 @@ class Hit:
     background: bool = False
     prior_lag: int | None = None     # "ويأتي ذلك بعد يومين من …": days before the news it was told with
     prior_from: int = 0              # the token of that "بعد": what comes before it is the later news's
+    foiled: bool = False             # "أحبطت القوات محاولة تسلل": who foiled it is no party to the attempt
     # an occurrence of its own, never the same event as one told before: an answer ("ردت الفصائل
     # بقصف …"), what the news came after ("ويأتي ذلك بعد …"), another of a kind ("هجوماً مماثلاً")
     distinct: bool = False
@@ -735,8 +737,10 @@ class EventExtractor:
             return "negated"
         if h.type in SPEECH_TYPES:   # "أي محاولة … أمر مرفوض": the words are the content of what was said
             return "asserted"
-        if self._cue_before(ctx, h, "foiled_before", 5):   # "أحبطت الأجهزة الأمنية محاولة اختطاف"
-            return "planned"
+        if self._cue_before(ctx, h, "foiled_before", FOILED_WORDS, clause=False):   # "أحبطت الأجهزة الأمنية محاولة اختطاف"
+            h.foiled = True
+            # (one fought off with a toll was attempted: "أحبطت محاولة تسلل … وأوقعت في صفوفهم قتلى")
+            return "attempted" if self._fought_off(ctx, h) else "planned"
         if self._cue_before(ctx, h, "conditional_before", 15, clause=False):
             return "threatened"   # "إذا حاولت أميركا توجيه ضربة": an attempt in a condition is hypothetical
         attempt = self.cues["modality"]["attempted_before"]
@@ -800,6 +804,12 @@ class EventExtractor:
         lo = ctx.clause_start(h)
         words_before = [i for i in range(lo, h.start) if ctx.tokens[i].is_word and not ctx.inside_name(i, lo)][-8:]
         return not any(ctx.keys[i] & governors for i in words_before)
+
+    def _fought_off(self, ctx: _Context, h: Hit) -> bool:
+        """Whether the sentence of a foiled act tells of dead or wounded after it."""
+        c = self.cues["casualties"]
+        return any(ctx.keys[i] & (c["killed"] | c["injured"] | c["counted"])
+                   for i in range(h.end, ctx.sentence_tokens(h.sentence)[1]))
 
     def _counted_attempts(self, ctx: _Context, h: Hit) -> bool:
         """"تعرض لعدة محاولات اغتيال", "نجا من ثلاث محاولات", "37 عملية ومحاولة اغتيال": attempts
@@ -1090,6 +1100,10 @@ class EventExtractor:
         for eid, unit in parents:
             _add(h.side_b if unit in h.side_b and unit not in h.side_a else
                  h.side_a if unit in h.side_a else h.associated, eid)
+        if h.foiled:   # "أحبطت وحدات الجيش محاولة تسلل لمجموعات إرهابية": who foiled it did not attempt it
+            foilers = {m.entity_id for i, m in mentions if i < h.start}
+            h.associated += [e for e in h.side_a if e in foilers and e not in h.associated]
+            h.side_a = [e for e in h.side_a if e not in foilers]
         h.side_b = [e for e in h.side_b if e not in h.side_a]
 
     def _fired_from(self, ctx: _Context, i: int) -> bool:

@@ -1321,3 +1321,19 @@ def test_a_toll_and_parties_before_the_lag_are_the_later_news(run):
 ])
 def test_what_someone_does_told_in_passing_is_no_event(run, text):
     assert not [e for e in run(text).events if e.modality in ("asserted", "attempted")]
+
+
+def test_an_infiltration_fought_off_with_a_toll_was_attempted(run):
+    doc = run("وكانت وحدات الجيش العربي السوري قد أحبطت، أمس، محاولة تسلل لمجموعات إرهابية باتجاه نقاطها في ريف "
+              "إدلب الجنوبي وأوقعت في صفوفها قتلى ومصابين.")
+    attempt = only(doc, "ATTACK")
+    assert attempt.modality == "attempted" and not attempt.side_a      # the army foiled it, did not attempt it
+
+
+@pytest.mark.parametrize("text", [
+    "تسلل عشرات السوريين إلى الأراضي التركية عبر الحدود.",                                  # migrants
+    "وفي هذا السياق أحبطت «كتائب عز الدين القسام» ـ الجناح العسكري لحركة حماس، فجر أمس، محاولة إسرائيلية "
+    "للتسلل إلى حي الزيتون شرق مدينة غزة.",                                                # foiled, no toll
+])
+def test_an_infiltration_that_is_no_attack(run, text):
+    assert not [e for e in run(text).events if e.modality in ("asserted", "attempted")]
