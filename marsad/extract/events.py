@@ -1992,9 +1992,9 @@ class _Context:
                     after += 1
                 # an armed group or a state is the source only of what it says right after its name
                 # ("قالت قسد إن …"), not of an act it is the subject of ("أعلنت قسد مقتل …")
-                that = self._that_after(after, hi)
                 if named.type not in SOURCE_TYPES:
-                    if k - i > 2 or that is None:
+                    that = self._that_after(after, hi) if k - i <= 2 else None
+                    if that is None:
                         continue
                     return named.text, self.span(k, that)   # the source's names and asides, up to "إن"
                 end = self._source_end(after, hi)
