@@ -238,9 +238,10 @@ class EventExtractor:
         out["own_forces"] = frozenset(normalize(w) for w in raw["own_forces"])
         out["responsibility"] = keyset(raw["responsibility"])
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
+        out["blast_verbs"] = keyset(raw["blast_verbs"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
         # a clause opening with these has its act as their object or subject ("شن مسلحون هجوماً")
-        out["act_openers"] = (out["occurrence_verbs"] | out["modality"]["attempted_before"]
+        out["act_openers"] = (out["occurrence_verbs"] | out["blast_verbs"] | out["modality"]["attempted_before"]
                               | out["casualties"]["killed"] | out["casualties"]["injured"] | out["protest_breakers"])
         out["generic"] = keyset(raw["generic_before"])
         out["speech_after"] = keyset(raw["speech_after"])
@@ -542,7 +543,8 @@ class EventExtractor:
         if (end - start == 1 and spec.form == "noun" and ctx.tokens[start].norm.startswith("ال") and start > 0
                 and ctx.tokens[start - 1].norm.startswith("ال") and ctx.keys[start - 1] & self.cues["participle_heads"]):
             return True   # "القوة المداهمة": who raided, described; the raid is told elsewhere
-        if spec.figurative and (not self._shows_force(ctx, start, end) or self._spoken(ctx, end)):
+        if spec.figurative and (not self._shows_force(ctx, start, end) and not self._blast_heard(ctx, start, spec)
+                                or self._spoken(ctx, end)):
             return True
         if any(ctx.keys[i] & self.cues["titles"] for i in words_before[-2:]) or self._plot(ctx, start):
             return True
@@ -565,6 +567,12 @@ class EventExtractor:
         lo = ctx.sentence_tokens(ctx.sentence_of(start))[0]
         title = next((i for i in range(lo, start) if ctx.keys[i] & self.cues["titles"]), None)
         return title is not None and any(ctx.keys[i] & self.cues["plot_words"] for i in range(title + 1, start))
+
+    def _blast_heard(self, ctx: _Context, start: int, spec: TriggerSpec) -> bool:
+        """"وقع انفجار في مدينة الرقة", "دوى انفجار": an explosion that a verb says happened or was
+        heard is one, with no weapon or toll named (not "انفجار الأوضاع")."""
+        previous = ctx.words_before_token(start, 1)
+        return spec.type == "EXPLOSION" and bool(previous) and bool(ctx.keys[previous[0]] & self.cues["blast_verbs"])
 
     def _spoken(self, ctx: _Context, end: int) -> bool:
         """"هاجم الوزير قادة الفصائل قائلاً …": the attacker goes on speaking in the same clause, so the

@@ -108,3 +108,12 @@ def test_a_verb_whose_object_comes_after_its_subject(run, text, type_):
 ])
 def test_a_gapped_verb_without_its_object_is_no_event(run, text):
     assert not types(run(text)) & {"EXPLOSION", "PROTEST"}
+
+
+@pytest.mark.parametrize("text, explosion", [
+    ("وقع انفجار في مدينة الرقة فجر الخميس.", True),
+    ("دوى انفجار في حي الجورة مساء أمس.", True),
+    ("حذر الوزير من انفجار الأوضاع في المنطقة.", False),
+])
+def test_a_blast_a_verb_says_happened_is_one_though_no_weapon_is_named(run, text, explosion):
+    assert ("EXPLOSION" in types(run(text))) == explosion
