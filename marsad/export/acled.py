@@ -110,6 +110,7 @@ class AcledTables:
         for name, spec in event_types.items():
             if not isinstance(spec, dict) or not spec.get("event_type") or not spec.get("sub_event_type"):
                 raise DataFileError(path, f"event_types.{name} needs event_type and sub_event_type")
+        actors = _kb_items(options)   # read once for both tables
         return cls(
             event_types=event_types,
             disorder_types=need("disorder_types", dict),
@@ -127,8 +128,8 @@ class AcledTables:
             unknown_country_prefix=str(data.get("unknown_country_prefix") or "XXX"),
             source_scale={str(k).lower(): str(v) for k, v in (data.get("source_scale") or {}).items()},
             default_source_scale=str(data.get("default_source_scale") or "Other"),
-            kb_kinds=_kb_kinds(options),
-            kb_states=_kb_states(options),
+            kb_kinds=_kb_kinds(actors),
+            kb_states=_kb_states(actors),
         )
 
 
@@ -140,11 +141,11 @@ def _kb_items(options: Options) -> list:
     return items if isinstance(items, list) else []
 
 
-def _kb_states(options: Options) -> dict[str, str]:
+def _kb_states(items: list) -> dict[str, str]:
     """The state whose forces an actor of kind foreign_state_force is (its `sponsors: [country:X]`):
     at home they are that state's forces, ACLED inter 1 ("قوات الأمن العراقية" in Ramadi)."""
     states = {}
-    for a in _kb_items(options):
+    for a in items:
         if isinstance(a, dict) and a.get("kind") == "foreign_state_force":
             iso3 = next((str(s)[len("country:"):] for s in a.get("sponsors") or () if str(s).startswith("country:")), None)
             if iso3:
@@ -152,9 +153,8 @@ def _kb_states(options: Options) -> dict[str, str]:
     return states
 
 
-def _kb_kinds(options: Options) -> dict[str, list[str]]:
+def _kb_kinds(items: list) -> dict[str, list[str]]:
     """Actor kinds from the knowledge base, following `parent` so a unit inherits its force's kind."""
-    items = _kb_items(options)
     own: dict[str, str | None] = {}
     parent: dict[str, str | None] = {}
     for a in items:

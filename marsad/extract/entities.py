@@ -113,7 +113,7 @@ class EntityRecognizer:
             # only forms that name the outlet anywhere: "المدن" alone is also "the cities"
             for alias in (a for a in o.aliases if len(a) > 3):
                 if alias not in o.signature_only:
-                    m.add(alias, Candidate(f"outlet:{o.id}", "MEDIA", o.name_ar, o.name_en, f"outlet:{o.id}", "outlet"))
+                    m.add(alias, _outlet(o))
         return m
 
     # --- the stage ------------------------------------------------------------------------
@@ -251,8 +251,7 @@ class EntityRecognizer:
                 continue
             o = self._outlets.exact(" ".join(t.text for t in tokens[run[0]:run[1]]))
             if o is not None:
-                out.append(Found(run[0], run[1], Candidate(f"outlet:{o.id}", "MEDIA", o.name_ar, o.name_en,
-                                                           f"outlet:{o.id}", "outlet"), 2))
+                out.append(Found(run[0], run[1], _outlet(o), 2))
         return out
 
     def _units(self, tokens, keys) -> list[Found]:
@@ -929,6 +928,11 @@ def _definite_nisba(token: Token) -> bool:
 def _stop(token: Token, words: frozenset[str]) -> bool:
     """A stop word, read with the article kept: "العلي" is a name, "على" (= علي normalised) is not."""
     return bool(name_keys(token) & words)
+
+
+def _outlet(o) -> Candidate:
+    """An outlet of data/outlets.yaml as a MEDIA candidate."""
+    return Candidate(f"outlet:{o.id}", "MEDIA", o.name_ar, o.name_en, f"outlet:{o.id}", "outlet")
 
 
 def _new(type_: str, name: str) -> Candidate:

@@ -1464,28 +1464,24 @@ class EventExtractor:
         # أمس الأربعاء، توتراً أمنياً بين …" and then the clash)
         reference: DateValue | None = ctx.lead_date()
         published = ctx.doc.meta.published
+        # undated news of the day: the days just before publication
+        news_window = DateValue.between(published.max - dt.timedelta(days=2), published.max,
+                                        source="publication-window") if published and published.max else None
         for g in sorted(groups, key=lambda g: g.head.start):
             head = g.head
             factual = g.modality in FACTUAL_MODALITIES
             if g.date:
                 reference = g.date if factual and not head.background else reference
                 continue
-            if head.prior_lag is not None and reference is None and published and published.max:
-                reference = DateValue.between(published.max - dt.timedelta(days=2), published.max,
-                                              source="publication-window")   # undated news of the day
-            if head.prior_lag is not None and reference is not None and reference.min and factual:
+            news = reference or news_window
+            if head.prior_lag is not None and news is not None and news.min and factual:
                 # "ويأتي ذلك بعد يومين من اشتباك مماثل": two days before the news it is told with
                 lag = dt.timedelta(days=head.prior_lag)
-                g.date = DateValue.between(reference.min - lag, reference.max - lag, reference.precision
-                                           if reference.precision != "day" else "range", source="relative:prior")
+                g.date = DateValue.between(news.min - lag, news.max - lag, news.precision, source="relative:prior")
                 continue
             if not factual or any(x.date_unresolved for x in g.hits) or head.background:
                 continue
-            inherited = dated_by_sentence.get(head.sentence) or reference
-            if inherited is None and published and published.max:
-                # undated news of the day: the days just before publication
-                inherited = DateValue.between(published.max - dt.timedelta(days=2), published.max,
-                                              source="publication-window")
+            inherited = dated_by_sentence.get(head.sentence) or news
             if inherited:
                 g.date = DateValue(inherited.value, inherited.min, inherited.max, inherited.precision,
                                    None, inherited.source or "narrative")
@@ -1888,12 +1884,11 @@ class _Context:
     def spoken_to(self, k: int, m: Mention) -> bool:
         """'في تصريح لقناة "الحرة"', "قال لـ«الشرق الأوسط»": the outlet a source spoke to is not the
         source, nor a party to what it was told."""
-        if m.type != "MEDIA":
+        previous = self.words_before_token(k, 1)
+        if m.type != "MEDIA" or not previous:
             return False
-        j = k - 1
-        while j >= 0 and not self.tokens[j].is_word:
-            j -= 1
-        before = self.tokens[j].norm if j >= 0 else ""
+        j = previous[0]
+        before = self.tokens[j].norm
         return before == "ل" or before.startswith("ل") and bool(self.keys[j] & self.ex.cues["media_heads"])
 
     def told_to(self, source: Span) -> int | None:

@@ -275,6 +275,7 @@ _SNAPSHOT_COLUMNS = ("geonameid", "name", "lat", "lon", "population", "admin1cod
 # Towns of the countries around Syria (see region_towns in gazetteer_rules.yaml); admin1code
 # holds the ISO3 country code there, since OCHA's Syrian units do not apply.
 REGION_SNAPSHOT = "geonames_region.tsv"
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
 
 
 def _geonames_from_package(keep=lambda c: c["countrycode"] == "SY",
@@ -287,10 +288,9 @@ def _geonames_from_package(keep=lambda c: c["countrycode"] == "SY",
     for c in cities.values():
         if not keep(c):
             continue
-        names = [a for a in c["alternatenames"] if re.search("[\u0600-\u06ff]", a)]
-        if names or c["countrycode"] == "SY":
-            towns.append(_GnTown(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
-                                 int(c["population"] or 0), admin1(c), names))
+        names = [a for a in c["alternatenames"] if _ARABIC_SCRIPT.search(a)]
+        towns.append(_GnTown(int(c["geonameid"]), c["name"], float(c["latitude"]), float(c["longitude"]),
+                             int(c["population"] or 0), admin1(c), names))
     return sorted(towns, key=lambda t: t.geonameid)
 
 
@@ -310,6 +310,8 @@ def _region_from_package(selection: dict[str, dict]) -> list[_GnTown]:
         rule = selection.get(iso3.get(c["countrycode"], ""))
         if rule is None or int(c["population"] or 0) < rule.get("min_population", 0):
             return False
+        if not any(_ARABIC_SCRIPT.search(a) for a in c["alternatenames"]):
+            return False   # no Arabic name: no article can name it
         near = rule.get("within_km_of_syria")
         return near is None or _km_from_syria(float(c["latitude"]), float(c["longitude"])) <= near
 
