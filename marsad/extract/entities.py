@@ -31,6 +31,7 @@ OPENING_QUOTES = ("\u201c", "\u00ab", "\u201e")
 CLOSING_QUOTES = ("\u201d", "\u00bb", "\u2033")
 CLOCK_BEFORE = re.compile(r"\d{1,2}:\d{2}\s*[|،,\-–]?\s*$")   # "19:54 دمشق"
 QUOTED_WORDS = 4     # words of a quoted name that a qualifier after the quote completes
+DATELINE_DASHES = frozenset({"-", "–", "—", "("})   # "تدمر - سانا", "الرمادي (العراق)"
 VILLAGE_REACH = 40   # characters: "قرية X في ريف Y", not a town named in the next clause
 
 
@@ -127,7 +128,9 @@ class EntityRecognizer:
         chosen = _select(found)
         chosen = self._filter_ambiguous(doc, tokens, keys, chosen)
         chosen = self._away_from_home(tokens, chosen)
-        chosen = [f for f in chosen if not _on_dateline(doc, tokens, f) and not self._agreeing_adjective(tokens, keys, f)]
+        places = {k for f in chosen if f.cand.type == "LOCATION" for k in range(f.start, f.end)}
+        chosen = [f for f in chosen if not _on_dateline(doc, tokens, f) and not self._agreeing_adjective(tokens, keys, f)
+                  and not self._read_as_word(tokens, keys, f, places)]
         chosen += self._coreference(tokens, keys, chosen)
         chosen = self._nicknames(tokens, keys, _select(chosen))
         chosen = _select(chosen + self._clipped(tokens, keys, chosen))
@@ -148,6 +151,44 @@ class EntityRecognizer:
         return (before.is_word and before.norm.startswith("ال") and len(before.norm) >= 5
                 and not _stop(before, self.cues["name_stop"])
                 and not keys[i - 1] & self._area_heads and not keys[i - 1] & self._kind_nouns)
+
+    def _read_as_word(self, tokens, keys, f: Found, places: set[int]) -> bool:
+        """A one-word place that the text uses as a word: one with the accusative ending of an
+        indefinite noun ("هجيناً", "ومرقداً") or read only through the particle ك ("كسرت" is not
+        "like Sirte"); and a town whose name is a common word ("وهي تدمر المباني", "كان القوي دوما")
+        with no sign of a place around it: a preposition or a word for a place before it
+        ("إلى حماة", "محيط السفيرة", "بتدمر"), where it lies after it ("تدمر شرقي حمص"), another
+        place it is listed with ("دوما وحرستا"), a dateline's dash."""
+        i = f.start
+        if f.cand.type != "LOCATION" or f.end - i != 1:
+            return False
+        tok = tokens[i]
+        if _indefinite_accusative(tok):
+            return True
+        if f.cand.source == "place" and f.extra.get("source") != "model" and self._through_particle_kaf(tok):
+            return True
+        if not keys[i] & self.cues["word_like_places"]:
+            return False
+        after = keys[i + 1] if i + 1 < len(tokens) else frozenset()
+        if after & self.cues["word_signs_after"]:
+            return True
+        before = keys[i - 1] if i > 0 else frozenset()
+        if (before & (self.cues["place_signs_before"] | self.cues["locative_before"])
+                or after & self.cues["place_signs_after"] or tok.norm.startswith("ب")):
+            return False
+        if i + 1 < len(tokens) and tokens[i + 1].norm in DATELINE_DASHES:
+            return False
+        listed_before = i > 0 and (i - 1 in places and tok.norm.startswith("و")
+                                   or tokens[i - 1].norm == "،" and i - 2 in places)
+        listed_after = i + 1 < len(tokens) and (i + 1 in places and tokens[i + 1].norm.startswith("و")
+                                                or tokens[i + 1].norm == "،" and i + 2 in places)
+        return not (listed_before or listed_after)
+
+    def _through_particle_kaf(self, token: Token) -> bool:
+        """"كسرت" read as ك + سرت: a town rarely follows the particle "like", while words
+        beginning with ك are many; the word is a place only if it is a name as written."""
+        word = token.norm[1:] if token.norm[:1] in "وف" else token.norm
+        return word.startswith("ك") and not self.gazetteer.lookup(word)
 
     def _attach_sites(self, doc: Document) -> None:
         """A place the knowledge base lacks gets a known place to be coded at: a site
@@ -622,9 +663,10 @@ class EntityRecognizer:
                 if not all(t.is_word for t in tokens[i:j]) or any(span.overlaps(d) for d in dated):
                     continue
                 # a full name may carry a place-derived family name ("دلشاد كوباني"): a longer
-                # person span may cover a one-word place; anything else stays the dictionaries'
+                # person span may cover a one-word place, though not only places ("كفرنبل
+                # وكوباني" is two towns); anything else stays the dictionaries'
                 overlap = [f for f in known if f.start < j and i < f.end]
-                person_over_place = label == "PERS" and j - i >= 2 and all(
+                person_over_place = label == "PERS" and j - i > len({f.start for f in overlap}) and all(
                     f.cand.type in ("LOCATION", "STATE") and f.end - f.start == 1 for f in overlap)
                 if overlap and not person_over_place:
                     continue
@@ -918,6 +960,11 @@ def _may_name(token: Token) -> bool:
 def _nisba(token: Token) -> bool:
     """An indefinite adjective of origin ("إيرانية", "هندية")."""
     return not token.norm.startswith("ال") and token.norm.endswith(("يه", "ية"))
+
+
+def _indefinite_accusative(token: Token) -> bool:
+    """"هجيناً": tanwin fatha marks an indefinite noun, which a town's name never is."""
+    return token.text.endswith(("اً", "ًا", "ىً"))
 
 
 def _definite_nisba(token: Token) -> bool:

@@ -36,6 +36,38 @@ def test_common_word_is_not_a_place_named_with_the_article(run, text):
     assert not [e for e in run(text).entities if e.type == "LOCATION"]
 
 
+@pytest.mark.parametrize("text", [
+    "وتجدر الإشارة إلى أن الوفد غادر صباحا.",               # الإشارة: not Al-Ashara
+    "وقال إن الدبابات لا تزال في المنطقة وهي تدمر المباني.",  # تدمر: destroys, not Palmyra
+    "فطالما كان القوي دوما مستبدا بالضعيف.",                # دوما: always
+    "وقال إنهم حماة التركمان والمدافعون عنهم.",             # حماة: protectors
+    "ومن جانبها أكدت السفيرة أن الاجتماع كان مثمرا.",        # السفيرة: the ambassador
+    "وبحث الجانبان التعاون في الميادين كافة.",              # الميادين: fields
+    "وشوهد الدخان الرمادي يتصاعد من المصنع.",               # الرمادي: grey
+    "ونقل إلى المستشفى بعد أن كسرت ساقه.",                  # كسرت: not "like Sirte"
+    "وكان الحيوان هجيناً بين سلالتين.",                     # tanwin: an indefinite noun, not Hajin
+])
+def test_town_name_used_as_a_word_is_not_a_place(run, text):
+    assert not [e for e in run(text).entities if e.type == "LOCATION"]
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("وصل رتل عسكري إلى حماة قادما من الشمال.", "gn:170017"),
+    ("شهدت دوما مظاهرات حاشدة أمس.", "gn:170592"),
+    ("قتل مدنيان في قصف على حرستا ودوما.", "gn:170592"),
+    ("اندلعت اشتباكات في محيط السفيرة جنوب شرق حلب.", "gn:172503"),
+    ("سيطر التنظيم على تدمر شرقي حمص.", "gn:163808"),
+    ("وصلت تعزيزات إلى بلدة العشارة بريف دير الزور.", "al_ashara"),
+])
+def test_town_name_that_is_also_a_word_is_a_place_with_a_sign_of_one(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}
+
+
+def test_two_towns_joined_by_and_are_no_person(run):
+    doc = run("قصفت المدفعية كفرنبل وكوباني.")
+    assert {e.kb_id for e in doc.entities} == {"gn:168661", "kobani"}
+
+
 @pytest.mark.parametrize("text, person", [
     ("اعتقلت الدورية المدعو “خالد الحمود” في السوق.", "خالد الحمود"),
     ("حضر الاجتماع قائد الفصيل في المنطقة، سامر العلي، مع مرافقيه.", "سامر العلي"),
