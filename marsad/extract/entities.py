@@ -127,7 +127,7 @@ class EntityRecognizer:
             found += self._model(doc, tokens, keys, found)
         chosen = _select(found)
         chosen = self._filter_ambiguous(doc, tokens, keys, chosen)
-        chosen = self._away_from_home(tokens, chosen)
+        chosen = self._away_from_home(tokens, keys, chosen)
         places = {k for f in chosen if f.cand.type == "LOCATION" for k in range(f.start, f.end)}
         chosen = [f for f in chosen if not _on_dateline(doc, tokens, f) and not self._agreeing_adjective(tokens, keys, f)
                   and not self._read_as_word(tokens, keys, f, places)]
@@ -144,11 +144,13 @@ class EntityRecognizer:
         with it (Nasserist), though a town has its name; after a word for a kind of place or an
         area ("مدينة الناصرية", "ريف الحسينية") it is the place."""
         i = f.start
-        if f.cand.type != "LOCATION" or f.end - i != 1 or i == 0 or not _definite_nisba(tokens[i]):
+        if i == 0 or not (f.cand.type == "LOCATION" and f.end - i == 1 and _definite_nisba(tokens[i])
+                          # an outlet named by adjectives: "بالاهتمام العربي الجديد"
+                          or f.cand.type == "MEDIA" and _definite_nisba(tokens[i], masculine=True)):
             return False
         before = tokens[i - 1]
-        # (a noun with its article: not "إلى" (normalised "الي") nor "الذين")
-        return (before.is_word and before.norm.startswith("ال") and len(before.norm) >= 5
+        # (a noun with its article, after a particle too: not "إلى" (normalised "الي") nor "الذين")
+        return (before.is_word and any(w.startswith("ال") and len(w) >= 5 for w in before.forms)
                 and not _stop(before, self.cues["name_stop"])
                 and not keys[i - 1] & self._area_heads and not keys[i - 1] & self._kind_nouns)
 
@@ -746,24 +748,31 @@ class EntityRecognizer:
             out.append(f)
         return [f for f in out if not doc.in_boilerplate(_span(tokens, f))]
 
-    def _away_from_home(self, tokens, chosen: list[Found]) -> list[Found]:
+    def _away_from_home(self, tokens, keys, chosen: list[Found]) -> list[Found]:
         """"الجيش الوطني" is the Syrian National Army in Syria and the government's army in Yemen:
-        a name bound to a home country becomes a new entity of its own when every place and
-        actor the article names belongs to another country ("الحوثيين" are Yemen's)."""
+        a name bound to a home country becomes a new entity of its own when every place, actor
+        and nationality the article names belongs to another country ("الحوثيين" are Yemen's,
+        "الأراضي اللبنانية" Lebanon) than its home and its sponsors ("المدعوم من تركيا")."""
         if not any(f.cand.home for f in chosen):
             return chosen
         countries = {getattr(self.gazetteer.get(f.cand.kb_id), "country", None)
                      for f in chosen if f.cand.type in ("LOCATION", "STATE") and f.cand.kb_id}
         countries |= {getattr(self.actors.get(f.cand.kb_id), "home", None)
                       for f in chosen if f.cand.source == "actor" and not f.cand.home}
+        nationalities = self.cues["nationality_forces"]
+        countries |= {nationalities[k][1] for ks in keys for k in ks & nationalities.keys()}
         countries.discard(None)
         out = []
         for f in chosen:
-            if f.cand.home and countries and f.cand.home not in countries:
+            if f.cand.home and countries and countries.isdisjoint(self._home_countries(f.cand.kb_id)):
                 name = " ".join([_head(tokens[f.start]), *(t.norm for t in tokens[f.start + 1:f.end])])
                 f = Found(f.start, f.end, self._named(_new(f.cand.type, name)), f.priority, dict(f.extra))
             out.append(f)
         return out
+
+    def _home_countries(self, actor_id: str) -> set[str]:
+        actor = self.actors.get(actor_id)
+        return {actor.home, *(s.removeprefix("country:") for s in actor.sponsors if s.startswith("country:"))}
 
     # 3. coreference ---------------------------------------------------------------------------
     def _coreference(self, tokens, keys, chosen: list[Found]) -> list[Found]:
@@ -967,9 +976,9 @@ def _indefinite_accusative(token: Token) -> bool:
     return token.text.endswith(("اً", "ًا", "ىً"))
 
 
-def _definite_nisba(token: Token) -> bool:
-    """A definite adjective of origin ("السويدية", "التركية")."""
-    return token.norm.startswith("ال") and token.norm.endswith(("يه", "ية"))
+def _definite_nisba(token: Token, masculine: bool = False) -> bool:
+    """A definite adjective of origin ("السويدية", "التركية"; "العربي" if `masculine`)."""
+    return token.norm.startswith("ال") and token.norm.endswith(("يه", "ية", "ي") if masculine else ("يه", "ية"))
 
 
 def _stop(token: Token, words: frozenset[str]) -> bool:

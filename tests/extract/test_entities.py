@@ -357,11 +357,26 @@ def test_al_qaeda_alone_only_where_the_group_is_named(run, text, found):
     ("هاجم الجيش الوطني مواقع قسد قرب منبج.", True),
     ("هاجم الجيش الوطني مواقع الحوثيين في محافظة مأرب.", False),   # Yemen's army, not the SNA
     ("قصف الجيش الوطني تجمعات للمسلحين في مدينة تعز.", False),
+    ("وأكدوا ضرورة نشر الجيش الوطني على كافة الأراضي اللبنانية.", False),  # a nationality names the country
+    ("قال الجيش الوطني المدعوم من القوات التركية إنه صد هجوما.", True),     # its sponsor's country
 ])
 def test_name_bound_to_a_home_country_links_only_there(run, text, sna):
     doc = run(text)
     assert ("sna" in {e.kb_id for e in doc.entities}) == sna
     assert "الجيش الوطني" in {m.text for e in doc.entities for m in e.mentions}
+
+
+@pytest.mark.parametrize("text, asayish", [
+    ("وقالت قوى الأمن الداخلي في الحسكة إنها اعتقلت خلية.", True),
+    ("اتفق على أن تتولى قوى الأمن الداخلي مهام حفظ الأمن في بيروت.", False),   # Lebanon's police
+])
+def test_internal_security_forces_are_the_asayish_only_in_syria(run, text, asayish):
+    assert ("asayish" in {e.kb_id for e in run(text).entities}) == asayish
+
+
+def test_outlet_named_by_adjectives_agrees_with_the_noun_before_it(run):
+    assert not run("وأشار إلى أنه سعيد بالاهتمام العربي الجديد بالآثار.").entities
+    assert "outlet:al_araby_al_jadeed" in {e.kb_id for e in run("وذكر العربي الجديد أن الهجوم وقع فجرا.").entities}
 
 
 def test_interim_government_is_not_the_regime(run):
