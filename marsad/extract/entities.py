@@ -452,6 +452,7 @@ class EntityRecognizer:
         """"دوار المصرية", "بادية الصالحية", 'قرية "السكرية"': a place named by its kind."""
         sites = self.cues["site_nouns"]
         starts = {f.start: f for f in known if f.cand.type == "LOCATION"}
+        actors = {f.start for f in known if f.cand.source == "actor"}
         out = []
         for i, tok in enumerate(tokens[:-1]):
             site = next((sites[k] for k in keys[i] if k in sites), None)
@@ -472,7 +473,8 @@ class EntityRecognizer:
                 run = (j, j + 1)    # a site's own name carries the article: "دوار المصرية", not "مزار أنشأته"
             else:
                 run = None
-            if not run or run[1] - run[0] > 3 or keys[run[0]] & self.cues["name_stop"]:
+            # "حاجز النظام", "مقر الحرس": the post of an actor, not a site named after it
+            if not run or run[1] - run[0] > 3 or keys[run[0]] & self.cues["name_stop"] or run[0] in actors:
                 continue
             inner = starts.get(run[0])
             if kind in ("town", "village") or kind == "neighbourhood":
@@ -731,7 +733,8 @@ class EntityRecognizer:
     # 2b. ambiguous aliases -------------------------------------------------------------------
     def _filter_ambiguous(self, doc, tokens, keys, chosen: list[Found]) -> list[Found]:
         """An ambiguous alias stands only where its actor is named plainly in the document,
-        or (for multi-word aliases) where no blocking word precedes it."""
+        or after a force it owns ("طائرات النظام", "مدفعية النظام"), or (for multi-word
+        aliases) where no blocking word precedes it."""
         plain = {f.cand.key for f in chosen if not f.cand.ambiguous}
         heads = self._head_owners(chosen)
         out = []
@@ -743,10 +746,23 @@ class EntityRecognizer:
                 multiword = f.end - f.start > 1
                 # "الحرس" with both الحرس الثوري and الحرس الجمهوري named: it could be either
                 shared = not multiword and len(heads.get(_head(tokens[f.start]), ())) > 1
-                if blocked or shared or not (c.key in plain or multiword):
+                owns_force = not multiword and self._owns_force(tokens, keys, f)
+                if blocked or shared or not (c.key in plain or multiword or owns_force):
                     continue
+                if owns_force and c.key not in plain:   # the force is then part of the name
+                    f = Found(f.start - 1, f.end, c, f.priority, dict(f.extra))
             out.append(f)
         return [f for f in out if not doc.in_boilerplate(_span(tokens, f))]
+
+    def _owns_force(self, tokens, keys, f: Found) -> bool:
+        """"طائرات النظام", "مدفعية النظام": the force's owner, unless a definite word after it
+        makes it another ("جنود النظام القديم", "طائرات القاعدة الأمريكية"); a word for the
+        force's kind may follow ("طائرات النظام الحربية")."""
+        i, j = f.start, f.end
+        if i == 0 or not keys[i - 1] & self.cues["owned_forces"]:
+            return False
+        return not (j < len(tokens) and tokens[j].norm.startswith("ال")
+                    and not keys[j] & self.cues["force_modifiers"])
 
     def _away_from_home(self, tokens, keys, chosen: list[Found]) -> list[Found]:
         """"الجيش الوطني" is the Syrian National Army in Syria and the government's army in Yemen:

