@@ -235,8 +235,9 @@ class EntityRecognizer:
         return out + self._quoted_then_qualified(doc.text, tokens, names)
 
     def _quoted_then_qualified(self, text: str, tokens: list[Token], names) -> list[Found]:
-        """A name whose quoted part is followed by the word that tells it apart: 'ميليشيا "حزب الله"
-        العراقي' is Kataib Hezbollah, as "حزب الله العراقي" is."""
+        """A name partly in quotes: its quoted part followed by the word that tells it apart
+        ('ميليشيا "حزب الله" العراقي' is Kataib Hezbollah, as "حزب الله العراقي" is), or its first
+        words before the quotes ('غرفة عمليات "الفتح المبين"', 'هيئة "تحرير الشام"')."""
         out = []
         opened = None   # the open quote, if any
         prev_end = 0
@@ -250,12 +251,21 @@ class EntityRecognizer:
             if not (tok.norm in CLOSING_QUOTES or tok.norm == QUOTE) or opened is None:
                 continue
             start, opened = opened, None
-            if not (0 < q - start - 1 <= QUOTED_WORDS and q + 1 < len(tokens) and tokens[q + 1].is_word):
+            if not 0 < q - start - 1 <= QUOTED_WORDS:
                 continue
-            window = [*range(start + 1, q), q + 1]   # the quoted words and the one after the quote
-            for m in self.matcher.find_all([tokens[k] for k in window], [names[k] for k in window]):
-                if m.start == 0 and m.end == len(window):
-                    out.append(Found(window[0], q + 2, m.payload, 3))
+            quoted = [*range(start + 1, q)]
+            # (the word after first: 'ميليشيا "حزب الله" العراقي' is not Lebanon's Hezbollah)
+            windows = [(q + 1, 2)] if q + 1 < len(tokens) and tokens[q + 1].is_word else []
+            # (not a word for what the group is: 'ميليشيا "الدفاع الوطني"' is named in the quotes)
+            windows += [(w, 1) for w in (start - 2, start - 1) if w >= 0 and all(t.is_word for t in tokens[w:start])
+                        and not token_keys(tokens[w]) & self.cues["group_nouns"]]
+            for edge, after in windows:
+                window = [*range(edge, start), *quoted] if edge < start else [*quoted, edge]
+                match = next((m for m in self.matcher.find_all([tokens[k] for k in window], [names[k] for k in window])
+                              if m.start == 0 and m.end == len(window)), None)
+                if match is not None:
+                    out.append(Found(window[0], q + after, match.payload, 3))
+                    break
         return out
 
     # 2. patterns ----------------------------------------------------------------------------

@@ -224,6 +224,7 @@ class EventExtractor:
         out["toward"] = keyset(raw["toward_words"])
         out["coming"] = keyset(raw["coming_from"])
         out["fired_from"] = {k: keyset(v) for k, v in raw["fired_from"].items()}
+        out["held_by"] = {k: keyset(v) for k, v in raw["held_by"].items()}
         out["violence"] = keyset(raw["violence_signs"]) | out["casualties"]["killed"] | out["casualties"]["injured"] \
             | out["quantities"]["weapons"] | out["quantities"]["fighters"]
         out["reference"] = keyset(raw["reference_before"])
@@ -749,8 +750,12 @@ class EventExtractor:
             h.foiled = True
             # (one fought off with a toll was attempted: "أحبطت محاولة تسلل … وأوقعت في صفوفهم قتلى")
             return "attempted" if self._fought_off(ctx, h) else "planned"
-        if self._cue_before(ctx, h, "conditional_before", 15, clause=False):
-            return "threatened"   # "إذا حاولت أميركا توجيه ضربة": an attempt in a condition is hypothetical
+        # "إذا حاولت أميركا توجيه ضربة": an attempt in a condition is hypothetical; but a past verb
+        # in a relative clause tells what someone did ("في حال تم اعتقال …، وهو ما فعلته مليشيا
+        # الدفاع الوطني التي استقدمت تعزيزات")
+        if self._cue_before(ctx, h, "conditional_before", 15, clause=False) and not (
+                h.spec.form == "verb" and ctx.relative_clause(h) and not _future_verb(ctx, h)):
+            return "threatened"
         attempt = self.cues["modality"]["attempted_before"]
         if any(ctx.keys[i] & attempt for i in range(h.start, h.end)) or self._cue_before(
                 ctx, h, "attempted_before", 10, clause=False):   # "محاولة اغتيال"
@@ -854,8 +859,9 @@ class EventExtractor:
         if h.spec.form == "verb":
             return False
         mod = self.cues["modality"]
-        if any(ctx.keys[i] & mod["aggregate_strong"] for i in range(h.start, h.end)):   # "عمليات الاغتيال"
-            return True
+        # ("استهدفت غرفة عمليات الفتح المبين بقذائف": a name told inside the trigger counts nothing)
+        if any(ctx.keys[i] & mod["aggregate_strong"] and not ctx.entity_at[i] for i in range(h.start, h.end)):
+            return True   # "عمليات الاغتيال"
         # "قتل وجرح العشرات بانفجار سيارة": a count of victims of one blast (its cause, with ب);
         # "حصيلة ضحايا التفجير": the toll of one act
         cause = self._after_preposition(ctx, h, "ب")
@@ -1080,6 +1086,8 @@ class EventExtractor:
                 _add(h.side_a, eid)   # "بقذيفة أطلقت من مناطق سيطرة قسد": whose areas it came from
                 agent_end = ctx.tok_end(m.span.end)
                 continue
+            if self._holds_the_place(ctx, i):
+                continue
             if ctx.types.get(eid) == "STATE" and i > 1 and ctx.tokens[i - 1].norm == "من" and ctx.keys[i - 2] & self.cues["coming"]:
                 continue   # "شاحنات محملة بالأسلحة قادمة من العراق": a country things came from
             unit = ctx.unit_of_parent(m)
@@ -1117,13 +1125,12 @@ class EventExtractor:
     def _fired_from(self, ctx: _Context, i: int) -> bool:
         """'قذيفة أطلقت من مناطق سيطرة "قسد"', "قذائف مصدرها مواقع قوات النظام": a projectile came from
         the areas of the group named at token i."""
-        c = self.cues["fired_from"]
-        for k in range(i - 1, max(-1, i - 6), -1):
-            if ctx.keys[k] & c["verbs"]:
-                return True
-            if ctx.tokens[k].is_word and not ctx.keys[k] & c["areas"]:
-                return False
-        return False
+        return _led_up_to(ctx, i, self.cues["fired_from"]["verbs"], self.cues["fired_from"]["areas"])
+
+    def _holds_the_place(self, ctx: _Context, i: int) -> bool:
+        """"مدينة الباب الخاضعة لسيطرة فصائل الجيش الوطني": the group named at token i holds the
+        place, which tells nothing of its part in the act."""
+        return _led_up_to(ctx, i, self.cues["held_by"]["verbs"], self.cues["held_by"]["between"])
 
     def _victims_nationality(self, ctx: _Context, i: int) -> bool:
         """Whether the force named by nationality at token i is a dead or wounded person's: a person
@@ -1237,9 +1244,10 @@ class EventExtractor:
         instrument = h.spec.form == "phrase" and h.type == "ATTACK" and ctx.tokens[h.start].norm.startswith("ب")
         j = h.end
         if h.told_by_verb:
-            if not ctx.entity_at[h.start + 1]:
+            first = h.start + 1   # "استهدفت قوات النظام بقذائف …", "استهدفت فصائل الجيش الوطني بقذائف"
+            if not (ctx.entity_at[first] or ctx.keys[first] & (skip | self.cues["participants"])):
                 return None   # "استهدفت عبوة ناسفة دورية لقوات النظام": the weapon is the subject
-            first = h.start + 1   # "استهدفت قوات النظام بقذائف …"
+            skip = skip | self.cues["participants"]
         else:
             if h.type in ("VISIT", "MEETING") and j < h.scope[1] and ctx.tokens[j].norm == "من":
                 j += 1   # "زار وفد من قيادة الحرس الثوري"
@@ -2124,6 +2132,17 @@ def _means_of(ctx: _Context, prev: Hit, h: Hit) -> bool:
     """Whether violent mention `h` is the means ("ب…") of violent act `prev` in its clause."""
     return (h.type in VIOLENT and prev.type in VIOLENT and h.start - prev.end <= 12
             and ctx.tokens[h.start].norm.startswith("ب") and ctx.clause_start_at(h.start) <= prev.start)
+
+
+def _led_up_to(ctx: _Context, i: int, heads: frozenset[str], between: frozenset[str], reach: int = 5) -> bool:
+    """Whether a word of `heads` comes before token i with only words of `between` (and no more
+    than `reach` tokens) after it."""
+    for k in range(i - 1, max(-1, i - reach - 1), -1):
+        if ctx.keys[k] & heads:
+            return True
+        if ctx.tokens[k].is_word and not ctx.keys[k] & between:
+            return False
+    return False
 
 
 def _number_next_to(ctx: _Context, h: Hit, at_least: int = 2) -> bool:

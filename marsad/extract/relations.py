@@ -61,11 +61,11 @@ class RelationExtractor:
             t1, t2 = types.get(m.entity_id), types.get(m2.entity_id)
             if words & self.cues["part_of"] and t1 in (*GROUPS, "PERSON") and t2 in GROUPS:
                 # X التابع لـ Y
-                for head in (m, *_coordinated(ments, n, keys, types)):
+                for head in (m, *_coordinated(ments, n, keys, types, doc.tokens, self.cues["part_of"])):
                     add("PART_OF", head, m2, Span(head.span.start, m2.span.end))
             elif words & self.cues["sponsored_by"] and t2 in GROUPS:
                 # X المدعوم روسياً / X الموالية لإيران, with "X1 وX2 المدعومين" applying to both
-                for head in (m, *_coordinated(ments, n, keys, types)):
+                for head in (m, *_coordinated(ments, n, keys, types, doc.tokens, self.cues["sponsored_by"])):
                     add("SPONSORED_BY", head, m2, Span(head.span.start, m2.span.end))
             elif t1 == "PERSON" and t2 in GROUPS:
                 # P قائد [ميليشيا] Y / P قيادي في Y / P من أبرز رجال Y
@@ -111,13 +111,21 @@ class RelationExtractor:
                 add(rtype, m, group, Span(tokens[role_at].span.start, m.span.end))
 
 
+PLURAL_ENDINGS = ("ين", "ون", "ان", "تين", "تان")
+
+
 def _tok_end(starts: list[int], m: Mention) -> int:
     return bisect.bisect_left(starts, m.span.end)
 
 
-def _coordinated(ments, n, keys, types) -> list[Mention]:
-    """Mentions joined to ments[n] by "و" right before it ("الدفاع الوطني ولواء القدس المدعومين")."""
-    s, _, m = ments[n]
+def _coordinated(ments, n, keys, types, tokens, cue_words) -> list[Mention]:
+    """Mentions joined to ments[n] by "و" right before it, when the cue after it is plural or dual
+    ("الدفاع الوطني ولواء القدس المدعومين"); a singular one agrees with the last of them only
+    ("للمليشيات الإيرانية ومليشيا الدفاع الوطني المدعومة من روسيا")."""
+    s, e, m = ments[n]
+    s2 = ments[n + 1][0]
+    if not any(keys[k] & cue_words and tokens[k].norm.endswith(PLURAL_ENDINGS) for k in range(e, s2)):
+        return []
     out = []
     for s0, e0, m0 in reversed(ments[:n]):
         if s - e0 > 2 or types.get(m0.entity_id) not in GROUPS:

@@ -414,6 +414,15 @@ def test_city_after_the_clock_of_a_dateline_is_no_place(run, published):
     assert [m.span.start for m in damascus] == [doc.text.rindex("دمشق")]
 
 
+@pytest.mark.parametrize("text, kb_id, mention", [
+    ('قصفت غرفة عمليات "الفتح المبين" مواقع قوات النظام.', "fath_al_mubin", 'غرفة عمليات "الفتح المبين"'),
+    ('اعتقلت هيئة "تحرير الشام" ناشطا في سرمدا.', "hts", 'هيئة "تحرير الشام"'),
+    ('هاجمت ميليشيا "حزب الله" العراقي مواقع للتنظيم.', "kataib_hezbollah", 'حزب الله" العراقي'),
+])
+def test_name_with_its_first_or_last_words_outside_the_quotes(run, text, kb_id, mention):
+    assert [m.text for m in run(text).mentions if m.kb_id == kb_id] == [mention]
+
+
 def test_a_closing_quote_is_not_read_as_an_opening_one(run):
     # the quote that closes "لواء الباقر" does not open a name ending at the next quote
     doc = run('بين ميليشيا "لواء الباقر" وميليشيا "الدفاع الوطني" في الميادين.')

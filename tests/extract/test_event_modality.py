@@ -20,6 +20,9 @@ import pytest
     ("توعد التنظيم بتنفيذ هجمات على الحواجز.", "ATTACK", "threatened"),
     ("إذا فشلت المفاوضات فإن الاشتباكات ستعود إلى المدينة.", "ARMED_CLASH", "threatened"),
     ("سيرد الجيش بقوة في حال تعرض أي موقع لاعتداء.", "ATTACK", "threatened"),
+    # what a group named after the condition did, told in a relative clause, happened
+    ("وهددت الفرقة باقتحام المقرات في حال اعتقال أي عنصر، وهو ما فعلته الميليشيا التي استقدمت تعزيزات إلى المدينة.",
+     "MOBILIZE", "asserted"),
     # a conditional across the commas of an aside, and a threat's بـ-object past an apposition
     ("لو لم تتدخل الشرطة، بحسب الشهود، لاندلعت اشتباكات بين العشيرتين في الحي.", "ARMED_CLASH", "threatened"),
     ("هدد وزير الدفاع في الحكومة، يوسف الخطيب، باغتيال قائد الحركة.", "ASSASSINATION", "threatened"),
@@ -41,6 +44,8 @@ import pytest
     ("نجا المحافظ من ثلاث محاولات اغتيال منذ تعيينه.", "ASSASSINATION", "aggregate"),
     ("ووثق التجمع 37 عملية ومحاولة اغتيال في محافظة درعا خلال الشهر الماضي.", "ATTACK", "aggregate"),
     ("قتل ثلاثة عناصر في محاولة اغتيال قيادي في المدينة.", "ATTACK", "attempted"),   # a toll, not a count
+    # a name inside the trigger counts nothing: "عمليات" of an operations room
+    ("استهدفت غرفة عمليات الفتح المبين بقذائف المدفعية مواقع قوات النظام.", "SHELLING", "asserted"),
     # a protest's count is of its people
     ("نظم عشرات الأهالي وقفة احتجاجية أمام مبنى المحافظة في مدينة السويداء.", "PROTEST", "asserted"),
     ("أعلنت الشرطة مقتل ثلاثة أشخاص وإصابة عشرة في تفجير استهدف سوقاً أمس.", "EXPLOSION", "asserted"),

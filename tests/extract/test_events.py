@@ -153,6 +153,11 @@ def test_subject_after_the_verb_is_side_a(run):
      "Islamic State", "Syrian Democratic Forces"),
     ("قُتل خمسة من مقاتلي جماعة الحوثي، مساء الجمعة، في هجوم شنته قوات الحكومة اليمنية على مواقع للجماعة.",
      "ATTACK", "Military Forces of Yemen (Government)", "Ansar Allah (Houthis)"),
+    # a targeting verb, what the subject is, its (partly quoted) name, then the means
+    ('استهدفت فصائل غرفة عمليات "الفتح المبين" بقذائف المدفعية مواقع قوات النظام قرب كفرنبل.', "SHELLING",
+     "Al-Fath al-Mubin Operations Room", "Government of Syria (regime forces)"),
+    ("استهدفت عناصر من هيئة تحرير الشام بقذائف الهاون مواقع قوات النظام.", "SHELLING",
+     "Hay'at Tahrir al-Sham", "Government of Syria (regime forces)"),
 ])
 def test_who_acted_and_who_suffered_from_the_verb(run, text, type_, side_a, side_b):
     doc = run(text)
@@ -1337,3 +1342,9 @@ def test_an_infiltration_fought_off_with_a_toll_was_attempted(run):
 ])
 def test_an_infiltration_that_is_no_attack(run, text):
     assert not [e for e in run(text).events if e.modality in ("asserted", "attempted")]
+
+
+def test_who_holds_the_place_is_no_party(run):
+    doc = run("قتل مواطن برصاص مجهولين في مدينة الباب الخاضعة لسيطرة فصائل الجيش الوطني.")
+    ev = only(doc, "ATTACK")
+    assert ev.actors == [] and ev.casualties.killed_total == 1

@@ -25,6 +25,12 @@ def test_coordinated_groups_share_a_sponsor(run):
     assert {("SPONSORED_BY", "Liwa al-Baqir", "Iran"), ("SPONSORED_BY", "National Defence Forces", "Iran")} <= rels(doc)
 
 
+def test_singular_sponsor_cue_agrees_with_the_last_group_only(run):
+    doc = run("في إشارة إلى الحرس الثوري ومليشيا الدفاع الوطني المدعومة من روسيا.")
+    assert ("SPONSORED_BY", "National Defence Forces", "Russia") in rels(doc)
+    assert ("SPONSORED_BY", "Islamic Revolutionary Guard Corps", "Russia") not in rels(doc)
+
+
 def test_relation_evidence_covers_both_names(run):
     text = "هاجمت عناصر الفوج 122 التابع للحرس الثوري الحاجز."
     doc = run(text)
