@@ -1407,8 +1407,11 @@ class EventExtractor:
                 headline_lead = g.head.sentence == 0 and (h.sentence <= 2 or g.last_sentence == 0) and not (
                     h.sentence > 0 and ctx.same_line(0, h.sentence))
                 near = h.sentence - g.last_sentence <= (3 if is_verb else 6)
+                # (a one-sided act by someone else is another, though it names the same actor on the
+                # other side: "قصفت قوات النظام أريحا" then "استهدفت الفصائل مواقع قوات النظام")
                 shared_actor = near and bool(g.actors & h_actors) and (
-                    not is_verb or not h.side_a or bool(set(h.side_a) & g.initiators))
+                    not h.side_a or bool(set(h.side_a) & g.initiators)
+                    or not is_verb and (h.type not in ONE_SIDED or not g.initiators))
                 same_place = h.place_in_scope and h.place is not None and h.place in g.places
                 # "… بهجوم على حاجز لهم" then "استهدفوا الحاجز", "شنت ثلاث غارات على السوق": what
                 # the act hit was named before

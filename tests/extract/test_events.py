@@ -1348,3 +1348,11 @@ def test_who_holds_the_place_is_no_party(run):
     doc = run("قتل مواطن برصاص مجهولين في مدينة الباب الخاضعة لسيطرة فصائل الجيش الوطني.")
     ev = only(doc, "ATTACK")
     assert ev.actors == [] and ev.casualties.killed_total == 1
+
+
+def test_an_answer_by_the_other_side_is_another_act(run):
+    doc = run("قتل سبعة مدنيين جراء قصف صاروخي نفذته قوات النظام على مدينة أريحا صباح اليوم. "
+              "كما استهدفت فصائل الجيش الوطني بقذائف المدفعية مواقع قوات النظام في محيط بلدة كفرنبل.")
+    shellings = [e for e in doc.events if e.type == "SHELLING"]
+    assert len(shellings) == 2
+    assert [doc.entity(x).kb_id for e in shellings for x in e.side_a] == ["syrian_government", "sna"]
