@@ -240,6 +240,7 @@ class EventExtractor:
         out["responsibility"] = keyset(raw["responsibility"])
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
         out["blast_verbs"] = keyset(raw["blast_verbs"])
+        out["verb_phrase_heads"] = keyset(raw["verb_phrase_heads"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
         # a clause opening with these has its act as their object or subject ("شن مسلحون هجوماً")
         out["act_openers"] = (out["occurrence_verbs"] | out["blast_verbs"] | out["modality"]["attempted_before"]
@@ -316,6 +317,7 @@ class EventExtractor:
         ctx = _Context(doc, self)
         hits = self._find_triggers(ctx)
         ctx.trigger_starts = {h.start for h in hits}
+        ctx.violent_ends = {h.end for h in hits if h.type in VIOLENT}
         for h in hits:
             self._read_scope(ctx, h)
         self._shared_subjects(ctx, hits)
@@ -720,7 +722,7 @@ class EventExtractor:
         lo = ctx.clause_start(h) if clause else ctx.sentence_tokens(h.sentence)[0]
         words = self.cues["modality"][name]
         past = self.cues["modality"]["past_markers"]
-        contrast = frozenset() if clause else self.cues["modality"]["contrast_breaks"]
+        contrast = frozenset() if clause else self.cues["modality"]["contrast_breaks"] | self.cues["modality"]["but_words"]
         seen = 0
         for i in range(h.start - 1, lo - 1, -1):
             if not ctx.tokens[i].is_word:
@@ -1285,6 +1287,8 @@ class EventExtractor:
         lo, hi = h.scope
         if h.prior_lag is not None:   # "قتل عنصران بعد يومين من اعتقالهما": the toll before belongs to the later news
             lo = max(lo, h.prior_from)
+        if h.type not in VIOLENT and lo in ctx.violent_ends:
+            lo = h.start   # "أوقع انفجار 68 قتيلا …، ألقت قوات عراقية القبض": the toll is the blast's
         i = lo
         while i < hi:
             kind = "killed" if ctx.keys[i] & c["killed"] else "injured" if ctx.keys[i] & c["injured"] else None
@@ -1302,10 +1306,21 @@ class EventExtractor:
                 i += 1
                 continue
             if ctx.keys[i] & c["counted"]:
-                target.append(_counted(ctx, i, lo, c))
-                i += 1
+                toll = _counted(ctx, i, lo, c)
+                both = (i + 1 < hi and ctx.tokens[i + 1].norm.startswith("و")
+                        and ctx.keys[i + 1] & c["counted"] and ctx.keys[i + 1] & c[_other_kind(kind)])
+                if both:
+                    # "68 قتيلا وجريحا": one count for the dead and the wounded, split unknown
+                    said = ctx.doc.text[toll.span.start:ctx.tokens[i + 1].span.end]
+                    for items in (h.casualties.killed, h.casualties.injured):
+                        items.append(SideCasualties(count=None, vague=f"killed and injured together: {said}",
+                                                    side=toll.side, entity_id=toll.entity_id,
+                                                    span=ctx.span(ctx.tok(toll.span.start), i + 2)))
+                else:
+                    target.append(toll)
+                i += 2 if both else 1
                 continue
-            other = "injured" if kind == "killed" else "killed"
+            other = _other_kind(kind)
             # (not "شخصاً قتل وأصيب ثلاثة": who was killed is named before, the wounded after)
             first_victim = next((k for k in range(max(lo, i - 4), i)
                                  if ctx.keys[k] & c["persons"] or ctx.number_at(k) is not None), None)
@@ -1623,6 +1638,7 @@ class _Context:
         self._numbers = None
         self._attributions: dict[int, tuple[str, Span] | None] = {}
         self.trigger_starts: set[int] = set()   # tokens where an event's trigger begins
+        self.violent_ends: set[int] = set()     # tokens right after a violent act's trigger
         self._clause_starts: dict[int, int] = {}
 
     def tok(self, offset: int) -> int:
@@ -2179,6 +2195,10 @@ def _number_range(ctx: _Context, j: int, limit: int) -> tuple[int, int, int] | N
     if high is None or high.value is None or high.value <= low.value:
         return None
     return low.value, high.value, ctx.tok_end(high.span.end)
+
+
+def _other_kind(kind: str) -> str:
+    return "injured" if kind == "killed" else "killed"
 
 
 def _counted(ctx: _Context, i: int, lo: int, c: dict) -> SideCasualties:

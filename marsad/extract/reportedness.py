@@ -51,12 +51,15 @@ def judged(ctx: _Context, hits: list[Hit], n: int) -> bool:
     with such a verb, past a time between commas ("وخرج العشرات، أمس الأحد، في مظاهرة"): the
     rules have already judged those."""
     h = hits[n]
-    if h.spec.form == "verb" or h.modality == "attempted" and h.side_a:
-        return False   # an attempt with its agent is told: "محاولة عناصر الفوج 47 اغتيال قيادي"
+    fire = ctx.ex.cues["verb_phrase_heads"]
+    if h.spec.form == "verb" or h.modality == "attempted" and h.side_a or ctx.keys[h.start] & fire:
+        # an attempt with its agent is told: "محاولة عناصر الفوج 47 اغتيال قيادي"; and so is a
+        # phrase that opens with its verb: "مسلحون أطلقوا النار على موكب الوالي"
+        return False
     before = [i for i in range(ctx.clause_start(h), h.start) if ctx.tokens[i].is_word]
     if not before or ctx.claims_responsibility(ctx.words_before(h)):
         return False
-    openers = ctx.ex.cues["act_openers"]
+    openers = ctx.ex.cues["act_openers"] | fire
     # the verb may follow the place or time that opens the clause ("ففي نابلس قام مسلحون بخطف")
     setting = ctx.ex.cues["setting"]
     opening = next((i for i in before if not (ctx.entity_at[i] or ctx.in_date[i] or ctx.keys[i] & setting)), before[0])

@@ -23,6 +23,11 @@ def test_knowledge_base_actor_is_linked(run, text, kb_id):
     assert kb_id in {e.kb_id for e in run(text).entities}
 
 
+def test_islamic_state_of_iraq_is_the_islamic_state(run):
+    doc = run("ألقت قوات عراقية القبض على أمير ما يسمى بدولة العراق الإسلامية.")
+    assert "isis" in {e.kb_id for e in doc.entities} and "country:IRQ" not in {e.kb_id for e in doc.entities}
+
+
 def test_clitics_and_article_do_not_hide_a_place(run):
     doc = run("وصلت التعزيزات وبالبوكمال انتشرت الدوريات.")
     assert "al_bukamal" in {e.kb_id for e in doc.entities}

@@ -44,6 +44,8 @@ import pytest
     ("نجا المحافظ من ثلاث محاولات اغتيال منذ تعيينه.", "ASSASSINATION", "aggregate"),
     ("ووثق التجمع 37 عملية ومحاولة اغتيال في محافظة درعا خلال الشهر الماضي.", "ATTACK", "aggregate"),
     ("قتل ثلاثة عناصر في محاولة اغتيال قيادي في المدينة.", "ATTACK", "attempted"),   # a toll, not a count
+    # the attempt was another's: "but" ends the reach of "حاول"
+    ("حاول أحد العناصر إطلاق النار على المتظاهرين بيد أنهم ألقوا القبض عليه.", "ARREST", "asserted"),
     # a name inside the trigger counts nothing: "عمليات" of an operations room
     ("استهدفت غرفة عمليات الفتح المبين بقذائف المدفعية مواقع قوات النظام.", "SHELLING", "asserted"),
     # a protest's count is of its people

@@ -842,6 +842,25 @@ def test_combined_toll_keeps_what_the_text_said(run):
     assert ev.casualties.killed[0].vague == "killed and injured together: 12 شخصاً"
 
 
+def test_dead_and_wounded_counted_together_are_no_separate_tolls(run):
+    ev = only(run("أوقع انفجار سيارة مفخخة 68 قتيلا وجريحا في سوق المدينة أمس."), "EXPLOSION")
+    assert (ev.casualties.killed_total, ev.casualties.injured_total) == (None, None)
+    assert ev.casualties.killed[0].vague == "killed and injured together: 68 قتيلا وجريحا"
+
+
+def test_a_blasts_toll_is_not_the_arrest_told_after_it(run):
+    doc = run("فيما أوقع انفجار سيارة مفخخة 20 قتيلا في سوق المدينة أمس، ألقت قوات الأمن القبض على ثلاثة مشتبهين.")
+    assert only(doc, "EXPLOSION").casualties.killed_total == 20
+    assert only(doc, "ARREST").casualties.killed_total is None
+
+
+def test_who_joined_an_operation_is_associated(run):
+    doc = run("ألقت قسد القبض على قيادي في خلايا داعش خلال عملية أمنية مشتركة مع التحالف الدولي في بلدة الشحيل.")
+    ev = only(doc, "ARREST")
+    assert [doc.entity(x).kb_id for x in ev.associated] == ["us_coalition"]
+    assert [doc.entity(x).kb_id for x in ev.side_a] == ["sdf"]
+
+
 @pytest.mark.parametrize("text", [
     "قتل وجرح العشرات بانفجار سيارة مفخخة في سوق المدينة.",     # dozens of victims of one blast
     "ارتفعت حصيلة ضحايا التفجير الذي ضرب سوق المدينة أمس إلى 25 قتيلاً و40 جريحاً.",
