@@ -576,10 +576,12 @@ class EntityRecognizer:
             if covered[i] or not (force or keys[i] & c["strike_nouns"]):
                 continue
             j = i + 1
-            while j < n and j - i <= 2 and keys[j] & c["force_modifiers"]:
+            while j < n and j - i <= 3 and keys[j] & c["force_modifiers"]:
                 j += 1
             k = j
-            while k < n and k - j < 3 and keys[k] & c["hedges"]:
+            # (the guess may stand between commas: "لطائرات مجهولة، يرجح أنها إسرائيلية")
+            while k < n and k - j < 4 and (keys[k] & c["hedges"] or tokens[k].norm in (",", "،") and k + 1 < n
+                                           and keys[k + 1] & c["hedges"]):
                 k += 1
             named_by_noun = force and k == j and not any(keys[x] & c["strike_aircraft"] for x in range(i, j))
             start = i if named_by_noun else k

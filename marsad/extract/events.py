@@ -241,6 +241,7 @@ class EventExtractor:
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
         out["blast_verbs"] = keyset(raw["blast_verbs"])
         out["verb_phrase_heads"] = keyset(raw["verb_phrase_heads"])
+        out["hedges"] = keyset(raw["hedges"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
         # a clause opening with these has its act as their object or subject ("شن مسلحون هجوماً")
         out["act_openers"] = (out["occurrence_verbs"] | out["blast_verbs"] | out["modality"]["attempted_before"]
@@ -1146,7 +1147,8 @@ class EventExtractor:
     def _parties_of_this_act(self, ctx: _Context, h: Hit,
                              mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
         """The mentions of the scope that can be parties to the act, leaving out:
-        - what an arrest was made for: "اعتقال شاب بتهمة التواصل مع خلايا التنظيم";
+        - what an arrest was made for: "اعتقال شاب بتهمة التواصل مع خلايا التنظيم" (this one's or
+          another's in the sentence);
         - the other side of a contrast, before or after the act: "حيث يحاول الحرس زيادة نفوذه،
           بينما عززت الميليشيا نقاطها", "ودخلت أرتالها …، في حين دعت الحكومة المؤقتة …";
         - who prompted another's act: "… خلايا التنظيم، ما دفع أقاربه إلى إطلاق النار";
@@ -1154,7 +1156,8 @@ class EventExtractor:
         def first(rng) -> int | None:
             return next((i for i in rng if ctx.keys[i] & words), None)
         words = self.cues["charge"]
-        charge = first(range(h.scope[0], h.scope[1]))
+        # (to the sentence's end: a charge told with a later arrest is no party either)
+        charge = first(range(h.scope[0], ctx.sentence_tokens(h.sentence)[1]))
         if charge is not None:
             mentions = [x for x in mentions if not charge < x[0] or charge < h.start <= x[0]]
         words = self.cues["modality"]["contrast_breaks"]
@@ -1182,16 +1185,22 @@ class EventExtractor:
 
     def _anaphoric_subject(self, ctx: _Context, h: Hit) -> str | None:
         """The armed group a verb's subject "الميليشيا"/"التنظيم" refers back to, right after
-        the verb ("وشنت الميليشيا حملة دهم") or right before it ("الميليشيا استقدمت تعزيزات"),
-        or the group that claimed the act ("وكان التنظيم قد تبنى هجوماً")."""
+        the verb ("وشنت الميليشيا حملة دهم") or right before it ("الميليشيا استقدمت تعزيزات",
+        "عناصر الميليشيا شنوا عقب الحادثة حملة مداهمات"), or the group that claimed the act
+        ("وكان التنظيم قد تبنى هجوماً")."""
         lo = ctx.clause_start(h)
         if ctx.tokens[h.start].norm in self.cues["own_forces"]:   # the phrase "طائراتها دمرت"
             return self._speaker_before(ctx, h, h.start)
         if h.spec.form != "verb" and not h.told_by_verb:
             before = ctx.words_before(h)
-            if not ctx.claims_responsibility(before):
-                return None
-            candidates = before
+            if ctx.claims_responsibility(before):
+                candidates = before
+            else:
+                # a noun is told by the verb that opens its clause: look around that verb
+                verb = next((k for k in before if ctx.keys[k] & self.cues["act_openers"]), None)
+                if verb is None:
+                    return None
+                candidates = [verb + 1, verb - 1] if verb - 1 >= lo else [verb + 1]
         else:
             after = h.start + 1 if h.told_by_verb else h.end
             candidates = [after, h.start - 1] if h.start - 1 >= lo else [after]
@@ -1709,7 +1718,9 @@ class _Context:
                      and all(self.entity_at[k] for k in inside))
             # "أحبطت، مطلع الشهر الجاري، محاولة تفجير": a time between commas is as much an aside
             dated = all(self.in_date[k] for k in inside)
-            if named or dated or self.ex.cues["statement_asides"].at(self.keys, a + 1):
+            # "لطائرات مجهولة، يرجح أنها إسرائيلية، استهدفت": a guess at who it was, likewise
+            guessed = bool(self.keys[a + 1] & self.ex.cues["hedges"])
+            if named or dated or guessed or self.ex.cues["statement_asides"].at(self.keys, a + 1):
                 out.update((a, b))
         return frozenset(out)
 

@@ -1375,3 +1375,22 @@ def test_an_answer_by_the_other_side_is_another_act(run):
     shellings = [e for e in doc.events if e.type == "SHELLING"]
     assert len(shellings) == 2
     assert [doc.entity(x).kb_id for e in shellings for x in e.side_a] == ["syrian_government", "sna"]
+
+
+def test_a_guess_between_commas_names_who_struck_and_the_target_verb_is_the_strike(run):
+    doc = run("وجاء ذلك بعد غارات جوية لطائرات مجهولة، يرجح أنها إسرائيلية، استهدفت مستودعات في محيط مدينة البوكمال.")
+    ev = only(doc, "AIRSTRIKE")
+    assert [doc.entity(x).kb_id for x in ev.side_a] == ["israel_forces"]
+    assert not [e for e in doc.events if e.type == "ATTACK"]
+
+
+def test_group_anaphor_before_the_verb_that_tells_a_noun(run):
+    doc = run("اغتال مجهولون عنصراً من ميليشيا لواء الباقر في الميادين. "
+              "وقالت مصادر إن عناصر الميليشيا شنوا عقب الحادثة حملة مداهمات طالت عدداً من المنازل.")
+    ev = only(doc, "ARREST")
+    assert [doc.entity(x).kb_id for x in ev.side_a] == ["liwa_al_baqir"]
+
+
+def test_the_charge_of_a_later_arrest_is_no_party_to_the_raid(run):
+    doc = run("شنت الميليشيا حملة مداهمات طالت عدداً من المنازل، واعتقلت خمسة شبان بتهمة التعاون مع خلايا تنظيم داعش.")
+    assert all(doc.entity(x).kb_id != "isis" for e in doc.events for x in e.actors)
