@@ -58,6 +58,8 @@ def test_each_type(run, text, type_):
     "صادرت الشرطة كميات كبيرة من قذائف الهاون في مستودع بالمدينة.",     # a stock of shells
     "أطلق عناصر الحاجز النار في الهواء لتفريق المتظاهرين.",            # shots in the air
     "ورفع المتظاهرون صورا لصدام حسين.",                              # a name, no clash
+    "عثرت الجهات المختصة على مستودع في البلدة، يحتوي على قذائف هاون.",   # what a store holds
+    "دخلت شاحنات محملة بقذائف الهاون إلى المدينة.",                     # a load
 ])
 def test_words_that_are_not_violence(run, text):
     assert not types(run(text)) & VIOLENT
