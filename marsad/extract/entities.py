@@ -470,6 +470,8 @@ class EntityRecognizer:
             if site is None or any(f.startswith("ال") for f in tok.forms):
                 continue
             kind, kind_en = site
+            if kind_en == "valley" and "أ" in tok.text:
+                continue   # "وأدى" (and performed) normalises to "وادي"; the valley has no hamza
             j = i + 1
             if keys[i] & self.cues["definite_names_only"] and not tokens[j].norm.startswith("ال"):
                 continue
@@ -576,7 +578,8 @@ class EntityRecognizer:
             if covered[i] or not (force or keys[i] & c["strike_nouns"]):
                 continue
             j = i + 1
-            while j < n and j - i <= 3 and keys[j] & c["force_modifiers"]:
+            # (and the model: "بطائرات إف 16 عراقية")
+            while j < n and j - i <= 3 and (keys[j] & c["force_modifiers"] or tokens[j].norm.isdigit()):
                 j += 1
             k = j
             # (the guess may stand between commas: "لطائرات مجهولة، يرجح أنها إسرائيلية")
@@ -586,15 +589,25 @@ class EntityRecognizer:
             named_by_noun = force and k == j and not any(keys[x] & c["strike_aircraft"] for x in range(i, j))
             start = i if named_by_noun else k
             while (actor := force_at(k)) is not None:
-                # the adjective alone ("غارات روسية") or the owner of the shells ("بقذائف دبابات
-                # إسرائيلية") names who struck: events read it as the agent
-                owner = start == k or (i > 0 and keys[i - 1] & c["instrument_nouns"])
+                # the adjective alone ("غارات روسية"), the owner of the shells ("بقذائف دبابات
+                # إسرائيلية") or the aircraft a strike was made with ("ضربة جوية بطائرات إف 16
+                # عراقية") names who struck: events read it as the agent
+                owner = (start == k or (i > 0 and keys[i - 1] & c["instrument_nouns"])
+                         or force and tokens[i].norm.startswith("ب") and self._after_strike(keys, i))
                 extra = {"source": "nationality"} if owner else {}
                 out.append(Found(start, k + 1, Candidate(actor.id, actor.type, actor.name_ar, actor.name_en,
                                                          actor.id, "actor"), 2, extra))
                 k += 2 if k + 2 < n and tokens[k + 1].norm in ("-", "–") else 1
                 start = k
         return out
+
+    def _after_strike(self, keys, i: int) -> bool:
+        """Whether a strike noun, with the words for its kind, comes right before token i
+        ("ضربة جوية", "غارات")."""
+        k = i - 1
+        while k > 0 and keys[k] & self.cues["force_modifiers"]:
+            k -= 1
+        return k >= 0 and bool(keys[k] & self.cues["strike_nouns"])
 
     def _national_delegations(self, tokens, keys, covered) -> list[Found]:
         """"وفد عسكري روسي": the state a delegation comes from, named by the adjective."""

@@ -82,7 +82,7 @@ SETTLEMENT_NOUNS = frozenset(entry_key(w) for w in ("مدينة", "بلدة", "�
 SETTLEMENT_ANAPHORS = frozenset(normalize(p + w) for w in ("البلدة", "المدينة", "القرية") for p in ("", "و", "ب", "وب"))
 ROAD_JOINERS = frozenset("-–—/")   # "طريق الرقة – دير الزور"
 PLACE_RANK = {"site": 0, "neighbourhood": 0, "base": 0, "crossing": 0, "oilfield": 0, "village": 1, "town": 1,
-              "desert": 1, "road": 1, "river": 1, "bridge": 0, "subdistrict": 2, "district": 2, "region": 2,
+              "desert": 1, "area": 1, "road": 1, "river": 1, "bridge": 0, "subdistrict": 2, "district": 2, "region": 2,
               "governorate": 3, "country": 4}
 
 

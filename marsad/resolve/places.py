@@ -41,7 +41,7 @@ from marsad.errors import DataFileError
 SETTLEMENT_KINDS = ("town", "village")
 ADMIN_KINDS = ("governorate", "district", "subdistrict")
 CURATED_KINDS = (
-    "town", "village", "neighbourhood", "site", "desert", "road", "crossing", "base",
+    "town", "village", "neighbourhood", "site", "desert", "area", "road", "crossing", "base",
     "oilfield", "river", "bridge", "region",
 )
 KINDS = CURATED_KINDS + ADMIN_KINDS + ("country",)
@@ -50,7 +50,7 @@ KINDS = CURATED_KINDS + ADMIN_KINDS + ("country",)
 # one), 2 an area near a town, 3 a region.
 DEFAULT_PRECISION = {
     "town": 1, "village": 1, "neighbourhood": 1, "site": 1, "bridge": 1,
-    "desert": 2, "crossing": 2, "base": 2, "oilfield": 2, "subdistrict": 2,
+    "desert": 2, "area": 2, "crossing": 2, "base": 2, "oilfield": 2, "subdistrict": 2,
     "road": 3, "river": 3, "region": 3, "district": 3, "governorate": 3, "country": 3,
 }
 
@@ -59,7 +59,7 @@ DEFAULT_PRECISION = {
 # governorate), a specific site before a vague area.
 _KIND_RANK = {
     "town": 0, "village": 1, "neighbourhood": 2, "site": 3, "bridge": 3, "base": 3,
-    "crossing": 3, "oilfield": 3, "desert": 4, "road": 5, "river": 5, "region": 6,
+    "crossing": 3, "oilfield": 3, "desert": 4, "area": 4, "road": 5, "river": 5, "region": 6,
     "governorate": 7, "district": 8, "subdistrict": 9, "country": 10,
 }
 

@@ -68,6 +68,16 @@ def test_town_name_that_is_also_a_word_is_a_place_with_a_sign_of_one(run, text, 
     assert kb_id in {e.kb_id for e in run(text).entities}
 
 
+def test_a_valley_is_an_area_near_the_town_named_with_it(run):
+    doc = run("استهدفت الطائرات وكراً للتنظيم في وادي الشاي جنوب كركوك.")
+    valley = next(e for e in doc.entities if e.name_ar == "وادي الشاي")
+    assert valley.type == "LOCATION" and valley.parent_kb_id == "kirkuk"
+
+
+def test_a_verb_spelled_like_valley_opens_no_place(run):
+    assert not [e for e in run("وأدى المحازبون التحية للعلم.").entities if e.type == "LOCATION"]
+
+
 def test_two_towns_joined_by_and_are_no_person(run):
     doc = run("قصفت المدفعية كفرنبل وكوباني.")
     assert {e.kb_id for e in doc.entities} == {"gn:168661", "kobani"}

@@ -1394,3 +1394,10 @@ def test_group_anaphor_before_the_verb_that_tells_a_noun(run):
 def test_the_charge_of_a_later_arrest_is_no_party_to_the_raid(run):
     doc = run("شنت الميليشيا حملة مداهمات طالت عدداً من المنازل، واعتقلت خمسة شبان بتهمة التعاون مع خلايا تنظيم داعش.")
     assert all(doc.entity(x).kb_id != "isis" for e in doc.events for x in e.actors)
+
+
+def test_strike_made_with_a_states_aircraft_is_that_states(run):
+    doc = run("نفذت القوات العراقية ضربة جوية بطائرات إف 16 عراقية استهدفت وكراً لداعش في وادي الشاي جنوب كركوك.")
+    ev = only(doc, "AIRSTRIKE")
+    assert [doc.entity(x).kb_id for x in ev.side_a] == ["iraqi_forces"]
+    assert ev.place.name_ar == "وادي الشاي" and ev.place.geo_precision == 2
