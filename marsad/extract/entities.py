@@ -731,7 +731,9 @@ class EntityRecognizer:
         if all(keys[k] & self._common_nouns for k in range(i, j)):
             return None
         name = " ".join(t.norm for t in tokens[i:j])
-        if entry_key(name) in self.cues["not_names"]:
+        # not a name, nor part of one: "بي جي" of "(أر بي جي)"
+        if any(entry_key(" ".join(t.norm for t in tokens[a:b])) in self.cues["not_names"]
+               for a in range(max(0, i - 2), i + 1) for b in range(j, min(len(tokens), j + 2) + 1)):
             return None
         before = keys[i - 1] if i > 0 else frozenset()
         model = {"source": "model"}

@@ -68,6 +68,11 @@ def test_town_name_that_is_also_a_word_is_a_place_with_a_sign_of_one(run, text, 
     assert kb_id in {e.kb_id for e in run(text).entities}
 
 
+def test_part_of_a_weapons_name_is_no_person(run):
+    doc = run("وصلت شاحنات محملة بالذخيرة، منها مضادات 23 وقذائف (أر بي جي).")
+    assert not [e for e in doc.entities if e.type == "PERSON"]
+
+
 def test_a_valley_is_an_area_near_the_town_named_with_it(run):
     doc = run("استهدفت الطائرات وكراً للتنظيم في وادي الشاي جنوب كركوك.")
     valley = next(e for e in doc.entities if e.name_ar == "وادي الشاي")
