@@ -29,8 +29,27 @@ class RelationExtractor:
     @cached_property
     def cues(self) -> dict[str, frozenset[str]]:
         raw = load_data_yaml("relation_cues.yaml", self.options)
-        raw["group_anaphors"] = load_data_yaml("entity_cues.yaml", self.options)["group_anaphors"]
-        return {k: frozenset(entry_key(w) for w in v) for k, v in raw.items()}
+        entity_cues = load_data_yaml("entity_cues.yaml", self.options)
+        raw["group_anaphors"] = entity_cues["group_anaphors"]
+        raw["units"] = list(entity_cues["units"])
+        cues = {k: frozenset(entry_key(w) for w in v) for k, v in raw.items()}
+        # (with and without the article, as a token's keys read it: the article tells the adjective)
+        cues["adjective_cues"] = frozenset(entry_key(form) for w in (*raw["part_of"], *raw["sponsored_by"])
+                                           if w.startswith("ال") for form in (w, w.removeprefix("ال")))
+        return cues
+
+    @cached_property
+    def actors(self):
+        from marsad.resolve.kb import ActorBase
+        return ActorBase.load(self.options)
+
+    def _is_unit(self, mention: Mention, tokens, at: int) -> bool:
+        """A unit of a state's forces, not a militia loyal to it: a known state force ("الفرقة
+        الرابعة"), or a numbered formation ("الفرقة 11")."""
+        actor = self.actors.get(mention.kb_id)
+        if actor is not None:
+            return actor.kind == "state_force"
+        return bool(token_keys(tokens[at]) & self.cues["units"]) and any(c.isdigit() for c in mention.text)
 
     def __call__(self, doc: Document) -> None:
         tokens = doc.tokens
@@ -46,8 +65,8 @@ class RelationExtractor:
                 return
             if types.get(head.entity_id) == "PERSON" and rtype == "PART_OF":
                 rtype = "MEMBER_OF"
-            if types.get(tail.entity_id) == "STATE" and rtype == "PART_OF":
-                rtype = "AFFILIATED_WITH"
+            if types.get(tail.entity_id) == "STATE" and rtype == "PART_OF" and not self._is_unit(head, tokens, tok_of(head)):
+                rtype = "AFFILIATED_WITH"   # "الدفاع الوطني التابعة للنظام"; but "الفرقة 11 التابعة لقوات النظام" is a unit
             found.setdefault((rtype, head.entity_id, tail.entity_id),
                              Relation(rtype, head.entity_id, tail.entity_id, evidence, doc.doc_id))
 
@@ -59,12 +78,18 @@ class RelationExtractor:
             words = set().union(*keys[e:s2]) if s2 > e else set()
             span = Span(m.span.start, m2.span.end)
             t1, t2 = types.get(m.entity_id), types.get(m2.entity_id)
-            if words & self.cues["part_of"] and t1 in (*GROUPS, "PERSON") and t2 in GROUPS:
-                # X التابع لـ Y
+            # an adjective cue ("التابع", "المدعومة") agrees with the noun right before it; a verb or
+            # a preposition ("يتبع", "أسست بإشراف") may stand further on
+            first_words = set().union(*(keys[k] for k in _first_words(tokens, e, s2, 2)))
+            cue_words = first_words | (words - self.cues["adjective_cues"])
+            if cue_words & self.cues["part_of"] and t1 in (*GROUPS, "PERSON") and t2 in GROUPS:
+                # X التابع لـ Y (not "X أيضاً، في مركز الأمن العام التابع للحرس": the centre is)
                 for head in (m, *_coordinated(ments, n, keys, types, doc.tokens, self.cues["part_of"])):
                     add("PART_OF", head, m2, Span(head.span.start, m2.span.end))
-            elif words & self.cues["sponsored_by"] and t2 in GROUPS:
-                # X المدعوم روسياً / X الموالية لإيران, with "X1 وX2 المدعومين" applying to both
+            elif cue_words & self.cues["sponsored_by"] and t2 in GROUPS:
+                # X المدعوم روسياً / X الموالية لإيران, with "X1 وX2 المدعومين" applying to both; the
+                # cue follows X ("الميليشيات الموالية لإيران، هي تهديد للقوات الموالية لروسيا": the
+                # second cue is another noun's)
                 for head in (m, *_coordinated(ments, n, keys, types, doc.tokens, self.cues["sponsored_by"])):
                     add("SPONSORED_BY", head, m2, Span(head.span.start, m2.span.end))
             elif t1 == "PERSON" and t2 in GROUPS:
@@ -73,8 +98,16 @@ class RelationExtractor:
                     if words & self.cues[cue]:
                         add(rtype, m, m2, span)
                         break
-            elif t1 in GROUPS and t2 == "PERSON":
-                # قائد [ميليشيا] Y … ، P   and   Y على رأسهم … P   and   Y يقودها P
+            elif t1 in GROUPS and (t2 == "PERSON" or t2 == "LOCATION" and n + 2 < len(ments)):
+                # قائد [ميليشيا] Y … ، P   and   Y على رأسهم … P   and   Y يقودها P; the group's
+                # branch may come between: "قائد ميليشيا الدفاع الوطني في دير الزور، المدعو P"
+                if t2 == "LOCATION":
+                    s3, _, m3 = ments[n + 2]
+                    if (types.get(m3.entity_id) != "PERSON" or s3 - e2 > 4
+                            or not any(tokens[k].norm in ("في", "ب") or tokens[k].norm.startswith("ب") for k in range(e, s2 + 1))):
+                        continue
+                    words |= set().union(*keys[e2:s3])
+                    m2 = m3
                 # the two words before the group, quotes aside: "قائد ميليشيا X", 'القيادي في "X"'
                 # ("القيادي السابق في الجيش الحر، محمد الشريف": a qualifier of the role is read past)
                 lead = [k for k in range(max(0, s - 5), s)
@@ -112,6 +145,11 @@ class RelationExtractor:
 
 
 PLURAL_ENDINGS = ("ين", "ون", "ان", "تين", "تان")
+
+
+def _first_words(tokens, lo: int, hi: int, n: int) -> list[int]:
+    """The first `n` word tokens in [lo, hi)."""
+    return [k for k in range(lo, hi) if tokens[k].is_word][:n]
 
 
 def _tok_end(starts: list[int], m: Mention) -> int:

@@ -72,3 +72,33 @@ def test_factions_that_belong_to_an_army_are_part_of_it(run):
 def test_fighting_in_the_ranks_of_a_group_is_membership(run):
     doc = run('ويقاتل أبو علي الزعبي ضمن صفوف "اللواء الثامن" المدعوم من روسيا.')
     assert ("MEMBER_OF", "eighth_brigade") in {(r.type, doc.entity(r.tail).kb_id) for r in doc.relations}
+
+
+@pytest.mark.parametrize("text", [
+    "وقال قائد ميليشيا لواء الباقر في مدينة حلب، المدعو “خالد الحسن” إن الهجوم فشل.",
+    "وقال قائد ميليشيا لواء الباقر بحلب، خالد الحسن، إن الهجوم فشل.",
+])
+def test_leader_named_after_the_groups_branch(run, text):
+    assert ("LEADS", "خالد الحسن", "Liwa al-Baqir") in rels(run(text))
+
+
+@pytest.mark.parametrize("text, rtype", [
+    ("وصلت عناصر من الفرقة 11 التابعة لقوات النظام إلى المدينة.", "PART_OF"),        # a unit of its army
+    ("وصلت عناصر من الفرقة الرابعة التابعة لقوات النظام إلى المدينة.", "PART_OF"),
+    ("وصلت عناصر من ميليشيا الدفاع الوطني التابعة لقوات النظام.", "AFFILIATED_WITH"),  # a militia loyal to it
+])
+def test_a_states_unit_is_part_of_it_and_a_militia_affiliated(run, text, rtype):
+    assert {r[0] for r in rels(run(text))} == {rtype}
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد أن الميليشيات الموالية لإيران، هي تهديد واضح للقوات الموالية لروسيا.",
+    "وانتشر عناصر لواء فاطميون أيضاً، في مركز الأمن العام التابع للحرس الثوري.",
+])
+def test_an_adjective_cue_belongs_to_the_noun_right_before_it(run, text):
+    assert not rels(run(text))
+
+
+def test_a_cue_that_is_no_adjective_may_stand_further_on(run):
+    doc = run("وميليشيا القاطرجي من أبرز الميليشيات التي أسست بإشراف قيادة الحرس الثوري الإيراني.")
+    assert rels(doc) == {("SPONSORED_BY", "Al-Qaterji militia", "Islamic Revolutionary Guard Corps")}
