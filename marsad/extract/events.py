@@ -242,6 +242,7 @@ class EventExtractor:
         out["blast_verbs"] = keyset(raw["blast_verbs"])
         out["verb_phrase_heads"] = keyset(raw["verb_phrase_heads"])
         out["hedges"] = keyset(raw["hedges"])
+        out["other_than"] = keyset(raw["other_than"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
         # a clause opening with these has its act as their object or subject ("شن مسلحون هجوماً")
         out["act_openers"] = (out["occurrence_verbs"] | out["blast_verbs"] | out["modality"]["attempted_before"]
@@ -1054,6 +1055,9 @@ class EventExtractor:
         mentions = [x for x in ctx.mentions_in(h.scope, ACTOR_TYPES) if party(x)]
         if not mentions and not h.bounded:
             mentions = [x for x in ctx.mentions_in(ctx.sentence_tokens(h.sentence), ACTOR_TYPES) if party(x)]
+        # (and its other name in the same breath: 'غير تنظيم الدولة "داعش"')
+        ruled_out = {m.entity_id for i, m in mentions if self._ruled_out(ctx, i)}
+        mentions = [x for x in mentions if x[1].entity_id not in ruled_out]
         mentions = self._parties_of_this_act(ctx, h, mentions)
         between = next((i for i in range(h.scope[0], h.scope[1]) if ctx.keys[i] & self.cues["between"]), None)
         anaphor = self._anaphoric_subject(ctx, h)
@@ -1124,6 +1128,11 @@ class EventExtractor:
             h.associated += [e for e in h.side_a if e in foilers and e not in h.associated]
             h.side_a = [e for e in h.side_a if e not in foilers]
         h.side_b = [e for e in h.side_b if e not in h.side_a]
+
+    def _ruled_out(self, ctx: _Context, i: int) -> bool:
+        """"اتهم طرفاً ثالثاً غير تنظيم الدولة بمهاجمة عناصره": who is named after "غير" (other
+        than) is said not to be the party."""
+        return any(ctx.keys[k] & self.cues["other_than"] for k in ctx.words_before_token(i, 1))
 
     def _fired_from(self, ctx: _Context, i: int) -> bool:
         """'قذيفة أطلقت من مناطق سيطرة "قسد"', "قذائف مصدرها مواقع قوات النظام": a projectile came from

@@ -1401,3 +1401,13 @@ def test_strike_made_with_a_states_aircraft_is_that_states(run):
     ev = only(doc, "AIRSTRIKE")
     assert [doc.entity(x).kb_id for x in ev.side_a] == ["iraqi_forces"]
     assert ev.place.name_ar == "وادي الشاي" and ev.place.geo_precision == 2
+
+
+@pytest.mark.parametrize("text", [
+    'واتهم الحرس الثوري طرفاً ثالثاً غير تنظيم الدولة "داعش" بمهاجمة عناصره في المنطقة.',
+    "واتهم الحرس الثوري جهات أخرى سوى تنظيم داعش بالوقوف وراء الهجوم.",
+])
+def test_who_is_named_after_other_than_is_no_party(run, text):
+    doc = run(text)
+    assert all(doc.entity(x).kb_id != "isis" for e in doc.events for x in e.actors)
+    assert any(doc.entity(x).kb_id == "irgc" for e in doc.events for x in e.actors)
