@@ -74,8 +74,10 @@ RANGE_JOINERS = frozenset(normalize(w) for w in ("و", "إلى", "الى"))   # 
 REMOTE_VIOLENCE = ("AIRSTRIKE", "SHELLING", "EXPLOSION")
 FIGHTS = frozenset({"ATTACK", "ARMED_CLASH"})
 KILLINGS = frozenset({"ASSASSINATION", "ATTACK", "EXPLOSION"})
+SYMMETRIC = ("ARMED_CLASH", "MEETING", "AGREE")   # types whose sides have no direction
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
 TOLL_TYPES = (*VIOLENT, "ARREST", "ABDUCTION", "PROTEST", "OTHER")
+PURPOSE_REACH = 15  # tokens from an act to "بهدف" + a noun of its kind that says what it was for
 FOILED_WORDS = 14   # words from "أحبطت" to what it foiled, past the foiler's description and a time
 SETTLEMENT_NOUNS = frozenset(entry_key(w) for w in ("مدينة", "بلدة", "قرية"))
 # (normalised forms, clitics included: "في البلدة", "بالمدينة")
@@ -243,6 +245,7 @@ class EventExtractor:
         out["verb_phrase_heads"] = keyset(raw["verb_phrase_heads"])
         out["hedges"] = keyset(raw["hedges"])
         out["other_than"] = keyset(raw["other_than"])
+        out["purpose_words"] = keyset(raw["purpose_words"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
         # a clause opening with these has its act as their object or subject ("شن مسلحون هجوماً")
         out["act_openers"] = (out["occurrence_verbs"] | out["blast_verbs"] | out["modality"]["attempted_before"]
@@ -505,6 +508,9 @@ class EventExtractor:
                 out[-1] = h
             elif _means_of(ctx, prev, h) and (h.type == "ATTACK" or prev.type in ("ASSASSINATION", "ATTACK")):
                 continue   # "اغتال مجهولون القيادي … بإطلاق النار عليه", "محاولة اغتيال بعبوة ناسفة"
+            elif (h.type == prev.type and h.spec.form == "noun" and h.start - prev.end <= PURPOSE_REACH
+                  and any(ctx.keys[k] & self.cues["purpose_words"] for k in ctx.words_before_token(h.start, 1))):
+                continue   # "أرسلت تعزيزات … بهدف تعزيز مواقعها": what the act was for, told by its kind
             else:
                 out.append(h)
         return out
@@ -1445,7 +1451,11 @@ class EventExtractor:
                 shared_actor = near and bool(g.actors & h_actors) and (
                     not h.side_a or bool(set(h.side_a) & g.initiators)
                     or not is_verb and (h.type not in ONE_SIDED or not g.initiators))
-                same_place = h.place_in_scope and h.place is not None and h.place in g.places
+                # (not an act of the same kind by someone else in the same town: "وفي المقابل عزز
+                # الفوج 47 من مقاره في البوكمال" after the NDF's reinforcements there)
+                other_agent = (h.type not in SYMMETRIC and bool(h.side_a) and bool(g.initiators)
+                               and not set(h.side_a) & g.initiators)
+                same_place = h.place_in_scope and h.place is not None and h.place in g.places and not other_agent
                 # "… بهجوم على حاجز لهم" then "استهدفوا الحاجز", "شنت ثلاث غارات على السوق": what
                 # the act hit was named before
                 same_object = near and any(

@@ -1411,3 +1411,15 @@ def test_who_is_named_after_other_than_is_no_party(run, text):
     doc = run(text)
     assert all(doc.entity(x).kb_id != "isis" for e in doc.events for x in e.actors)
     assert any(doc.entity(x).kb_id == "irgc" for e in doc.events for x in e.actors)
+
+
+def test_what_an_act_was_for_told_by_its_kind_is_no_other_act(run):
+    doc = run("أرسلت ميليشيا الدفاع الوطني تعزيزات عسكرية إلى البوكمال، وذلك بهدف تعزيز مواقعها في المنطقة.")
+    assert [(e.type, e.modality) for e in doc.events] == [("MOBILIZE", "asserted")]
+
+
+def test_the_same_kind_of_act_by_another_in_the_same_town_is_another(run):
+    doc = run("أرسلت ميليشيا الدفاع الوطني تعزيزات عسكرية إلى مدينة البوكمال. "
+              "وفي المقابل عزز الفوج 47 التابع للحرس الثوري من مقاره في مدينة البوكمال.")
+    movers = sorted(doc.entity(e.side_a[0]).name_en for e in doc.events if e.type == "MOBILIZE")
+    assert movers == ["National Defence Forces", "Regiment 47 (IRGC)"]
