@@ -1138,7 +1138,10 @@ class EventExtractor:
     def _ruled_out(self, ctx: _Context, i: int) -> bool:
         """"اتهم طرفاً ثالثاً غير تنظيم الدولة بمهاجمة عناصره": who is named after "غير" (other
         than) is said not to be the party."""
-        return any(ctx.keys[k] & self.cues["other_than"] for k in ctx.words_before_token(i, 1))
+        before = ctx.words_before_token(i, 2)
+        if before and ctx.keys[before[0]] & self.cues["group_nouns"]:
+            before = before[1:]   # 'غير تنظيم "داعش"'
+        return bool(before) and bool(ctx.keys[before[0]] & self.cues["other_than"])
 
     def _fired_from(self, ctx: _Context, i: int) -> bool:
         """'قذيفة أطلقت من مناطق سيطرة "قسد"', "قذائف مصدرها مواقع قوات النظام": a projectile came from

@@ -1406,6 +1406,7 @@ def test_strike_made_with_a_states_aircraft_is_that_states(run):
 @pytest.mark.parametrize("text", [
     'واتهم الحرس الثوري طرفاً ثالثاً غير تنظيم الدولة "داعش" بمهاجمة عناصره في المنطقة.',
     "واتهم الحرس الثوري جهات أخرى سوى تنظيم داعش بالوقوف وراء الهجوم.",
+    "واتهم الحرس الثوري طرفاً ثانياً غير تنظيم “داعش” بمهاجمة عناصره.",   # a group noun between
 ])
 def test_who_is_named_after_other_than_is_no_party(run, text):
     doc = run(text)
