@@ -490,6 +490,8 @@ class EntityRecognizer:
                 continue
             inner = starts.get(run[0])
             if kind in ("town", "village") or kind == "neighbourhood":
+                if keys[run[0]] & self.cues["settlement_list_stop"]:
+                    continue   # "في بلدة صغيرة": what kind of town, not its name
                 if inner is None:   # "بلدة X" with X unknown: X is a new place, or one whose name is also a word
                     name = " ".join(t.norm for t in tokens[run[0]:run[1]])
                     out.append(Found(run[0], run[1], self._settlement(name), 0, {"place_kind": kind}))

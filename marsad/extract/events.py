@@ -64,6 +64,7 @@ SPEECH_WINDOW = 8   # words after a figurative trigger in which a speech partici
 ACCUSATION_WORDS = 10   # words from an accusation to the act it charges: "اتهمت "قسد"، في بيان، النظام بقصف"
 CLAIM_WORDS = 8   # words from "أعلن" to the act it claims, the claimant's name aside
 NEAR_KM = 25   # how far "قرب X" / "في محيط X" may lie from X
+MEASURED_NEAR_KM = 50   # "(30 كلم شمال الموصل)": a town this close still places the act (geo-precision 2)
 PATROL_REACH = 6   # tokens from a patrol to its act: "دورية تابعة لـ"قسد" حاولت اعتقال"
 TARGETING_REACH = 8   # tokens from a strike to the verb that says what it hit
 TRANSFER_REACH = 8   # tokens from "نقلوا" to the town of the hospital
@@ -246,6 +247,7 @@ class EventExtractor:
         out["hedges"] = keyset(raw["hedges"])
         out["other_than"] = keyset(raw["other_than"])
         out["purpose_words"] = keyset(raw["purpose_words"])
+        out["distance_units"] = keyset(raw["distance_units"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
         # a clause opening with these has its act as their object or subject ("شن مسلحون هجوماً")
         out["act_openers"] = (out["occurrence_verbs"] | out["blast_verbs"] | out["modality"]["attempted_before"]
@@ -965,14 +967,16 @@ class EventExtractor:
 
         def scenes(mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
             # "على طريق الرقة – دير الزور قرب بلدة الكسرة": a road's ends are not where it happened;
-            # with nothing else named, the place is left to the rest of the article
-            return [x for x in mentions if not ctx.names_a_road(x[0])]
+            # with nothing else named, the place is left to the rest of the article; nor is a town
+            # a distance is told from ("البصرة (550 كلم جنوب بغداد)")
+            return [x for x in mentions if not ctx.names_a_road(x[0]) and not self._measured_from(ctx, x[0])]
 
         def arrivals(mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
             # "استقدمت تعزيزات من مدينة الميادين": where forces or a delegation came from is not
-            # where they arrived, nor where the next act was ("…من مدينة الشحيل، وشنت حملة دهم")
-            moving = h.type in ("MOBILIZE", "VISIT")
-            return [x for x in mentions if not ((moving or x[0] < h.start) and ctx.named_as_origin(x[0]))]
+            # where they arrived, nor where an act told before or after it was ("…من مدينة الشحيل،
+            # وشنت حملة دهم", "وهددت … التي استقدمت تعزيزات من مدينة الميادين"); a march sets out
+            # from where it was ("انطلقت المظاهرة من ساحة …")
+            return [x for x in mentions if h.type == "PROTEST" or not ctx.named_as_origin(x[0])]
 
         roles = self.cues["role_before_place"]
         # (a source's own place, "مصادر طبية في مشفى القامشلي", is where it speaks from)
@@ -996,12 +1000,24 @@ class EventExtractor:
             h.place = ctx.settlement_before((h.scope[0], h.start))   # "وفرضت حظراً في البلدة، وشنت حملة"
         h.place_in_scope = h.place is not None
         if h.place is None:
-            h.place = best(arrivals(scenes(places_in(ctx.sentence_tokens(h.sentence)))))
+            sentence = scenes(places_in(ctx.sentence_tokens(h.sentence)))
+            # (with nothing else named, a vehicle hit on its way is placed where it came from)
+            h.place = best(arrivals(sentence)) or (best(
+                [x for x in sentence if x[0] > h.start or not ctx.named_as_origin(x[0])]) if h.type in VIOLENT else None)
         road_end = next((x for x in in_scope if ctx.names_a_road(x[0])), None) if h.place is None else None
         if road_end is not None:
             # "على طريق القامشلي – عامودا" and nothing else: near the road's first town (ACLED's
             # geo-precision 2), rather than wherever the article is set
             h.place, h.place_near = road_end[1].entity_id, True   # (no anchor: a fuller report may name the spot)
+
+    def _measured_from(self, ctx: _Context, i: int) -> bool:
+        """Whether the place at token i is far from the scene, a distance being measured from it:
+        "البصرة (550 كلم جنوب بغداد)"; "تل اسقف (30 كلم شمال الموصل)" is near enough to place it."""
+        for k in ctx.words_before_token(i, 3):
+            if ctx.keys[k] & self.cues["distance_units"]:
+                number = ctx.number_at(k - 1) if k > 0 else None
+                return number is None or number.value is None or number.value > MEASURED_NEAR_KM
+        return False
 
     def _other_side(self, ctx: _Context, place: tuple[int, Mention]) -> bool:
         """"اشتباك على الحدود مع سوريا": the country across the border is not where it happened, nor
@@ -1994,14 +2010,17 @@ class _Context:
         return None
 
     def main_place(self) -> str | None:
-        """The town the headline or the first sentence names, when there is one (not a road's end).
+        """The town the headline or the first sentence names, when there is one (not a road's end,
+        nor where something came from).
         A dateline ("بيروت - 14 أيلول 2025") names where the report was filed: the lead after it
         says where the news is."""
         lines = [s for s in range(min(LEAD_SENTENCES, len(self.doc.sentences))) if not self.is_dateline(s)]
         for s in lines[:2]:
             ms = self.mentions_in(self.sentence_tokens(s), ("LOCATION",))
+            # (not where something came from: "استقدمت تعزيزات من مدينة الميادين")
             towns = [m.entity_id for i, m in ms if self.place_rank(m.entity_id) == 1 and not self.names_a_road(i)
-                     and getattr(self.place_record(m.entity_id)[1], "kind", "") in ("town", "village")]
+                     and getattr(self.place_record(m.entity_id)[1], "kind", "") in ("town", "village")
+                     and not self.named_as_origin(i)]
             if towns:
                 return towns[0]
         return None

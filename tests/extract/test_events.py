@@ -1424,3 +1424,23 @@ def test_the_same_kind_of_act_by_another_in_the_same_town_is_another(run):
               "وفي المقابل عزز الفوج 47 التابع للحرس الثوري من مقاره في مدينة البوكمال.")
     movers = sorted(doc.entity(e.side_a[0]).name_en for e in doc.events if e.type == "MOBILIZE")
     assert movers == ["National Defence Forces", "Regiment 47 (IRGC)"]
+
+
+def test_where_reinforcements_came_from_is_no_scene_of_a_threat_told_before(run):
+    doc = run("رفضت قيادة الفرقة الرابعة الاتهامات، وهددت باقتحام مقرات الحرس في حال اعتقال أي عنصر، وهو ما فعلته "
+              "ميليشيا الدفاع الوطني التي استقدمت تعزيزات جديدة لها من مدينة الميادين.")
+    threat = next(e for e in doc.events if e.type == "THREATEN")
+    assert threat.place is None or threat.place.name_en != "Al-Mayadin"
+
+
+@pytest.mark.parametrize("text, place", [
+    # a distance told from a far town: the scene is the other town
+    ("انفجرت عبوة ناسفة بحافلة في مدينة الناصرية (350 كلم جنوب بغداد) ما أسفر عن مقتل خمسة.", "الناصرية"),
+    # from a near one, it places the act
+    ("انفجرت سيارة مفخخة في بلدة صغيرة (20 كلم شمال الموصل) ما أسفر عن مقتل عشرة.", "الموصل"),
+    # the areas of a town: no origin
+    ("وانتشرت الاشتباكات بين الشرطة والمتظاهرين إلى عدة مناطق من مدينة الموصل.", "الموصل"),
+])
+def test_a_place_told_by_a_distance_or_as_a_whole(run, text, place):
+    ev = next(e for e in run(text).events if e.type in ("EXPLOSION", "ARMED_CLASH"))
+    assert ev.place.name_ar == place
