@@ -1465,16 +1465,21 @@ class EventExtractor:
                 headline_lead = g.head.sentence == 0 and (h.sentence <= 2 or g.last_sentence == 0) and not (
                     h.sentence > 0 and ctx.same_line(0, h.sentence))
                 near = h.sentence - g.last_sentence <= (3 if is_verb else 6)
-                # (a one-sided act by someone else is another, though it names the same actor on the
-                # other side: "قصفت قوات النظام أريحا" then "استهدفت الفصائل مواقع قوات النظام")
-                shared_actor = near and bool(g.actors & h_actors) and (
-                    not h.side_a or bool(set(h.side_a) & g.initiators)
-                    or not is_verb and (h.type not in ONE_SIDED or not g.initiators))
                 # (not an act of the same kind by someone else in the same town: "وفي المقابل عزز
                 # الفوج 47 من مقاره في البوكمال" after the NDF's reinforcements there)
                 other_agent = (h.type not in SYMMETRIC and bool(h.side_a) and bool(g.initiators)
                                and not set(h.side_a) & g.initiators)
-                same_place = h.place_in_scope and h.place is not None and h.place in g.places and not other_agent
+                # (nor a meeting or a clash between other parties: the Russians and the NDF met, and
+                # earlier the NDF and the IRGC)
+                other_parties = (h.type in SYMMETRIC and len(h_actors) >= 2 and len(g.actors) >= 2
+                                 and not (h_actors <= g.actors or g.actors <= h_actors))
+                # (a one-sided act by someone else is another, though it names the same actor on the
+                # other side: "قصفت قوات النظام أريحا" then "استهدفت الفصائل مواقع قوات النظام")
+                shared_actor = near and bool(g.actors & h_actors) and not other_parties and (
+                    not h.side_a or bool(set(h.side_a) & g.initiators)
+                    or not is_verb and (h.type not in ONE_SIDED or not g.initiators))
+                same_place = (h.place_in_scope and h.place is not None and h.place in g.places
+                              and not (other_agent or other_parties))
                 # "… بهجوم على حاجز لهم" then "استهدفوا الحاجز", "شنت ثلاث غارات على السوق": what
                 # the act hit was named before
                 same_object = near and any(

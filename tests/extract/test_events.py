@@ -1444,3 +1444,15 @@ def test_where_reinforcements_came_from_is_no_scene_of_a_threat_told_before(run)
 def test_a_place_told_by_a_distance_or_as_a_whole(run, text, place):
     ev = next(e for e in run(text).events if e.type in ("EXPLOSION", "ARMED_CLASH"))
     assert ev.place.name_ar == place
+
+
+def test_meetings_between_other_parties_are_two(run):
+    doc = run("عقدت القوات الروسية اجتماعاً مع قياديين في ميليشيا الدفاع الوطني في البوكمال. "
+              "وكانت مصادر تحدثت عن فشل اجتماع عقد منتصف الشهر بين الدفاع الوطني والحرس الثوري الإيراني.")
+    assert len([e for e in doc.events if e.type == "MEETING"]) == 2
+
+
+def test_a_meeting_told_again_with_fewer_parties_is_one(run):
+    doc = run("عقدت القوات الروسية اجتماعاً مع قياديين في ميليشيا الدفاع الوطني في البوكمال. "
+              "وحضر الاجتماع قادة من الدفاع الوطني.")
+    assert len([e for e in doc.events if e.type == "MEETING"]) == 1
