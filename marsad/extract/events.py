@@ -248,6 +248,7 @@ class EventExtractor:
         out["other_than"] = keyset(raw["other_than"])
         out["purpose_words"] = keyset(raw["purpose_words"])
         out["distance_units"] = keyset(raw["distance_units"])
+        out["road_links"] = keyset(raw["road_links"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
         # a clause opening with these has its act as their object or subject ("شن مسلحون هجوماً")
         out["act_openers"] = (out["occurrence_verbs"] | out["blast_verbs"] | out["modality"]["attempted_before"]
@@ -1004,11 +1005,14 @@ class EventExtractor:
             # (with nothing else named, a vehicle hit on its way is placed where it came from)
             h.place = best(arrivals(sentence)) or (best(
                 [x for x in sentence if x[0] > h.start or not ctx.named_as_origin(x[0])]) if h.type in VIOLENT else None)
-        road_end = next((x for x in in_scope if ctx.names_a_road(x[0])), None) if h.place is None else None
+        # (and rather than an area named by a bearing: "على الطريق الواصل بين بلدتي المزيريب واليادودة
+        # غربي درعا" is near Al-Muzayrib, not somewhere west of Daraa)
+        road_end = next((x for x in in_scope if ctx.names_a_road(x[0])), None) if (
+            h.place is None or h.place_bearing) else None
         if road_end is not None:
             # "على طريق القامشلي – عامودا" and nothing else: near the road's first town (ACLED's
             # geo-precision 2), rather than wherever the article is set
-            h.place, h.place_near = road_end[1].entity_id, True   # (no anchor: a fuller report may name the spot)
+            h.place, h.place_near, h.place_bearing = road_end[1].entity_id, True, False   # (no anchor: a fuller report may name the spot)
 
     def _measured_from(self, ctx: _Context, i: int) -> bool:
         """Whether the place at token i is far from the scene, a distance being measured from it:
@@ -1992,12 +1996,12 @@ class _Context:
 
     def names_a_road(self, i: int) -> bool:
         """Whether the place named at token i is part of a road's name: "طريق الرقة – دير الزور"
-        (both ends), "أوتوستراد حلب"."""
-        roads = self.ex.cues["road_nouns"]
+        (both ends), "أوتوستراد حلب", "الطريق الواصل بين بلدتي المزيريب واليادودة"."""
+        roads, links = self.ex.cues["road_nouns"], self.ex.cues["road_links"]
         for j in range(i - 1, max(-1, i - 8), -1):
             if self.keys[j] & roads:
                 return True
-            if not (self.entity_at[j] or self.tokens[j].norm in ROAD_JOINERS):
+            if not (self.entity_at[j] or self.tokens[j].norm in ROAD_JOINERS or self.keys[j] & links):
                 return False
         return False
 

@@ -1456,3 +1456,9 @@ def test_a_meeting_told_again_with_fewer_parties_is_one(run):
     doc = run("عقدت القوات الروسية اجتماعاً مع قياديين في ميليشيا الدفاع الوطني في البوكمال. "
               "وحضر الاجتماع قادة من الدفاع الوطني.")
     assert len([e for e in doc.events if e.type == "MEETING"]) == 1
+
+
+def test_a_road_between_two_towns_places_the_act_near_the_first(run):
+    doc = run("قتل قيادي برصاص مسلحين على الطريق الواصل بين بلدتي المزيريب واليادودة غربي درعا مساء الإثنين.")
+    ev = only(doc, "ATTACK")
+    assert ev.place.name_ar == "المزيريب" and ev.place.geo_precision == 2
