@@ -601,6 +601,12 @@ class EntityRecognizer:
                                                          actor.id, "actor"), 2, extra))
                 k += 2 if k + 2 < n and tokens[k + 1].norm in ("-", "–") else 1
                 start = k
+        # a second nationality joined to a force named by the first: "القوات الروسية والتركية", "قوافل
+        # عسكرية أميركية وعراقية" (not "ميليشيات عراقية وإيرانية ولبنانية": militias are no state's forces)
+        force_ends = {f.end for f in out} | {k for k in range(1, n) if covered[k - 1] and keys[k - 1] & adjectives.keys()}
+        for k in sorted(force_ends):
+            if k < n and tokens[k].norm.startswith("و") and (actor := force_at(k)) is not None:
+                out.append(Found(k, k + 1, Candidate(actor.id, actor.type, actor.name_ar, actor.name_en, actor.id, "actor"), 2))
         return out
 
     def _after_strike(self, keys, i: int) -> bool:

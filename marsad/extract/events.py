@@ -1121,6 +1121,11 @@ class EventExtractor:
                 continue
             if self._holds_the_place(ctx, i):
                 continue
+            if i > h.end and all(ctx.keys[k] & self.cues["belonging"] and ctx.tokens[k].norm != "ل"
+                                 for k in range(h.end, i) if ctx.tokens[k].is_word):
+                _add(h.side_a, eid)   # "استهداف طائرة مسيرة تابعة للاحتلال التركي سيارة": whose drone
+                agent_end = ctx.tok_end(m.span.end)
+                continue
             if ctx.types.get(eid) == "STATE" and i > 1 and ctx.tokens[i - 1].norm == "من" and ctx.keys[i - 2] & self.cues["coming"]:
                 continue   # "شاحنات محملة بالأسلحة قادمة من العراق": a country things came from
             unit = ctx.unit_of_parent(m)

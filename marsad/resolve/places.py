@@ -155,9 +155,15 @@ def written_variants(name: str) -> list[str]:
 
 def _is_arabic_name(alias: str) -> bool:
     """Keep only names in plain Arabic letters: GeoNames also lists Kurdish, Persian and
-    Urdu spellings ("قامشلۆ", "حەسیچە") that Arabic articles never use."""
+    Urdu spellings ("قامشلۆ", "حەسیچە") that Arabic articles never use. The letters are read
+    as written: normalised, the Persian "سیرت" (Siirt) would be the verb "سيّرت" (ran a patrol)."""
     n = normalize(alias).strip()
-    return len(n) >= 2 and all("\u0621" <= c <= "\u064a" or c == " " for c in n)
+    return len(n) >= 2 and all(_arabic_letter(c) or c == " " for c in alias.strip())
+
+
+def _arabic_letter(c: str) -> bool:
+    # letters, harakat, superscript alef, alef wasla and tatweel of the Arabic block
+    return "\u0621" <= c <= "\u0652" or c in "\u0670\u0671\u0640"
 
 
 def _clean(name: str) -> str:
@@ -737,9 +743,7 @@ class _Builder:
                 continue
             if not names:
                 continue
-            # GeoNames lists Persian and Urdu spellings too ("تل آویو"): not a name to show
-            arabic = [n for n in names if all(c <= "\u0652" for c in n)] or names
-            name_ar = self.rules.name_ar.get(rid) or self._pick_name(t, arabic, [])
+            name_ar = self.rules.name_ar.get(rid) or self._pick_name(t, names, [])
             name_en = self.rules.name_en.get(rid) or _ascii_name(t.name).rstrip("'")
             self.add(PlaceRecord(
                 id=rid, kind="town", name_ar=name_ar, name_en=name_en,

@@ -610,3 +610,14 @@ def test_a_definite_adjective_after_a_definite_noun_is_no_place(run, text, place
 @pytest.mark.parametrize("text", ["الذين لجأوا للسلاح في تصعيد خطير.", "ونددوا بما رأوه تدخلاً."])
 def test_words_that_normalise_to_a_town_abroad_are_no_place(run, text):
     assert not [e for e in run(text).entities if e.type == "LOCATION"]
+
+
+def test_a_second_nationality_joined_to_a_force_is_its_state_forces_too(run):
+    doc = run("سيّرت القوات الروسية والتركية دورية مشتركة في ريف الدرباسية.")
+    assert {"russia_forces", "turkey_forces"} <= {e.kb_id for e in doc.entities}
+    assert "gn:300822" not in {e.kb_id for e in doc.entities}   # "سيّرت" is no Siirt ("سیرت")
+
+
+def test_militias_of_several_nationalities_are_no_state_forces(run):
+    doc = run("وتتواجد ميليشيات عراقية وإيرانية ولبنانية في المدينة.")
+    assert "lebanon_forces" not in {e.kb_id for e in doc.entities}

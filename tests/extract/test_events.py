@@ -1462,3 +1462,10 @@ def test_a_road_between_two_towns_places_the_act_near_the_first(run):
     doc = run("قتل قيادي برصاص مسلحين على الطريق الواصل بين بلدتي المزيريب واليادودة غربي درعا مساء الإثنين.")
     ev = only(doc, "ATTACK")
     assert ev.place.name_ar == "المزيريب" and ev.place.geo_precision == 2
+
+
+def test_whose_drone_struck(run):
+    doc = run("استشهد مقاتلان من قسد جراء استهداف طائرة مسيرة تابعة للاحتلال التركي سيارة عسكرية قرب تل تمر.")
+    ev = only(doc, "AIRSTRIKE")
+    assert [doc.entity(x).kb_id for x in ev.side_a] == ["turkey_forces"]
+    assert [doc.entity(x).kb_id for x in ev.side_b] == ["sdf"]
