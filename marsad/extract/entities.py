@@ -752,6 +752,8 @@ class EntityRecognizer:
             if keys[i] & self._area_heads:
                 return None   # "ريف كوباني": an area, whatever the tagger says
             return Found(i, j, self._named(_new("PERSON", name)), -1, model)
+        if label in ("LOC", "ORG"):
+            name = self._without_proclitic(name, label)
         if label == "LOC":
             if before & self._kind_nouns and j - i == 1 and (_nisba(tokens[i]) or keys[i] & self.cues["settlement_list_stop"]):
                 return None   # "منطقة سكنية", "قرى آمنة": what kind of place, not its name
@@ -764,6 +766,20 @@ class EntityRecognizer:
             armed = before & (self.cues["group_nouns"] | self.cues["formations"])
             return Found(i, j, self._named(_new("ARMED_GROUP" if armed else "ORGANIZATION", name)), -1, model)
         return None   # MISC: events, nationalities, works — not an entity type of the ontology
+
+    def _without_proclitic(self, name: str, label: str) -> str:
+        """The name of a place or body the tagger found, without the conjunction or preposition
+        glued to it: "والكونغرس", "بالرباط", "وواشنطن", a body's "للحزب الشيوعي" (a place's "للندن"
+        may be "لندن"), and "لكينيا" when the rest is a known place. (Not ف or ك, which begin
+        names: "فالنسيا", "كاليفورنيا".)"""
+        first, _, rest = name.partition(" ")
+        while len(first) > 4 and (first[:1] in "وب" and first[1:].startswith(("ال", "بال", "لل")) or first.startswith("وو")):
+            first = first[1:]   # "وبالرباط" → "بالرباط" → "الرباط"
+        if first.startswith("لل") and len(first) > 4 and label == "ORG":
+            first = "ال" + first[2:]
+        elif first[:1] in "وبل" and len(first) > 4 and self.gazetteer.lookup(first[1:]) and not self.gazetteer.lookup(first):
+            first = first[1:]
+        return f"{first} {rest}".strip()
 
     # 2b. ambiguous aliases -------------------------------------------------------------------
     def _filter_ambiguous(self, doc, tokens, keys, chosen: list[Found]) -> list[Found]:

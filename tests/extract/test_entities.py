@@ -621,3 +621,12 @@ def test_a_second_nationality_joined_to_a_force_is_its_state_forces_too(run):
 def test_militias_of_several_nationalities_are_no_state_forces(run):
     doc = run("وتتواجد ميليشيات عراقية وإيرانية ولبنانية في المدينة.")
     assert "lebanon_forces" not in {e.kb_id for e in doc.entities}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وافق مجلس النواب والكونغرس على القرار.", "الكونغرس"),
+    ("وصل الوزير إلى المدينة ثم توجه بالرباط إلى غيرها.", "الرباط"),
+    ("وجه رسالة للحزب الشيوعي في البلاد.", "الحزب الشيوعي"),
+])
+def test_a_new_name_drops_the_particle_glued_to_it(run, text, name):
+    assert name in {e.name_ar for e in run(text).entities}
