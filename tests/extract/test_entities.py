@@ -630,3 +630,23 @@ def test_militias_of_several_nationalities_are_no_state_forces(run):
 ])
 def test_a_new_name_drops_the_particle_glued_to_it(run, text, name):
     assert name in {e.name_ar for e in run(text).entities}
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("قال مسؤول في واشنطن إن الاجتماع تأجل.", "washington"),
+    ("وصل الوزير إلى لندن أمس.", "gn:2643743"),
+    ("انفجرت سيارة مفخخة في كابل صباح اليوم.", "gn:1138958"),
+    ("وصل الوفد إلى الخرطوم.", "gn:379252"),
+])
+def test_capitals_abroad_are_placed(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}
+
+
+@pytest.mark.parametrize("text, not_kb", [
+    ("أعلنت الجزائر رفضها للقرار.", "gn:2507480"),      # the country, not its capital
+    ("أقيم المعرض في مسقط رأس الشاعر.", "gn:287286"),   # birthplace, not Muscat
+    ("توقف العمل في بورصة نيويورك.", "gn:750269"),       # the stock exchange, not Bursa
+    ("وقالت صحيفة واشنطن بوست إن الهجوم وقع أمس.", "washington"),   # a paper
+])
+def test_names_of_capitals_that_are_something_else(run, text, not_kb):
+    assert not_kb not in {e.kb_id for e in run(text).entities}
