@@ -210,6 +210,7 @@ def test_unknown_country_and_place():
 @pytest.mark.parametrize("kb_id, name_en, iso, iso3, country", [
     ("gn:97990", "Baqubah", "368", "IRQ", "Iraq"), ("gn:273675", "Aarsal", "422", "LBN", "Lebanon"),
     ("baghdad", "Baghdad", "368", "IRQ", "Iraq"),
+    ("gn:1138958", "Kabul", "4", "AFG", "Afghanistan"), ("washington", "Washington, D.C.", "840", "USA", "United States"),
 ])
 def test_a_town_abroad_is_in_its_own_country(kb_id, name_en, iso, iso3, country):
     place = PlaceRef(name_en=name_en, lat=33.0, lon=44.0, geo_precision=1, kb_id=kb_id)
