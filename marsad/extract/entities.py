@@ -704,7 +704,9 @@ class EntityRecognizer:
                 # a full name may carry a place-derived family name ("دلشاد كوباني"): a longer
                 # person span may cover a one-word place, though not only places ("كفرنبل
                 # وكوباني" is two towns); anything else stays the dictionaries'
-                overlap = [f for f in known if f.start < j and i < f.end]
+                # (an ambiguous alias does not stand in the tagger's way: "حماس" the tagger reads
+                # as a name is the movement, though "بحماس" may be "with enthusiasm")
+                overlap = [f for f in known if f.start < j and i < f.end and not f.cand.ambiguous]
                 person_over_place = label == "PERS" and j - i > len({f.start for f in overlap}) and all(
                     f.cand.type in ("LOCATION", "STATE") and f.end - f.start == 1 for f in overlap)
                 if overlap and not person_over_place:
@@ -765,9 +767,23 @@ class EntityRecognizer:
                 return Found(i, j, cand, -1, model)
             return Found(i, j, self._named(_new("LOCATION", name)), -1, model | {"place_kind": "village"})
         if label == "ORG":
+            actor = self._actor_named(name)
+            if actor is not None:
+                # the knowledge base types and links what the tagger found; the tagger's reading of
+                # an ambiguous alias as a name settles it (above the dictionary's match)
+                return Found(i, j, Candidate(actor.id, actor.type, actor.name_ar, actor.name_en, actor.id, "actor"),
+                             4, model)
             armed = before & (self.cues["group_nouns"] | self.cues["formations"])
             return Found(i, j, self._named(_new("ARMED_GROUP" if armed else "ORGANIZATION", name)), -1, model)
         return None   # MISC: events, nationalities, works — not an entity type of the ontology
+
+    @cached_property
+    def _actors_by_alias(self) -> dict[str, object]:
+        """Every alias of the knowledge base, ambiguous ones too, by matching key."""
+        return {" ".join(entry_key(w) for w in alias.split()): actor for alias, actor, _ in self.actors.alias_entries()}
+
+    def _actor_named(self, name: str):
+        return self._actors_by_alias.get(" ".join(entry_key(w) for w in name.split()))
 
     def _without_proclitic(self, name: str, label: str) -> str:
         """The name of a place or body the tagger found, without the conjunction or preposition

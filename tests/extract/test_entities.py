@@ -650,3 +650,16 @@ def test_capitals_abroad_are_placed(run, text, kb_id):
 ])
 def test_names_of_capitals_that_are_something_else(run, text, not_kb):
     assert not_kb not in {e.kb_id for e in run(text).entities}
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("وقالت حماس إن الهجوم وقع أمس في غزة.", "hamas"),          # the tagger reads it as a name
+    ("قتل ثلاثة عناصر من طالبان في هجوم.", "taliban"),
+    ("وتبنت سرايا القدس إطلاق الصواريخ.", "pij"),
+])
+def test_actors_beyond_syria_are_linked(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}
+
+
+def test_an_ambiguous_alias_the_tagger_does_not_read_as_a_name_is_none(run):
+    assert not run("استقبل الأهالي الوفد بحماس كبير.").entities
