@@ -249,6 +249,7 @@ class EventExtractor:
         out["purpose_words"] = keyset(raw["purpose_words"])
         out["distance_units"] = keyset(raw["distance_units"])
         out["road_links"] = keyset(raw["road_links"])
+        out["reason_openers"] = _Phrases.of(raw["reason_openers"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
         # a clause opening with these has its act as their object or subject ("شن مسلحون هجوماً")
         out["act_openers"] = (out["occurrence_verbs"] | out["blast_verbs"] | out["modality"]["attempted_before"]
@@ -661,7 +662,9 @@ class EventExtractor:
         retaliation = self._after_preposition(ctx, h, "ب") and any(
             ctx.keys[i] & self.cues["response_verbs"] for i in before[-10:])
         another = not h.definite and any(ctx.keys[i] & self.cues["another_of_kind"] for i in ctx.words_after(h, 1))
-        h.distinct, h.answer = retaliation or prior or another, retaliation
+        # "… نفذت ضربات، رداً على هجمات استهدفت قواتها": what was answered is another act
+        answered = any(self.cues["reason_openers"].at(ctx.keys, k) for k in before[-3:])
+        h.distinct, h.answer = retaliation or prior or another or answered, retaliation
         h.attribution = ctx.attribution(h.sentence, self.cues["attribution"])
         self._place(ctx, h)
         self._date(ctx, h)
@@ -881,7 +884,10 @@ class EventExtractor:
         victims = h.start > 0 and bool(ctx.keys[h.start - 1] & self.cues["victims"])
         # ("نظم عشرات الأهالي وقفة احتجاجية": a protest's count is of people, right before it of protests)
         if not (cause or victims) and self._cue_before(ctx, h, "aggregate_strong", 1 if h.type == "PROTEST" else 2):
-            return True
+            # ("شنت طائرات، فجر اليوم، سلسلة غارات على البوكمال": a series on one day is one act)
+            series = self._cue_before(ctx, h, "series_words", 2)
+            return not (series and any(dm.value is not None and dm.value.precision == "day"
+                                       for _, dm in ctx.dates_in(ctx.sentence_tokens(h.sentence))))
         # (a protest's numbers count people, not protests)
         # "17 هجمة منذ منتصف نوفمبر" is a tally; "ثلاث غارات" on a town is one strike, and so are
         # "12 غارة" a verb says were carried out ("نفذت 12 غارة على مواقع التنظيم")
@@ -1001,7 +1007,10 @@ class EventExtractor:
             h.place = ctx.settlement_before((h.scope[0], h.start))   # "وفرضت حظراً في البلدة، وشنت حملة"
         h.place_in_scope = h.place is not None
         if h.place is None:
-            sentence = scenes(places_in(ctx.sentence_tokens(h.sentence)))
+            # (not a place an answer's reason tells: "… نفذت ضربات، رداً على هجمات استهدفت قاعدة التنف")
+            lo, hi = ctx.sentence_tokens(h.sentence)
+            reason = next((k for k in range(h.end, hi) if self.cues["reason_openers"].at(ctx.keys, k)), hi)
+            sentence = scenes(places_in((lo, reason)))
             # (with nothing else named, a vehicle hit on its way is placed where it came from)
             h.place = best(arrivals(sentence)) or (best(
                 [x for x in sentence if x[0] > h.start or not ctx.named_as_origin(x[0])]) if h.type in VIOLENT else None)
@@ -1464,8 +1473,11 @@ class EventExtractor:
                 # a headline's killing is the lead's act of force with the same toll, told in full there
                 same_toll = (from_headline and g.type == "ATTACK" and h.type in VIOLENT
                              and _killed(g.head) is not None and _killed(g.head) == _killed(h))
-                if (g.type != h.type and not retold and not specified and not killing and not same_toll) or not (
-                        self._compatible(ctx, g, h) or during and g.modality == h.modality):
+                # "… غارات على مواقع … وسمعت أصوات انفجارات متتالية": the blasts heard were the strikes'
+                heard = (h.type == "EXPLOSION" and g.type in ("AIRSTRIKE", "SHELLING") and h.sentence - g.last_sentence <= 1
+                         and self._blast_heard(ctx, h.start, h.spec) and _killed(h) is None)
+                if (g.type != h.type and not retold and not specified and not killing and not same_toll and not heard) or not (
+                        self._compatible(ctx, g, h) or during and g.modality == h.modality or heard):
                     continue
                 # coordinated verbs are separate acts ("رفضت … وهددت … وحذرت"); nouns refer back
                 same_sentence = g.last_sentence == h.sentence and not is_verb
@@ -1494,8 +1506,11 @@ class EventExtractor:
                 same_object = near and any(
                     ctx.tokens[j].norm.startswith("ال") and _without_tanwin(ctx.tokens[j].bare) in g.words
                     for j in range(h.end, min(h.scope[1], h.end + 3)) if not ctx.entity_at[j])
-                if h.definite or same_sentence or headline_lead or shared_actor or same_place or same_object or during:
+                if h.definite or same_sentence or headline_lead or shared_actor or same_place or same_object or during or heard:
                     target = g
+                    if heard:   # the sounds tell nothing of who struck whom, nor of a tally ("متتالية")
+                        h.side_a, h.side_b, h.associated, h.modality = [], [], [], g.modality
+                        h_actors = set()
                     if specified or same_toll:
                         g.type = h.type
                     break

@@ -80,7 +80,7 @@ class RelationExtractor:
             t1, t2 = types.get(m.entity_id), types.get(m2.entity_id)
             # an adjective cue ("التابع", "المدعومة") agrees with the noun right before it; a verb or
             # a preposition ("يتبع", "أسست بإشراف") may stand further on
-            first_words = set().union(*(keys[k] for k in _first_words(tokens, e, s2, 2)))
+            first_words = set().union(*(keys[k] for k in _adjective_slot(tokens, e, s2)))
             cue_words = first_words | (words - self.cues["adjective_cues"])
             if cue_words & self.cues["part_of"] and t1 in (*GROUPS, "PERSON") and t2 in GROUPS:
                 # X التابع لـ Y (not "X أيضاً، في مركز الأمن العام التابع للحرس": the centre is)
@@ -147,9 +147,19 @@ class RelationExtractor:
 PLURAL_ENDINGS = ("ين", "ون", "ان", "تين", "تان")
 
 
-def _first_words(tokens, lo: int, hi: int, n: int) -> list[int]:
-    """The first `n` word tokens in [lo, hi)."""
-    return [k for k in range(lo, hi) if tokens[k].is_word][:n]
+def _adjective_slot(tokens, lo: int, hi: int) -> list[int]:
+    """The words right after a name that can qualify it: the first two, but not a noun joined by
+    "و" and what follows it ("والجماعات التابعة له": the groups are), nor a cue whose own
+    pronoun tells what it belongs to ("التابعة له")."""
+    words = [k for k in range(lo, hi) if tokens[k].is_word][:2]
+    if len(words) == 2 and tokens[words[1]].norm.startswith("و"):
+        words = words[:1]
+    if words and tokens[words[0]].norm.startswith("و"):
+        return []
+    return [k for k in words if not (k + 1 < len(tokens) and tokens[k + 1].norm in _PRONOUN_PREPOSITIONS)]
+
+
+_PRONOUN_PREPOSITIONS = frozenset({"له", "لها", "لهم", "لهما", "لهن"})
 
 
 def _tok_end(starts: list[int], m: Mention) -> int:

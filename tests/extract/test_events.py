@@ -1469,3 +1469,20 @@ def test_whose_drone_struck(run):
     ev = only(doc, "AIRSTRIKE")
     assert [doc.entity(x).kb_id for x in ev.side_a] == ["turkey_forces"]
     assert [doc.entity(x).kb_id for x in ev.side_b] == ["sdf"]
+
+
+def test_a_series_of_strikes_on_one_day_is_one_act(run):
+    doc = run("شنت طائرات حربية، فجر اليوم الجمعة، سلسلة غارات على مواقع لميليشيات إيرانية في مدينة البوكمال.")
+    assert [(e.type, e.modality) for e in doc.events] == [("AIRSTRIKE", "asserted")]
+
+
+def test_blasts_heard_after_strikes_are_the_strikes(run):
+    doc = run("شنت طائرات حربية غارات على مواقع في مدينة البوكمال. وسمعت أصوات انفجارات متتالية في المنطقة.")
+    assert [e.type for e in doc.events] == ["AIRSTRIKE"]
+
+
+def test_what_an_act_answered_is_another_with_its_own_place(run):
+    doc = run("شنت طائرات حربية غارات على مدينة البوكمال. وأعلنت القيادة المركزية الأمريكية أن قواتها نفذت "
+              "ضربات دقيقة ضد منشآت يستخدمها الحرس الثوري، رداً على هجمات استهدفت القوات الأمريكية في قاعدة التنف.")
+    strikes = [e for e in doc.events if e.modality == "asserted" and e.type in ("ATTACK", "AIRSTRIKE")]
+    assert all(e.place is None or e.place.kb_id != "al_tanf" for e in strikes)

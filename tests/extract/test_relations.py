@@ -94,6 +94,7 @@ def test_a_states_unit_is_part_of_it_and_a_militia_affiliated(run, text, rtype):
 @pytest.mark.parametrize("text", [
     "وأكد أن الميليشيات الموالية لإيران، هي تهديد واضح للقوات الموالية لروسيا.",
     "وانتشر عناصر لواء فاطميون أيضاً، في مركز الأمن العام التابع للحرس الثوري.",
+    "ضد منشآت يستخدمها الحرس الثوري الإيراني والجماعات التابعة له، رداً على هجمات استهدفت القوات الأمريكية.",
 ])
 def test_an_adjective_cue_belongs_to_the_noun_right_before_it(run, text):
     assert not rels(run(text))
