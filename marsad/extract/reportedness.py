@@ -59,9 +59,12 @@ def judged(ctx: _Context, hits: list[Hit], n: int) -> bool:
     before = [i for i in range(ctx.clause_start(h), h.start) if ctx.tokens[i].is_word]
     if not before or ctx.claims_responsibility(ctx.words_before(h)):
         return False
-    openers = ctx.ex.cues["act_openers"] | fire
+    if ctx.keys[h.start] & ctx.ex.cues["fired"] and any(ctx.keys[i] & fire for i in before[-3:]):
+        return False   # "أطلق مسلحون النار على …" (not "أطلق سراح السائق بعد الاختطاف")
+    openers = ctx.ex.cues["act_openers"]
     # the verb may follow the place or time that opens the clause ("ففي نابلس قام مسلحون بخطف")
-    setting = ctx.ex.cues["setting"]
+    # (and a connective may open it: "كما نظم العشرات وقفة احتجاجية")
+    setting = ctx.ex.cues["setting"] | ctx.ex.cues["connectives"]
     opening = next((i for i in before if not (ctx.entity_at[i] or ctx.in_date[i] or ctx.keys[i] & setting)), before[0])
     if any(ctx.keys[i] & openers for i in (before[0], opening, *before[-2:])):
         return False

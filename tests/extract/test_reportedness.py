@@ -37,6 +37,8 @@ def weighed(mentions, pipeline, text: str, type_: str) -> tuple[bool, float]:
     ("وخرج العشرات من أهالي البلدة، أمس الأحد، في مظاهرة أمام مقر المجلس.", "PROTEST"),  # the sentence's verb
     ("وفي مدينة الميادين قام مسلحون ملثمون بخطف مدير المدرسة.", "ABDUCTION"),    # قام بـ, after a place
     ("وجاء ذلك بعد محاولة عناصر من لواء الفجر اغتيال مختار القرية.", "ATTACK"),   # an attempt and its agent
+    ("كما نظم العشرات من أهالي البلدة وقفة احتجاجية أمام مبنى البلدية.", "PROTEST"),  # a connective, then the verb
+    ("أطلق مسلحون مجهولون النار على موكب المحافظ.", "ATTACK"),                    # a verb phrase past its subject
 ])
 def test_the_rules_judge_verbs_and_clauses_that_open_with_the_act(mentions, pipeline, text, type_):
     assert weighed(mentions, pipeline, text, type_)[0] is False
