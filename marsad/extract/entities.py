@@ -23,7 +23,7 @@ from marsad.arabic.tokenize import LINE_BREAKS, Token
 from marsad.config import Options, load_data_yaml
 from marsad.extract.lexicon import PhraseMatcher, entry_key, name_keys, token_keys
 from marsad.model import Document, Entity, Mention, Span
-from marsad.resolve.kb import ActorBase
+from marsad.resolve.kb import Actor, ActorBase
 from marsad.resolve.places import SETTLEMENT_KINDS
 
 QUOTE = '"'
@@ -599,8 +599,7 @@ class EntityRecognizer:
                 owner = (start == k or (i > 0 and keys[i - 1] & c["instrument_nouns"])
                          or force and tokens[i].norm.startswith("ب") and self._after_strike(keys, i))
                 extra = {"source": "nationality"} if owner else {}
-                out.append(Found(start, k + 1, Candidate(actor.id, actor.type, actor.name_ar, actor.name_en,
-                                                         actor.id, "actor"), 2, extra))
+                out.append(Found(start, k + 1, _actor(actor), 2, extra))
                 k += 2 if k + 2 < n and tokens[k + 1].norm in ("-", "–") else 1
                 start = k
         # a second nationality joined to a force named by the first: "القوات الروسية والتركية", "قوافل
@@ -608,7 +607,7 @@ class EntityRecognizer:
         force_ends = {f.end for f in out} | {k for k in range(1, n) if covered[k - 1] and keys[k - 1] & adjectives.keys()}
         for k in sorted(force_ends):
             if k < n and tokens[k].norm.startswith("و") and (actor := force_at(k)) is not None:
-                out.append(Found(k, k + 1, Candidate(actor.id, actor.type, actor.name_ar, actor.name_en, actor.id, "actor"), 2))
+                out.append(Found(k, k + 1, _actor(actor), 2))
         return out
 
     def _after_strike(self, keys, i: int) -> bool:
@@ -771,19 +770,18 @@ class EntityRecognizer:
             if actor is not None:
                 # the knowledge base types and links what the tagger found; the tagger's reading of
                 # an ambiguous alias as a name settles it (above the dictionary's match)
-                return Found(i, j, Candidate(actor.id, actor.type, actor.name_ar, actor.name_en, actor.id, "actor"),
-                             4, model)
+                return Found(i, j, _actor(actor), 4, model)
             armed = before & (self.cues["group_nouns"] | self.cues["formations"])
             return Found(i, j, self._named(_new("ARMED_GROUP" if armed else "ORGANIZATION", name)), -1, model)
         return None   # MISC: events, nationalities, works — not an entity type of the ontology
 
     @cached_property
-    def _actors_by_alias(self) -> dict[str, object]:
+    def _actors_by_alias(self) -> dict[str, Actor]:
         """Every alias of the knowledge base, ambiguous ones too, by matching key."""
-        return {" ".join(entry_key(w) for w in alias.split()): actor for alias, actor, _ in self.actors.alias_entries()}
+        return {_phrase_key(alias): actor for alias, actor, _ in self.actors.alias_entries()}
 
-    def _actor_named(self, name: str):
-        return self._actors_by_alias.get(" ".join(entry_key(w) for w in name.split()))
+    def _actor_named(self, name: str) -> Actor | None:
+        return self._actors_by_alias.get(_phrase_key(name))
 
     def _without_proclitic(self, name: str, label: str) -> str:
         """The name of a place or body the tagger found, without the conjunction or preposition
@@ -1069,6 +1067,15 @@ def _definite_nisba(token: Token, masculine: bool = False) -> bool:
 def _stop(token: Token, words: frozenset[str]) -> bool:
     """A stop word, read with the article kept: "العلي" is a name, "على" (= علي normalised) is not."""
     return bool(name_keys(token) & words)
+
+
+def _actor(actor: Actor) -> Candidate:
+    """A knowledge-base actor as a plain candidate."""
+    return Candidate(actor.id, actor.type, actor.name_ar, actor.name_en, actor.id, "actor")
+
+
+def _phrase_key(phrase: str) -> str:
+    return " ".join(entry_key(w) for w in phrase.split())
 
 
 def _outlet(o) -> Candidate:

@@ -185,6 +185,8 @@ class EventExtractor:
         # multi-word cues ("في حال", "دون التمكن") are checked on the first word and the next
         out["phrases"] = {k: _Phrases.of(p for p in v if " " in p) for k, v in raw["modality"].items()}
         out["side_a_phrases"] = _Phrases.of(p for p in raw["side_a_after"] if " " in p)
+        # a cue read across commas stops at a contrast or a "but"
+        out["sentence_breaks"] = out["modality"]["contrast_breaks"] | out["modality"]["but_words"]
         out["backing"] = _Phrases.of(raw["backing"])
         out["backing_construct"] = keyset(raw["backing_construct"])
         out["accusation"] = keyset(raw["accusation_openers"])
@@ -214,7 +216,6 @@ class EventExtractor:
         out["speaker_modifiers"] = keyset(raw["speaker_modifiers"])
         out["participle_heads"] = keyset(raw["participle_heads"])
         out["setting"] = keyset(raw["setting_prepositions"])
-        out["connectives"] = keyset(raw["connectives"])
         out["road_nouns"] = keyset(raw["road_nouns"])
         out["near_place"] = keyset(raw["near_place"])
         out["border_nouns"] = keyset(raw["border_nouns"])
@@ -244,13 +245,9 @@ class EventExtractor:
         out["responsibility"] = keyset(raw["responsibility"])
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
         out["blast_verbs"] = keyset(raw["blast_verbs"])
-        out["verb_phrase_heads"] = keyset(raw["verb_phrase_heads"])
-        out["fired"] = keyset(raw["fired"])
-        out["hedges"] = keyset(raw["hedges"])
-        out["other_than"] = keyset(raw["other_than"])
-        out["purpose_words"] = keyset(raw["purpose_words"])
-        out["distance_units"] = keyset(raw["distance_units"])
-        out["road_links"] = keyset(raw["road_links"])
+        for name in ("verb_phrase_heads", "fired", "hedges", "other_than", "purpose_words", "distance_units",
+                     "road_links", "connectives"):
+            out[name] = keyset(raw[name])
         out["reason_openers"] = _Phrases.of(raw["reason_openers"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
         # a clause opening with these has its act as their object or subject ("شن مسلحون هجوماً")
@@ -738,7 +735,7 @@ class EventExtractor:
         lo = ctx.clause_start(h) if clause else ctx.sentence_tokens(h.sentence)[0]
         words = self.cues["modality"][name]
         past = self.cues["modality"]["past_markers"]
-        contrast = frozenset() if clause else self.cues["modality"]["contrast_breaks"] | self.cues["modality"]["but_words"]
+        contrast = frozenset() if clause else self.cues["sentence_breaks"]
         seen = 0
         for i in range(h.start - 1, lo - 1, -1):
             if not ctx.tokens[i].is_word:
@@ -1372,13 +1369,8 @@ class EventExtractor:
                 toll = _counted(ctx, i, lo, c)
                 both = (i + 1 < hi and ctx.tokens[i + 1].norm.startswith("و")
                         and ctx.keys[i + 1] & c["counted"] and ctx.keys[i + 1] & c[_other_kind(kind)])
-                if both:
-                    # "68 قتيلا وجريحا": one count for the dead and the wounded, split unknown
-                    said = ctx.doc.text[toll.span.start:ctx.tokens[i + 1].span.end]
-                    for items in (h.casualties.killed, h.casualties.injured):
-                        items.append(SideCasualties(count=None, vague=f"killed and injured together: {said}",
-                                                    side=toll.side, entity_id=toll.entity_id,
-                                                    span=ctx.span(ctx.tok(toll.span.start), i + 2)))
+                if both:   # "68 قتيلا وجريحا": one count for the dead and the wounded, split unknown
+                    _together(ctx, h, ctx.span(ctx.tok(toll.span.start), i + 2), toll.side, toll.entity_id)
                 else:
                     target.append(toll)
                 i += 2 if both else 1
@@ -1392,10 +1384,7 @@ class EventExtractor:
                 # "مقتل وإصابة 12 شخصاً", "قتل وجرح العشرات": one count for both, split unknown
                 groups, end = _count_groups(ctx, _toll_start(ctx, i + 2, hi, c), hi, c)
                 for g in groups:
-                    said = ctx.doc.text[g.span.start:g.span.end] if g.span else ""
-                    for items in (h.casualties.killed, h.casualties.injured):
-                        items.append(SideCasualties(count=None, vague=f"killed and injured together: {said}",
-                                                    side=g.side, entity_id=g.entity_id, span=g.span))
+                    _together(ctx, h, g.span, g.side, g.entity_id)
                 i = max(end, i + 2)
                 continue
             groups, end = _count_groups(ctx, _toll_start(ctx, i + 1, hi, c), hi, c)
@@ -2278,6 +2267,15 @@ def _number_range(ctx: _Context, j: int, limit: int) -> tuple[int, int, int] | N
     if high is None or high.value is None or high.value <= low.value:
         return None
     return low.value, high.value, ctx.tok_end(high.span.end)
+
+
+def _together(ctx: _Context, h: Hit, span: Span | None, side: str | None, entity_id: str | None) -> None:
+    """One count for the dead and the wounded ("مقتل وإصابة 12 شخصاً", "68 قتيلا وجريحا"): both
+    lists get it, the split unknown, with the words that said it."""
+    said = ctx.doc.text[span.start:span.end] if span else ""
+    for items in (h.casualties.killed, h.casualties.injured):
+        items.append(SideCasualties(count=None, vague=f"killed and injured together: {said}",
+                                    side=side, entity_id=entity_id, span=span))
 
 
 def _other_kind(kind: str) -> str:

@@ -103,8 +103,8 @@ class RelationExtractor:
                 # branch may come between: "قائد ميليشيا الدفاع الوطني في دير الزور، المدعو P"
                 if t2 == "LOCATION":
                     s3, _, m3 = ments[n + 2]
-                    if (types.get(m3.entity_id) != "PERSON" or s3 - e2 > 4
-                            or not any(tokens[k].norm in ("في", "ب") or tokens[k].norm.startswith("ب") for k in range(e, s2 + 1))):
+                    branch = any(tokens[k].norm == "في" or tokens[k].norm.startswith("ب") for k in range(e, s2 + 1))
+                    if types.get(m3.entity_id) != "PERSON" or s3 - e2 > 4 or not branch:
                         continue
                     words |= set().union(*keys[e2:s3])
                     m2 = m3
@@ -145,6 +145,7 @@ class RelationExtractor:
 
 
 PLURAL_ENDINGS = ("ين", "ون", "ان", "تين", "تان")
+_PRONOUN_PREPOSITIONS = frozenset({"له", "لها", "لهم", "لهما", "لهن"})
 
 
 def _adjective_slot(tokens, lo: int, hi: int) -> list[int]:
@@ -157,9 +158,6 @@ def _adjective_slot(tokens, lo: int, hi: int) -> list[int]:
     if words and tokens[words[0]].norm.startswith("و"):
         return []
     return [k for k in words if not (k + 1 < len(tokens) and tokens[k + 1].norm in _PRONOUN_PREPOSITIONS)]
-
-
-_PRONOUN_PREPOSITIONS = frozenset({"له", "لها", "لهم", "لهما", "لهن"})
 
 
 def _tok_end(starts: list[int], m: Mention) -> int:
