@@ -78,6 +78,7 @@ KILLINGS = frozenset({"ASSASSINATION", "ATTACK", "EXPLOSION"})
 SYMMETRIC = ("ARMED_CLASH", "MEETING", "AGREE")   # types whose sides have no direction
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
 TOLL_TYPES = (*VIOLENT, "ARREST", "ABDUCTION", "PROTEST", "OTHER")
+SINCE = frozenset(normalize(w) for w in ("منذ", "ومنذ"))   # a date after it starts a period
 PURPOSE_REACH = 15  # tokens from an act to "بهدف" + a noun of its kind that says what it was for
 FOILED_WORDS = 14   # words from "أحبطت" to what it foiled, past the foiler's description and a time
 SETTLEMENT_NOUNS = frozenset(entry_key(w) for w in ("مدينة", "بلدة", "قرية"))
@@ -246,7 +247,7 @@ class EventExtractor:
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
         out["blast_verbs"] = keyset(raw["blast_verbs"])
         for name in ("verb_phrase_heads", "fired", "hedges", "other_than", "purpose_words", "distance_units",
-                     "road_links", "connectives"):
+                     "road_links", "connectives", "counts_before_since"):
             out[name] = keyset(raw[name])
         out["reason_openers"] = _Phrases.of(raw["reason_openers"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
@@ -1059,7 +1060,8 @@ class EventExtractor:
         # "بعد يومين من غارات روسية …، رغم اتفاق … الموقع في آذار 2020")
         own_only = speech or h.prior_lag is not None
         for rng in ((h.scope,) if own_only else (h.scope, ctx.sentence_tokens(h.sentence))):
-            found = [x for x in ctx.dates_in(rng) if not speech or abs(x[0] - h.start) <= SPEECH_DATE_REACH]
+            found = [x for x in ctx.dates_in(rng) if (not speech or abs(x[0] - h.start) <= SPEECH_DATE_REACH)
+                     and not self._counted_since(ctx, x[0])]
             if found:
                 i, dm = min(found, key=lambda x: abs(x[0] - h.start))
                 if dm.value is None:
@@ -1070,6 +1072,14 @@ class EventExtractor:
                     # which a day named for the act itself may precede
                     h.date_told = not speech and i < h.start and self._dates_statement(ctx, i)
                 return
+
+    def _counted_since(self, ctx: _Context, i: int) -> bool:
+        """Whether the date at token i starts the period an act is counted in ("الغارات، التي تعد
+        الثالثة من نوعها منذ مطلع الشهر"), which does not date it; the start of an ongoing act
+        does ("استنفرت قواتها … منذ الاثنين الماضي", "رهن الاعتقال منذ أكتوبر 2003")."""
+        before = ctx.words_before_token(i, 4)
+        return bool(before) and ctx.tokens[before[0]].norm in SINCE and any(
+            ctx.keys[k] & self.cues["counts_before_since"] for k in before[1:])
 
     def _dates_statement(self, ctx: _Context, i: int) -> bool:
         """Whether the date at token i follows a verb of saying or announcing and its subject."""

@@ -1486,3 +1486,11 @@ def test_what_an_act_answered_is_another_with_its_own_place(run):
               "ضربات دقيقة ضد منشآت يستخدمها الحرس الثوري، رداً على هجمات استهدفت القوات الأمريكية في قاعدة التنف.")
     strikes = [e for e in doc.events if e.modality == "asserted" and e.type in ("ATTACK", "AIRSTRIKE")]
     assert all(e.place is None or e.place.kb_id != "al_tanf" for e in strikes)
+
+
+def test_the_start_of_the_period_an_act_is_counted_in_does_not_date_it(run):
+    doc = run("استهدفت طائرات إسرائيلية، بعد منتصف ليل الإثنين، مواقع عسكرية في محيط مطار دمشق الدولي. ولم يصدر "
+              "أي تعليق من الجيش الإسرائيلي حتى الآن على الغارات، التي تعد الثالثة من نوعها منذ مطلع الشهر الجاري.",
+              dt.date(2026, 4, 14))
+    strikes = [e for e in doc.events if e.type == "AIRSTRIKE"]
+    assert len(strikes) == 1 and strikes[0].date.min >= dt.date(2026, 4, 13)
