@@ -247,7 +247,7 @@ class EventExtractor:
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
         out["blast_verbs"] = keyset(raw["blast_verbs"])
         for name in ("verb_phrase_heads", "fired", "hedges", "other_than", "purpose_words", "distance_units",
-                     "road_links", "connectives", "counts_before_since"):
+                     "road_links", "connectives", "counts_before_since", "execution_verbs", "judicial_words"):
             out[name] = keyset(raw[name])
         out["reason_openers"] = _Phrases.of(raw["reason_openers"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
@@ -570,6 +570,9 @@ class EventExtractor:
             return True   # "بمحاسبة عناصر الدورية": the patrol's men, a patrol told before
         if self._backing_at(ctx, start):
             return True   # "بدعم من التحالف", "بمساندة طيران التحالف": who backed another act
+        if ctx.keys[start] & self.cues["execution_verbs"] and any(
+                ctx.keys[i] & self.cues["judicial_words"] for i in range(*ctx.sentence_tokens(ctx.sentence_of(start)))):
+            return True   # "أعدم الجندي بعد إدانته بالاغتصاب": a sentence carried out, no political violence
         if spec.type != "ACCUSE":
             words = [i for i in range(max(lo, start - 2 * ACCUSATION_WORDS), start) if ctx.tokens[i].is_word]
             if any(ctx.keys[i] & self.cues["accusation"] for i in words[-ACCUSATION_WORDS:]):
@@ -1658,7 +1661,9 @@ class EventExtractor:
         # each mention states the toll in full ("مقتل عنصرين" in the headline, "قُتل عنصران" in
         # the lead): take the most complete statement, never the sum of repetitions
         ev.casualties.killed = _fullest(x.casualties.killed for x in g)
-        if ev.type == "ASSASSINATION" and ev.modality == "asserted" and not ev.casualties.killed:
+        # (an execution too: "أعدمت الهيئة ثلاثة أشخاص")
+        killing = ev.type == "ASSASSINATION" or bool(ctx.keys[head.start] & self.cues["execution_verbs"])
+        if killing and ev.modality == "asserted" and not ev.casualties.killed:
             ev.casualties.killed = self._assassinated(ctx, head)
         ev.casualties.injured = _fullest(x.casualties.injured for x in g)
         seen: set[Span] = set()   # neighbouring scopes overlap: count each quantity once

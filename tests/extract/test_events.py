@@ -1494,3 +1494,8 @@ def test_the_start_of_the_period_an_act_is_counted_in_does_not_date_it(run):
               dt.date(2026, 4, 14))
     strikes = [e for e in doc.events if e.type == "AIRSTRIKE"]
     assert len(strikes) == 1 and strikes[0].date.min >= dt.date(2026, 4, 13)
+
+
+def test_an_execution_kills_whom_it_names(run):
+    ev = only(run("أعدمت الجماعة المسلحة ثلاثة أشخاص بتهمة التعامل مع الجيش في ريف المدينة."), "ATTACK")
+    assert ev.casualties.killed_total == 3
