@@ -902,8 +902,12 @@ class EventExtractor:
             return False
         if self._near(ctx, h, mod["aggregate_near"], 6):
             return True
-        told = any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in range(ctx.clause_start(h), h.end))
-        bare = not h.definite and not ctx.mentions_in(h.scope, ACTOR_TYPES + ("LOCATION",)) and not ctx.dates_in(h.scope)
+        # (a verb of occurring tells one, before or right after it: "اشتباكات اندلعت في القرية")
+        told = any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in (*range(ctx.clause_start(h), h.end),
+                                                                         *ctx.words_after(h, 1)))
+        # (and so does the village named before: "في القرية")
+        bare = (not h.definite and not ctx.mentions_in(h.scope, ACTOR_TYPES + ("LOCATION",)) and not ctx.dates_in(h.scope)
+                and not any(ctx.tokens[i].norm in SETTLEMENT_ANAPHORS for i in range(*h.scope)))
         return bare and not told   # "حلقت طائرات استطلاع فوق القرية" is one flight
 
     def _starts_background(self, ctx: _Context, h: Hit) -> bool:

@@ -48,6 +48,9 @@ import pytest
     ("حاول أحد العناصر إطلاق النار على المتظاهرين بيد أنهم ألقوا القبض عليه.", "ARREST", "asserted"),
     # a name inside the trigger counts nothing: "عمليات" of an operations room
     ("استهدفت غرفة عمليات الفتح المبين بقذائف المدفعية مواقع قوات النظام.", "SHELLING", "asserted"),
+    # a bare plural that a verb says broke out, in the village named before, is one act
+    ("داهمت قوات الأمن قرية الحويز فجر اليوم. وقال ناشطون إن اشتباكات اندلعت في القرية ما أدى إلى مقتل عنصرين.",
+     "ARMED_CLASH", "asserted"),
     # a protest's count is of its people
     ("نظم عشرات الأهالي وقفة احتجاجية أمام مبنى المحافظة في مدينة السويداء.", "PROTEST", "asserted"),
     ("أعلنت الشرطة مقتل ثلاثة أشخاص وإصابة عشرة في تفجير استهدف سوقاً أمس.", "EXPLOSION", "asserted"),
