@@ -1387,7 +1387,9 @@ class EventExtractor:
                 both = (i + 1 < hi and ctx.tokens[i + 1].norm.startswith("و")
                         and ctx.keys[i + 1] & c["counted"] and ctx.keys[i + 1] & c[_other_kind(kind)])
                 if both:   # "68 قتيلا وجريحا": one count for the dead and the wounded, split unknown
-                    _together(ctx, h, ctx.span(ctx.tok(toll.span.start), i + 2), toll.side, toll.entity_id)
+                    # (whose they were is named after both words: "القتلى والجرحى في صفوف قسد")
+                    whose = _counted(ctx, i + 1, lo, c)
+                    _together(ctx, h, ctx.span(ctx.tok(toll.span.start), i + 2), whose.side, whose.entity_id)
                 else:
                     target.append(toll)
                 i += 2 if both else 1

@@ -663,3 +663,11 @@ def test_actors_beyond_syria_are_linked(run, text, kb_id):
 
 def test_an_ambiguous_alias_the_tagger_does_not_read_as_a_name_is_none(run):
     assert not run("استقبل الأهالي الوفد بحماس كبير.").entities
+
+
+@pytest.mark.parametrize("text", [
+    "أطلقت قوات الأمن النار على المتظاهرين.",
+    "أطلقت قوات الأمن الغاز المسيل للدموع على المتظاهرين.",
+])
+def test_what_a_force_fired_is_no_part_of_its_name(run, text):
+    assert {e.name_ar for e in run(text).entities} == {"قوات الأمن"}

@@ -1499,3 +1499,10 @@ def test_the_start_of_the_period_an_act_is_counted_in_does_not_date_it(run):
 def test_an_execution_kills_whom_it_names(run):
     ev = only(run("أعدمت الجماعة المسلحة ثلاثة أشخاص بتهمة التعامل مع الجيش في ريف المدينة."), "ATTACK")
     assert ev.casualties.killed_total == 3
+
+
+def test_dead_and_wounded_counted_together_belong_to_the_side_named_after_them(run):
+    doc = run("سقط عدد من القتلى والجرحى في صفوف قسد جراء هجوم بطائرة مسيرة تركية على ريف القامشلي.")
+    ev = only(doc, "AIRSTRIKE")
+    assert [doc.entity(x).kb_id for x in ev.side_a] == ["turkey_forces"]
+    assert [doc.entity(x).kb_id for x in ev.side_b] == ["sdf"]
