@@ -87,6 +87,13 @@ class EntityRecognizer:
         return frozenset(normalize(w) for w in words if w and not w.startswith("#"))
 
     @cached_property
+    def person_words(self) -> frozenset[str]:
+        """One-word given names and surnames: given_names.txt and the tagger's lexicon."""
+        lexicon = load_data_yaml("ner_lexicon.yaml", self.options)["phrases"]
+        words = (normalize(str(w)) for key in ("first_names", "surnames") for w in lexicon[key] or ())
+        return self.given_names | frozenset(w for w in words if " " not in w)
+
+    @cached_property
     def actors(self) -> ActorBase:
         return ActorBase.load(self.options)
 
@@ -710,6 +717,8 @@ class EntityRecognizer:
                     f.cand.type in ("LOCATION", "STATE") and f.end - f.start == 1 for f in overlap)
                 if overlap and not person_over_place:
                     continue
+                if label == "PERS" and i > 0 and keys[i - 1] & self.cues["demand_words"] and self._preposition_first(tokens[i]):
+                    i += 1   # "تطالب برحيل الجولاني": what is demanded, before the name
                 if label == "PERS" and i > lo and tokens[i - 1].norm == "ابو" and not any(
                         f.start < i <= f.end for f in known):
                     i -= 1   # a kunya is the name: "أبو ماريا القحطاني"
@@ -720,6 +729,12 @@ class EntityRecognizer:
                 if found is not None:
                     out.append(found)
         return out
+
+    def _preposition_first(self, tok: Token) -> bool:
+        """Whether a word the tagger put first in a person's name has ب glued on and is no name with
+        or without it ("برحيل"; not "بشار", "بنيامين")."""
+        word = tok.norm
+        return word[:1] == "ب" and len(word) > 3 and not {word, word[1:]} & self.person_words
 
     @cached_property
     def _common_nouns(self) -> frozenset[str]:
@@ -966,7 +981,8 @@ class EntityRecognizer:
             # "بسوريا": the preposition ب glued on, not a country whose name starts with ب (بريطانيا)
             glued_b = any(tok.norm.startswith(p) and not self.matcher.starts_with(tok.norm[len(p) - 1:])
                           for p in ("ب", "وب"))
-            border = f.start > 1 and tokens[f.start - 1].norm == "مع" and keys[f.start - 2] & self.cues["border_words"]
+            # ("على المثلث الحدودي بين سوريا والأردن والعراق": the countries a border lies between)
+            border = f.start > 1 and tokens[f.start - 1].norm in ("مع", "بين") and keys[f.start - 2] & self.cues["border_words"]
             joined = place_end == f.start and tok.norm.startswith("و")
             if before & self.cues["locative_before"] or glued_b or border or joined:
                 f.extra["type"] = "LOCATION"

@@ -43,6 +43,10 @@ from marsad.resolve.places import distance_km
 ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
 SOURCE_TYPES = ("ORGANIZATION", "MEDIA", "PERSON")          # who may be cited for what is said after them
 SPEAKER_TYPES = SOURCE_TYPES + ("ARMED_GROUP", "STATE")    # the same, when "إن"/"أن" follows their name
+GOVERNOR_WORDS = 10      # words back to the verb a purpose-looking "لـ" noun depends on ("تعرضت … لهجوم")
+TALLY_DAYS = 7           # dead counted "منذ" a date longer ago than this: a tally over a period
+GUESS_WORDS = 5          # "مسلحون يعتقد أنهم من": the words of a guess at unnamed attackers
+CLAIM_REACH = 3          # sentences between an act and the claim of "the attack"
 APPOSITION_WORDS = 4     # a name between two commas, read as part of its clause
 CLAUSE_PUNCTUATION = ("،", ",", "؛", ";", ":")
 DENIAL_WORDS = 8         # words from a denial verb to what it denies: "نفى مسؤول إعلامي في X وقوع أي إطلاق نار"
@@ -141,6 +145,7 @@ class Hit:
     # بقصف …"), what the news came after ("ويأتي ذلك بعد …"), another of a kind ("هجوماً مماثلاً")
     distinct: bool = False
     answer: bool = False             # the answer to another act: the headline may announce it, nothing else
+    claimed: bool = False            # a definite noun someone claims ("تبنت الجماعة الهجوم"): it names who did it
     bounded: bool = False            # its scope ends with its clause: its parties are named there or not at all
     # a noun trigger told by the targeting verb before it ("استهدفت قوات النظام بقذائف"): its
     # subject comes right after that verb
@@ -197,6 +202,7 @@ class EventExtractor:
         out["statement_asides"] = _Phrases.of(raw["statement_asides"])
         out["prior_openers"] = keyset(raw["prior_openers"])
         out["prior_words"] = keyset(raw["prior_words"])
+        out["onset_nouns"] = keyset(raw["onset_nouns"])
         out["targeting"] = keyset(raw["targeting"])
         out["reciprocal"] = keyset(raw["reciprocal_verbs"])
         out["prepositional_nouns"] = keyset(raw["prepositional_nouns"])
@@ -246,7 +252,7 @@ class EventExtractor:
         out["responsibility"] = keyset(raw["responsibility"])
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
         out["blast_verbs"] = keyset(raw["blast_verbs"])
-        for name in ("verb_phrase_heads", "fired", "hedges", "other_than", "purpose_words", "distance_units",
+        for name in ("verb_phrase_heads", "fired", "hedges", "unnamed_agents", "other_than", "purpose_words", "distance_units",
                      "road_links", "connectives", "counts_before_since", "execution_verbs", "judicial_words"):
             out[name] = keyset(raw[name])
         out["reason_openers"] = _Phrases.of(raw["reason_openers"])
@@ -832,9 +838,11 @@ class EventExtractor:
             return False
         governors = self.cues["modality"]["purpose_governors"]
         # the governor may stand before the subject: "تعرض حاجز لقوات النظام لهجوم", "وتتعرض مدن
-        # وبلدات ريف حلب الخاضعة لسيطرة "الجيش الوطني" لتفجيرات" (a name counts as one word)
+        # وبلدات ريف حلب الخاضعة لسيطرة "الجيش الوطني" لتفجيرات" (a name counts as one word, a time
+        # none: "تعرضت القاعدة … في حقل العمر النفطي، فجر اليوم الاثنين، لهجوم")
         lo = ctx.clause_start(h)
-        words_before = [i for i in range(lo, h.start) if ctx.tokens[i].is_word and not ctx.inside_name(i, lo)][-8:]
+        words_before = [i for i in range(lo, h.start)
+                        if ctx.tokens[i].is_word and not ctx.inside_name(i, lo) and not ctx.in_date[i]][-GOVERNOR_WORDS:]
         return not any(ctx.keys[i] & governors for i in words_before)
 
     def _fought_off(self, ctx: _Context, h: Hit) -> bool:
@@ -884,6 +892,8 @@ class EventExtractor:
         # "قتل وجرح العشرات بانفجار سيارة": a count of victims of one blast (its cause, with ب);
         # "حصيلة ضحايا التفجير": the toll of one act
         cause = self._after_preposition(ctx, h, "ب")
+        if cause and self._tally_since(ctx, h):
+            return True   # "وثق المرصد مقتل 150 شخصاً منذ مطلع شباط، معظمهم بانفجار ألغام"
         victims = h.start > 0 and bool(ctx.keys[h.start - 1] & self.cues["victims"])
         # ("نظم عشرات الأهالي وقفة احتجاجية": a protest's count is of people, right before it of protests)
         if not (cause or victims) and self._cue_before(ctx, h, "aggregate_strong", 1 if h.type == "PROTEST" else 2):
@@ -910,6 +920,17 @@ class EventExtractor:
                 and not any(ctx.tokens[i].norm in SETTLEMENT_ANAPHORS for i in range(*h.scope)))
         return bare and not told   # "حلقت طائرات استطلاع فوق القرية" is one flight
 
+    def _tally_since(self, ctx: _Context, h: Hit) -> bool:
+        """Whether the sentence counts, before the act named as their cause, dead or wounded since
+        a date over a week before the news: a tally over a period, not one act."""
+        published = ctx.doc.meta.published
+        if not published or not published.max:
+            return False
+        lo = ctx.sentence_tokens(h.sentence)[0]
+        return any(i > lo and ctx.tokens[i - 1].norm in SINCE and dm.value is not None and dm.value.min
+                   and (published.max - dm.value.min).days > TALLY_DAYS
+                   for i, dm in ctx.dates_in((lo, h.start)))
+
     def _starts_background(self, ctx: _Context, h: Hit) -> bool:
         lo, _ = ctx.sentence_tokens(h.sentence)
         opener = self.cues["modality"]["background_openers"]
@@ -929,7 +950,9 @@ class EventExtractor:
     def _so_long_after(self, ctx: _Context, h: Hit) -> bool:
         """"أفرجت المجموعة عن الطفل بعد أسبوع من اختطافه": an act the news came so long after, inside
         the sentence; its lag is kept like that of "ويأتي ذلك بعد …"."""
-        before = ctx.words_before_token(h.start, 4)
+        before = ctx.words_before_token(h.start, 5)
+        if before and ctx.keys[before[0]] & self.cues["onset_nouns"]:
+            before = before[1:]   # "بعد ساعات من خروج مظاهرات"
         if h.definite or not before or ctx.tokens[before[0]].norm != "من":
             return False   # ("بعد ساعتين من الاختطاف": the abduction told before)
         after = next((k for k in before[1:] if ctx.keys[k] & self.cues["prior_words"]), None)
@@ -950,6 +973,8 @@ class EventExtractor:
             form = next((f for f, words in forms.items() if ctx.keys[k] & words), None)
             if form is not None:
                 n = count if count is not None else {"one": 1, "two": 2}.get(form)
+                if unit_days == 0:
+                    return 0   # "بعد ساعات من": the same day, however many hours
                 return n * unit_days if n is not None else None
         return None
 
@@ -1002,7 +1027,10 @@ class EventExtractor:
             return [x for x in ctx.mentions_in(rng, ("LOCATION",))
                     if not (cited and cited.overlaps(x[1].span)) and (transfers or not self._taken_to(ctx, x[0]))
                     and not self._other_side(ctx, x) and (transfers or not self._headed_for(ctx, x[0]))]
-        in_scope = [x for x in places_in(h.scope)
+        # (an earlier act's place is not what the later news named before its "بعد": "شنت الهيئة حملة
+        # اعتقالات في إدلب وبنش، بعد ساعات من خروج مظاهرات")
+        own_from = h.prior_from if h.prior_lag is not None else 0
+        in_scope = [x for x in places_in((max(h.scope[0], own_from), h.scope[1]))
                     if not any(ctx.keys[i] & roles for i in range(max(h.scope[0], x[0] - 3), x[0]))
                     and not ctx.is_label(x)]
         if not any(i >= h.end for i, _ in arrivals(in_scope)):
@@ -1017,7 +1045,7 @@ class EventExtractor:
             # (not a place an answer's reason tells: "… نفذت ضربات، رداً على هجمات استهدفت قاعدة التنف")
             lo, hi = ctx.sentence_tokens(h.sentence)
             reason = next((k for k in range(h.end, hi) if self.cues["reason_openers"].at(ctx.keys, k)), hi)
-            sentence = scenes(places_in((lo, reason)))
+            sentence = scenes(places_in((max(lo, own_from), reason)))
             # (with nothing else named, a vehicle hit on its way is placed where it came from)
             h.place = best(arrivals(sentence)) or (best(
                 [x for x in sentence if x[0] > h.start or not ctx.named_as_origin(x[0])]) if h.type in VIOLENT else None)
@@ -1307,6 +1335,8 @@ class EventExtractor:
         عناصر الفرقة الرابعة". Far from the act, after a protest, or in a relative clause on
         another noun, it tells who did something else ("احتجاجاً على مقتل مدنيين على يد …",
         "دوريات حول الأماكن التي جرى الاطلاع عليها من قبل الروس")."""
+        # (past a guess at who they were: "هجوم شنه مسلحون يعتقد أنهم من تنظيم الدولة")
+        i = next((k for k in ctx.words_before_token(i, GUESS_WORDS) if self._past_guess(ctx, k) == i), i)
         if h.type == "PROTEST" or not 0 <= i - h.end <= BY_PHRASE_REACH:
             return False
         phrase = next((k for k in range(max(h.end, i - 4), i) if self.cues["side_a_phrases"].at(ctx.keys, k)
@@ -1352,12 +1382,32 @@ class EventExtractor:
         # "هاجم عناصر من خلايا تنظيم الدولة": the words for members, and the "من" after them; "نفى
         # مسؤول إعلامي في فاطميون": a speaker, what he is, and the "في" of his group
         speaker = False
+        guessed = self._past_guess(ctx, j)
+        if guessed is not None and guessed < h.scope[1]:
+            j = first = guessed   # "هاجم مسلحون يعتقد أنهم من تنظيم الدولة مجموعة"
         while j < h.scope[1] and (not ctx.tokens[j].is_word or ctx.keys[j] & skip
                                   or (j > first and ctx.tokens[j].norm == "من" and ctx.keys[j - 1] & skip)
                                   or speaker and (ctx.tokens[j].norm == "في" or ctx.keys[j] & self.cues["speaker_modifiers"])):
             speaker = speaker or bool(ctx.keys[j] & self.cues["speaker_nouns"])
             j += 1
         return next((i for i, m in mentions if first <= i <= j and ctx.types.get(m.entity_id) != "PERSON"), None)
+
+    def _past_guess(self, ctx: _Context, j: int) -> int | None:
+        """Where the name comes in "مسلحون يعتقد أنهم من تنظيم الدولة": unnamed attackers at token j
+        and a guess at who they were; None when no such guess starts at j."""
+        if j >= len(ctx.tokens) or not ctx.keys[j] & self.cues["unnamed_agents"]:
+            return None
+        k = j + 1
+        if k + 1 >= len(ctx.tokens) or not ctx.keys[k] & self.cues["hedges"] or not ctx.tokens[k + 1].norm.startswith(("ان", "بان")):
+            return None
+        k += 2
+        if k < len(ctx.tokens) and ctx.tokens[k].norm == "من":
+            k += 1
+        if k < len(ctx.tokens) and not ctx.entity_at[k] and ctx.keys[k] & self.cues["group_nouns"]:
+            k += 1   # 'أنهم من تنظيم "الدولة الإسلامية"'
+        while k < len(ctx.tokens) and ctx.tokens[k].norm == QUOTE:
+            k += 1
+        return k
 
     def _casualties(self, ctx: _Context, h: Hit) -> None:
         c = self.cues["casualties"]
@@ -1455,6 +1505,8 @@ class EventExtractor:
             target = None
             h_actors = self._expand(ctx, h.actors)
             is_verb = h.spec.form == "verb"
+            # "وتبنت المقاومة الإسلامية في العراق الهجوم": who claims the act just told did it
+            h.claimed = h.definite and not is_verb and ctx.claims_responsibility(ctx.words_before(h))
             # "شنت قسد حملة مداهمات في بلدات … اعتقلت خلالها 14 شخصاً": what was done during it is
             # part of it, wherever in it
             during = is_verb and h.end < len(ctx.tokens) and bool(ctx.keys[h.end] & self.cues["during"])
@@ -1468,9 +1520,17 @@ class EventExtractor:
                 # again with nobody of its own, is the attack it followed
                 # ("لحظة الاستهداف" after an air strike: a bare attack noun names any violent act)
                 # (what it hit may be named: "الضربات استهدفت مستودعات لحزب الله"; who did it may not differ)
-                retold = (h.definite and set(h.side_a) <= g.initiators and h.sentence - g.last_sentence <= 1
+                # (not an answer by another kind: "وردت القوات بقصف مدفعي …" then "وهذا الهجوم هو الخامس")
+                retold = (h.definite and (set(h.side_a) <= g.initiators or h.claimed and not g.initiators)
+                          and not (g.head.answer and h.type != g.type)
+                          and h.sentence - g.last_sentence <= (CLAIM_REACH if h.claimed else 1)
                           and ({g.type, h.type} <= FIGHTS or h.type == "ATTACK" and g.type in VIOLENT
                                or h.type in g.kinds))   # "الانفجار" after an assassination told as a blast
+                # "وتبنت الفصائل الهجوم، وقالت إنها استهدفت القاعدة": who did the act says what it hit,
+                # named before
+                restated = ((is_verb or h.told_by_verb) and h.type in STRIKES and g.type in VIOLENT
+                            and h.sentence == g.last_sentence and bool(h.side_a) and set(h.side_a) <= g.initiators
+                            and self._hit_before(ctx, g, h))
                 # "مسؤوليتها عن الهجوم، الذي أودى بحياة سبعة … في هجوم انتحاري": the attack just
                 # named, told by its kind in the same sentence
                 specified = (g.type == "ATTACK" and g.head.definite and h.type in VIOLENT and h.type != "ATTACK"
@@ -1486,7 +1546,7 @@ class EventExtractor:
                 # "… غارات على مواقع … وسمعت أصوات انفجارات متتالية": the blasts heard were the strikes'
                 heard = (h.type == "EXPLOSION" and g.type in ("AIRSTRIKE", "SHELLING") and h.sentence - g.last_sentence <= 1
                          and self._blast_heard(ctx, h.start, h.spec) and _killed(h) is None)
-                if (g.type != h.type and not retold and not specified and not killing and not same_toll and not heard) or not (
+                if (g.type != h.type and not retold and not restated and not specified and not killing and not same_toll and not heard) or not (
                         self._compatible(ctx, g, h) or during and g.modality == h.modality or heard):
                     continue
                 # coordinated verbs are separate acts ("رفضت … وهددت … وحذرت"); nouns refer back
@@ -1513,16 +1573,14 @@ class EventExtractor:
                               and not (other_agent or other_parties))
                 # "… بهجوم على حاجز لهم" then "استهدفوا الحاجز", "شنت ثلاث غارات على السوق": what
                 # the act hit was named before
-                same_object = near and any(
-                    ctx.tokens[j].norm.startswith("ال") and _without_tanwin(ctx.tokens[j].bare) in g.words
-                    for j in range(h.end, min(h.scope[1], h.end + 3)) if not ctx.entity_at[j])
+                same_object = near and self._hit_before(ctx, g, h)
                 if h.definite or same_sentence or headline_lead or shared_actor or same_place or same_object or during or heard:
                     target = g
                     if heard:   # the sounds tell nothing of who struck whom, nor of a tally ("متتالية")
                         h.side_a, h.side_b, h.associated, h.modality = [], [], [], g.modality
                         h_actors = set()
-                    if specified or same_toll:
-                        g.type = h.type
+                    if specified or same_toll or restated and g.type == "ATTACK":
+                        g.type = h.type   # (the kind named after: "لهجوم" then "استهدفت المطار بطائرات مسيرة")
                     break
                 if not h.definite:
                     break   # an indefinite mention that fits no recent event is a new one
@@ -1533,6 +1591,13 @@ class EventExtractor:
             target.add(h, h_actors, {_without_tanwin(ctx.tokens[j].bare) for j in range(*h.scope)
                                      if ctx.tokens[j].is_word and not ctx.entity_at[j] and len(ctx.tokens[j].bare) > 2})
         return groups
+
+    @staticmethod
+    def _hit_before(ctx: _Context, g: _Group, h: Hit) -> bool:
+        """Whether what `h` hit, a definite noun right after its verb, was named by the mentions of `g`."""
+        after = h.start + 1 if h.told_by_verb else h.end   # "استهدفت المطار بطائرات مسيرة"
+        return any(ctx.tokens[j].norm.startswith("ال") and _without_tanwin(ctx.tokens[j].bare) in g.words
+                   for j in range(after, min(h.scope[1], after + 3)) if not ctx.entity_at[j])
 
     def _compatible(self, ctx: _Context, g: _Group, h: Hit) -> bool:
         """Mentions whose modality, dates or places contradict are different occurrences."""
@@ -1638,8 +1703,8 @@ class EventExtractor:
         if ev.place and any(x.place == place and x.place_near for x in g):
             ev.place.geo_precision = 2   # ACLED's "near a town"; the resolver keeps it as a floor
         # a definite back-reference ("الهجوم" two sentences on) names its event, not its sides,
-        # unless nothing else did
-        telling = [x for x in g if x is head or not x.definite] or g
+        # unless nothing else did or it is claimed
+        telling = [x for x in g if x is head or not x.definite or x.claimed] or g
         if not any(x.side_a or x.side_b for x in telling):
             # (not a reference's: "ولم تتبن أي جهة التفجير، في حين وجهت الحكومة … الاتهام" names
             # who spoke of the blast, not who took part)
@@ -1683,7 +1748,10 @@ class EventExtractor:
             ev.side_a = [e for e in ev.side_a if e not in victims]
             ev.side_b += [e for e in victims if e not in ev.side_b]
         ev.side_b = [e for e in ev.side_b if e not in ev.side_a]
-        attribution = next((x.attribution for x in g if x.attribution), None)
+        # (not from a sentence that tells an earlier act after it: "ويأتي الانفجار بعد يومين من
+        # هجوم …، بحسب ما أفاد به المرصد" is sourced for the attack)
+        attribution = next((x.attribution for x in g if x.attribution and not (
+            x.definite and ctx.keys[ctx.sentence_tokens(x.sentence)[0]] & self.cues["prior_openers"])), None)
         if attribution:
             ev.attribution, ev.attribution_span = attribution
         elif ctx.doc.meta.outlet:
@@ -2001,12 +2069,20 @@ class _Context:
     def spoken_to(self, k: int, m: Mention) -> bool:
         """'في تصريح لقناة "الحرة"', "قال لـ«الشرق الأوسط»": the outlet a source spoke to is not the
         source, nor a party to what it was told."""
+        if m.type != "MEDIA":
+            return False
+        if self._to_outlet(k):
+            return True   # the outlet's head noun is in its name: "مصادر محلية لموقع تلفزيون سوريا"
         previous = self.words_before_token(k, 1)
-        if m.type != "MEDIA" or not previous:
+        if not previous:
             return False
         j = previous[0]
         before = self.tokens[j].norm
-        return before == "ل" or before.startswith("ل") and bool(self.keys[j] & self.ex.cues["media_heads"])
+        return before == "ل" or self._to_outlet(j)
+
+    def _to_outlet(self, j: int) -> bool:
+        """"لقناة", "لموقع": ل glued to the head noun of an outlet."""
+        return self.tokens[j].norm.startswith("ل") and bool(self.keys[j] & self.ex.cues["media_heads"])
 
     def told_to(self, source: Span) -> int | None:
         """The token after a source where the outlet it spoke to is named: "مصدر حكومي لـ«X»"."""
@@ -2144,7 +2220,7 @@ class _Context:
         محلية أمس الثلاثاء بأن …", "وثقت الشبكة السورية … اعتقال"), within a few words."""
         first = k
         while k < hi and k - first < 4 and self.tokens[k].norm not in (*SOURCE_ENDS, ".", "ل", QUOTE) \
-                and not self.tokens[k].norm.startswith(("ان", "بان")) and not self.in_date[k] \
+                and not self.tokens[k].norm.startswith(("ان", "بان")) and not self.in_date[k] and not self._to_outlet(k) \
                 and k not in self.trigger_starts and self.number_at(k) is None:   # "وثق المرصد 40 غارة"
             k += 1
         return k
@@ -2444,11 +2520,14 @@ def _until_published(date: DateValue | None, doc: Document, modality: str) -> Da
 
 
 def _fullest(statements) -> list[SideCasualties]:
-    """The toll statement that says most: the largest known total, then the most detail."""
+    """The toll statement that says most: the largest known total, then the most detail (groups,
+    then whose they were: the lead's "ستة مدنيين" over the headline's "ستة")."""
+    def says(items: list[SideCasualties]) -> tuple[int, int, int]:
+        return sum(c.count or 0 for c in items), len(items), sum(bool(c.side or c.entity_id) for c in items)
+
     best: list[SideCasualties] = []
     for items in statements:
-        key = (sum(c.count or 0 for c in items), len(items))
-        if key > (sum(c.count or 0 for c in best), len(best)):
+        if says(items) > says(best):
             best = list(items)
     return best
 

@@ -671,3 +671,16 @@ def test_an_ambiguous_alias_the_tagger_does_not_read_as_a_name_is_none(run):
 ])
 def test_what_a_force_fired_is_no_part_of_its_name(run, text):
     assert {e.name_ar for e in run(text).entities} == {"قوات الأمن"}
+
+
+def test_what_protesters_demand_is_no_part_of_a_name(run):
+    names = {e.name_ar for e in run("خرجت مظاهرات في إدلب تطالب برحيل الجولاني والإفراج عن المعتقلين.").entities}
+    assert not any(n.startswith("برحيل") for n in names)
+
+
+@pytest.mark.parametrize("text", [
+    "وتبنت المقاومة الإسلامية في العراق الهجوم على القاعدة.",
+    "واستهدفت الفصائل العراقية قاعدة التنف بطائرات مسيرة.",
+])
+def test_the_islamic_resistance_in_iraq_is_linked(run, text):
+    assert "islamic_resistance_iraq" in {e.kb_id for e in run(text).entities}

@@ -1506,3 +1506,89 @@ def test_dead_and_wounded_counted_together_belong_to_the_side_named_after_them(r
     ev = only(doc, "AIRSTRIKE")
     assert [doc.entity(x).kb_id for x in ev.side_a] == ["turkey_forces"]
     assert [doc.entity(x).kb_id for x in ev.side_b] == ["sdf"]
+
+
+
+@pytest.mark.parametrize("text", [
+    "تعرضت النقطة العسكرية التركية في قرية الرويحة جنوبي إدلب، مساء أمس الأحد، لهجوم بقذائف الهاون.",
+    "تعرض مقر الفرقة في مدينة الميادين، صباح اليوم، لهجوم بطائرة مسيرة.",
+])
+def test_what_a_place_underwent_past_a_time_between_commas_happened(run, text):
+    assert {e.modality for e in run(text).events} == {"asserted"}
+
+
+@pytest.mark.parametrize("text", [
+    "تعرض مطار المدينة فجر اليوم لهجوم بطائرتين مسيرتين دون وقوع إصابات. "
+    "وأضاف المصدر أن المضادات الأرضية تصدت لإحداهما. "
+    "وتبنت كتائب حزب الله العراقي الهجوم في بيان.",
+    # and says again what it hit, with what
+    "تعرض مطار المدينة فجر اليوم لهجوم دون وقوع إصابات. "
+    "وتبنت كتائب حزب الله العراقي الهجوم في بيان، وقالت إنها استهدفت المطار بطائرات مسيرة.",
+])
+def test_who_claims_the_attack_just_told_carried_it_out(run, text):
+    doc = run(text)
+    ev = only(doc)
+    assert ev.type == "AIRSTRIKE"
+    assert [doc.entity(x).kb_id for x in ev.side_a] == ["kataib_hezbollah"]
+
+
+def test_the_answer_to_an_attack_is_not_the_attack_named_after_it(run):
+    doc = run("تصعيد في ريف حماة. استهدفت هيئة تحرير الشام مواقع لقوات النظام في ريف حماة صباح اليوم بطائرات مسيرة. "
+              "وردت قوات النظام بقصف مدفعي على بلدة اللطامنة. وهذا الهجوم هو الثالث من نوعه خلال أسبوع، "
+              "إذ استهدفت الهيئة في الخامس من الشهر الجاري حاجزاً لقوات النظام.")
+    answer = only(doc, "SHELLING")
+    assert answer.date.value == doc.meta.published.value
+
+
+@pytest.mark.parametrize("text", [
+    "هاجمت فصائل عراقية قاعدة التنف على المثلث الحدودي بين سوريا والأردن والعراق.",
+    "استهدفت فصائل عراقية قاعدة التنف الواقعة على الحدود بين سوريا والأردن.",
+])
+def test_the_countries_a_border_lies_between_are_no_parties(run, text):
+    ev = only(run(text))
+    assert not ev.side_a and not ev.side_b
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم مسلحون يعتقد أنهم من تنظيم الدولة الإسلامية رعاة أغنام قرب السخنة.",
+    'قتل ثلاثة رعاة في هجوم شنه مسلحون يرجح أنهم من تنظيم "الدولة الإسلامية" قرب السخنة.',
+])
+def test_a_guess_at_who_the_gunmen_were_names_the_attacker(run, text):
+    doc = run(text)
+    ev = only(doc, "ATTACK")
+    assert [doc.entity(x).kb_id for x in ev.side_a] == ["isis"] and not ev.side_b
+
+
+def test_suspects_arrested_are_not_the_arresters(run):
+    doc = run("اعتقلت قوات الأمن مسلحين يشتبه بأنهم من تنظيم الدولة قرب السخنة.")
+    ev = only(doc, "ARREST")
+    assert [doc.entity(x).kb_id for x in ev.side_b] == ["isis"]
+
+
+def test_dead_counted_since_weeks_ago_by_cause_are_a_tally(run):
+    ev = only(run("ووثقت الشبكة مقتل 80 مدنياً منذ مطلع كانون الثاني الماضي، معظمهم بانفجار ألغام في ريف حماة.",
+                  published=dt.date(2024, 3, 15)))
+    assert ev.modality == "aggregate"
+
+
+def test_an_act_the_news_came_hours_after_is_not_placed_where_the_news_was(run):
+    doc = run("شنت الشرطة حملة اعتقالات في مدينة السويداء وبلدة القريا، بعد ساعات من خروج مظاهرات في مدينة شهبا.")
+    assert only(doc, "PROTEST").place.name_ar == "شهبا"
+
+
+def test_the_outlet_a_source_spoke_to_is_not_the_source(run):
+    ev = only(run("وقالت مصادر محلية لموقع تلفزيون سوريا إن الشرطة اعتقلت ثلاثة شبان في بنش."))
+    assert ev.attribution == "مصادر محلية"
+
+
+def test_the_toll_that_says_whose_dead_they_were_wins(run):
+    doc = run("مقتل أربعة بانفجار لغم في ريف حماة\n\nقتل أربعة مدنيين بانفجار لغم أرضي بسيارتهم في ريف حماة الشرقي أمس.")
+    assert only(doc, "EXPLOSION").casualties.civilians_killed == 4
+
+
+def test_a_sentence_that_tells_an_earlier_act_lends_its_source_to_that_act_only(run):
+    doc = run("قتل أربعة مدنيين بانفجار لغم أرضي في ريف حماة أمس. "
+              "ويأتي الانفجار بعد يومين من هجوم شنه تنظيم الدولة على رعاة قرب السخنة، قتلوا خلاله ثلاثة أشخاص، "
+              "بحسب ما أفاد به المرصد السوري لحقوق الإنسان.")
+    blast = only(doc, "EXPLOSION")
+    assert "المرصد" not in (blast.attribution or "")
