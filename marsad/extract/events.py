@@ -43,6 +43,7 @@ from marsad.resolve.places import distance_km
 ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
 SOURCE_TYPES = ("ORGANIZATION", "MEDIA", "PERSON")          # who may be cited for what is said after them
 SPEAKER_TYPES = SOURCE_TYPES + ("ARMED_GROUP", "STATE")    # the same, when "إن"/"أن" follows their name
+PRIOR_ACT_WORDS = 5      # from "بعد"/"عقب" to the act it names ("بعد ساعات من اعتقال")
 GOVERNOR_WORDS = 10      # words back to the verb a purpose-looking "لـ" noun depends on ("تعرضت … لهجوم")
 TALLY_DAYS = 7           # dead counted "منذ" a date longer ago than this: a tally over a period
 GUESS_WORDS = 5          # "مسلحون يعتقد أنهم من": the words of a guess at unnamed attackers
@@ -81,7 +82,9 @@ FIGHTS = frozenset({"ATTACK", "ARMED_CLASH"})
 KILLINGS = frozenset({"ASSASSINATION", "ATTACK", "EXPLOSION"})
 SYMMETRIC = ("ARMED_CLASH", "MEETING", "AGREE")   # types whose sides have no direction
 ONE_SIDED = ("ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ARREST", "ABDUCTION")
+FORCE_AND_MOVEMENT = (*ONE_SIDED, "ARMED_CLASH", "MOBILIZE", "BASE_CHANGE")
 TOLL_TYPES = (*VIOLENT, "ARREST", "ABDUCTION", "PROTEST", "OTHER")
+JOINING_WORDS = frozenset(normalize(w) for w in ("فيما", "كما"))   # a verb after these may share the subject before
 SINCE = frozenset(normalize(w) for w in ("منذ", "ومنذ"))   # a date after it starts a period
 PURPOSE_REACH = 15  # tokens from an act to "بهدف" + a noun of its kind that says what it was for
 FOILED_WORDS = 14   # words from "أحبطت" to what it foiled, past the foiler's description and a time
@@ -349,11 +352,14 @@ class EventExtractor:
         and so does a speech verb joined to a statement ("وأدانت الإدارة الذاتية الهجوم، واتهمت
         الدولة التركية بـ…"), whose party named first is then its object."""
         for n, h in enumerate(hits):
-            if h.spec.form != "verb" or not ctx.tokens[h.start].norm.startswith("و"):
+            # (or by "فيما"/"كما", an act of force to one or a movement before it: "ودفعت قسد بتعزيزات …،
+            # فيما قصفت بالمدفعية منازل في ذيبان")
+            by_word = ctx.word_before(h.start) in JOINING_WORDS and h.type in ONE_SIDED
+            if h.spec.form != "verb" or not (ctx.tokens[h.start].norm.startswith("و") or by_word):
                 continue
             if not h.side_a:
                 prev = next((p for p in reversed(hits[:n]) if p.sentence == h.sentence and p.side_a), None)
-                if prev is not None:
+                if prev is not None and (not by_word or prev.type in FORCE_AND_MOVEMENT):
                     h.side_a = [e for e in prev.side_a if e not in h.side_b]
             elif h.type in SPEECH_TYPES and len(h.side_a) == 1:
                 # "نفى مسؤول في فاطميون …، واتهم الفيلق الخامس بنشر …": the one who denied accuses
@@ -661,7 +667,7 @@ class EventExtractor:
             h.type = self.cues["attempted_type"][h.type]
         if h.type == "SHELLING" and self._near(ctx, h, self.cues["air"], 4):
             h.type = "AIRSTRIKE"
-        if h.type == "ATTACK" and self._struck_from_the_air(ctx, h, before):
+        if h.type == "ATTACK" and (self._struck_from_the_air(ctx, h, before) or self._by_aircraft(ctx, h)):
             h.type = "AIRSTRIKE"
         if h.type in ("SHELLING", "ATTACK") and any(ctx.keys[i] & self.cues["reciprocal"] for i in before[-4:]):
             h.type = "ARMED_CLASH"   # "تبادلت الهيئة وقوات النظام القصف الصاروخي"
@@ -712,6 +718,20 @@ class EventExtractor:
         subject = [h.end] if h.end < h.scope[1] else []
         before_verb = list(range(max(h.scope[0], h.start - 3), h.start))
         return any(ctx.keys[i] & self.cues["air"] for i in subject + before_verb)
+
+    def _by_aircraft(self, ctx: _Context, h: Hit) -> bool:
+        """"بضربة لمسيّرة تركية", "هجوم غادر بطائرة": an attack noun made by or with aircraft."""
+        if h.spec.form == "verb":
+            return False
+        return any(ctx.tokens[k].norm[:1] in ("ب", "ل") and ctx.keys[k] & self.cues["air"]
+                   for k in range(h.end, min(h.scope[1], h.end + 2)))
+
+    def _aircraft_owner(self, ctx: _Context, h: Hit, i: int) -> bool:
+        """"هجوم غادر لمسيّرة تابعة للاحتلال التركي": the group at token i owns the aircraft the act
+        was made with."""
+        before = ctx.words_before_token(i, 2)
+        return (len(before) == 2 and h.end <= before[1] and bool(ctx.keys[before[0]] & self.cues["belonging"])
+                and bool(ctx.keys[before[1]] & self.cues["air"]))
 
     @staticmethod
     def _nationality_of(ctx: _Context, h: Hit, i: int, m: Mention) -> bool:
@@ -892,7 +912,7 @@ class EventExtractor:
         # "قتل وجرح العشرات بانفجار سيارة": a count of victims of one blast (its cause, with ب);
         # "حصيلة ضحايا التفجير": the toll of one act
         cause = self._after_preposition(ctx, h, "ب")
-        if cause and self._tally_since(ctx, h):
+        if cause and self._tally_since(ctx, h, h.start):
             return True   # "وثق المرصد مقتل 150 شخصاً منذ مطلع شباط، معظمهم بانفجار ألغام"
         victims = h.start > 0 and bool(ctx.keys[h.start - 1] & self.cues["victims"])
         # ("نظم عشرات الأهالي وقفة احتجاجية": a protest's count is of people, right before it of protests)
@@ -910,7 +930,8 @@ class EventExtractor:
             return True
         if not ctx.plural(h):
             return False
-        if self._near(ctx, h, mod["aggregate_near"], 6):
+        # ("وتصاعدت الهجمات التركية على مناطق شمال وشرق سوريا منذ مطلع الشهر الجاري")
+        if self._near(ctx, h, mod["aggregate_near"], 6) or self._tally_since(ctx, h, ctx.sentence_tokens(h.sentence)[1]):
             return True
         # (a verb of occurring tells one, before or right after it: "اشتباكات اندلعت في القرية")
         told = any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in (*range(ctx.clause_start(h), h.end),
@@ -920,16 +941,17 @@ class EventExtractor:
                 and not any(ctx.tokens[i].norm in SETTLEMENT_ANAPHORS for i in range(*h.scope)))
         return bare and not told   # "حلقت طائرات استطلاع فوق القرية" is one flight
 
-    def _tally_since(self, ctx: _Context, h: Hit) -> bool:
-        """Whether the sentence counts, before the act named as their cause, dead or wounded since
-        a date over a week before the news: a tally over a period, not one act."""
+    def _tally_since(self, ctx: _Context, h: Hit, hi: int) -> bool:
+        """Whether the sentence of `h`, up to token `hi`, counts since a date over a week before the
+        news ("منذ مطلع شباط"): the acts or the dead it names are a tally over a period."""
         published = ctx.doc.meta.published
         if not published or not published.max:
             return False
         lo = ctx.sentence_tokens(h.sentence)[0]
+        # (not the period an act is the latest of: "الغارات، التي تعد الثالثة من نوعها منذ مطلع الشهر")
         return any(i > lo and ctx.tokens[i - 1].norm in SINCE and dm.value is not None and dm.value.min
-                   and (published.max - dm.value.min).days > TALLY_DAYS
-                   for i, dm in ctx.dates_in((lo, h.start)))
+                   and (published.max - dm.value.min).days > TALLY_DAYS and not self._counted_since(ctx, i)
+                   for i, dm in ctx.dates_in((lo, hi)))
 
     def _starts_background(self, ctx: _Context, h: Hit) -> bool:
         lo, _ = ctx.sentence_tokens(h.sentence)
@@ -1042,9 +1064,7 @@ class EventExtractor:
             h.place = ctx.settlement_before((h.scope[0], h.start))   # "وفرضت حظراً في البلدة، وشنت حملة"
         h.place_in_scope = h.place is not None
         if h.place is None:
-            # (not a place an answer's reason tells: "… نفذت ضربات، رداً على هجمات استهدفت قاعدة التنف")
-            lo, hi = ctx.sentence_tokens(h.sentence)
-            reason = next((k for k in range(h.end, hi) if self.cues["reason_openers"].at(ctx.keys, k)), hi)
+            lo, reason = self._own_part_of_sentence(ctx, h)
             sentence = scenes(places_in((max(lo, own_from), reason)))
             # (with nothing else named, a vehicle hit on its way is placed where it came from)
             h.place = best(arrivals(sentence)) or (best(
@@ -1081,6 +1101,25 @@ class EventExtractor:
     def _headed_for(self, ctx: _Context, i: int) -> bool:
         """"قبل أن تنسحب القوة باتجاه قاعدة حقل العمر": where someone headed, not where it happened."""
         return any(ctx.keys[k] & self.cues["toward"] for k in ctx.words_before_token(i, 3))
+
+    def _own_part_of_sentence(self, ctx: _Context, h: Hit) -> tuple[int, int]:
+        """The sentence of `h` up to the reason of an answer ("… نفذت ضربات، رداً على هجمات استهدفت
+        قاعدة التنف") or the act it came after ("بدأت المواجهات …، عقب اعتقال قسد قائده في الحسكة"),
+        whose places and parties are that act's."""
+        lo, hi = ctx.sentence_tokens(h.sentence)
+        return lo, next((k for k in range(h.end, hi) if self.cues["reason_openers"].at(ctx.keys, k)
+                         or ctx.keys[k] & self.cues["prior_words"] and self._names_prior_act(ctx, k + 1, hi)), hi)
+
+    def _names_prior_act(self, ctx: _Context, k: int, hi: int) -> bool:
+        """Whether an act follows "بعد"/"عقب" at token k, past how long before and its onset
+        ("عقب اعتقال", "بعد ساعات من خروج مظاهرات"; not "لم تنته بعد، وانه لا يوجد اتفاق")."""
+        units = frozenset().union(*(words for _, forms in self.time_units for words in forms.values()))
+        end = min(hi, k + PRIOR_ACT_WORDS)
+        while k < end and k not in ctx.trigger_starts and (
+                not ctx.tokens[k].is_word or ctx.number_at(k) is not None or ctx.keys[k] & units
+                or ctx.tokens[k].norm == "من" or ctx.keys[k] & self.cues["onset_nouns"]):
+            k += 1
+        return k in ctx.trigger_starts
 
     def _taken_to(self, ctx: _Context, i: int) -> bool:
         """Whether the place at token i is where the wounded were taken ("نقلوا إلى مشفى في درعا")."""
@@ -1133,7 +1172,7 @@ class EventExtractor:
                     and not ctx.spoken_to(*x))
         mentions = [x for x in ctx.mentions_in(h.scope, ACTOR_TYPES) if party(x)]
         if not mentions and not h.bounded:
-            mentions = [x for x in ctx.mentions_in(ctx.sentence_tokens(h.sentence), ACTOR_TYPES) if party(x)]
+            mentions = [x for x in ctx.mentions_in(self._own_part_of_sentence(ctx, h), ACTOR_TYPES) if party(x)]
         # (and its other name in the same breath: 'غير تنظيم الدولة "داعش"')
         ruled_out = {m.entity_id for i, m in mentions if self._ruled_out(ctx, i)}
         mentions = [x for x in mentions if x[1].entity_id not in ruled_out]
@@ -1174,8 +1213,8 @@ class EventExtractor:
                 continue
             if self._holds_the_place(ctx, i):
                 continue
-            if i > h.end and all(ctx.keys[k] & self.cues["belonging"] and ctx.tokens[k].norm != "ل"
-                                 for k in range(h.end, i) if ctx.tokens[k].is_word):
+            if i > h.end and (all(ctx.keys[k] & self.cues["belonging"] and ctx.tokens[k].norm != "ل"
+                                  for k in range(h.end, i) if ctx.tokens[k].is_word) or self._aircraft_owner(ctx, h, i)):
                 _add(h.side_a, eid)   # "استهداف طائرة مسيرة تابعة للاحتلال التركي سيارة": whose drone
                 agent_end = ctx.tok_end(m.span.end)
                 continue
@@ -2041,7 +2080,11 @@ class _Context:
 
     def named_as_origin(self, i: int) -> bool:
         """Whether the place at token i is where something came from: "من الميادين", "من مدينة
-        الميادين", "قادماً من مطار حميميم"."""
+        الميادين", "قادماً من مطار حميميم", and the place joined to one ("من الحسكة والرقة")."""
+        if self.tokens[i].norm.startswith("و"):
+            prev = next(self.mentions_before(i, 0), None)
+            if prev is not None and self.tok_end(prev[1].span.end) == i and self.types.get(prev[1].entity_id) == "LOCATION":
+                return self.named_as_origin(prev[0])
         j = i - 1
         if j > 0 and self.keys[j] & SETTLEMENT_NOUNS:
             j -= 1
@@ -2192,10 +2235,14 @@ class _Context:
                 # an armed group or a state is the source only of what it says right after its name
                 # ("قالت قسد إن …"), not of an act it is the subject of ("أعلنت قسد مقتل …")
                 if named.type not in SOURCE_TYPES:
-                    that = self._that_after(after, hi) if k - i <= 2 else None
+                    # (past the office that speaks for it: "قال المركز الإعلامي لقوات سوريا الديمقراطية إن")
+                    office = all(self.keys[j] & cues["offices"] for j in range(i + 1, k) if self.tokens[j].is_word)
+                    that = self._that_after(after, hi) if k - i <= 2 or office else None
                     if that is None:
                         continue
-                    return named.text, self.span(k, that)   # the source's names and asides, up to "إن"
+                    first = i + 1 if office else k
+                    # the source's names and asides, up to "إن"
+                    return self.span(first, after).of(self.doc.text).strip('" '), self.span(first, that)
                 end = self._source_end(after, hi)
                 here = self.tokens[end].norm in SOURCE_ENDS if end < hi else False
                 return named.text, (self.span(k, end) if here else named.span)

@@ -684,3 +684,15 @@ def test_what_protesters_demand_is_no_part_of_a_name(run):
 ])
 def test_the_islamic_resistance_in_iraq_is_linked(run, text):
     assert "islamic_resistance_iraq" in {e.kb_id for e in run(text).entities}
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("قتلت قيادية في وحدات حماية المرأة بقصف تركي.", "ypj"),
+    ("سيطر مقاتلو العشائر على مقر في بلدة ذيبان.", "arab_tribal_fighters"),
+])
+def test_forces_of_the_northeast_are_linked(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}
+
+
+def test_arab_tribes_alone_are_not_their_fighters(run):
+    assert "arab_tribal_fighters" not in {e.kb_id for e in run("خرج المئات من أبناء العشائر العربية في تظاهرة.").entities}

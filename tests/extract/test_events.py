@@ -1592,3 +1592,47 @@ def test_a_sentence_that_tells_an_earlier_act_lends_its_source_to_that_act_only(
               "بحسب ما أفاد به المرصد السوري لحقوق الإنسان.")
     blast = only(doc, "EXPLOSION")
     assert "المرصد" not in (blast.attribution or "")
+
+
+def test_a_strike_by_a_drone_in_the_headline_is_the_drone_strike_of_the_lead(run):
+    doc = run("مقتل قيادية في \"قسد\" بضربة لمسيّرة تركية في ريف القامشلي\n\n"
+              "قُتلت قيادية في وحدات حماية المرأة وأصيب مقاتلان آخران، مساء اليوم، إثر استهداف طائرة مسيّرة تركية "
+              "سيارة كانت تقلهم قرب مدينة القامشلي.")
+    ev = only(doc)
+    assert ev.type == "AIRSTRIKE"
+    assert (ev.casualties.killed_total, ev.casualties.injured_total) == (1, 2)
+    assert "ypj" in {doc.entity(x).kb_id for x in ev.side_b}
+
+
+def test_the_owner_of_the_drone_an_attack_was_made_with_made_it(run):
+    doc = run("قتل عنصران إثر هجوم غادر لمسيّرة تابعة للاحتلال التركي في ريف الحسكة.")
+    ev = only(doc)
+    assert ev.type == "AIRSTRIKE" and [doc.entity(x).kb_id for x in ev.side_a] == ["turkey_forces"]
+
+
+def test_the_office_that_speaks_for_a_group_is_the_source_not_a_party(run):
+    doc = run("وقال المركز الإعلامي لقوات سوريا الديمقراطية في بيان إن مقاتلين اثنين قتلا بقصف تركي على قرية في ريف منبج.")
+    ev = only(doc)
+    assert ev.attribution == "المركز الإعلامي لقوات سوريا الديمقراطية"
+    assert "sdf" not in {doc.entity(x).kb_id for x in ev.side_a}
+
+
+def test_acts_counted_since_weeks_ago_are_a_tally(run):
+    ev = only(run("وتصاعدت الهجمات التركية على مناطق شمال وشرق سوريا منذ مطلع الشهر الجاري.", published=dt.date(2023, 10, 12)))
+    assert ev.modality == "aggregate"
+
+
+def test_a_verb_after_fiima_shares_the_subject_of_the_act_before(run):
+    doc = run("ودفعت قسد بتعزيزات عسكرية نحو ريف دير الزور، فيما قصفت بالمدفعية الثقيلة منازل في بلدة ذيبان.")
+    assert [doc.entity(x).kb_id for x in only(doc, "SHELLING").side_a] == ["sdf"]
+
+
+def test_a_place_joined_to_where_reinforcements_came_from_is_no_destination(run):
+    doc = run("ودفعت قسد بتعزيزات عسكرية من الحسكة والرقة نحو ريف دير الزور.")
+    assert only(doc, "MOBILIZE").place.name_ar == "ريف دير الزور"
+
+
+def test_the_place_and_parties_of_the_act_a_clash_came_after_are_not_the_clash_s(run):
+    doc = run("تتواصل الاشتباكات في بلدة ذيبان لليوم الثالث. "
+              "وبدأت المواجهات يوم الأربعاء الماضي، عقب اعتقال قسد قائد مجلس دير الزور العسكري في مدينة الحسكة.")
+    assert all(e.place.name_ar == "ذيبان" and not e.side_a and not e.side_b for e in doc.events if e.type == "ARMED_CLASH")

@@ -33,6 +33,8 @@ def detect(text, book):
     (f"{BODY}\n\nالمصدر: عنب بلدي", "enab_baladi", "source-line"),
     (f"{BODY}\n\nالمصدر: الجزيرة نت", "al_jazeera", "source-line"),
     (f"{BODY}\n\nالمصدر: المدن", "al_modon", "source-line"),
+    (f"العنوان\nالقامشلي – نورث برس\n{BODY}", "north_press", "place-dash"),
+    (f"العنوان\nريف درعا - تجمع أحرار حوران\n{BODY}", "horan_free_league", "place-dash"),
     (f"دمشق (سانا) - {BODY}", "sana", "dateline"),
     (f"بيروت (رويترز) - {BODY}", "reuters", "dateline"),
     (f"{BODY}\n(الأناضول)", "anadolu", "dateline"),
