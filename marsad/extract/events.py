@@ -206,6 +206,8 @@ class EventExtractor:
         out["prior_openers"] = keyset(raw["prior_openers"])
         out["prior_words"] = keyset(raw["prior_words"])
         out["onset_nouns"] = keyset(raw["onset_nouns"])
+        out["air_forces"] = frozenset(raw["air_forces"])
+        out["ground_fire"] = keyset(raw["ground_fire"])
         out["targeting"] = keyset(raw["targeting"])
         out["reciprocal"] = keyset(raw["reciprocal_verbs"])
         out["prepositional_nouns"] = keyset(raw["prepositional_nouns"])
@@ -454,18 +456,20 @@ class EventExtractor:
         verbs = self.gapped_verbs
         out = list(found)
         for i, k in enumerate(ctx.keys):
-            if (i in taken and i not in lone_verbs) or not k & verbs or not ctx.tokens[i].is_word:
+            # (a verbal noun too: "أعلن حزب الله استهداف قاعدة ميرون بستين صاروخ كاتيوشا")
+            lone_word = lone_verbs.get(i) or lone_nouns.get(i)
+            if (i in taken and lone_word is None) or not k & verbs or not ctx.tokens[i].is_word:
                 continue
             hi = ctx.sentence_tokens(ctx.sentence_of(i))[1]
             following = [j for j in range(i + 1, hi) if ctx.tokens[j].is_word and not ctx.in_date[j]]
             for pattern in self.gapped:
-                if not k & pattern.verbs or (i in lone_verbs and lone_verbs[i].type == pattern.spec.type):
+                if not k & pattern.verbs or (lone_word is not None and lone_word.type == pattern.spec.type):
                     continue
                 obj = next((j for j in following[:pattern.within]
                             if ctx.keys[j] & pattern.objects and (j not in taken or j in lone_nouns)), None)
                 h = self._accept(ctx, i, i + 1, pattern.spec) if obj is not None else None
                 if h is not None:
-                    for lone in (lone_verbs.get(i), lone_nouns.get(obj)):
+                    for lone in (lone_word, lone_nouns.get(obj)):
                         if lone is not None and lone in out:
                             out.remove(lone)
                     out.append(h)
@@ -684,6 +688,9 @@ class EventExtractor:
         self._place(ctx, h)
         self._date(ctx, h)
         self._actors(ctx, h)
+        if h.type == "SHELLING" and h.side_a and all(ctx.kb_of.get(e) in self.cues["air_forces"] for e in h.side_a) \
+                and not self._near(ctx, h, self.cues["ground_fire"], 3):
+            h.type = "AIRSTRIKE"   # "القصف الروسي على ريف إدلب"
         # a toll after "اتهم … بقصف" belongs to what is alleged, and one before "رغم اتفاق وقف إطلاق
         # النار" to the strikes it follows: only acts of force, arrests and protests have a toll
         if h.type in TOLL_TYPES:
@@ -1102,13 +1109,14 @@ class EventExtractor:
         """"قبل أن تنسحب القوة باتجاه قاعدة حقل العمر": where someone headed, not where it happened."""
         return any(ctx.keys[k] & self.cues["toward"] for k in ctx.words_before_token(i, 3))
 
-    def _own_part_of_sentence(self, ctx: _Context, h: Hit) -> tuple[int, int]:
+    def _own_part_of_sentence(self, ctx: _Context, h: Hit, after_acts: bool = True) -> tuple[int, int]:
         """The sentence of `h` up to the reason of an answer ("… نفذت ضربات، رداً على هجمات استهدفت
-        قاعدة التنف") or the act it came after ("بدأت المواجهات …، عقب اعتقال قسد قائده في الحسكة"),
-        whose places and parties are that act's."""
+        قاعدة التنف") or, with `after_acts`, the act it came after ("بدأت المواجهات …، عقب اعتقال قسد
+        قائده في الحسكة"), whose places and parties are that act's."""
         lo, hi = ctx.sentence_tokens(h.sentence)
         return lo, next((k for k in range(h.end, hi) if self.cues["reason_openers"].at(ctx.keys, k)
-                         or ctx.keys[k] & self.cues["prior_words"] and self._names_prior_act(ctx, k + 1, hi)), hi)
+                         or after_acts and ctx.keys[k] & self.cues["prior_words"]
+                         and self._names_prior_act(ctx, k + 1, hi)), hi)
 
     def _names_prior_act(self, ctx: _Context, k: int, hi: int) -> bool:
         """Whether an act follows "بعد"/"عقب" at token k, past how long before and its onset
@@ -1133,7 +1141,9 @@ class EventExtractor:
         # (an act told as before the news is dated from it, not by another act's date in its sentence:
         # "بعد يومين من غارات روسية …، رغم اتفاق … الموقع في آذار 2020")
         own_only = speech or h.prior_lag is not None
-        for rng in ((h.scope,) if own_only else (h.scope, ctx.sentence_tokens(h.sentence))):
+        # (not the date of the act it answered: "الغارات جاءت رداً على إسقاط الحزب طائرة مسيّرة أمس
+        # السبت"; the act it came after may date it: "ووقعت الاشتباكات بعد وصول وفد … الاثنين")
+        for rng in ((h.scope,) if own_only else (h.scope, self._own_part_of_sentence(ctx, h, after_acts=False))):
             found = [x for x in ctx.dates_in(rng) if (not speech or abs(x[0] - h.start) <= SPEECH_DATE_REACH)
                      and not self._counted_since(ctx, x[0])]
             if found:

@@ -82,6 +82,8 @@ class RelationExtractor:
             # a preposition ("يتبع", "أسست بإشراف") may stand further on
             first_words = set().union(*(keys[k] for k in _adjective_slot(tokens, e, s2)))
             cue_words = first_words | (words - self.cues["adjective_cues"])
+            if words & self.cues["pronoun_subjects"]:
+                cue_words = set()
             if cue_words & self.cues["part_of"] and t1 in (*GROUPS, "PERSON") and t2 in GROUPS:
                 # X التابع لـ Y (not "X أيضاً، في مركز الأمن العام التابع للحرس": the centre is)
                 for head in (m, *_coordinated(ments, n, keys, types, doc.tokens, self.cues["part_of"])):

@@ -90,6 +90,9 @@ def test_a_condemnation_joins_the_event_the_article_reports(run):
 @pytest.mark.parametrize("text, type_", [
     ("قصفت الطائرات الحربية مواقع في البادية.", "AIRSTRIKE"),       # قصف by aircraft
     ("قصفت المدفعية مواقع في البادية.", "SHELLING"),               # قصف by artillery
+    ("تجدد القصف الروسي على ريف إدلب الجنوبي صباح اليوم.", "AIRSTRIKE"),   # by a force that strikes from the air
+    ("قصفت القوات الروسية بالمدفعية مواقع في ريف اللاذقية.", "SHELLING"),  # unless with guns
+    ("أعلن حزب الله استهداف قاعدة ميرون الإسرائيلية بستين صاروخ كاتيوشا.", "SHELLING"),   # rockets at a target
 ])
 def test_qasf_is_typed_by_its_instrument(run, text, type_):
     assert type_ in types(run(text))

@@ -705,7 +705,7 @@ def test_members_of_a_group_killed_put_it_on_side_b(run):
 @pytest.mark.parametrize("text, type_", [
     ("نفى المتحدث باسم التحالف الدولي، الكولونيل واين ماروتو، أن تكون طائرات التحالف قد نفذت أي غارة في المنطقة.",
      "AIRSTRIKE"),
-    ("نفت وزارة الدفاع الروسية في بيان رسمي أن تكون طائراتها قد قصفت المستشفى.", "SHELLING"),
+    ("نفت وزارة الدفاع الروسية في بيان رسمي أن تكون طائراتها قد قصفت المستشفى.", "AIRSTRIKE"),
 ])
 def test_what_a_denial_says_happened_is_denied(run, text, type_):
     assert only(run(text), type_).modality == "denied"
@@ -1636,3 +1636,16 @@ def test_the_place_and_parties_of_the_act_a_clash_came_after_are_not_the_clash_s
     doc = run("تتواصل الاشتباكات في بلدة ذيبان لليوم الثالث. "
               "وبدأت المواجهات يوم الأربعاء الماضي، عقب اعتقال قسد قائد مجلس دير الزور العسكري في مدينة الحسكة.")
     assert all(e.place.name_ar == "ذيبان" and not e.side_a and not e.side_b for e in doc.events if e.type == "ARMED_CLASH")
+
+
+def test_the_date_of_what_an_act_answered_is_not_its_own(run):
+    doc = run("شن الطيران الحربي الإسرائيلي فجر اليوم غارتين على محيط مدينة بعلبك. "
+              "وقال المتحدث باسم الجيش الإسرائيلي إن الغارات جاءت رداً على إسقاط طائرة مسيرة إسرائيلية أمس السبت.")
+    ev = only(doc, "AIRSTRIKE")
+    assert ev.date.value == doc.meta.published.value
+
+
+def test_the_toll_of_the_strikes_risen_is_the_toll_of_one_act(run):
+    ev = only(run("ارتفعت حصيلة الغارات الجوية الروسية التي استهدفت، صباح اليوم، سوقاً شعبية في مدينة جسر الشغور "
+                  "إلى 11 قتيلاً وأكثر من 30 جريحاً."))
+    assert (ev.modality, ev.casualties.killed_total) == ("asserted", 11)

@@ -103,3 +103,8 @@ def test_an_adjective_cue_belongs_to_the_noun_right_before_it(run, text):
 def test_a_cue_that_is_no_adjective_may_stand_further_on(run):
     doc = run("وميليشيا القاطرجي من أبرز الميليشيات التي أسست بإشراف قيادة الحرس الثوري الإيراني.")
     assert rels(doc) == {("SPONSORED_BY", "Al-Qaterji militia", "Islamic Revolutionary Guard Corps")}
+
+
+def test_what_a_speaker_says_belongs_to_a_group_is_not_the_speaker(run):
+    doc = run('استهدفت الغارة مستودعاً قال الجيش الإسرائيلي إنه يتبع لـ"حزب الله" قرب بعلبك.')
+    assert not any(r.type == "PART_OF" for r in doc.relations)
