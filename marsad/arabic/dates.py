@@ -649,9 +649,10 @@ class _Scanner:
             j = suffix.end
         return y, j
 
-    def unit_rel(self, k: int, unit: str) -> tuple[int, int] | None:
+    def unit_rel(self, k: int, unit: str, bare: bool = False) -> tuple[int, int] | None:
         """(offset, end) of a calendar unit named from the anchor: "الشهر الجاري" 0,
-        "الشهر الماضي" -1, "هذا الشهر" 0, "العام المقبل" +1."""
+        "الشهر الماضي" -1, "هذا الشهر" 0, "العام المقبل" +1; with `bare`, the unit alone is the
+        current one ("منذ مطلع العام"), unless a number names it ("مطلع العام 2020")."""
         cur = self.ph(self.lex.current_before, k)
         u = self.unit(cur.end if cur else k, True)
         if u is None or u[0] != unit or u[1] != "one":
@@ -659,13 +660,15 @@ class _Scanner:
         if cur is not None:
             return 0, u[2]
         q = self.qualifier(u[2])
+        if q is None and bare and not (u[2] < len(self.toks) and self.toks[u[2]].is_digits):
+            return 0, u[2]
         return (QUALIFIER_OFFSET[q[0]], q[1]) if q else None
 
-    def month_rel(self, k: int) -> tuple[int, int] | None:
-        return self.unit_rel(k, "month")
+    def month_rel(self, k: int, bare: bool = False) -> tuple[int, int] | None:
+        return self.unit_rel(k, "month", bare)
 
-    def year_rel(self, k: int) -> tuple[int, int] | None:
-        return self.unit_rel(k, "year")
+    def year_rel(self, k: int, bare: bool = False) -> tuple[int, int] | None:
+        return self.unit_rel(k, "year", bare)
 
     # -- patterns; each returns a _Match starting at token i, or None
 
@@ -1026,7 +1029,8 @@ class _Scanner:
         k = of.end if of else k
         first, last = self.lex.part_days[p.value]
         m1, m2 = self.lex.part_months[p.value]
-        rel = self.month_rel(k)
+        # (the month or the year alone after a part of it is the current one: "منذ مطلع العام")
+        rel = self.month_rel(k, bare=True)
         if rel is not None:
             return _Match(i, rel[1], p.prefix, p.conj, "month-part", MonthPart(RelMonth(rel[0]), first, last))
         named = self._month_first(k)
@@ -1038,7 +1042,7 @@ class _Scanner:
                 named = _Match(k, mo[1], 0, False, "partial", NamedMonth(mo[0]))
         if named is not None and isinstance(named.expr, (NamedMonth, MonthOfYear)):
             return _Match(i, named.end, p.prefix, p.conj, "month-part", MonthPart(named.expr, first, last))
-        yrel = self.year_rel(k)
+        yrel = self.year_rel(k, bare=True)
         if yrel is not None:
             return _Match(i, yrel[1], p.prefix, p.conj, "month-part", YearPart(RelYear(yrel[0]), m1, m2))
         y = self.year(k, need_word=True)

@@ -268,6 +268,9 @@ class EntityRecognizer:
             # (not a word for what the group is: 'ميليشيا "الدفاع الوطني"' is named in the quotes)
             windows += [(w, 1) for w in (start - 2, start - 1) if w >= 0 and all(t.is_word for t in tokens[w:start])
                         and not token_keys(tokens[w]) & self.cues["group_nouns"]]
+            # (but a one-word short form takes it: 'تنظيم "الدولة"' is "تنظيم الدولة")
+            if len(quoted) == 1 and start > 0 and token_keys(tokens[start - 1]) & self.cues["group_nouns"]:
+                windows.append((start - 1, 1))
             for edge, after in windows:
                 window = [*range(edge, start), *quoted] if edge < start else [*quoted, edge]
                 match = next((m for m in self.matcher.find_all([tokens[k] for k in window], [names[k] for k in window])

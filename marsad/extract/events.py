@@ -43,6 +43,7 @@ from marsad.resolve.places import distance_km
 ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
 SOURCE_TYPES = ("ORGANIZATION", "MEDIA", "PERSON")          # who may be cited for what is said after them
 SPEAKER_TYPES = SOURCE_TYPES + ("ARMED_GROUP", "STATE")    # the same, when "إن"/"أن" follows their name
+BLAST_MEANS_REACH = 4    # tokens from blasts to the bombs named as their means ("تفجيرات بسيارات ودراجات مفخخة")
 PRIOR_ACT_WORDS = 5      # from "بعد"/"عقب" to the act it names ("بعد ساعات من اعتقال")
 GOVERNOR_WORDS = 10      # words back to the verb a purpose-looking "لـ" noun depends on ("تعرضت … لهجوم")
 TALLY_DAYS = 7           # dead counted "منذ" a date longer ago than this: a tally over a period
@@ -526,6 +527,9 @@ class EventExtractor:
             elif h.type == "AIRSTRIKE" and prev.type in ("SHELLING", "ATTACK") and h.start - prev.end <= 1:
                 h.start = prev.start   # "بقصف طائرة مسيرة تركية": the bombing is the drone's
                 out[-1] = h
+            elif (h.type == prev.type == "EXPLOSION" and h.start - prev.end <= BLAST_MEANS_REACH
+                  and any(ctx.tokens[k].norm.startswith("ب") for k in range(prev.end, h.start))):
+                continue   # "تفجيرات متكررة بسيارات ودراجات مفخخة": what the blasts were set off with
             elif _means_of(ctx, prev, h) and (h.type == "ATTACK" or prev.type in ("ASSASSINATION", "ATTACK")):
                 continue   # "اغتال مجهولون القيادي … بإطلاق النار عليه", "محاولة اغتيال بعبوة ناسفة"
             elif (h.type == prev.type and h.spec.form == "noun" and h.start - prev.end <= PURPOSE_REACH
@@ -688,9 +692,11 @@ class EventExtractor:
         self._place(ctx, h)
         self._date(ctx, h)
         self._actors(ctx, h)
+        # "القصف الروسي على ريف إدلب" (not "بقصف مدفعي")
+        guns = any(ctx.keys[i] & self.cues["ground_fire"] for i in range(h.start, min(h.scope[1], h.end + 3)))
         if h.type == "SHELLING" and h.side_a and all(ctx.kb_of.get(e) in self.cues["air_forces"] for e in h.side_a) \
-                and not self._near(ctx, h, self.cues["ground_fire"], 3):
-            h.type = "AIRSTRIKE"   # "القصف الروسي على ريف إدلب"
+                and not guns:
+            h.type = "AIRSTRIKE"
         # a toll after "اتهم … بقصف" belongs to what is alleged, and one before "رغم اتفاق وقف إطلاق
         # النار" to the strikes it follows: only acts of force, arrests and protests have a toll
         if h.type in TOLL_TYPES:
@@ -727,7 +733,8 @@ class EventExtractor:
         return any(ctx.keys[i] & self.cues["air"] for i in subject + before_verb)
 
     def _by_aircraft(self, ctx: _Context, h: Hit) -> bool:
-        """"بضربة لمسيّرة تركية", "هجوم غادر بطائرة": an attack noun made by or with aircraft."""
+        """"بضربة لمسيّرة تركية", "هجوم غادر بطائرة": an attack noun made by or with aircraft. (Not
+        "الهجوم الجوي": as an attack, the report model judges whether it is told or talked about.)"""
         if h.spec.form == "verb":
             return False
         return any(ctx.tokens[k].norm[:1] in ("ب", "ل") and ctx.keys[k] & self.cues["air"]
@@ -931,7 +938,10 @@ class EventExtractor:
         # (a protest's numbers count people, not protests)
         # "17 هجمة منذ منتصف نوفمبر" is a tally; "ثلاث غارات" on a town is one strike, and so are
         # "12 غارة" a verb says were carried out ("نفذت 12 غارة على مواقع التنظيم")
-        carried_out = any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in ctx.words_before(h)[-2:])
+        # (the verb may open the clause, its subject and a time between: "وشنت الطائرات الحربية الروسية،
+        # صباح اليوم، أكثر من 20 غارة")
+        before = ctx.words_before(h)
+        carried_out = any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in (*before[:1], *before[-2:]))
         if h.type != "PROTEST" and _number_next_to(ctx, h) and (
                 self._near(ctx, h, mod["aggregate_near"], 8) or _number_next_to(ctx, h, 10) and not carried_out):
             return True
@@ -1191,7 +1201,12 @@ class EventExtractor:
         anaphor = self._anaphoric_subject(ctx, h)
         if anaphor is not None:
             _add(h.side_a, anaphor)
-        subject = None if anaphor is not None else self._subject_after(ctx, h, mentions)
+        # (a subject right before its verb leaves the name after it the object: "وزارة الدفاع التركية
+        # اتهمت "وحدات حماية الشعب" بالوقوف وراءه", "الطائرات الروسية استهدفت مواقع الهيئة")
+        subject_before = h.spec.form == "verb" and any(
+            k >= ctx.clause_start(h) and (m := ctx.mention_covering(k)) is not None
+            and ctx.types.get(m.entity_id) in ACTOR_TYPES for k in ctx.words_before_token(h.start, 1))
+        subject = None if anaphor is not None or subject_before else self._subject_after(ctx, h, mentions)
         # "بينها وبين X": only the second "بين" is found (the first carries its pronoun)
         pronoun_first = (between is not None and between > 0
                          and bool(ctx.keys[between - 1] & self.cues["between_pronouns"]))
@@ -1223,8 +1238,9 @@ class EventExtractor:
                 continue
             if self._holds_the_place(ctx, i):
                 continue
-            if i > h.end and (all(ctx.keys[k] & self.cues["belonging"] and ctx.tokens[k].norm != "ل"
-                                  for k in range(h.end, i) if ctx.tokens[k].is_word) or self._aircraft_owner(ctx, h, i)):
+            words_after_act = [k for k in range(h.end, i) if ctx.tokens[k].is_word]
+            if i > h.end and (words_after_act and all(ctx.keys[k] & self.cues["belonging"] and ctx.tokens[k].norm != "ل"
+                                                      for k in words_after_act) or self._aircraft_owner(ctx, h, i)):
                 _add(h.side_a, eid)   # "استهداف طائرة مسيرة تابعة للاحتلال التركي سيارة": whose drone
                 agent_end = ctx.tok_end(m.span.end)
                 continue
@@ -1555,7 +1571,8 @@ class EventExtractor:
             h_actors = self._expand(ctx, h.actors)
             is_verb = h.spec.form == "verb"
             # "وتبنت المقاومة الإسلامية في العراق الهجوم": who claims the act just told did it
-            h.claimed = h.definite and not is_verb and ctx.claims_responsibility(ctx.words_before(h))
+            # (not "ولم تتبن أي جهة التفجير", a reference)
+            h.claimed = h.definite and not is_verb and h.role == "report" and ctx.claims_responsibility(ctx.words_before(h))
             # "شنت قسد حملة مداهمات في بلدات … اعتقلت خلالها 14 شخصاً": what was done during it is
             # part of it, wherever in it
             during = is_verb and h.end < len(ctx.tokens) and bool(ctx.keys[h.end] & self.cues["during"])
@@ -1575,10 +1592,10 @@ class EventExtractor:
                           and h.sentence - g.last_sentence <= (CLAIM_REACH if h.claimed else 1)
                           and ({g.type, h.type} <= FIGHTS or h.type == "ATTACK" and g.type in VIOLENT
                                or h.type in g.kinds))   # "الانفجار" after an assassination told as a blast
-                # "وتبنت الفصائل الهجوم، وقالت إنها استهدفت القاعدة": who did the act says what it hit,
-                # named before
+                # "وتبنت الفصائل الهجوم، وقالت إنها استهدفت القاعدة", "كمين … لحافلة عسكرية" then "استهدفوا
+                # الحافلة بقذائف": who did the act says again what it hit, named before
                 restated = ((is_verb or h.told_by_verb) and h.type in STRIKES and g.type in VIOLENT
-                            and h.sentence == g.last_sentence and bool(h.side_a) and set(h.side_a) <= g.initiators
+                            and h.sentence - g.last_sentence <= 1 and bool(h.side_a) and set(h.side_a) <= g.initiators
                             and self._hit_before(ctx, g, h))
                 # "مسؤوليتها عن الهجوم، الذي أودى بحياة سبعة … في هجوم انتحاري": the attack just
                 # named, told by its kind in the same sentence
@@ -1628,7 +1645,7 @@ class EventExtractor:
                     if heard:   # the sounds tell nothing of who struck whom, nor of a tally ("متتالية")
                         h.side_a, h.side_b, h.associated, h.modality = [], [], [], g.modality
                         h_actors = set()
-                    if specified or same_toll or restated and g.type == "ATTACK":
+                    if specified or same_toll or restated and g.type == "ATTACK" and h.type == "AIRSTRIKE":
                         g.type = h.type   # (the kind named after: "لهجوم" then "استهدفت المطار بطائرات مسيرة")
                     break
                 if not h.definite:
@@ -1939,6 +1956,14 @@ class _Context:
         lo, hi = bisect.bisect_left(self.mention_toks, rng[0]), bisect.bisect_left(self.mention_toks, rng[1])
         return [(i, m) for i, m in self.mentions[lo:hi] if self.types.get(m.entity_id) in types]
 
+    def mention_covering(self, i: int) -> Mention | None:
+        """The mention token i is part of, if any."""
+        k = bisect.bisect_right(self.mention_toks, i) - 1
+        if k < 0:
+            return None
+        m = self.mentions[k][1]
+        return m if self.tok_end(m.span.end) > i else None
+
     def mention_at(self, i: int) -> Mention | None:
         k = bisect.bisect_left(self.mention_toks, i)
         return self.mentions[k][1] if k < len(self.mentions) and self.mention_toks[k] == i else None
@@ -2098,6 +2123,8 @@ class _Context:
         j = i - 1
         if j > 0 and self.keys[j] & SETTLEMENT_NOUNS:
             j -= 1
+        if j > 0 and self.keys[j] & self.ex.cues["community"] and self.tokens[j - 1].norm == "من":
+            return True   # where a victim is from: "الشاب سليمان الحسين من أبناء بلدة ملح"
         # not "الجنوبية الغربية من بغداد", "القريبة من رام الله", "130 كيلومتراً من القاهرة"
         return (j >= 0 and self.tokens[j].norm in ("من", "ومن")
                 and not (j > 0 and self.keys[j - 1] & self.ex.cues["bearing_before_from"]))

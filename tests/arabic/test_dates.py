@@ -325,6 +325,10 @@ def test_calendar_month_and_year(text, expected):
     ("مطلع شهر آذار 2020", (D(2020, 3, 1), D(2020, 3, 10))),
     ("أواخر عام 2020", (D(2020, 10, 1), D(2020, 12, 31))),
     ("مطلع العام الجاري", (D(2021, 1, 1), D(2021, 3, 31))),
+    # the month or the year alone is the current one
+    ("مطلع العام", (D(2021, 1, 1), D(2021, 3, 31))),
+    ("بداية الشهر", (D(2021, 2, 1), D(2021, 2, 10))),
+    ("مطلع العام 2020", (D(2020, 1, 1), D(2020, 3, 31))),
 ])
 def test_part_of_a_month_or_year(text, expected):
     m = only(text)

@@ -696,3 +696,7 @@ def test_forces_of_the_northeast_are_linked(run, text, kb_id):
 
 def test_arab_tribes_alone_are_not_their_fighters(run):
     assert "arab_tribal_fighters" not in {e.kb_id for e in run("خرج المئات من أبناء العشائر العربية في تظاهرة.").entities}
+
+
+def test_a_group_noun_before_a_quoted_short_form_is_part_of_the_name(run):
+    assert "isis" in {e.kb_id for e in run('كمين لتنظيم "الدولة" يقتل 12 عنصراً في البادية.').entities}

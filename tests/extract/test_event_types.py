@@ -92,6 +92,7 @@ def test_a_condemnation_joins_the_event_the_article_reports(run):
     ("قصفت المدفعية مواقع في البادية.", "SHELLING"),               # قصف by artillery
     ("تجدد القصف الروسي على ريف إدلب الجنوبي صباح اليوم.", "AIRSTRIKE"),   # by a force that strikes from the air
     ("قصفت القوات الروسية بالمدفعية مواقع في ريف اللاذقية.", "SHELLING"),  # unless with guns
+    ("وردت القوات الأمريكية بقصف مدفعي على مواقع في الميادين.", "SHELLING"),
     ("أعلن حزب الله استهداف قاعدة ميرون الإسرائيلية بستين صاروخ كاتيوشا.", "SHELLING"),   # rockets at a target
 ])
 def test_qasf_is_typed_by_its_instrument(run, text, type_):

@@ -1649,3 +1649,41 @@ def test_the_toll_of_the_strikes_risen_is_the_toll_of_one_act(run):
     ev = only(run("ارتفعت حصيلة الغارات الجوية الروسية التي استهدفت، صباح اليوم، سوقاً شعبية في مدينة جسر الشغور "
                   "إلى 11 قتيلاً وأكثر من 30 جريحاً."))
     assert (ev.modality, ev.casualties.killed_total) == ("asserted", 11)
+
+
+def test_what_the_ambushers_hit_told_again_is_the_ambush(run):
+    doc = run('قتل 12 عنصراً من قوات النظام في كمين نصبته خلايا تنظيم "الدولة الإسلامية" لحافلة عسكرية في البادية أمس. '
+              'وبحسب مصادر محلية، فإن مسلحي التنظيم استهدفوا الحافلة بقذائف "آر بي جي" والأسلحة الرشاشة.')
+    assert only(doc).type == "ATTACK"
+
+
+def test_the_worst_act_since_a_date_is_not_dated_by_it(run):
+    ev = only(run("قتل خمسة عناصر في هجوم على حاجز قرب السخنة أمس، في الهجوم الأكثر دموية منذ مطلع العام."))
+    assert ev.date.value == dt.date(2024, 3, 11)   # the day before the conftest's publication date
+
+
+def test_the_bombs_named_as_the_means_of_repeated_blasts_are_part_of_the_tally(run):
+    doc = run("وتشهد مدن ريف حلب الشمالي تفجيرات متكررة بسيارات ودراجات مفخخة، أودت منذ مطلع العام بحياة أكثر من 60 شخصاً.",
+              published=dt.date(2023, 5, 6))
+    assert [e.modality for e in doc.events] == ["aggregate"]
+
+
+def test_nobody_claiming_a_blast_names_no_party_to_it(run):
+    doc = run("قتل خمسة مدنيين جراء انفجار سيارة مفخخة وسط مدينة الباب اليوم. ولم تتبن أي جهة التفجير حتى الآن، "
+              'لكن وزارة الدفاع التركية اتهمت "وحدات حماية الشعب" الكردية بالوقوف وراءه.')
+    blast = only(doc, "EXPLOSION")
+    assert not blast.side_a and not blast.side_b
+    accusation = only(doc, "ACCUSE")
+    assert [doc.entity(x).kb_id for x in accusation.side_a] == ["turkey_forces"]
+    assert [doc.entity(x).kb_id for x in accusation.side_b] == ["ypg"]
+
+
+def test_a_victim_s_home_town_is_not_where_he_was_killed(run):
+    doc = run("قُتل الشاب سليمان الحسين من أبناء بلدة ملح، فجر اليوم، برصاص حرس الحدود الأردني أثناء محاولته عبور الحدود.")
+    ev = only(doc, "ATTACK")
+    assert ev.place is None or ev.place.name_ar != "ملح"
+
+
+def test_strikes_a_verb_opening_the_clause_carried_out_are_one_act(run):
+    ev = only(run("وشنت الطائرات الحربية الروسية، صباح اليوم، أكثر من 20 غارة على مواقع لخلايا التنظيم في بادية الميادين."))
+    assert ev.modality == "asserted"
