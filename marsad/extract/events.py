@@ -74,7 +74,7 @@ MEASURED_NEAR_KM = 50   # "(30 كلم شمال الموصل)": a town this close
 PATROL_REACH = 6   # tokens from a patrol to its act: "دورية تابعة لـ"قسد" حاولت اعتقال"
 TARGETING_REACH = 8   # tokens from a strike to the verb that says what it hit
 TRANSFER_REACH = 8   # tokens from "نقلوا" to the town of the hospital
-SOURCE_ENDS = ("ان", "إن", "أن", "،", ":")   # what a source said begins after these
+SOURCE_ENDS = ("ان", "إن", "أن", "،", ":", "الي", "إلى")   # what a source said begins after these ("أشار المصدر إلى أن")
 THAT_WORDS = ("ان", "إن", "أن", "بان", "بأن")
 BY_PHRASE_REACH = 10   # tokens from the trigger to the group after "من قبل"/"على يد" that did the act
 RANGE_JOINERS = frozenset(normalize(w) for w in ("و", "إلى", "الى"))   # "بين خمسة وسبعة", "من 5 إلى 7"
@@ -208,6 +208,7 @@ class EventExtractor:
         out["prior_words"] = keyset(raw["prior_words"])
         out["onset_nouns"] = keyset(raw["onset_nouns"])
         out["air_forces"] = frozenset(raw["air_forces"])
+        out["cause_words"] = keyset(raw["cause_words"])
         out["ground_fire"] = keyset(raw["ground_fire"])
         out["targeting"] = keyset(raw["targeting"])
         out["reciprocal"] = keyset(raw["reciprocal_verbs"])
@@ -926,8 +927,10 @@ class EventExtractor:
         # "قتل وجرح العشرات بانفجار سيارة": a count of victims of one blast (its cause, with ب);
         # "حصيلة ضحايا التفجير": the toll of one act
         cause = self._after_preposition(ctx, h, "ب")
-        if cause and self._tally_since(ctx, h, h.start):
-            return True   # "وثق المرصد مقتل 150 شخصاً منذ مطلع شباط، معظمهم بانفجار ألغام"
+        caused = cause or any(ctx.keys[k] & self.cues["cause_words"] for k in ctx.words_before_token(h.start, 1))
+        if caused and self._tally_since(ctx, h, ctx.sentence_tokens(h.sentence)[1]):
+            return True   # "وثق المرصد مقتل 150 شخصاً منذ مطلع شباط، معظمهم بانفجار ألغام", "… جراء انفجار
+            # ألغام وهجمات للتنظيم بلغ منذ مطلع العام 112 قتيلاً"
         victims = h.start > 0 and bool(ctx.keys[h.start - 1] & self.cues["victims"])
         # ("نظم عشرات الأهالي وقفة احتجاجية": a protest's count is of people, right before it of protests)
         if not (cause or victims) and self._cue_before(ctx, h, "aggregate_strong", 1 if h.type == "PROTEST" else 2):

@@ -95,9 +95,12 @@ class RelationExtractor:
                 for head in (m, *_coordinated(ments, n, keys, types, doc.tokens, self.cues["sponsored_by"])):
                     add("SPONSORED_BY", head, m2, Span(head.span.start, m2.span.end))
             elif t1 == "PERSON" and t2 in GROUPS:
-                # P قائد [ميليشيا] Y / P قيادي في Y / P من أبرز رجال Y
+                # P قائد [ميليشيا] Y / P قيادي في Y / P من أبرز رجال Y; not "أحمد الشرع وقائد "قسد" مظلوم
+                # عبدي", where the role joined by و is the next person's
+                joined = any(tokens[k].norm.startswith("و") and keys[k] & (self.cues["leader"] | self.cues["member"])
+                             for k in range(e, s2))
                 for cue, rtype in (("leader", "LEADS"), ("member", "MEMBER_OF"), ("affiliated", "AFFILIATED_WITH")):
-                    if words & self.cues[cue]:
+                    if words & self.cues[cue] and not joined:
                         add(rtype, m, m2, span)
                         break
             elif t1 in GROUPS and (t2 == "PERSON" or t2 == "LOCATION" and n + 2 < len(ments)):

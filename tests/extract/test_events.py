@@ -1687,3 +1687,19 @@ def test_a_victim_s_home_town_is_not_where_he_was_killed(run):
 def test_strikes_a_verb_opening_the_clause_carried_out_are_one_act(run):
     ev = only(run("وشنت الطائرات الحربية الروسية، صباح اليوم، أكثر من 20 غارة على مواقع لخلايا التنظيم في بادية الميادين."))
     assert ev.modality == "asserted"
+
+
+def test_the_agreement_a_breach_breaches_is_no_event(run):
+    doc = run("صعدت التنظيمات الإرهابية من اعتداءاتها على النقاط العسكرية، في خرق واضح لاتفاق خفض التصعيد.")
+    assert "AGREE" not in {e.type for e in doc.events}
+
+
+def test_where_a_source_s_words_begin_after_ila(run):
+    ev = only(run("وأشار المصدر إلى أن مسلحين هاجموا حاجزاً للجيش في ريف حماة أمس."))
+    assert ev.attribution == "المصدر"
+
+
+def test_dead_counted_since_the_year_began_by_their_causes_are_a_tally(run):
+    doc = run("وبلغ عدد قتلى قوات النظام جراء انفجار ألغام وهجمات لخلايا التنظيم في البادية منذ مطلع العام الجاري 112 قتيلاً.",
+              published=dt.date(2024, 9, 4))
+    assert {e.modality for e in doc.events} == {"aggregate"}

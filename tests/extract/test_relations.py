@@ -108,3 +108,8 @@ def test_a_cue_that_is_no_adjective_may_stand_further_on(run):
 def test_what_a_speaker_says_belongs_to_a_group_is_not_the_speaker(run):
     doc = run('استهدفت الغارة مستودعاً قال الجيش الإسرائيلي إنه يتبع لـ"حزب الله" قرب بعلبك.')
     assert not any(r.type == "PART_OF" for r in doc.relations)
+
+
+def test_a_role_joined_by_wa_is_the_next_person_s(run):
+    doc = run('وقّع الرئيس أحمد الشرع وقائد "قوات سوريا الديمقراطية" مظلوم عبدي اتفاقاً في دمشق.')
+    assert not any(r.type == "LEADS" and doc.entity(r.head).name_ar == "أحمد الشرع" for r in doc.relations)
