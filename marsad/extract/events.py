@@ -224,6 +224,7 @@ class EventExtractor:
         out["another_of_kind"] = keyset(raw["another_of_kind"])
         out["during"] = keyset(raw["during_pronouns"])
         out["participants"] = keyset(raw["participant_nouns"])
+        out["fire_posts"] = keyset(raw["fire_posts"])
         out["undergo"] = keyset(raw["undergo_verbs"])
         out["force_adjectives"] = keyset(raw["force_adjectives"])
         out["speaker_nouns"] = keyset(raw["speaker_nouns"])
@@ -808,8 +809,10 @@ class EventExtractor:
             return "asserted"
         if self._cue_before(ctx, h, "foiled_before", FOILED_WORDS, clause=False):   # "أحبطت الأجهزة الأمنية محاولة اختطاف"
             h.foiled = True
-            # (one fought off with a toll was attempted: "أحبطت محاولة تسلل … وأوقعت في صفوفهم قتلى")
-            return "attempted" if self._fought_off(ctx, h) else "planned"
+            # (one fought off with a toll was attempted: "أحبطت محاولة تسلل … وأوقعت في صفوفهم قتلى";
+            # and so was one repelled: "صد هجوم")
+            repelled = self._cue_before(ctx, h, "repelled_before", FOILED_WORDS, clause=False)
+            return "attempted" if repelled or self._fought_off(ctx, h) else "planned"
         # "إذا حاولت أميركا توجيه ضربة": an attempt in a condition is hypothetical; but a past verb
         # in a relative clause tells what someone did ("في حال تم اعتقال …، وهو ما فعلته مليشيا
         # الدفاع الوطني التي استقدمت تعزيزات")
@@ -1435,9 +1438,10 @@ class EventExtractor:
                     j += 1
                 elif h.type in ("MOBILIZE", "BASE_CHANGE", "VISIT") and j < h.scope[1] and ctx.entity_at[j]:
                     pass   # the genitive right after is who moved: "انسحاب الفرقة 11", "انتشار قوات النظام"
-                elif instrument and j < h.scope[1] and (ctx.entity_at[j] or ctx.keys[j] & self.cues["group_nouns"]):
-                    # who fired: 'برصاص عناصر دورية تابعة لـ"قسد"', "بنيران قوات النظام"
-                    skip = skip | self.cues["participants"] | self.cues["belonging"]
+                elif instrument and j < h.scope[1] and (ctx.entity_at[j] or ctx.keys[j] & (self.cues["group_nouns"]
+                                                                                          | self.cues["fire_posts"])):
+                    # who fired: 'برصاص عناصر دورية تابعة لـ"قسد"', "بنيران قوات النظام", "بنيران حاجز لقوات النظام"
+                    skip = skip | self.cues["participants"] | self.cues["belonging"] | self.cues["fire_posts"]
                 elif (h.type in STRIKES and h.end - h.start == 1 and not ctx.keys[h.start] & self.cues["targeting"]
                       and j < h.scope[1] and (ctx.entity_at[j] or ctx.keys[j] & self.cues["group_nouns"])):
                     pass   # and who struck: "قصف جيش الاحتلال التركي قرى …", "هجوم قوات النظام على البلدة"
@@ -1454,6 +1458,7 @@ class EventExtractor:
         if guessed is not None and guessed < h.scope[1]:
             j = first = guessed   # "هاجم مسلحون يعتقد أنهم من تنظيم الدولة مجموعة"
         while j < h.scope[1] and (not ctx.tokens[j].is_word or ctx.keys[j] & skip
+                                  or j == first and ctx.tokens[j].norm == "ل"   # 'هجوم لـ"قسد"'
                                   or (j > first and ctx.tokens[j].norm == "من" and ctx.keys[j - 1] & skip)
                                   or speaker and (ctx.tokens[j].norm == "في" or ctx.keys[j] & self.cues["speaker_modifiers"])):
             speaker = speaker or bool(ctx.keys[j] & self.cues["speaker_nouns"])

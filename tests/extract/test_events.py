@@ -1703,3 +1703,21 @@ def test_dead_counted_since_the_year_began_by_their_causes_are_a_tally(run):
     doc = run("وبلغ عدد قتلى قوات النظام جراء انفجار ألغام وهجمات لخلايا التنظيم في البادية منذ مطلع العام الجاري 112 قتيلاً.",
               published=dt.date(2024, 9, 4))
     assert {e.modality for e in doc.events} == {"aggregate"}
+
+
+@pytest.mark.parametrize("text", [
+    "قتل عنصر من الدفاع الوطني برصاص عناصر حاجز تابع لميليشيا الحرس الثوري عند مدخل البوكمال.",
+    "قتل عنصر من الدفاع الوطني بنيران حاجز للحرس الثوري عند مدخل البوكمال.",
+])
+def test_the_post_that_fired_belongs_to_whom_fired(run, text):
+    doc = run(text)
+    ev = only(doc, "ATTACK")
+    assert [doc.entity(x).kb_id for x in ev.side_a] == ["irgc"]
+    assert [doc.entity(x).kb_id for x in ev.side_b] == ["ndf"]
+
+
+def test_an_attack_repelled_was_attempted_and_not_by_who_repelled_it(run):
+    doc = run('أعلن "الجيش الوطني السوري" صد هجوم لـ"قسد" على محور قرية الدردارة بريف تل تمر اليوم.')
+    ev = only(doc, "ATTACK")
+    assert ev.modality == "attempted"
+    assert [doc.entity(x).kb_id for x in ev.side_a] == ["sdf"]
