@@ -131,6 +131,7 @@ class Hit:
     place: str | None = None         # entity id
     place_in_scope: bool = False
     place_near: bool = False         # named as what the act was near ("قرب بلدة الكسرة")
+    scope_places: frozenset[str] = frozenset()   # every place named after it ("في مدينة الباب وقرى ريف عفرين")
     place_bearing: bool = False      # named by a bearing from it ("شرقي دير الزور")
     date: DateValue | None = None
     date_unresolved: bool = False    # the text dates it, but nothing anchors the expression
@@ -1031,15 +1032,15 @@ class EventExtractor:
                 for u in units.values()]
 
     def _place(self, ctx: _Context, h: Hit) -> None:
+        def bearing(i: int) -> bool:
+            return bool(i > 0 and ctx.keys[i - 1] & self.cues["bearings"])
+
         def best(mentions: list[tuple[int, Mention]]) -> str | None:
             if not mentions:
                 return None
             dest = [x for x in mentions if ctx.word_before(x[0]) in ("الي", "إلى")]
             pool = [x for x in mentions if not ctx.named_as_origin(x[0])] if dest else mentions
             pool = pool or mentions
-
-            def bearing(i: int) -> bool:
-                return bool(i > 0 and ctx.keys[i - 1] & self.cues["bearings"])
 
             def score(x):
                 i, m = x
@@ -1086,6 +1087,8 @@ class EventExtractor:
         if h.place is None and in_scope:
             h.place = ctx.settlement_before((h.scope[0], h.start))   # "وفرضت حظراً في البلدة، وشنت حملة"
         h.place_in_scope = h.place is not None
+        # (not a place named as a bearing's reference: "بادية التبني غرب دير الزور")
+        h.scope_places = frozenset(m.entity_id for i, m in in_scope if i >= h.end and not bearing(i))
         if h.place is None:
             lo, reason = self._own_part_of_sentence(ctx, h)
             sentence = scenes(places_in((max(lo, own_from), reason)))
@@ -1271,6 +1274,8 @@ class EventExtractor:
             elif between is not None and i > between:
                 # "بينها وبين الفوج 47": the pronoun is the first side, whoever is named after is the other
                 _add(h.side_b if pronoun_first or h.side_a else h.side_a, eid)
+            elif i < h.start and h.type == "PROTEST" and ctx.types.get(eid) in ("ARMED_GROUP", "STATE"):
+                _add(h.side_b, eid)   # "طالب ناشطون بإخراج الهيئة من المنطقة، ونظموا وقفة احتجاجية": protested against
             elif i < h.start:
                 _add(h.side_a, eid)
             else:
@@ -1620,15 +1625,16 @@ class EventExtractor:
                 # "… غارات على مواقع … وسمعت أصوات انفجارات متتالية": the blasts heard were the strikes'
                 heard = (h.type == "EXPLOSION" and g.type in ("AIRSTRIKE", "SHELLING") and h.sentence - g.last_sentence <= 1
                          and self._blast_heard(ctx, h.start, h.spec) and _killed(h) is None)
-                if (g.type != h.type and not retold and not restated and not specified and not killing and not same_toll and not heard) or not (
-                        self._compatible(ctx, g, h) or during and g.modality == h.modality or heard):
-                    continue
-                # coordinated verbs are separate acts ("رفضت … وهددت … وحذرت"); nouns refer back
-                same_sentence = g.last_sentence == h.sentence and not is_verb
                 # the headline announces what the body tells: its event is the body's first of that type
                 # (not another item of the headline itself: "قصف تركي على ريف عين العرب.. ومقتل جندي تركي")
                 headline_lead = g.head.sentence == 0 and (h.sentence <= 2 or g.last_sentence == 0) and not (
                     h.sentence > 0 and ctx.same_line(0, h.sentence))
+                if (g.type != h.type and not retold and not restated and not specified and not killing and not same_toll and not heard) or not (
+                        self._compatible(ctx, g, h, headline_lead and h.sentence <= LEAD_SENTENCES)
+                        or during and g.modality == h.modality or heard):
+                    continue
+                # coordinated verbs are separate acts ("رفضت … وهددت … وحذرت"); nouns refer back
+                same_sentence = g.last_sentence == h.sentence and not is_verb
                 near = h.sentence - g.last_sentence <= (3 if is_verb else 6)
                 # (not an act of the same kind by someone else in the same town: "وفي المقابل عزز
                 # الفوج 47 من مقاره في البوكمال" after the NDF's reinforcements there)
@@ -1673,8 +1679,9 @@ class EventExtractor:
         return any(ctx.tokens[j].norm.startswith("ال") and _without_tanwin(ctx.tokens[j].bare) in g.words
                    for j in range(after, min(h.scope[1], after + 3)) if not ctx.entity_at[j])
 
-    def _compatible(self, ctx: _Context, g: _Group, h: Hit) -> bool:
-        """Mentions whose modality, dates or places contradict are different occurrences."""
+    def _compatible(self, ctx: _Context, g: _Group, h: Hit, headline_lead: bool = False) -> bool:
+        """Mentions whose modality, dates or places contradict are different occurrences. A lead
+        that names several places agrees with its headline's if any of them does."""
         factual = FACTUAL_MODALITIES
         if g.modality != h.modality and not (g.modality in factual and h.modality in factual and h.definite):
             return False   # "حاولت اعتقال شاب" then "شنت حملة اعتقال": an attempt and a deed; "الاعتقال" refers back
@@ -1684,11 +1691,12 @@ class EventExtractor:
                 g.date_told and g.date.min - TOLD_LAG <= h.date.max < g.date.min
                 or h.date_told and h.date.min - TOLD_LAG <= g.date.max < h.date.min):
             return False
+        # ("اقتتال … في عفرين" over "اشتباكات … في مدينة الباب وقرى ريف عفرين")
         if h.place and h.place_in_scope and not h.place_bearing and g.anchored_places and not any(
-                ctx.places_compatible(p, h.place)
+                ctx.places_compatible(p, q)
                 # "في محيط دمشق" and "في منطقة الكسوة": a place near another may be where it was
-                or (h.place_near or p in g.near_places) and ctx.km_between(p, h.place) <= NEAR_KM
-                for p in g.anchored_places):
+                or (h.place_near or p in g.near_places) and ctx.km_between(p, q) <= NEAR_KM
+                for p in g.anchored_places for q in ({h.place, *h.scope_places} if headline_lead else {h.place})):
             return False
         return True
 

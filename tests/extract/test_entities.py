@@ -700,3 +700,7 @@ def test_arab_tribes_alone_are_not_their_fighters(run):
 
 def test_a_group_noun_before_a_quoted_short_form_is_part_of_the_name(run):
     assert "isis" in {e.kb_id for e in run('كمين لتنظيم "الدولة" يقتل 12 عنصراً في البادية.').entities}
+
+
+def test_the_national_army_s_third_corps_is_linked(run):
+    assert "sna_third_corps" in {e.kb_id for e in run('انسحب مقاتلو "الفيلق الثالث" من مدينة عفرين.').entities}

@@ -1721,3 +1721,16 @@ def test_an_attack_repelled_was_attempted_and_not_by_who_repelled_it(run):
     ev = only(doc, "ATTACK")
     assert ev.modality == "attempted"
     assert [doc.entity(x).kb_id for x in ev.side_a] == ["sdf"]
+
+
+def test_a_lead_naming_several_places_tells_its_headline_s_act(run):
+    doc = run('اقتتال بين "الجبهة الشامية" و"فرقة الحمزة" في عفرين\n\n'
+              'اندلعت اشتباكات عنيفة، مساء أمس، بين "الجبهة الشامية" و"فرقة الحمزة" في مدينة الباب وقرى ريف عفرين، '
+              'أسفرت عن مقتل ستة مقاتلين من الطرفين.')
+    assert only(doc).casualties.killed_total == 6
+
+
+def test_a_group_protesters_demand_against_is_no_protester(run):
+    doc = run("وطالب ناشطون ووجهاء في عفرين بإخراج هيئة تحرير الشام من المنطقة، ونظموا وقفة احتجاجية أمام المجلس المحلي.")
+    ev = only(doc, "PROTEST")
+    assert not ev.side_a and [doc.entity(x).kb_id for x in ev.side_b] == ["hts"]

@@ -35,6 +35,7 @@ def detect(text, book):
     (f"{BODY}\n\nالمصدر: المدن", "al_modon", "source-line"),
     (f"العنوان\nالقامشلي – نورث برس\n{BODY}", "north_press", "place-dash"),
     (f"العنوان\nريف درعا - تجمع أحرار حوران\n{BODY}", "horan_free_league", "place-dash"),
+    (f"العنوان\nعفرين – سوريا على طول\n{BODY}", "syria_direct", "place-dash"),
     (f"العنوان\nالمرصد السوري لحقوق الإنسان\n{BODY}", "sohr", "name-line"),
     (f"دمشق (سانا) - {BODY}", "sana", "dateline"),
     (f"بيروت (رويترز) - {BODY}", "reuters", "dateline"),
