@@ -1526,6 +1526,8 @@ class EventExtractor:
             # (not "شخصاً قتل وأصيب ثلاثة": who was killed is named before, the wounded after)
             first_victim = next((k for k in range(max(lo, i - 4), i)
                                  if ctx.keys[k] & c["persons"] or ctx.number_at(k) is not None), None)
+            if first_victim is not None and first_victim > 0 and ctx.keys[first_victim - 1] & c["funerals"]:
+                first_victim = None   # "تفجير وسط جنازة زعيم شيعي قتل بالرصاص": a death before this act
             if (i + 1 < hi and ctx.tokens[i + 1].norm.startswith("و") and ctx.keys[i + 1] & c[other]
                     and first_victim is None):
                 # "مقتل وإصابة 12 شخصاً", "قتل وجرح العشرات": one count for both, split unknown
@@ -2503,8 +2505,11 @@ def _counted(ctx: _Context, i: int, lo: int, c: dict) -> SideCasualties:
 
 def _side_after(ctx: _Context, j: int, limit: int, c: dict) -> tuple[str | None, int]:
     """The group a toll belongs to, named after it with "من"/"في" at token j ("من قوات النظام",
-    "في صفوف ميليشيا …", "4 من عناصر الحشد الشعبي", 'قيادي في تنظيم "الدولة"'), and the token
-    after it; "الطرفين" is both sides, no group."""
+    "في صفوف ميليشيا …", "4 من عناصر الحشد الشعبي", 'قيادي في تنظيم "الدولة"') or right after a
+    leader ("زعيم تنظيم الدولة"), and the token after it; "الطرفين" is both sides, no group."""
+    led = ctx.mention_at(j) if j < limit and j > 0 and ctx.keys[j - 1] & c["leaders"] else None
+    if led is not None and ctx.types.get(led.entity_id) in ACTOR_TYPES:
+        return led.entity_id, ctx.tok_end(led.span.end)   # "مقتل زعيم تنظيم الدولة"
     if not (j < limit and ctx.tokens[j].norm in ("من", "في")):
         return None, j
     k = j + 1

@@ -99,8 +99,11 @@ class RelationExtractor:
                 # عبدي", where the role joined by و is the next person's
                 joined = any(tokens[k].norm.startswith("و") and keys[k] & (self.cues["leader"] | self.cues["member"])
                              for k in range(e, s2))
+                # (a role right after the name: not "أعلن الرئيس جو بايدن، اليوم، مقتل زعيم تنظيم الدولة";
+                # a loyalty may be told in a relative clause: "والذي يعتبر من أبرز رجال Y")
+                near = set().union(*(keys[k] for k in [k for k in range(e, s2) if tokens[k].is_word][:ROLE_WORDS]))
                 for cue, rtype in (("leader", "LEADS"), ("member", "MEMBER_OF"), ("affiliated", "AFFILIATED_WITH")):
-                    if words & self.cues[cue] and not joined:
+                    if (words if cue == "affiliated" else near) & self.cues[cue] and not joined:
                         add(rtype, m, m2, span)
                         break
             elif t1 in GROUPS and (t2 == "PERSON" or t2 == "LOCATION" and n + 2 < len(ments)):
@@ -149,6 +152,7 @@ class RelationExtractor:
                 add(rtype, m, group, Span(tokens[role_at].span.start, m.span.end))
 
 
+ROLE_WORDS = 3   # a person's role follows the name: "P، القيادي في Y", "P وهو قائد Y", "P من أبرز رجال Y"
 PLURAL_ENDINGS = ("ين", "ون", "ان", "تين", "تان")
 _PRONOUN_PREPOSITIONS = frozenset({"له", "لها", "لهم", "لهما", "لهن"})
 

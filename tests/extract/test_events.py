@@ -1734,3 +1734,15 @@ def test_a_group_protesters_demand_against_is_no_protester(run):
     doc = run("وطالب ناشطون ووجهاء في عفرين بإخراج هيئة تحرير الشام من المنطقة، ونظموا وقفة احتجاجية أمام المجلس المحلي.")
     ev = only(doc, "PROTEST")
     assert not ev.side_a and [doc.entity(x).kb_id for x in ev.side_b] == ["hts"]
+
+
+def test_a_leader_killed_puts_his_group_on_side_b(run):
+    doc = run('مقتل زعيم تنظيم "الدولة" بعملية إنزال أمريكية في ريف إدلب الشمالي')
+    ev = only(doc)
+    assert ev.casualties.killed_total == 1 and [doc.entity(x).kb_id for x in ev.side_b] == ["isis"]
+
+
+def test_whose_funeral_it_was_is_no_victim_of_the_blast(run):
+    ev = only(run("قتل عشرة أشخاص وأصيب أربعون آخرون أمس في تفجير وسط جنازة زعيم عشائري قتل بالرصاص في مدينة الرقة."),
+              "EXPLOSION")
+    assert ev.casualties.killed_total == 10

@@ -113,3 +113,10 @@ def test_what_a_speaker_says_belongs_to_a_group_is_not_the_speaker(run):
 def test_a_role_joined_by_wa_is_the_next_person_s(run):
     doc = run('وقّع الرئيس أحمد الشرع وقائد "قوات سوريا الديمقراطية" مظلوم عبدي اتفاقاً في دمشق.')
     assert not any(r.type == "LEADS" and doc.entity(r.head).name_ar == "أحمد الشرع" for r in doc.relations)
+
+
+def test_a_role_far_after_a_name_is_not_his(run):
+    doc = run('أعلن الرئيس الأمريكي جو بايدن، اليوم الخميس، مقتل زعيم تنظيم الدولة الإسلامية "أبو إبراهيم الهاشمي القرشي".')
+    leads = {(doc.entity(r.head).name_ar, r.type) for r in doc.relations}
+    assert ("جو بايدن", "LEADS") not in leads
+    assert ("أبو إبراهيم الهاشمي القرشي", "LEADS") in leads
