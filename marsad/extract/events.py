@@ -2578,7 +2578,9 @@ def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCas
             count, vague = low, f"between {low} and {high}"
         elif num is not None:
             j = ctx.tok_end(num.span.end)
-            if j < limit and (ctx.keys[j] & c["persons"] or ctx.tokens[j].norm in ("من",)):
+            # (the noun counted, not a second group: "مقتل طفلين وامرأة")
+            if j < limit and (ctx.keys[j] & c["persons"] and not ctx.tokens[j].norm.startswith("و")
+                              or ctx.tokens[j].norm in ("من",)):
                 j += 1 if ctx.keys[j] & c["persons"] else 0
             count, vague = num.value, num.vague
         elif ctx.keys[j] & c["persons"]:

@@ -1746,3 +1746,8 @@ def test_whose_funeral_it_was_is_no_victim_of_the_blast(run):
     ev = only(run("قتل عشرة أشخاص وأصيب أربعون آخرون أمس في تفجير وسط جنازة زعيم عشائري قتل بالرصاص في مدينة الرقة."),
               "EXPLOSION")
     assert ev.casualties.killed_total == 10
+
+
+def test_a_dual_and_a_person_joined_to_it_are_two_groups(run):
+    ev = only(run("أسفر الانفجار عن مقتل طفلين وامرأة وإصابة 14 آخرين في مدينة إعزاز أمس."))
+    assert (ev.casualties.killed_total, ev.casualties.civilians_killed) == (3, 3)
