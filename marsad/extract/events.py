@@ -691,6 +691,9 @@ class EventExtractor:
         # "… نفذت ضربات، رداً على هجمات استهدفت قواتها": what was answered is another act
         answered = any(self.cues["reason_openers"].at(ctx.keys, k) for k in before[-3:])
         h.distinct, h.answer = retaliation or prior or another or answered, retaliation
+        # (what was answered or gone on in spite of is of another time: it sets no date for the news
+        # told after it, "رغم سريان اتفاق … الموقع في آذار 2020، … وأعلنت الجبهة استهداف مواقع")
+        h.background = h.background or answered
         h.attribution = ctx.attribution(h.sentence, self.cues["attribution"])
         self._place(ctx, h)
         self._date(ctx, h)

@@ -1751,3 +1751,16 @@ def test_whose_funeral_it_was_is_no_victim_of_the_blast(run):
 def test_a_dual_and_a_person_joined_to_it_are_two_groups(run):
     ev = only(run("أسفر الانفجار عن مقتل طفلين وامرأة وإصابة 14 آخرين في مدينة إعزاز أمس."))
     assert (ev.casualties.killed_total, ev.casualties.civilians_killed) == (3, 3)
+
+
+def test_what_an_act_goes_on_in_spite_of_dates_no_later_news(run):
+    doc = run("قتل ثلاثة أطفال بقصف مدفعي لقوات النظام على بلدة آفس اليوم. وتتعرض القرى لقصف من قبل قوات النظام، "
+              "رغم سريان اتفاق وقف إطلاق النار الموقع بين روسيا وتركيا في آذار 2020. "
+              'وأعلنت "الجبهة الوطنية للتحرير" استهداف مواقع لقوات النظام في بلدة سراقب بقذائف المدفعية.')
+    answer = next(e for e in doc.events if e.type == "SHELLING" and "nfl" in {doc.entity(x).kb_id for x in e.side_a})
+    assert answer.date is None or answer.date.min.year == 2024
+
+
+def test_repeated_blasts_are_a_tally(run):
+    ev = only(run("وتشهد مدن ريف حلب الشمالي تفجيرات متكررة بسيارات مفخخة."))
+    assert ev.modality == "aggregate"
