@@ -210,6 +210,8 @@ class EventExtractor:
         out["onset_nouns"] = keyset(raw["onset_nouns"])
         out["air_forces"] = frozenset(raw["air_forces"])
         out["cause_words"] = keyset(raw["cause_words"])
+        out["premises"] = keyset(raw["premises"])
+        out["premises_locatives"] = keyset(raw["premises_locatives"])
         out["ground_fire"] = keyset(raw["ground_fire"])
         out["targeting"] = keyset(raw["targeting"])
         out["reciprocal"] = keyset(raw["reciprocal_verbs"])
@@ -1248,7 +1250,7 @@ class EventExtractor:
                 _add(h.side_a, eid)   # "بقذيفة أطلقت من مناطق سيطرة قسد": whose areas it came from
                 agent_end = ctx.tok_end(m.span.end)
                 continue
-            if self._holds_the_place(ctx, i):
+            if self._holds_the_place(ctx, i) or self._premises_of(ctx, i):
                 continue
             words_after_act = [k for k in range(h.end, i) if ctx.tokens[k].is_word]
             if i > h.end and (words_after_act and all(ctx.keys[k] & self.cues["belonging"] and ctx.tokens[k].norm != "ل"
@@ -1309,6 +1311,12 @@ class EventExtractor:
         """"مدينة الباب الخاضعة لسيطرة فصائل الجيش الوطني": the group named at token i holds the
         place, which tells nothing of its part in the act."""
         return _led_up_to(ctx, i, self.cues["held_by"]["verbs"], self.cues["held_by"]["between"])
+
+    def _premises_of(self, ctx: _Context, i: int) -> bool:
+        """"أمام مقر حزب البعث": the group at token i owns the building where it happened."""
+        before = ctx.words_before_token(i, 2)
+        return (len(before) == 2 and bool(ctx.keys[before[0]] & self.cues["premises"])
+                and bool(ctx.keys[before[1]] & self.cues["premises_locatives"]))
 
     def _victims_nationality(self, ctx: _Context, i: int) -> bool:
         """Whether the force named by nationality at token i is a dead or wounded person's: a person

@@ -1764,3 +1764,8 @@ def test_what_an_act_goes_on_in_spite_of_dates_no_later_news(run):
 def test_repeated_blasts_are_a_tally(run):
     ev = only(run("وتشهد مدن ريف حلب الشمالي تفجيرات متكررة بسيارات مفخخة."))
     assert ev.modality == "aggregate"
+
+
+def test_whose_building_a_shooting_was_in_front_of_is_no_party(run):
+    ev = only(run("أطلق مسلحون مجهولون النار على محتجين أمام مقر حزب البعث في مدينة السويداء أمس، ما أدى إلى إصابة ثلاثة منهم."))
+    assert not ev.side_a and not ev.side_b
