@@ -1036,6 +1036,11 @@ class EventExtractor:
         return [(int(u["days"]), {f: frozenset(entry_key(w) for w in u[f]) for f in ("one", "two", "many")})
                 for u in units.values()]
 
+    @cached_property
+    def time_unit_words(self) -> frozenset[str]:
+        """Every word for a unit of time: "ساعات", "يومين", "أسبوع"…"""
+        return frozenset().union(*(words for _, forms in self.time_units for words in forms.values()))
+
     def _place(self, ctx: _Context, h: Hit) -> None:
         def bearing(i: int) -> bool:
             return bool(i > 0 and ctx.keys[i - 1] & self.cues["bearings"])
@@ -1145,10 +1150,9 @@ class EventExtractor:
     def _names_prior_act(self, ctx: _Context, k: int, hi: int) -> bool:
         """Whether an act follows "بعد"/"عقب" at token k, past how long before and its onset
         ("عقب اعتقال", "بعد ساعات من خروج مظاهرات"; not "لم تنته بعد، وانه لا يوجد اتفاق")."""
-        units = frozenset().union(*(words for _, forms in self.time_units for words in forms.values()))
         end = min(hi, k + PRIOR_ACT_WORDS)
         while k < end and k not in ctx.trigger_starts and (
-                not ctx.tokens[k].is_word or ctx.number_at(k) is not None or ctx.keys[k] & units
+                not ctx.tokens[k].is_word or ctx.number_at(k) is not None or ctx.keys[k] & self.time_unit_words
                 or ctx.tokens[k].norm == "من" or ctx.keys[k] & self.cues["onset_nouns"]):
             k += 1
         return k in ctx.trigger_starts
