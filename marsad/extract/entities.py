@@ -135,6 +135,7 @@ class EntityRecognizer:
         chosen = _select(found)
         chosen = self._filter_ambiguous(doc, tokens, keys, chosen)
         chosen = self._away_from_home(tokens, keys, chosen)
+        chosen = self._of_their_time(doc, keys, chosen)
         places = {k for f in chosen if f.cand.type == "LOCATION" for k in range(f.start, f.end)}
         chosen = [f for f in chosen if not _on_dateline(doc, tokens, f) and not self._agreeing_adjective(tokens, keys, f)
                   and not self._read_as_word(tokens, keys, f, places)]
@@ -145,6 +146,26 @@ class EntityRecognizer:
         self._capitals_as_states(tokens, keys, chosen)
         doc.mentions, doc.entities = _build_entities(doc, tokens, chosen)
         self._attach_sites(doc)
+
+    def _of_their_time(self, doc: Document, keys, chosen: list[Found]) -> list[Found]:
+        """Names that stood for an actor that has ceased to be stand for its successor in later
+        articles ("الحكومة السورية" after December 2024)."""
+        published = doc.meta.published.min if doc.meta.published else None
+        if published is None:
+            return chosen
+        out = []
+        for f in chosen:
+            actor = self.actors.get(f.cand.key) if f.cand.source == "actor" else None
+            if actor is not None and actor.succeeded_by:
+                def names_it(name: str, f: Found = f) -> bool:
+                    words = name.split()
+                    return len(words) == f.end - f.start and all(
+                        entry_key(w) in keys[f.start + n] for n, w in enumerate(words))
+                now = self.actors.of_its_time(actor, published, names_it)
+                if now is not actor:
+                    f = Found(f.start, f.end, _actor(now), f.priority, dict(f.extra))
+            out.append(f)
+        return out
 
     def _agreeing_adjective(self, tokens, keys, f: Found) -> bool:
         """"العسكرتارية الناصرية": a definite adjective of origin right after a definite noun agrees

@@ -1,8 +1,10 @@
 """The actor knowledge base (data/actors.yaml): ids, names, aliases, parents, sponsors."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Callable
 from pathlib import Path
 
 from marsad.config import Options, load_data_yaml
@@ -26,6 +28,9 @@ class Actor:
     acled_name: str | None = None
     home: str | None = None                      # ISO3 of the country its home aliases name it in
     aliases_ar_home: tuple[str, ...] = ()        # names that are this actor only in its home country
+    active_until: dt.date | None = None          # the day it ceased to be (the Assad government: 2024-12-08)
+    succeeded_by: str | None = None              # who its neutral names stand for after that day
+    inherits_ar: tuple[str, ...] = ()            # the predecessor's names a successor takes over ("الحكومة السورية")
 
 
 class ActorBase:
@@ -49,6 +54,17 @@ class ActorBase:
             seen.add(a.parent)
             a = self.get(a.parent)
         return chain
+
+    def of_its_time(self, actor: Actor, published: dt.date | None, names_it: Callable[[str], bool]) -> Actor:
+        """The actor a mention of `actor` stands for in an article published on `published`: after
+        an actor ceased to be, the names its successor inherits are the successor's ("الحكومة
+        السورية" in 2025 is the transitional government; "قوات الأسد" stays the old regime's).
+        `names_it` tells whether the mention is a given name."""
+        successor = self.get(actor.succeeded_by)
+        if (successor is None or published is None or actor.active_until is None
+                or published <= actor.active_until):
+            return actor
+        return successor if any(names_it(n) for n in successor.inherits_ar) else actor
 
     def alias_entries(self) -> list[tuple[str, Actor, bool]]:
         """(Arabic alias, actor, is_ambiguous) for the entity matcher; canonical names included."""
@@ -85,17 +101,22 @@ def _load_cached(data_dir: Path | None) -> ActorBase:
                 parent=item.get("parent"), sponsors=tuple(item.get("sponsors") or ()),
                 acled_name=item.get("acled_name"), home=item.get("home"),
                 aliases_ar_home=tuple(item.get("aliases_ar_home") or ()),
+                active_until=item.get("active_until"), succeeded_by=item.get("succeeded_by"),
+                inherits_ar=tuple(item.get("inherits_ar") or ()),
             )
         except (KeyError, TypeError) as e:
             raise DataFileError(path, f"actor #{n + 1} lacks field {e}") from None
         if actor.aliases_ar_home and not actor.home:
             raise DataFileError(path, f"actor {actor.id}: aliases_ar_home needs a home country (ISO3)")
+        if actor.active_until is not None and not isinstance(actor.active_until, dt.date):
+            raise DataFileError(path, f"actor {actor.id}: active_until must be a date (YYYY-MM-DD)")
         if actor.type not in ENTITY_TYPES:
             raise DataFileError(path, f"actor {actor.id}: unknown type {actor.type!r}")
         actors.append(actor)
     known = {a.id for a in actors}
     for actor in actors:
-        for field_name, ref in (("parent", actor.parent), *(("sponsors", s) for s in actor.sponsors)):
+        for field_name, ref in (("parent", actor.parent), ("succeeded_by", actor.succeeded_by),
+                                *(("sponsors", s) for s in actor.sponsors)):
             if ref and ref not in known and not ref.startswith("country:"):
                 raise DataFileError(path, f"actor {actor.id}: {field_name} {ref!r} is neither an actor id "
                                           "nor a country (country:ISO3)")

@@ -704,3 +704,17 @@ def test_a_group_noun_before_a_quoted_short_form_is_part_of_the_name(run):
 
 def test_the_national_army_s_third_corps_is_linked(run):
     assert "sna_third_corps" in {e.kb_id for e in run('انسحب مقاتلو "الفيلق الثالث" من مدينة عفرين.').entities}
+
+
+@pytest.mark.parametrize("published, kb_id", [
+    (dt.date(2024, 3, 12), "syrian_government"),
+    (dt.date(2025, 3, 11), "syrian_transitional_government"),
+])
+def test_the_state_s_neutral_names_stand_for_the_government_of_the_day(run, published, kb_id):
+    doc = run("وقعت الحكومة السورية اتفاقاً مع قوات سوريا الديمقراطية في دمشق.", published=published)
+    assert kb_id in {e.kb_id for e in doc.entities}
+
+
+def test_the_old_regime_s_own_names_stay_its_own(run):
+    doc = run("قصفت قوات النظام البائد مدينة حمص في عام 2012.", published=dt.date(2025, 3, 11))
+    assert "syrian_government" in {e.kb_id for e in doc.entities}

@@ -26,7 +26,7 @@ def test_shipped_knowledge_base_refers_only_to_its_own_actors_and_countries():
     assert ActorBase.load(Options(data_dir=DATA_DIR)).get("sna").sponsors == ("country:TUR",)
 
 
-@pytest.mark.parametrize("field", ["parent: no_such_force", "sponsors: [turkey]"])
+@pytest.mark.parametrize("field", ["parent: no_such_force", "sponsors: [turkey]", "succeeded_by: no_such_state"])
 def test_a_parent_or_sponsor_that_names_no_actor_is_reported(tmp_path, field):
     with pytest.raises(DataFileError, match="band: .*neither an actor id nor a country"):
         _load(tmp_path, field)
@@ -39,3 +39,8 @@ def test_a_country_may_sponsor(tmp_path):
 def test_home_aliases_without_a_home_country_are_reported(tmp_path):
     with pytest.raises(DataFileError, match="band: aliases_ar_home needs a home country"):
         _load(tmp_path, "aliases_ar_home: [الجيش]")
+
+
+def test_an_end_that_is_no_date_is_reported(tmp_path):
+    with pytest.raises(DataFileError, match="band: active_until must be a date"):
+        _load(tmp_path, "active_until: soon")
