@@ -2186,6 +2186,9 @@ class _Context:
             return False
         if self._to_outlet(k):
             return True   # the outlet's head noun is in its name: "مصادر محلية لموقع تلفزيون سوريا"
+        outlet = self.entities.get(m.entity_id)
+        if normalize(m.text).startswith("ل") and outlet is not None and not normalize(outlet.name_ar).startswith("ل"):
+            return True   # ل glued to the outlet's own name: "وقال مصدر محلي لفرات بوست"
         previous = self.words_before_token(k, 1)
         if not previous:
             return False
@@ -2338,6 +2341,7 @@ class _Context:
         first = k
         while k < hi and k - first < 4 and self.tokens[k].norm not in (*SOURCE_ENDS, ".", "ل", QUOTE) \
                 and not self.tokens[k].norm.startswith(("ان", "بان")) and not self.in_date[k] and not self._to_outlet(k) \
+                and not ((m := self.mention_at(k)) is not None and self.spoken_to(k, m)) \
                 and k not in self.trigger_starts and self.number_at(k) is None:   # "وثق المرصد 40 غارة"
             k += 1
         return k

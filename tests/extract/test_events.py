@@ -1769,3 +1769,12 @@ def test_repeated_blasts_are_a_tally(run):
 def test_whose_building_a_shooting_was_in_front_of_is_no_party(run):
     ev = only(run("أطلق مسلحون مجهولون النار على محتجين أمام مقر حزب البعث في مدينة السويداء أمس، ما أدى إلى إصابة ثلاثة منهم."))
     assert not ev.side_a and not ev.side_b
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مصدر محلي لفرات بوست إن عناصر قسد أطلقوا النار على شاب حاول الفرار في بلدة الشحيل.",
+    "وقالت مصادر محلية لمنصة SY24 إن عناصر قسد أطلقوا النار على شاب حاول الفرار في بلدة الشحيل.",
+])
+def test_the_outlet_a_source_spoke_to_with_l_glued_on_is_not_the_source(run, text):
+    ev = only(run(text), "ATTACK")
+    assert ev.attribution in ("مصدر محلي", "مصادر محلية")
