@@ -743,6 +743,9 @@ class EntityRecognizer:
                     continue
                 if label == "PERS" and i > 0 and keys[i - 1] & self.cues["demand_words"] and self._preposition_first(tokens[i]):
                     i += 1   # "تطالب برحيل الجولاني": what is demanded, before the name
+                if label == "PERS":
+                    # a name ends where how someone was killed begins: "قتل الشاب أحمد برصاص مجهولين"
+                    j = next((k for k in range(i + 1, j) if _stop(tokens[k], self.cues["name_stop"])), j)
                 if label == "PERS" and i > lo and tokens[i - 1].norm == "ابو" and not any(
                         f.start < i <= f.end for f in known):
                     i -= 1   # a kunya is the name: "أبو ماريا القحطاني"

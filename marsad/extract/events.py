@@ -209,6 +209,7 @@ class EventExtractor:
         out["prior_words"] = keyset(raw["prior_words"])
         out["onset_nouns"] = keyset(raw["onset_nouns"])
         out["air_forces"] = frozenset(raw["air_forces"])
+        out["tolls"] = out["casualties"]["killed"] | out["casualties"]["injured"]   # "وأكد مصدر طبي مقتله"
         out["cause_words"] = keyset(raw["cause_words"])
         out["premises"] = keyset(raw["premises"])
         out["premises_locatives"] = keyset(raw["premises_locatives"])
@@ -1558,6 +1559,9 @@ class EventExtractor:
                 # it, unless another casualty word stands between ("جنديين قتلا وأصيب ثالث")
                 if not any(ctx.keys[k] & (c["killed"] | c["injured"]) for k in range(first_victim, i)):
                     groups, _ = _count_groups(ctx, first_victim, i, c)
+            if not groups and not target:
+                # "ما أدى إلى إصابته/مقتلهما": whom the pronoun stands for, one or two (or some)
+                groups = _pronoun_toll(ctx, i)
             target.extend(groups)
             i = max(end, i + 1)
 
@@ -2342,6 +2346,7 @@ class _Context:
         while k < hi and k - first < 4 and self.tokens[k].norm not in (*SOURCE_ENDS, ".", "ل", QUOTE) \
                 and not self.tokens[k].norm.startswith(("ان", "بان")) and not self.in_date[k] and not self._to_outlet(k) \
                 and not ((m := self.mention_at(k)) is not None and self.spoken_to(k, m)) \
+                and not self.keys[k] & self.ex.cues["tolls"] \
                 and k not in self.trigger_starts and self.number_at(k) is None:   # "وثق المرصد 40 غارة"
             k += 1
         return k
@@ -2541,6 +2546,21 @@ def _side_after(ctx: _Context, j: int, limit: int, c: dict) -> tuple[str | None,
     if k < limit and ctx.tokens[k].norm in ("الطرفين", "الجانبين"):
         return None, k + 1
     return None, j
+
+
+def _pronoun_toll(ctx: _Context, i: int) -> list[SideCasualties]:
+    """The toll a casualty noun with a pronoun states: "إصابته" one, "مقتلهما" two, "مقتلهم" some."""
+    word = ctx.tokens[i].norm
+    if word.startswith("و"):
+        word = word[1:]
+    # (the ending as written: normalised, "إصابة" would read as "إصابه")
+    if not word.startswith(("مقتل", "اصاب", "مصرع", "استشهاد", "جرح")) or ctx.tokens[i].text.endswith("ة"):
+        return []
+    for ending, count, vague in (("هما", 2, None), ("هم", None, "some"), ("هن", None, "some"), ("ها", 1, None),
+                                 ("ه", 1, None)):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            return [SideCasualties(count=count, vague=vague, span=ctx.tokens[i].span)]
+    return []
 
 
 def _counts_persons(ctx: _Context, k: int) -> bool:

@@ -1778,3 +1778,23 @@ def test_whose_building_a_shooting_was_in_front_of_is_no_party(run):
 def test_the_outlet_a_source_spoke_to_with_l_glued_on_is_not_the_source(run, text):
     ev = only(run(text), "ATTACK")
     assert ev.attribution in ("مصدر محلي", "مصادر محلية")
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("أطلق عناصر الحاجز النار على شاب في بلدة الشحيل أمس، ما أدى إلى إصابته بجروح.", None, 1),
+    ("أطلق عناصر الحاجز النار على شابين في بلدة الشحيل أمس، ما أدى إلى مقتلهما على الفور.", 2, None),
+])
+def test_a_casualty_noun_with_a_pronoun_counts_whom_it_stands_for(run, text, killed, injured):
+    ev = only(run(text), "ATTACK")
+    assert (ev.casualties.killed_total, ev.casualties.injured_total) == (killed, injured)
+
+
+def test_an_injury_to_avoid_is_no_toll(run):
+    doc = run("وأكد المتحدث أن إجراءات اتخذت لتجنب إصابة متظاهرين، مشيراً إلى اعتقال عدد كبير من الأشخاص.")
+    assert all(e.casualties.injured_total is None for e in doc.events)
+
+
+def test_how_someone_was_killed_is_no_part_of_his_name(run):
+    doc = run("قتل الشاب أحمد برصاص مجهولين في درعا، وأكد مصدر طبي مقتله.")
+    ev = only(doc, "ATTACK")
+    assert ev.casualties.killed_total == 1 and ev.attribution == "مصدر طبي"
