@@ -15,9 +15,10 @@ Conventions (tables and sources in data/acled.yaml):
 * event_date: the day when known (time_precision 1); else the middle of the
   range, time_precision 2 when the range is at most 7 days, 3 otherwise
   (month). ISO format (YYYY-MM-DD), as ACLED's API returns it.
-* actor1 / actor2: the first entity of side A / side B (English name
-  preferred); further side A entities and the associated actors go to
-  assoc_actor_1, further side B entities to assoc_actor_2. Civilians as a
+* actor1 / actor2: the first entity of side A / side B, under the name ACLED
+  gives it (`acled_name` in actors.yaml), else its English name, else Arabic;
+  the notes use the English name. Further side A entities and the associated
+  actors go to assoc_actor_1, further side B entities to assoc_actor_2. Civilians as a
   target are ACLED's generic "Civilians (Syria)"; a violent event with no
   known initiator gets "Unidentified Armed Group (Syria)".
 * inter1 / inter2: numeric inter codes (1-8; 0 when there is no actor 2);
@@ -93,6 +94,7 @@ class AcledTables:
     default_source_scale: str
     kb_kinds: dict[str, list[str]] = field(default_factory=dict)   # kb id -> its kind, then its parents' kinds
     kb_states: dict[str, str] = field(default_factory=dict)        # a state's forces -> the state's ISO3
+    kb_acled_names: dict[str, str] = field(default_factory=dict)   # kb id -> the name ACLED's own data uses
 
     @classmethod
     def load(cls, options: Options) -> AcledTables:
@@ -130,6 +132,8 @@ class AcledTables:
             default_source_scale=str(data.get("default_source_scale") or "Other"),
             kb_kinds=_kb_kinds(actors),
             kb_states=_kb_states(actors),
+            kb_acled_names={str(a["id"]): str(a["acled_name"]) for a in actors
+                            if isinstance(a, dict) and a.get("id") and a.get("acled_name")},
         )
 
 
@@ -378,17 +382,22 @@ class AcledExporter:
         assoc = [e for e in self._entities(doc, ev.associated) if e.id not in named]
 
         def name(e: Entity) -> str:
+            """The reader's name, for the notes."""
             return entity_name(e) or e.id
 
+        def actor(e: Entity) -> str:
+            """The actor columns' name: ACLED's own for the actors it records, so rows join its data."""
+            return t.kb_acled_names.get(e.kb_id or "") or name(e)
+
         # actor 1: the initiator, or ACLED's generic actor for the type
-        assoc1 = [name(e) for e in side_a[1:] + assoc]
+        assoc1 = [actor(e) for e in side_a[1:] + assoc]
         if spec.get("actor1_label"):
             actor1 = _label(spec["actor1_label"], country)
             inter1 = int(spec.get("inter1", t.default_inter))
-            assoc1 = [name(e) for e in side_a + assoc]
+            assoc1 = [actor(e) for e in side_a + assoc]
             note_a = _join([name(e) for e in side_a]) if side_a else actor1
         elif side_a:
-            actor1, inter1 = name(side_a[0]), self.inter_code(doc, side_a[0], home)
+            actor1, inter1 = actor(side_a[0]), self.inter_code(doc, side_a[0], home)
             note_a = _join([name(e) for e in side_a])
         else:
             actor1, inter1 = _label(t.actor_labels["unidentified"], country), t.default_inter
@@ -396,11 +405,11 @@ class AcledExporter:
 
         # actor 2: the target / counterpart; civilians under ACLED's generic name
         civilians = _label(t.actor_labels["civilians"], country)
-        assoc2 = [name(e) for e in side_b[1:]]
+        assoc2 = [actor(e) for e in side_b[1:]]
         note_b: str | None = _join([name(e) for e in side_b]) if side_b else None
         if side_b:
             inter2 = self.inter_code(doc, side_b[0], home)
-            actor2 = civilians if inter2 == CIVILIANS else name(side_b[0])
+            actor2 = civilians if inter2 == CIVILIANS else actor(side_b[0])
         elif ev.casualties.killed + ev.casualties.injured and all(
                 c.side == "civilian" for c in ev.casualties.killed + ev.casualties.injured):
             actor2, inter2, note_b = civilians, CIVILIANS, "civilians"
@@ -426,7 +435,7 @@ class AcledExporter:
             spec = {**spec, "notes": spec["fatal"].get("notes", spec.get("notes"))}
             protesters, protesters_inter = actor1, inter1
             if side_b:
-                actor1, inter1, note_a = name(side_b[0]), inter2, note_b or name(side_b[0])
+                actor1, inter1, note_a = actor(side_b[0]), inter2, note_b or name(side_b[0])
             else:
                 actor1, inter1 = _label(t.actor_labels["unidentified"], country), t.default_inter
                 note_a = "an unidentified armed group"

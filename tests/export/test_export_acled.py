@@ -98,7 +98,9 @@ def test_armed_clash_row(sample_doc):
     assert r["event_id_cnty"].startswith("SYR") and r["event_id_cnty"][3:].isdigit()
     assert (r["event_date"], r["year"], r["time_precision"]) == ("2021-02-15", "2021", "1")
     assert (r["disorder_type"], r["event_type"], r["sub_event_type"]) == ("Political violence", "Battles", "Armed clash")
-    assert (r["actor1"], r["inter1"], r["actor2"], r["inter2"]) == ("National Defence Forces", "3", "Islamic State", "2")
+    # the actor columns under ACLED's own names (actors.yaml: acled_name), the notes under the reader's
+    assert (r["actor1"], r["inter1"], r["actor2"], r["inter2"]) == (
+        "NDF: National Defense Forces", "3", "Islamic State (Syria)", "2")
     assert r["interaction"] == "23" and r["civilian_targeting"] == ""
     assert (r["iso"], r["region"], r["country"]) == ("760", "Middle East", "Syria")
     assert (r["admin1"], r["admin2"], r["admin3"], r["location"]) == ("Deir-ez-Zor", "Al-Bukamal", "Al-Bukamal", "Al-Bukamal")
@@ -224,7 +226,7 @@ def test_assoc_actors_and_lone_actor():
             Entity("c", "ARMED_GROUP", "ج", "Group C"), Entity("loc", "LOCATION", "هجين", "Hajin")]
     r = _rows([_doc(_event(type_="MOBILIZE", side_a=["a", "b", "loc", "ghost"], associated=["c"]),
                     entities=ents)])[2][0]
-    assert (r["actor1"], r["assoc_actor_1"]) == ("Group A", "Group B; Group C")
+    assert (r["actor1"], r["assoc_actor_1"]) == ("NDF: National Defense Forces", "Group B; Group C")
     assert (r["actor2"], r["inter2"], r["interaction"]) == ("", "0", "30")
     assert (r["disorder_type"], r["event_type"], r["sub_event_type"]) == (
         "Strategic developments", "Strategic developments", "Change to group/activity")
