@@ -89,6 +89,8 @@ class _Matchers:
     mention: re.Pattern[str]                 # a plain mention of an unambiguous name
     own_voice: re.Pattern[str] | None        # the article speaks as an outlet ("مراسلنا")
     quoting: re.Pattern[str] | None          # the words before a mention quote that outlet
+    compiled: re.Pattern[str] | None = None  # a dateline of an article compiled from others' reports
+    compiled_skips: frozenset[str] = frozenset()   # the signatures that then name another outlet
 
 
 @dataclass(slots=True)
@@ -180,6 +182,7 @@ class OutletBook:
                 self._by_domain[domain.lower().removeprefix("www.")] = e
         self._raw_signatures = data.get("signatures") or []
         self._raw_patterns = {k: data.get(k) for k in ("own_voice", "quoting")}
+        self._raw_compiled = data.get("compiled") or {}
         self._entries = entries
 
     def _path(self) -> str:
@@ -208,7 +211,13 @@ class OutletBook:
                 signatures.append(_Signature(raw["name"], int(raw["weight"]), _compile(pattern, path, raw["name"])))
             mention = _compile(rf"(?<![^\W_])(?P<name>{safe}){_END_OF_WORD}", path, "mention")
             cues = {k: _compile(normalize(p), path, k) if p else None for k, p in self._raw_patterns.items()}
-            self._matchers = _Matchers(signatures, mention, **cues)
+            compiled = self._raw_compiled
+            if compiled and not (isinstance(compiled, dict) and isinstance(compiled.get("pattern"), str)):
+                raise DataFileError(path, "compiled needs a pattern (and the signatures it skips)")
+            self._matchers = _Matchers(
+                signatures, mention, **cues,
+                compiled=_compile(normalize(compiled["pattern"]), path, "compiled") if compiled else None,
+                compiled_skips=frozenset(compiled.get("skips") or ()) if compiled else frozenset())
         return self._matchers
 
 
@@ -272,7 +281,11 @@ def detect_outlet(text: str, boilerplate: list[Span], book: OutletBook | None = 
         if entry and not any(b.overlaps(span) for b in boilerplate):
             hits.append(_Hit(entry, signature, weight, span))
 
+    compiled = matchers.compiled is not None and any(
+        not _in(view, m, boilerplate) for m in matchers.compiled.finditer(view.text))
     for sig in matchers.signatures:
+        if compiled and sig.name in matchers.compiled_skips:
+            continue   # "صنعاء – متابعات … مصادر محلية لـ«المصدر أونلاين»": another outlet's source
         for m in sig.regex.finditer(view.text):
             add(m, "name" if m["name"] else "qname", sig.name, sig.weight)
     own_voice, quoting = matchers.own_voice, matchers.quoting

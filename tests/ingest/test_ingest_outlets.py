@@ -59,6 +59,9 @@ def test_signature_names_the_outlet(book, text, outlet_id, signature):
     f"الميادين - خاص\n{BODY}",                        # a dateline for the town, not Al Mayadeen
     f"وصلت تعزيزات إلى الجزيرة السورية قادمة من المدن الكبرى. {BODY}",
     f"أفاد مراسلنا في الميادين بوصول تعزيزات. {BODY}",
+    # an article compiled from others' reports: who its sources spoke to is another outlet
+    f"صنعاء – متابعات\nقالت مصادر محلية لـ\"المصدر أونلاين\" إن الحوثيين أطلقوا صاروخين. {BODY}",
+    f"إدلب (وكالات)\nوقال مصدر عسكري لموقع تلفزيون سوريا إن القصف مستمر. {BODY}",
     BODY,
 ])
 def test_quoted_or_ambiguous_names_are_not_the_source(book, text):
