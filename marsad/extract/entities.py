@@ -448,7 +448,16 @@ class EntityRecognizer:
             return (i, j + 2)
         if (nxt.startswith("ال") and len(nxt) > 3 and not _stop(tokens[j], self.cues["name_stop"])) or nxt in self.given_names:
             divine = nxt in ("العبد", "عبد") and j + 1 < len(tokens) and keys[j + 1] & self.cues["divine_names"]
-            return (i, j + 2 if divine else j + 1)   # "خالد العبد الله"
+            if divine:
+                return (i, j + 2)   # "خالد العبد الله"
+            # a father's and grandfather's name, then the family's: "سامر محمود خليل", "أحمد محمد العلي"
+            while (j - i < 3 and tokens[j].norm in self.given_names and j + 1 < len(tokens) and tokens[j + 1].is_word
+                   and not covered[j + 1] and not _stop(tokens[j + 1], self.cues["name_stop"])
+                   and (tokens[j + 1].norm in self.given_names
+                        or tokens[j + 1].norm.startswith("ال") and len(tokens[j + 1].norm) > 3
+                        and not (j + 2 < len(tokens) and keys[j + 2] & self.cues["title_tails"]))):
+                j += 1
+            return (i, j + 1)
         return None
 
     def _bare_name(self, tokens, keys, j, covered, max_len: int = 3):
@@ -686,7 +695,7 @@ class EntityRecognizer:
         k = j + 1
         while k < len(tokens) and k - j < max_len and keys[k - 1] & heads:
             t = tokens[k]
-            if not _may_name(t) or _stop(t, stop) or keys[k] & self.cues["locative_before"]:
+            if not _may_name(t) or _stop(t, stop) or keys[k] & (self.cues["locative_before"] | self.cues["time_of_day"]):
                 break
             k += 1
         return (j, k)

@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import islice
 from typing import Iterable, Iterator
@@ -51,6 +51,9 @@ GUESS_WORDS = 5          # "مسلحون يعتقد أنهم من": the words of
 CLAIM_REACH = 3          # sentences between an act and the claim of "the attack"
 APPOSITION_WORDS = 4     # a name between two commas, read as part of its clause
 CLAUSE_PUNCTUATION = ("،", ",", "؛", ";", ":")
+RISEN_TO_WORDS = 5       # from the dead to what their toll rose to: "حصيلة قتلى الانفجار في البلدة إلى"
+SOURCE_WORDS = 4         # words from a verb of saying to the source it names: "بحسب ما أفاد به الدفاع المدني"
+SPEAKER_WORDS = 8        # and to the group whose office spoke: "قال مدير المكتب الإعلامي في قسد"
 DENIAL_WORDS = 8         # words from a denial verb to what it denies: "نفى مسؤول إعلامي في X وقوع أي إطلاق نار"
 DENIAL_REACH = 12        # words from a denial verb to its "أن", and from there to the act
 LEAD_SENTENCES = 3       # headline, dateline and lead
@@ -240,6 +243,9 @@ class EventExtractor:
         out["border_nouns"] = keyset(raw["border_nouns"])
         out["solidarity"] = keyset(raw["solidarity_words"])
         out["passive_openers"] = keyset(raw["passive_openers"])
+        out["passive_verbs"] = keyset(raw["passive_verbs"])
+        out["drones"] = keyset(raw["drones"])
+        out["service_nouns"] = keyset(raw["service_nouns"])
         out["protest_reasons"] = keyset(raw["protest_reasons"])
         out["community"] = keyset(raw["community_nouns"])
         out["belonging"] = keyset(raw["belonging_words"])
@@ -304,10 +310,13 @@ class EventExtractor:
         raw = load_data_yaml("triggers/events.yaml", self.options)
         out = []
         for etype, spec in raw.items():
+            # (the type's blocking words hold for its gapped verbs too: "أطلقوا النار في الهواء")
+            not_after = frozenset(entry_key(w) for w in spec.get("not_after") or ())
+            not_before = frozenset(entry_key(w) for w in spec.get("not_before") or ())
             for g in spec.get("gapped") or ():
                 objects = frozenset(entry_key(f) for w in g["objects"] for f in _noun_forms(w))
-                out.append(GappedTrigger(TriggerSpec(etype, "verb"), frozenset(entry_key(w) for w in g["verbs"]),
-                                         objects, int(g.get("within", 5))))
+                out.append(GappedTrigger(TriggerSpec(etype, "verb", not_after, not_before),
+                                         frozenset(entry_key(w) for w in g["verbs"]), objects, int(g.get("within", 5))))
         return out
 
     @cached_property
@@ -335,6 +344,7 @@ class EventExtractor:
         self._weigh(ctx, hits)
         # a group no mention of which reports an occurrence is talk about one, or about a kind of act
         events = [g for g in self._merge(ctx, hits) if any(x.role == "report" for x in g.hits)]
+        self._tolls_told_next(ctx, hits, events)
         self._inherit_dates(ctx, events)
         self._default_places(ctx, events)
         doc.events = [self._to_event(ctx, n, group) for n, group in enumerate(events, 1)]
@@ -474,6 +484,10 @@ class EventExtractor:
                     continue
                 obj = next((j for j in following[:pattern.within]
                             if ctx.keys[j] & pattern.objects and (j not in taken or j in lone_nouns)), None)
+                # (what blocks the act is said after its object: "أطلق عناصرها النار في الهواء")
+                after_obj = [j for j in following if j > (obj or 0)][:3]
+                if obj is not None and any(ctx.keys[j] & pattern.spec.not_before for j in after_obj):
+                    continue
                 h = self._accept(ctx, i, i + 1, pattern.spec) if obj is not None else None
                 if h is not None:
                     for lone in (lone_word, lone_nouns.get(obj)):
@@ -530,6 +544,11 @@ class EventExtractor:
                 h.start = prev.start
                 h.told_by_verb = prev.spec.form == "verb"
                 out[-1] = h
+            elif (h.type in STRIKES and prev.type in STRIKES and h.start > prev.end
+                  and ctx.tokens[h.start].norm.startswith("و") and ctx.tokens[h.start - 1].norm.startswith("ب")
+                  and any(ctx.keys[k] & self.cues["drones"] for k in range(h.start, h.end))
+                  and ctx.clause_start_at(h.start) <= prev.start):
+                continue   # "استهدف موقعاً بالصواريخ والطائرات المسيرة": a second weapon of the one act
             elif h.type == "AIRSTRIKE" and prev.type in ("SHELLING", "ATTACK") and h.start - prev.end <= 1:
                 h.start = prev.start   # "بقصف طائرة مسيرة تركية": the bombing is the drone's
                 out[-1] = h
@@ -548,7 +567,8 @@ class EventExtractor:
     def _only_whose(self, ctx: _Context, lo: int, hi: int) -> bool:
         """Between a patrol and its act, only whose it is and an attempt: "تابعة لـ"قسد" حاولت",
         or that it underwent the act: "الدورية تعرضت لإطلاق نار"."""
-        links = self.cues["group_nouns"] | self.cues["modality"]["attempted_before"] | self.cues["undergo"]
+        links = (self.cues["group_nouns"] | self.cues["service_nouns"] | self.cues["modality"]["attempted_before"]
+                 | self.cues["undergo"])
         return all(ctx.entity_at[k] or not ctx.tokens[k].is_word or ctx.tokens[k].norm == "ل" or ctx.keys[k] & links
                    for k in range(lo, hi))
 
@@ -849,7 +869,7 @@ class EventExtractor:
 
     def _denied_that(self, ctx: _Context, h: Hit) -> bool:
         """"نفى المتحدث باسم التحالف، الكولونيل …، أن تكون طائراته قد نفذت أي غارة": what a denial
-        verb's "أن" clause says, however long the denier's name and title."""
+        verb's "أن" clause, or the reports it denies, say, however long the denier's name and title."""
         lo = ctx.sentence_tokens(h.sentence)[0]
         words = self.cues["modality"]["denied_before"]
 
@@ -857,12 +877,16 @@ class EventExtractor:
             # the words before `start`, nearest first (quotes and commas of an aside do not count)
             return islice((k for k in range(start - 1, lo - 1, -1) if ctx.tokens[k].is_word), DENIAL_REACH)
 
+        # "نفى المصدر ذلك، مؤكداً أن الهجوم وقع": what follows a later verb of saying is not denied
+        said = self.cues["said_after_denial"]
+        reported = next((k for k in back(h.start) if ctx.keys[k] & self.cues["modality"]["denied_reports"]), None)
+        if (reported is not None and any(ctx.keys[k] & words for k in islice(back(reported + 1), DENIAL_WORDS))
+                and not any(ctx.keys[k] & said for k in range(reported, h.start))):
+            return True   # "نفت وزارة الدفاع صحة الأنباء التي تحدثت عن غارة"
         that = next((k for k in back(h.start) if ctx.tokens[k].norm in THAT_WORDS), None)
         if that is None:
             return False
         denial = next((k for k in back(that) if ctx.keys[k] & words), None)
-        # "نفى المصدر ذلك، مؤكداً أن الهجوم وقع": the "أن" belongs to a later verb of saying
-        said = self.cues["said_after_denial"]
         return denial is not None and not any(ctx.keys[k] & said for k in range(denial + 1, that))
 
     def _threat_object(self, ctx: _Context, h: Hit) -> bool:
@@ -1441,6 +1465,8 @@ class EventExtractor:
     def _subject_after(self, ctx: _Context, h: Hit, mentions) -> int | None:
         """Arabic puts the subject after the verb ("هددت ميليشيا حزب الله", "قصفت الطائرات
         الروسية"), and the actor of a noun after "من" ("وفد من الحرس الثوري")."""
+        if ctx.keys[h.start] & self.cues["passive_verbs"]:
+            return None   # "اغتيل القيادي في فرقة الحمزة": no subject follows a passive
         skip = self.cues["group_nouns"] | self.cues["speaker_nouns"]
         instrument = h.spec.form == "phrase" and h.type == "ATTACK" and ctx.tokens[h.start].norm.startswith("ب")
         j = h.end
@@ -1528,6 +1554,14 @@ class EventExtractor:
                 continue
             if ctx.keys[i] & c["counted"]:
                 toll = _counted(ctx, i, lo, c)
+                risen_to = next((k for k in range(i + 1, min(hi, i + RISEN_TO_WORDS)) if ctx.tokens[k].norm == "الي"), None)
+                if toll.count is None and risen_to is not None:
+                    # "ارتفعت حصيلة قتلى الانفجار إلى أربعة أطفال": the count the toll has risen to
+                    groups, end = _count_groups(ctx, risen_to + 1, hi, c)
+                    if groups and all(g.count for g in groups):
+                        target.extend(groups)
+                        i = end
+                        continue
                 both = (i + 1 < hi and ctx.tokens[i + 1].norm.startswith("و")
                         and ctx.keys[i + 1] & c["counted"] and ctx.keys[i + 1] & c[_other_kind(kind)])
                 if both:   # "68 قتيلا وجريحا": one count for the dead and the wounded, split unknown
@@ -1539,6 +1573,14 @@ class EventExtractor:
                 i += 2 if both else 1
                 continue
             other = _other_kind(kind)
+            own = _pronoun_toll(ctx, i)
+            if own:
+                # "ما أدى إلى مقتله وإصابة اثنين من مرافقيه": the pronoun's toll stands alone; said again
+                # after a toll ("وأكد مصدر طبي مقتله"), it adds nothing
+                if not target:
+                    target.extend(own)
+                i += 1
+                continue
             # (not "شخصاً قتل وأصيب ثلاثة": who was killed is named before, the wounded after)
             first_victim = next((k for k in range(max(lo, i - 4), i)
                                  if ctx.keys[k] & c["persons"] or ctx.number_at(k) is not None), None)
@@ -1559,11 +1601,36 @@ class EventExtractor:
                 # it, unless another casualty word stands between ("جنديين قتلا وأصيب ثالث")
                 if not any(ctx.keys[k] & (c["killed"] | c["injured"]) for k in range(first_victim, i)):
                     groups, _ = _count_groups(ctx, first_victim, i, c)
-            if not groups and not target:
-                # "ما أدى إلى إصابته/مقتلهما": whom the pronoun stands for, one or two (or some)
-                groups = _pronoun_toll(ctx, i)
             target.extend(groups)
             i = max(end, i + 1)
+
+    def _tolls_told_next(self, ctx: _Context, hits: list[Hit], events: list[_Group]) -> None:
+        """A sentence that only tells a toll ("اندلعت اشتباكات … . وقتل 9 أشخاص وأصيب 27 آخرون")
+        tells the toll of the act of force the sentence before it reported, if that act has none."""
+        c = self.cues["casualties"]
+        told = {h.sentence for h in hits}
+        for s in range(1, len(ctx.doc.sentences)):
+            lo, hi = ctx.sentence_tokens(s)
+            first = next((i for i in range(lo, hi) if ctx.tokens[i].is_word), None)
+            if (s in told or first is None or not ctx.tokens[first].norm.startswith("و")
+                    or not ctx.keys[first] & c["victim_verbs"] or ctx.dates_in((lo, hi))):
+                continue
+            # (not the dead of another act: "وقتل شابان آخران"; "وأصيب 27 آخرون" are the same act's)
+            second = next((i for i in range(first + 1, hi) if ctx.keys[i] & (c["killed"] | c["injured"])), hi)
+            if any(ctx.keys[i] & self.cues["others"] for i in range(first, second)):
+                continue
+            before = [g for g in events if g.type in VIOLENT and g.modality in FACTUAL_MODALITIES
+                      and any(x.sentence == s - 1 and x.role == "report" for x in g.hits)]
+            if len(before) != 1 or any(x.casualties.killed or x.casualties.injured for x in before[0].hits):
+                continue
+            places = {m.entity_id for _, m in ctx.mentions_in((lo, hi), ("LOCATION",))}
+            if places - {x.place for x in before[0].hits}:
+                continue   # "وقتل شاب في درعا": a toll somewhere else
+            toll = replace(before[0].head, scope=(lo, hi), sentence=s, casualties=Casualties(),
+                                       quantities=[], prior_lag=None)
+            self._casualties(ctx, toll)
+            if toll.casualties.killed or toll.casualties.injured:
+                before[0].hits.append(toll)
 
     def _assassinated(self, ctx: _Context, h: Hit) -> list[SideCasualties]:
         """An assassination kills whom it names: "اغتال مسلحون ثلاثة من وجهاء العشيرة" three, "اغتيل
@@ -2235,9 +2302,12 @@ class _Context:
 
     def lead_date(self) -> DateValue | None:
         """The day the first sentences give, when it is one of the days just before publication
-        (an older date there is a dateline or background, not the day of the news)."""
+        (an older date there is a dateline or background, not the day of the news). A line of a
+        date alone, or a place and a date, is when the report was filed, not when the news was."""
         published = self.doc.meta.published
         for s in range(min(LEAD_SENTENCES, len(self.doc.sentences))):
+            if self.is_dateline(s):
+                continue
             found = [dm.value for _, dm in self.dates_in(self.sentence_tokens(s)) if dm.value is not None]
             if found:
                 day = found[0]
@@ -2302,8 +2372,9 @@ class _Context:
         for i in range(lo, hi):
             if not self.keys[i] & cues["speech_verbs"]:
                 continue
-            for k, named in self.mentions_in((i + 1, min(hi, i + 5)), SPEAKER_TYPES):
-                if self.spoken_to(k, named):
+            # (an office's name may be long: "قال مدير المكتب الإعلامي في قسد، فرهاد شامي، إن")
+            for k, named in self.mentions_in((i + 1, min(hi, i + SPEAKER_WORDS)), SPEAKER_TYPES):
+                if self.spoken_to(k, named) or named.type in SOURCE_TYPES and k - i > SOURCE_WORDS:
                     continue
                 # "وقال مراسل عنب بلدي في درعا، إن …": where the source is belongs to it
                 after = self.tok_end(named.span.end)
@@ -2318,8 +2389,11 @@ class _Context:
                     if that is None:
                         continue
                     first = i + 1 if office else k
-                    # the source's names and asides, up to "إن"
-                    return self.span(first, after).of(self.doc.text).strip('" '), self.span(first, that)
+                    # the source's names and asides, up to "إن", and the name of who spoke for it
+                    # ("مدير المكتب الإعلامي في قسد، فرهاد شامي")
+                    person = [m for _, m in self.mentions_in((after, that), ("PERSON",))]
+                    said_by = self.tok_end(person[-1].span.end) if person else after
+                    return self.span(first, said_by).of(self.doc.text).strip('" '), self.span(first, that)
                 end = self._source_end(after, hi)
                 here = self.tokens[end].norm in SOURCE_ENDS if end < hi else False
                 return named.text, (self.span(k, end) if here else named.span)
@@ -2622,6 +2696,9 @@ def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCas
                               or ctx.tokens[j].norm in ("من",)):
                 j += 1 if ctx.keys[j] & c["persons"] else 0
             count, vague = num.value, num.vague
+        elif ctx.keys[j] & c["one_of"] and j + 1 < limit and ctx.keys[j + 1] & c["persons"]:
+            count, vague = 1, None   # "أحد عناصر قوات النظام", "إحدى النساء"
+            j += 2
         elif ctx.keys[j] & c["persons"]:
             noun = ctx.tokens[j].norm
             j += 1
@@ -2639,6 +2716,10 @@ def _count_groups(ctx: _Context, i: int, hi: int, c: dict) -> tuple[list[SideCas
             break
         while j < limit and ctx.keys[j] & c["person_modifiers"]:
             j += 1
+        if j < limit and ctx.keys[j] & c["rank_words"]:
+            # "ضابط برتبة ملازم أول وعنصرين": the rank, up to the next group
+            j = next((k for k in range(j + 1, min(limit, j + 4))
+                      if not ctx.tokens[k].is_word or ctx.tokens[k].norm.startswith("و")), min(limit, j + 4))
         civilian = bool(set().union(*ctx.keys[start:j]) & c["civilians"]) if j > start else False
         side_entity, j = _side_after(ctx, j, limit, c)
         out.append(SideCasualties(count=count, vague=vague, side="civilian" if civilian else None,

@@ -59,6 +59,10 @@ def judged(ctx: _Context, hits: list[Hit], n: int) -> bool:
     before = [i for i in range(ctx.clause_start(h), h.start) if ctx.tokens[i].is_word]
     if not before or ctx.claims_responsibility(ctx.words_before(h)):
         return False
+    if len(before) > 1 and ctx.keys[before[0]] & ctx.ex.cues["claim_verbs"] and all(
+            (m := ctx.mention_covering(i)) is not None and ctx.types.get(m.entity_id) == "ARMED_GROUP"
+            for i in before[1:]):
+        return False   # an armed group announces its own act: "أعلنت جماعة الحوثي استهداف سفينة"
     if ctx.keys[h.start] & ctx.ex.cues["fired"] and any(ctx.keys[i] & fire for i in before[-3:]):
         return False   # "أطلق مسلحون النار على …" (not "أطلق سراح السائق بعد الاختطاف")
     openers = ctx.ex.cues["act_openers"]

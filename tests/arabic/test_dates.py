@@ -239,6 +239,11 @@ def test_the_two_is_not_monday(text):
     assert find_dates(text, WED) == []
 
 
+@pytest.mark.parametrize("text", ["أعيان سوق الثلاثاء", "في منطقة سوق الجمعة"])
+def test_a_market_named_after_its_day_is_a_place(text):
+    assert find_dates(text, WED) == []
+
+
 def test_weekday_without_anchor_is_unresolved():
     m = only("ليل الاثنين", None)
     assert m.kind == "weekday" and m.value is None

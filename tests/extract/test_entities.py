@@ -718,3 +718,21 @@ def test_the_state_s_neutral_names_stand_for_the_government_of_the_day(run, publ
 def test_the_old_regime_s_own_names_stay_its_own(run):
     doc = run("قصفت قوات النظام البائد مدينة حمص في عام 2012.", published=dt.date(2025, 3, 11))
     assert "syrian_government" in {e.kb_id for e in doc.entities}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("قتل الشاب سامر محمود خليل برصاص مجهولين في درعا.", "سامر محمود خليل"),
+    ("اغتال مجهولون القيادي أحمد محمد العلي في مدينة الباب.", "أحمد محمد العلي"),
+    # a definite word before "العام" is a title
+    ("التقى محمد علي الأمين العام للحزب.", "محمد علي"),
+])
+def test_a_given_name_takes_the_fathers_and_the_familys_after_it(run, text, name):
+    assert name in names(run(text), "PERSON")
+
+
+@pytest.mark.parametrize("text, published, kb_id", [
+    ("اعتقل جهاز الأمن العام شابين في مدينة إدلب.", dt.date(2023, 6, 10), "hts_general_security"),
+    ("اعتقلت إدارة الأمن العام 17 شخصاً في بلدة تلكلخ بريف حمص.", dt.date(2025, 6, 10), "syria_general_security"),
+])
+def test_general_security_in_syria_is_of_its_time(run, text, published, kb_id):
+    assert kb_id in {e.kb_id for e in run(text, published).entities}

@@ -34,6 +34,11 @@ import pytest
     # denied
     ("نفى التحالف تنفيذ أي غارة جوية على القرية.", "AIRSTRIKE", "denied"),
     ("نفت الحركة مسؤوليتها عن اختطاف الصحفيين.", "ABDUCTION", "denied"),
+    # the reports a denial denies, however long the clause that tells them
+    ("نفت وزارة الدفاع صحة الأنباء التي تحدثت عن غارة إسرائيلية على مدينة طفس.", "AIRSTRIKE", "denied"),
+    ("نفى مصدر محلي ما تداولته صفحات التواصل الاجتماعي عن وقوع اشتباكات في البلدة.", "ARMED_CLASH", "denied"),
+    # what is said after the denial is not denied
+    ("نفت الوزارة الأنباء، وقالت إن غارة إسرائيلية استهدفت مدينة طفس أمس.", "AIRSTRIKE", "asserted"),
     # aggregate
     ("وثقت المنظمة 35 عملية اغتيال في المحافظة منذ بداية العام.", "ASSASSINATION", "aggregate"),
     ("تزايدت حوادث الخطف في المنطقة خلال الأشهر الأخيرة.", "ABDUCTION", "aggregate"),

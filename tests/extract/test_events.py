@@ -1798,3 +1798,102 @@ def test_how_someone_was_killed_is_no_part_of_his_name(run):
     doc = run("قتل الشاب أحمد برصاص مجهولين في درعا، وأكد مصدر طبي مقتله.")
     ev = only(doc, "ATTACK")
     assert ev.casualties.killed_total == 1 and ev.attribution == "مصدر طبي"
+
+
+@pytest.mark.parametrize("text", [
+    "أطلق مجهولون النار، مساء أمس، على شاب في مدينة درعا ما أدى إلى مقتله.",
+    "فتح عناصر الحاجز النار على سيارة مدنية في بلدة الشحيل.",
+])
+def test_opening_fire_past_the_shooters_and_a_time_is_an_attack(run, text):
+    assert only(run(text), "ATTACK")
+
+
+def test_fire_opened_into_the_air_past_the_shooters_hits_no_one(run):
+    assert not run("واطلق عناصرها النار في الهواء لمنع المتظاهرين من مواصلة قطع الطرق.").events
+
+
+def test_whom_a_passive_killing_names_after_it_suffered_it(run):
+    ev = only(run("اغتيل القيادي في فرقة الحمزة، أبو علي الحلبي، أمس في مدينة عفرين."), "ASSASSINATION")
+    assert not ev.side_a and [e for e in ev.side_b] and ev.casualties.killed_total == 1
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("أطلق مجهولون النار على القيادي في مدينة درعا ما أدى إلى مقتله وإصابة اثنين من مرافقيه.", 1, 2),
+    ("قُتل أحد عناصر قوات النظام بانفجار عبوة ناسفة في الصنمين.", 1, None),
+    ("انفجرت عبوة ناسفة في الصنمين ما أدى إلى مقتل ضابط برتبة ملازم أول وعنصرين.", 3, None),
+    ("أعلنت الشرطة مقتل منتسب في الشرطة باشتباك مع مسلحين في كركوك.", 1, None),
+])
+def test_tolls_of_one_of_a_rank_and_a_pronoun_beside_another(run, text, killed, injured):
+    ev = next(e for e in run(text).events if e.casualties.killed or e.casualties.injured)
+    assert (ev.casualties.killed_total, ev.casualties.injured_total) == (killed, injured)
+
+
+@pytest.mark.parametrize("text, killed, injured", [
+    ("اندلعت اشتباكات ليلة أمس بين فصيلين في مدينة إدلب. وقتل 9 أشخاص وأصيب 27 آخرون.", 9, 27),
+    ("انفجرت عبوة ناسفة في الصنمين. وأصيب ثلاثة أطفال بجروح.", None, 3),
+    # the dead of another act, or of another place
+    ("اندلعت اشتباكات ليلة أمس بين فصيلين في مدينة إدلب. وقتل شابان آخران برصاص مجهولين.", None, None),
+    ("اندلعت اشتباكات ليلة أمس بين فصيلين في مدينة إدلب. وقتل 3 أشخاص في درعا.", None, None),
+])
+def test_a_sentence_that_only_tells_a_toll_tells_the_act_before_its(run, text, killed, injured):
+    ev = next(e for e in run(text).events if e.type in ("ARMED_CLASH", "EXPLOSION"))
+    assert (ev.casualties.killed_total, ev.casualties.injured_total) == (killed, injured)
+
+
+def test_an_office_that_announces_a_toll_is_its_source_not_a_party(run):
+    doc = run("أعلنت خلية الإعلام الأمني مقتل منتسب في الشرطة الاتحادية باشتباك مع مسلحين في كركوك.")
+    ev = only(doc)
+    assert ev.attribution == "خلية الإعلام الأمني"
+    assert [doc.entity(e).kb_id for e in ev.side_a] == ["iraq_federal_police"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وقال المتحدث العسكري باسم الحوثيين، يحيى سريع، إن قواتهم استهدفت سفينة في البحر الأحمر بصاروخين.",
+     "المتحدث العسكري باسم الحوثيين، يحيى سريع"),
+    ("وقال مدير المكتب الإعلامي في قسد، فرهاد شامي، إن الهجوم أدى إلى مقتل اثنين من مقاتليهم في ريف دير الزور.",
+     "مدير المكتب الإعلامي في قسد، فرهاد شامي"),
+])
+def test_who_speaks_for_a_group_with_a_long_title_is_the_source(run, text, source):
+    doc = run(text)
+    ev = only(doc)
+    assert ev.attribution == source
+    assert "sdf" not in {doc.entity(e).kb_id for e in ev.side_a}
+
+
+def test_a_line_of_a_date_alone_is_when_the_report_was_filed_not_the_news(run):
+    doc = run("حملة أمنية في ريف حمص\n8 حزيران 2025\n\nاعتقلت قوات الحكومة السورية 17 شخصاً في بلدة تلكلخ.",
+              dt.date(2025, 6, 8))
+    ev = only(doc, "ARREST")
+    assert ev.date.value is None and ev.date.min < dt.date(2025, 6, 8) == ev.date.max
+
+
+def test_drones_fired_with_rockets_are_one_attack(run):
+    ev = only(run("استهدف حزب الله موقعاً إسرائيلياً بالصواريخ والطائرات المسيرة."))
+    assert ev.type == "SHELLING"
+
+
+def test_artillery_and_air_strikes_are_two_acts(run):
+    assert {e.type for e in run("قصفت قوات النظام البلدة بالمدفعية والغارات الجوية.").events} == {"SHELLING", "AIRSTRIKE"}
+
+
+def test_a_police_patrol_that_came_under_fire_made_no_deployment(run):
+    assert only(run("وقال مصدر إن دورية للشرطة تعرضت لإطلاق نار في قرية الزارة.")).type == "ATTACK"
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت جماعة الحوثي استهداف سفينة في البحر الأحمر.",
+    "أعلن حزب الله استهداف موقع المالكية الإسرائيلي.",
+])
+def test_an_armed_group_announcing_its_own_strike_tells_it(run, text):
+    assert only(run(text)).type == "ATTACK"
+
+
+def test_the_toll_a_count_of_the_dead_has_risen_to(run):
+    doc = run("قتل ثلاثة أطفال أمس جراء انفجار لغم قرب بلدة اللطامنة. وارتفعت حصيلة قتلى الانفجار إلى أربعة أطفال "
+              "بعد وفاة طفل متأثراً بجروحه.")
+    assert only(doc, "EXPLOSION").casualties.killed_total == 4
+
+
+def test_a_front_line_is_no_clash(run):
+    doc = run("وكانت بلدة اللطامنة من أبرز خطوط المواجهة بين قوات النظام وفصائل المعارضة حتى عام 2019.")
+    assert not [e for e in doc.events if e.type == "ARMED_CLASH"]
