@@ -8,7 +8,8 @@ Choices:
 
 * **Blocking.** A new event is compared only with events of a compatible type
   family that share a week of its date range and its grid cell (or, without a
-  place, an actor), or (when a date is missing) share its place or one of its
+  place, an actor; a province's countryside, placed at its capital, meets the
+  province's towns), or (when a date is missing) share its place or one of its
   actors; at most `max_candidates` of them. The cost grows with the number of
   new events, not with the size of the store.
 * **Complete linkage.** Two incidents join only when every pair of their
@@ -68,6 +69,9 @@ class IncidentResolver:
         # blocking indexes (see _candidates)
         self._dated_at: dict[tuple, list[str]] = defaultdict(list)          # (family, week, cell)
         self._dated_by_actor: dict[tuple, list[str]] = defaultdict(list)    # (family, week, actor)
+        # a province's countryside has the capital's point: its towns are found by province
+        self._dated_in: dict[tuple, list[str]] = defaultdict(list)          # (family, week, admin1), all
+        self._dated_region: dict[tuple, list[str]] = defaultdict(list)      # (family, week, admin1), regions
         self._undated: dict[tuple, list[str]] = defaultdict(list)           # (family, place or actor)
         self._anchored: dict[tuple, list[str]] = defaultdict(list)          # (family, place or actor), all
         self._stored: set[str] = set()                 # incidents loaded, not created here
@@ -110,9 +114,14 @@ class IncidentResolver:
             self.words.add(words)
         family, key = self.rules.family(r.member.type), r.key
         weeks = self._weeks(r)
+        province = self._province(r)
         for week in weeks:
             for cell in self._cells(r, 0):
                 self._dated_at[(family, week, cell)].append(key)
+            if province:
+                self._dated_in[(family, week, province)].append(key)
+                if self._is_region(r):
+                    self._dated_region[(family, week, province)].append(key)
             for actor in r.actor_keys:
                 self._dated_by_actor[(family, week, actor)].append(key)
         if not weeks:
@@ -146,6 +155,15 @@ class IncidentResolver:
             return []
         x, y = int(p.lat // GEO_CELL_DEG), int(p.lon // GEO_CELL_DEG)
         return [(x + i, y + j) for i in range(-reach, reach + 1) for j in range(-reach, reach + 1)]
+
+    @staticmethod
+    def _province(r: EventRecord) -> str | None:
+        return r.member.place.admin1_pcode if r.member.place else None
+
+    @staticmethod
+    def _is_region(r: EventRecord) -> bool:
+        """A province's countryside or district (ACLED geo-precision 3), placed at its capital."""
+        return r.member.place is not None and r.member.place.geo_precision == 3
 
     @staticmethod
     def _anchors(r: EventRecord, everything: bool = False) -> list[str]:
@@ -192,10 +210,14 @@ class IncidentResolver:
 
         weeks = self._weeks(r)
         cells = self._cells(r, 1)
+        province = self._province(r)
+        by_province = self._dated_in if self._is_region(r) else self._dated_region
         for week in weeks:
             if cells:
                 for cell in cells:
                     take(self._dated_at.get((family, week, cell), ()))
+                if province:
+                    take(by_province.get((family, week, province), ()))
             else:
                 for actor in r.actor_keys:
                     take(self._dated_by_actor.get((family, week, actor), ()))

@@ -35,6 +35,8 @@ class MergeRules:
     compatible: dict[tuple[str, str], float]
     cause_types: frozenset[str]
     date_gap_days: int
+    night_words: frozenset[str]
+    night_gap_score: float
     same_km: float
     far_km: float
     weights: dict[str, float]
@@ -79,6 +81,8 @@ def _load_rules(data_dir: str) -> MergeRules:
             compatible=compatible,
             cause_types=frozenset(raw["cause_types"]),
             date_gap_days=int(raw["date_gap_days"]),
+            night_words=frozenset(normalize(w) for w in raw["night_words"]),
+            night_gap_score=float(raw["night_gap_score"]),
             same_km=float(raw["same_km"]),
             far_km=float(raw["far_km"]),
             weights=weights,
@@ -147,6 +151,7 @@ class EventRecord:
     side_b: list[str] = field(default_factory=list)
     actor_keys: list[str] = field(default_factory=list)   # actors and the units they belong to
     causes: list[str] = field(default_factory=list)       # types of the attempts that set it off
+    night: bool = False      # dated by a night or an evening ("مساء الاثنين"), which may run into the next day
 
     @property
     def key(self) -> str:
@@ -173,6 +178,7 @@ class EventRecord:
             "duplicate_of": m.duplicate_of,
             "sentences": self.sentences, "weekdays": self.weekdays, "place_ids": self.place_ids,
             "side_a": self.side_a, "side_b": self.side_b, "actor_keys": self.actor_keys, "causes": self.causes,
+            "night": self.night,
         }
 
     @classmethod
@@ -187,7 +193,7 @@ class EventRecord:
         return cls(member, sentences=[[sys.intern(w) for w in s] for s in d.get("sentences", [])], weekdays=list(d.get("weekdays", [])),
                    place_ids=list(d.get("place_ids", [])), side_a=list(d.get("side_a", [])),
                    side_b=list(d.get("side_b", [])), actor_keys=list(d.get("actor_keys", [])),
-                   causes=list(d.get("causes", [])))
+                   causes=list(d.get("causes", [])), night=bool(d.get("night", False)))
 
 
 def _date_json(d: DateValue | None) -> dict[str, Any] | None:
@@ -265,7 +271,12 @@ class RecordBuilder:
             place_ids=self._place_ids(ev.place),
             side_a=ids(ev.side_a), side_b=ids(ev.side_b),
             actor_keys=self._actor_keys(member.actors),
-            causes=causes if ev.type not in self.rules.cause_types else [])
+            causes=causes if ev.type not in self.rules.cause_types else [],
+            night=self._night(doc, ev))
+
+    def _night(self, doc: Document, ev: Event) -> bool:
+        said = ev.date.expression.of(doc.text) if ev.date and ev.date.expression else ""
+        return bool(set(normalize(said).split()) & self.rules.night_words)
 
     @staticmethod
     def _weekdays(text: str) -> list[int]:

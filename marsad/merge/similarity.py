@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from marsad.merge.records import EventRecord, MergeRules
+from marsad.model import PlaceRef
 from marsad.resolve.places import distance_km
 
 
@@ -94,6 +95,8 @@ def date_score(a: EventRecord, b: EventRecord, rules: MergeRules) -> float | Non
         return None
     if gap <= 0:
         return 1.0 if (ra[0] == ra[1] == rb[0] == rb[1]) else 0.85
+    if gap == 1 and (a.night or b.night):
+        return rules.night_gap_score   # "مساء الاثنين" and "أمس الثلاثاء"
     return 0.6 - 0.4 * gap / (rules.date_gap_days + 1)
 
 
@@ -112,10 +115,20 @@ def place_relation(a: EventRecord, b: EventRecord, rules: MergeRules) -> str:
             return "same"
         if a.place_ids[0] in b.place_ids or b.place_ids[0] in a.place_ids:
             return "inside"       # a roundabout inside the town the other report names
+    if _in_region(pa, pb) or _in_region(pb, pa):
+        return "inside"           # "ريف دير الزور الشرقي" and a town of that province
     if None in (pa.lat, pa.lon, pb.lat, pb.lon):
         return "unknown"
     km = distance_km(pa.lat, pa.lon, pb.lat, pb.lon)
     return "near" if km <= rules.same_km else "far" if km > rules.far_km else "apart"
+
+
+def _in_region(town: PlaceRef, region: PlaceRef) -> bool:
+    """Whether `region` is a province's countryside or district (ACLED geo-precision 3; its point is
+    the province's capital, so distance says nothing) and `town`, named precisely, lies in it."""
+    return (region.geo_precision == 3 and (town.geo_precision or 3) < 3 and region.admin1_pcode is not None
+            and town.admin1_pcode == region.admin1_pcode
+            and region.admin2_pcode in (None, town.admin2_pcode))
 
 
 def place_score(a: EventRecord, b: EventRecord, rules: MergeRules) -> float | None:

@@ -85,3 +85,23 @@ def test_a_reference_to_a_past_meeting_joins_the_meeting(report, resolve, keys):
                    "عقد منتصف الشهر الجاري بين الطرفين لبحث الخلافات.")
     _, incidents = resolve(meeting, later)
     assert ["a#ev1", "b#ev1"] in keys(incidents)
+
+
+def test_a_night_told_as_the_next_day_is_one_incident_with_its_dates_flagged(report, resolve, keys):
+    june_16 = dt.date(2021, 6, 16)
+    a = report("a", "Outlet A", june_16, "اندلعت اشتباكات، أمس الثلاثاء، بين قسد ومسلحين من العشائر في بلدة الشحيل.")
+    b = report("b", "Outlet B", june_16, "دارت مواجهات مسلحة مساء الاثنين بين قوات سوريا الديمقراطية وأبناء "
+                                        "العشائر داخل الشحيل بريف دير الزور.")
+    _, incidents = resolve(a, b)
+    assert keys(incidents) == [["a#ev1", "b#ev1"]]
+    assert [c.field for c in incidents[0].conflicts] == ["date"]
+
+
+def test_a_town_and_its_provinces_countryside_can_be_one_incident(report, resolve, keys):
+    oct_29 = dt.date(2024, 10, 29)
+    a = report("a", "Outlet A", oct_29, "قُتل عنصران، مساء الاثنين، في اشتباك مسلح بين قوات الدفاع الوطني "
+                                        "ولواء الباقر في مدينة الميادين.")
+    b = report("b", "Outlet B", oct_29, "قُتل عنصران، مساء الاثنين، في اشتباك مسلح بين قوات الدفاع الوطني "
+                                        "ولواء الباقر في ريف دير الزور الشرقي.")
+    _, incidents = resolve(a, b)
+    assert keys(incidents) == [["a#ev1", "b#ev1"]]

@@ -29,6 +29,13 @@ def test_dates_further_apart_than_the_gap_veto_the_pair(a, b, vetoed):
     assert (date_score(rec(a), rec(b), RULES) is None) is vetoed
 
 
+@pytest.mark.parametrize("night, expected", [(True, RULES.night_gap_score), (False, 0.6 - 0.4 / 3)])
+def test_a_night_may_be_told_as_the_day_after(night, expected):
+    monday_night = rec(day(8))
+    monday_night.night = night
+    assert date_score(monday_night, rec(day(9)), RULES) == pytest.approx(expected)
+
+
 @pytest.mark.parametrize("weekday, expected", [(1, 1.0), (0, RULES.unknown / 2), (4, None)])
 def test_a_weekday_alone_is_compared_with_the_other_reports_day(weekday, expected):
     assert date_score(rec(day(9)), rec(weekdays=[weekday]), RULES) == expected
@@ -38,6 +45,17 @@ def test_a_site_inside_the_town_the_other_report_names_is_inside():
     site = rec(place=PlaceRef(lat=35.0, lon=40.0, kb_id="roundabout"), place_ids=["roundabout", "town"])
     town = rec(place=PlaceRef(lat=35.01, lon=40.01, kb_id="town"), place_ids=["town"])
     assert place_relation(site, town, RULES) == "inside"
+
+
+@pytest.mark.parametrize("region, relation", [
+    (PlaceRef(lat=35.33, lon=40.14, admin1_pcode="SY09", geo_precision=3, kb_id="rif_deir_ez_zor_east"), "inside"),
+    # another province's countryside
+    (PlaceRef(lat=35.33, lon=40.14, admin1_pcode="SY08", geo_precision=3, kb_id="rif_al_hasakah"), "far"),
+])
+def test_a_town_lies_inside_its_provinces_countryside_whatever_the_distance(region, relation):
+    town = rec(place=PlaceRef(lat=35.02, lon=40.45, admin1_pcode="SY09", admin2_pcode="SY0903", geo_precision=1,
+                              kb_id="al_mayadin"), place_ids=["al_mayadin"])
+    assert place_relation(town, rec(place=region, place_ids=[region.kb_id]), RULES) == relation
 
 
 def test_a_clause_told_in_the_same_words_matches_inside_longer_sentences():
