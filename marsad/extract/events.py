@@ -51,7 +51,8 @@ GUESS_WORDS = 5          # "مسلحون يعتقد أنهم من": the words of
 CLAIM_REACH = 3          # sentences between an act and the claim of "the attack"
 APPOSITION_WORDS = 4     # a name between two commas, read as part of its clause
 CLAUSE_PUNCTUATION = ("،", ",", "؛", ";", ":")
-RISEN_TO_WORDS = 5       # from the dead to what their toll rose to: "حصيلة قتلى الانفجار في البلدة إلى"
+ASSASSINATED_WORDS = 12  # from an assassination to the last of its victims: "القيادي السابق محمد الزعبي ومرافقه"
+RISEN_TO_WORDS = 12      # from a toll's dead to what it rose to: "حصيلة القتلى جراء الهجوم على حافلة في بادية تدمر إلى"
 SOURCE_WORDS = 4         # words from a verb of saying to the source it names: "بحسب ما أفاد به الدفاع المدني"
 SPEAKER_WORDS = 8        # and to the group whose office spoke: "قال مدير المكتب الإعلامي في قسد"
 DENIAL_WORDS = 8         # words from a denial verb to what it denies: "نفى مسؤول إعلامي في X وقوع أي إطلاق نار"
@@ -690,6 +691,14 @@ class EventExtractor:
 
     # 2. arguments from the scope ------------------------------------------------------------
     def _read_scope(self, ctx: _Context, h: Hit) -> None:
+        lo, hi = ctx.sentence_tokens(h.sentence)
+        first = next((i for i in range(lo, hi) if ctx.tokens[i].is_word), None)
+        if first is not None and first < h.start and ctx.keys[first] & self.cues["prior_openers"]:
+            # "ويأتي الهجوم بعد أسبوع من مقتل أربعة عناصر": the act told again ends where the one
+            # it came after begins
+            prior = next((k for k in range(h.end, h.scope[1]) if ctx.keys[k] & self.cues["prior_words"]), None)
+            if prior is not None:
+                h.scope = (h.scope[0], prior)
         h.modality = self._modality(ctx, h)
         before = ctx.words_before(h)
         # "ولم تتبن أي جهة الهجوم": nobody claimed the attack the text told already
@@ -815,8 +824,9 @@ class EventExtractor:
                 continue
             if ctx.keys[i] & contrast:
                 break
-            # a name counts as one word: "نفى الجيش الروسي أن تكون طائراته قد استهدفت"
-            if not ctx.inside_name(i, lo):
+            # a name counts as one word: "نفى الجيش الروسي أن تكون طائراته قد استهدفت", and a
+            # time none: "ونفى مصدر في قيادة شرطة السويداء، أمس الأحد، وقوع اعتقالات"
+            if not ctx.inside_name(i, lo) and not ctx.in_date[i]:
                 seen += 1
             if seen > window:
                 break
@@ -1552,16 +1562,25 @@ class EventExtractor:
                 target.append(SideCasualties(count=0, span=ctx.tokens[i].span))
                 i += 1
                 continue
+            if ctx.keys[i] & c["counted"] and i > lo and (ctx.keys[i - 1] & c["one_of"] or ctx.tokens[i - 1].norm == "من"):
+                i += 1
+                continue   # "أحد القتلى عضو في الأسايش": one of the dead counted already
             if ctx.keys[i] & c["counted"]:
                 toll = _counted(ctx, i, lo, c)
-                risen_to = next((k for k in range(i + 1, min(hi, i + RISEN_TO_WORDS)) if ctx.tokens[k].norm == "الي"), None)
+                tally = any(ctx.keys[k] & c["toll_nouns"] for k in ctx.words_before_token(i, 2))
+                risen_to = next((k for k in range(i + 1, min(hi, i + RISEN_TO_WORDS)) if ctx.tokens[k].norm == "الي"),
+                                None) if tally else None
                 if toll.count is None and risen_to is not None:
-                    # "ارتفعت حصيلة قتلى الانفجار إلى أربعة أطفال": the count the toll has risen to
+                    # "ارتفعت حصيلة قتلى الانفجار إلى أربعة أطفال": the count the toll has risen to;
+                    # "ارتفعت حصيلة القتلى جراء الهجوم إلى 13 قتيلاً": read at the count itself
                     groups, end = _count_groups(ctx, risen_to + 1, hi, c)
                     if groups and all(g.count for g in groups):
                         target.extend(groups)
-                        i = end
-                        continue
+                        # (past the noun counted: "إلى 13 قتيلاً" is that one count)
+                        i = end + 1 if end < hi and ctx.keys[end] & c["counted"] else end
+                    else:
+                        i += 1
+                    continue
                 both = (i + 1 < hi and ctx.tokens[i + 1].norm.startswith("و")
                         and ctx.keys[i + 1] & c["counted"] and ctx.keys[i + 1] & c[_other_kind(kind)])
                 if both:   # "68 قتيلا وجريحا": one count for the dead and the wounded, split unknown
@@ -1643,7 +1662,11 @@ class EventExtractor:
                 groups, _ = _count_groups(ctx, k, h.scope[1], c)
                 if groups and all(g.count for g in groups):
                     return groups
-        return [SideCasualties(count=1, span=ctx.tokens[h.start].span)]
+        # "اغتال مسلحون القيادي محمد الزعبي ومرافقه أحمد الحشيش": one more for each one joined
+        joined = sum(1 for k in range(h.end, min(h.scope[1], h.end + ASSASSINATED_WORDS))
+                     if ctx.tokens[k].norm.startswith("و") and ctx.keys[k] & c["persons"]
+                     and not ctx.keys[k] & c["plural_persons"] and not ctx.tokens[k].norm.startswith("وال"))
+        return [SideCasualties(count=1 + joined, span=ctx.tokens[h.start].span)]
 
     def _quantities(self, ctx: _Context, h: Hit) -> None:
         q = self.cues["quantities"]
@@ -1678,7 +1701,8 @@ class EventExtractor:
             # part of it, wherever in it
             during = is_verb and h.end < len(ctx.tokens) and bool(ctx.keys[h.end] & self.cues["during"])
             # ("قسد تقصف قرى غرب الفرات" over "وردت قسد بقصف مدفعي طال قرى الطيبة")
-            candidates = [g for g in active if g.head.sentence == 0 == g.last_sentence] if h.answer else active
+            top = ctx.headline
+            candidates = [g for g in active if g.head.sentence == top == g.last_sentence] if h.answer else active
             ordered = list(reversed(candidates))
             if h.definite:   # "الاشتباكات" refers to the clash told before, rather than to a more recent attack
                 ordered.sort(key=lambda g: g.type != h.type)
@@ -1704,7 +1728,7 @@ class EventExtractor:
                              and not is_verb and g.last_sentence == h.sentence)
                 # "اغتيال قيادي … بعبوة ناسفة" over "قُتل القيادي … إثر انفجار عبوة ناسفة": the
                 # headline's assassination is the lead's deadly blast or shooting
-                from_headline = g.head.sentence == 0 and h.sentence <= LEAD_SENTENCES - 1 and g.last_sentence == 0
+                from_headline = g.head.sentence == top and h.sentence - top <= LEAD_SENTENCES - 1 and g.last_sentence == top
                 killing = from_headline and "ASSASSINATION" in (g.type, h.type) and {g.type, h.type} <= KILLINGS
                 # "مقتل ثلاثة مهربين بنيران الجيش" over "قتل ثلاثة … في اشتباك بين دورية للجيش ومهربين":
                 # a headline's killing is the lead's act of force with the same toll, told in full there
@@ -1715,10 +1739,10 @@ class EventExtractor:
                          and self._blast_heard(ctx, h.start, h.spec) and _killed(h) is None)
                 # the headline announces what the body tells: its event is the body's first of that type
                 # (not another item of the headline itself: "قصف تركي على ريف عين العرب.. ومقتل جندي تركي")
-                headline_lead = g.head.sentence == 0 and (h.sentence <= 2 or g.last_sentence == 0) and not (
-                    h.sentence > 0 and ctx.same_line(0, h.sentence))
+                headline_lead = g.head.sentence == top and (h.sentence - top <= 2 or g.last_sentence == top) and not (
+                    h.sentence > top and ctx.same_line(top, h.sentence))
                 if (g.type != h.type and not retold and not restated and not specified and not killing and not same_toll and not heard) or not (
-                        self._compatible(ctx, g, h, headline_lead and h.sentence <= LEAD_SENTENCES)
+                        self._compatible(ctx, g, h, headline_lead and h.sentence - top <= LEAD_SENTENCES)
                         or during and g.modality == h.modality or heard):
                     continue
                 # coordinated verbs are separate acts ("رفضت … وهددت … وحذرت"); nouns refer back
@@ -1992,9 +2016,23 @@ class _Context:
         sent = self.doc.sentences[s]
         return self.tok(sent.start), self.tok_end(sent.end)
 
+    @cached_property
+    def headline(self) -> int:
+        """The headline's sentence: the first, unless it is only a byline or a dateline ("درعا 24",
+        "خاص - عين الفرات", "دمشق - 14 أيلول 2025") above the headline or the lead."""
+        for s in range(min(2, len(self.doc.sentences) - 1)):
+            lo, hi = self.sentence_tokens(s)
+            words = [i for i in range(lo, hi) if self.tokens[i].is_word]
+            byline = (len(words) <= DATELINE_WORDS + 1
+                      and all(self.entity_at[i] or self.in_date[i] or self.tokens[i].norm == "خاص" for i in words)
+                      and (self.is_dateline(s) or bool(self.mentions_in((lo, hi), ("MEDIA",)))))
+            if not byline:
+                return s
+        return 0
+
     def is_subheading(self, s: int) -> bool:
         """A short line of its own that is not the headline: "اتهامات مباشرة", "تهديدات متبادلة"."""
-        if s == 0:
+        if s <= self.headline:
             return False
         sent = self.doc.sentences[s]
         text = self.doc.text
@@ -2517,9 +2555,11 @@ def _future_verb(ctx: _Context, h: Hit) -> bool:
 
 
 def _means_of(ctx: _Context, prev: Hit, h: Hit) -> bool:
-    """Whether violent mention `h` is the means ("ب…") of violent act `prev` in its clause."""
+    """Whether violent mention `h` is the means ("ب…") of violent act `prev` in its clause, not of
+    an act `prev` came after ("ويأتي الهجوم بعد أسبوع من مقتل أربعة عناصر بانفجار لغم")."""
     return (h.type in VIOLENT and prev.type in VIOLENT and h.start - prev.end <= 12
-            and ctx.tokens[h.start].norm.startswith("ب") and ctx.clause_start_at(h.start) <= prev.start)
+            and ctx.tokens[h.start].norm.startswith("ب") and ctx.clause_start_at(h.start) <= prev.start
+            and not any(ctx.keys[k] & ctx.ex.cues["prior_words"] for k in range(prev.end, h.start)))
 
 
 def _led_up_to(ctx: _Context, i: int, heads: frozenset[str], between: frozenset[str], reach: int = 5) -> bool:

@@ -18,6 +18,9 @@ def names(doc, type_=None):
     ("شارك عناصر من حزب الله العراقي في العرض.", "kataib_hezbollah"),   # not Lebanese Hezbollah
     ("وأعلن تنظيم داعش مسؤوليته عن التفجير.", "isis"),
     ("دخلت قوات سوريا الديمقراطية بلدة جديدة.", "sdf"),
+    ("قصفت فصائل أحرار الشرقية قرية في ريف عفرين.", "ahrar_al_sharqiya"),
+    ("وقال قيادي في حركة رجال الكرامة إن الحركة ستلاحق المسؤولين.", "men_of_dignity"),
+    ("أعلنت قوات الدعم السريع سيطرتها على مدينة الفاشر.", "rsf"),
 ])
 def test_knowledge_base_actor_is_linked(run, text, kb_id):
     assert kb_id in {e.kb_id for e in run(text).entities}

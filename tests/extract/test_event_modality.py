@@ -37,6 +37,8 @@ import pytest
     # the reports a denial denies, however long the clause that tells them
     ("نفت وزارة الدفاع صحة الأنباء التي تحدثت عن غارة إسرائيلية على مدينة طفس.", "AIRSTRIKE", "denied"),
     ("نفى مصدر محلي ما تداولته صفحات التواصل الاجتماعي عن وقوع اشتباكات في البلدة.", "ARMED_CLASH", "denied"),
+    # a time between the denier and what is denied counts no word
+    ("ونفى مصدر في قيادة شرطة السويداء، أمس الأحد، وقوع اعتقالات.", "ARREST", "denied"),
     # what is said after the denial is not denied
     ("نفت الوزارة الأنباء، وقالت إن غارة إسرائيلية استهدفت مدينة طفس أمس.", "AIRSTRIKE", "asserted"),
     # aggregate

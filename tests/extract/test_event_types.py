@@ -70,6 +70,15 @@ def test_words_that_are_not_violence(run, text):
 
 
 @pytest.mark.parametrize("text", [
+    "وقررت الحكومة، أمس الأحد، رفع الدعم عن الخبز في مدينة حمص.",     # a subsidy lifted
+    "أعلن جهاز دعم الاستقرار مقتل اثنين من عناصره في طرابلس.",        # a name
+    "وتقدم المنظمة الدعم النفسي للأطفال في المخيمات.",                 # a service
+])
+def test_support_that_is_no_backing_of_a_party(run, text):
+    assert "SUPPORT" not in types(run(text))
+
+
+@pytest.mark.parametrize("text", [
     "أدان الاتحاد الأوروبي الهجوم ودعا إلى ضبط النفس.",             # a condemnation
     "تستمر محاكمة المتهمين في قضية اغتيال الوزير السابق.",          # a trial
     "أحيا الأهالي الذكرى العاشرة للمجزرة.",                          # an anniversary

@@ -1897,3 +1897,42 @@ def test_the_toll_a_count_of_the_dead_has_risen_to(run):
 def test_a_front_line_is_no_clash(run):
     doc = run("وكانت بلدة اللطامنة من أبرز خطوط المواجهة بين قوات النظام وفصائل المعارضة حتى عام 2019.")
     assert not [e for e in doc.events if e.type == "ARMED_CLASH"]
+
+
+def test_israeli_bombing_is_an_air_strike_that_joins_the_leads(run):
+    doc = run("قتلى بقصف إسرائيلي على مواقع قرب دمشق\nقُتل ثلاثة عسكريين جراء غارات جوية إسرائيلية استهدفت "
+              "مواقع قرب دمشق ليلة السبت - الأحد.", dt.date(2023, 8, 20))
+    ev = only(doc)
+    assert (ev.type, ev.casualties.killed_total) == ("AIRSTRIKE", 3)
+
+
+def test_a_vague_toll_risen_to_a_count_is_that_count(run):
+    doc = run("ارتفعت حصيلة القتلى جراء الهجوم على حافلة عسكرية في بادية تدمر إلى 13 قتيلاً.")
+    assert only(doc, "ATTACK").casualties.killed_total == 13
+
+
+def test_an_act_told_again_ends_where_the_one_it_came_after_begins(run):
+    doc = run("هاجم مسلحون حاجزاً لقوات النظام في بلدة الصنمين أمس. ويأتي الهجوم بعد أسبوع من مقتل أربعة عناصر "
+              "من الدفاع الوطني بانفجار لغم في ريف درعا الشرقي.")
+    attack, blast = only(doc, "ATTACK"), only(doc, "EXPLOSION")
+    assert attack.casualties.killed_total is None and blast.casualties.killed_total == 4
+    assert blast.date.value < attack.date.value
+
+
+@pytest.mark.parametrize("byline", ["درعا 24", "خاص - عين الفرات"])
+def test_a_byline_above_the_lead_leaves_the_lead_the_headline(run, byline):
+    doc = run(f"{byline}\nقُتل عنصر في الفرقة الرابعة مساء الاثنين برصاص مسلحين مجهولين في مدينة جاسم.\n"
+              "وأفاد مراسل الموقع بأن مسلحين أطلقا النار عليه أمام محل تجاري، ما أدى إلى مقتله على الفور.",
+              dt.date(2022, 9, 6))
+    assert only(doc).casualties.killed_total == 1
+
+
+def test_an_assassination_kills_whom_it_joins_to_its_victim(run):
+    doc = run("اغتال مسلحون مجهولون مساء الاثنين القيادي السابق محمد الزعبي ومرافقه أحمد الحشيش في مدينة طفس.")
+    assert only(doc).casualties.killed_total == 2
+
+
+def test_one_of_the_dead_is_no_new_toll(run):
+    doc = run("قُتل شخصان وأصيب آخر إثر استهداف مسيرة تركية سيارة قرب القامشلي، وكان أحد القتلى عضواً في الأسايش.")
+    ev = only(doc)
+    assert (ev.casualties.killed_total, ev.casualties.injured_total) == (2, 1)

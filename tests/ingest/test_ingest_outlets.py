@@ -41,6 +41,9 @@ def detect(text, book):
     (f"بيروت (رويترز) - {BODY}", "reuters", "dateline"),
     (f"{BODY}\n(الأناضول)", "anadolu", "dateline"),
     (f"{BODY} وقال قيادي في الفصيل لـ«عنب بلدي» إن الهجوم صُد.", "enab_baladi", "told-to"),
+    # a dateline's outlet over the radio a source spoke to
+    (f"السويداء – حرية برس\n{BODY} وقال قيادي في تصريح لإذاعة \"شام إف إم\" إن الهجوم صُد.", "horrya_press",
+     "place-dash"),
     (f"{BODY} وأكد ناشط في حديث لـ \"المدن\" أن القصف تجدد.", "al_modon", "told-to"),
     (f"{BODY}\nتم النشر بواسطة فرات بوست في الأحد، ١٤ فبراير ٢٠٢١", "furat_post", "published-by"),
     (f"أفاد مراسلنا في دير الزور بوصول تعزيزات.\n{BODY}\nشبكة دير الزور 24", "deir_ezzor_24", "own-voice"),
