@@ -70,6 +70,7 @@ ANAPHOR_SENTENCES = 3   # "الميليشيا" with no group of that name refers
 REFERENCE_REACH = 60   # sentences: "الاجتماع" refers back within an article, not across a whole archive
 VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION")
 STRIKES = ("ATTACK", "SHELLING", "AIRSTRIKE")
+SEIZURES = ("ARREST", "ABDUCTION", "ASSASSINATION")   # acts on a person, told by a noun with its agent after it
 SPEECH_WINDOW = 8   # words after a figurative trigger in which a speech participle makes it words
 ACCUSATION_WORDS = 10   # words from an accusation to the act it charges: "اتهمت "قسد"، في بيان، النظام بقصف"
 CLAIM_WORDS = 8   # words from "أعلن" to the act it claims, the claimant's name aside
@@ -247,6 +248,7 @@ class EventExtractor:
         out["passive_verbs"] = keyset(raw["passive_verbs"])
         out["drones"] = keyset(raw["drones"])
         out["service_nouns"] = keyset(raw["service_nouns"])
+        out["case_nouns"] = keyset(raw["case_nouns"])
         out["protest_reasons"] = keyset(raw["protest_reasons"])
         out["community"] = keyset(raw["community_nouns"])
         out["belonging"] = keyset(raw["belonging_words"])
@@ -356,6 +358,7 @@ class EventExtractor:
         hits = self._find_triggers(ctx)
         ctx.trigger_starts = {h.start for h in hits}
         ctx.violent_ends = {h.end for h in hits if h.type in VIOLENT}
+        ctx.violent_starts = sorted(h.start for h in hits if h.type in VIOLENT)
         for h in hits:
             self._read_scope(ctx, h)
         self._shared_subjects(ctx, hits)
@@ -1502,6 +1505,8 @@ class EventExtractor:
                 elif (h.type in STRIKES and h.end - h.start == 1 and not ctx.keys[h.start] & self.cues["targeting"]
                       and j < h.scope[1] and (ctx.entity_at[j] or ctx.keys[j] & self.cues["group_nouns"])):
                     pass   # and who struck: "قصف جيش الاحتلال التركي قرى …", "هجوم قوات النظام على البلدة"
+                elif h.type in SEIZURES and self._agent_then_object(ctx, j, h.scope[1]):
+                    pass   # "عقب اعتقال قسد قائد مجلس دير الزور العسكري": who arrested, then whom
                 elif not (j < h.scope[1] and h.type in STRIKES + ("MOBILIZE",) and ctx.tokens[j].norm.startswith("ل")
                           and not ctx.keys[h.start] & self.cues["targeting"]):
                     # "قصف مدفعي لقوات النظام", "هجوم لتنظيم داعش", "دورية للشرطة الروسية": the
@@ -1521,6 +1526,20 @@ class EventExtractor:
             speaker = speaker or bool(ctx.keys[j] & self.cues["speaker_nouns"])
             j += 1
         return next((i for i, m in mentions if first <= i <= j and ctx.types.get(m.entity_id) != "PERSON"), None)
+
+    def _agent_then_object(self, ctx: _Context, j: int, hi: int) -> bool:
+        """Whether an armed group or a state named at token j (quotes aside) is followed by whom it
+        acted on, a person noun ("اعتقال قسد قائد …", "اختطاف الهيئة ناشطاً"): then it is the agent."""
+        while j < hi and ctx.tokens[j].norm == QUOTE:
+            j += 1
+        m = ctx.mention_at(j) if j < hi else None
+        if m is None or ctx.types.get(m.entity_id) not in ("ARMED_GROUP", "STATE"):
+            return False
+        k = ctx.tok_end(m.span.end)
+        while k < hi and ctx.tokens[k].norm == QUOTE:
+            k += 1
+        persons = self.cues["casualties"]["persons"] | self.cues["speaker_nouns"]
+        return k < hi and ctx.tokens[k].is_word and not ctx.in_date[k] and bool(ctx.keys[k] & persons)
 
     def _past_guess(self, ctx: _Context, j: int) -> int | None:
         """Where the name comes in "مسلحون يعتقد أنهم من تنظيم الدولة": unnamed attackers at token j
@@ -1546,6 +1565,14 @@ class EventExtractor:
             lo = max(lo, h.prior_from)
         if h.type not in VIOLENT and lo in ctx.violent_ends:
             lo = h.start   # "أوقع انفجار 68 قتيلا …، ألقت قوات عراقية القبض": the toll is the blast's
+        # "قُتل ثلاثة عناصر في اشتباكات …، كما قُتل مدني بقصف مدفعي": the toll told in the clause of
+        # a later act of force is that act's
+        later = next((k for k in ctx.violent_starts[bisect.bisect_right(ctx.violent_starts, h.end):] if k <= hi), None)
+        if later is not None:
+            cut = next((k for k in range(later - 1, h.end - 1, -1)
+                        if ctx.tokens[k].norm in CLAUSE_PUNCTUATION or ctx.keys[k] & self.cues["connectives"]), None)
+            if cut is not None and any(ctx.keys[k] & (c["killed"] | c["injured"]) for k in range(cut, later)):
+                hi = cut
         i = lo
         while i < hi:
             kind = "killed" if ctx.keys[i] & c["killed"] else "injured" if ctx.keys[i] & c["injured"] else None
@@ -1989,6 +2016,7 @@ class _Context:
         self._attributions: dict[int, tuple[str, Span] | None] = {}
         self.trigger_starts: set[int] = set()   # tokens where an event's trigger begins
         self.violent_ends: set[int] = set()     # tokens right after a violent act's trigger
+        self.violent_starts: list[int] = []     # tokens where a violent act's trigger begins, in order
         self._clause_starts: dict[int, int] = {}
 
     def tok(self, offset: int) -> int:
@@ -2583,8 +2611,9 @@ def _number_next_to(ctx: _Context, h: Hit, at_least: int = 2) -> bool:
         last = ctx.tok_end(n.span.end) - 1      # the number's last token
         if _counts_persons(ctx, last):
             continue   # "استشهد شابان برصاص …": two victims, not two shootings
+        # (a word for cases may stand between: "أكثر من 20 حالة اقتتال")
         if last >= h.end - 1 and plural or last < h.start and not any(
-                ctx.tokens[j].is_word for j in range(last + 1, h.start)):
+                ctx.tokens[j].is_word and not ctx.keys[j] & ctx.ex.cues["case_nouns"] for j in range(last + 1, h.start)):
             return True
     return False
 

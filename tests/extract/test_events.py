@@ -1936,3 +1936,19 @@ def test_one_of_the_dead_is_no_new_toll(run):
     doc = run("قُتل شخصان وأصيب آخر إثر استهداف مسيرة تركية سيارة قرب القامشلي، وكان أحد القتلى عضواً في الأسايش.")
     ev = only(doc)
     assert (ev.casualties.killed_total, ev.casualties.injured_total) == (2, 1)
+
+
+def test_the_toll_told_with_a_later_act_is_that_acts(run):
+    doc = run("قُتل ثلاثة عناصر من قسد في اشتباكات مع مسلحين من العشائر في ذيبان، أمس الخميس، كما قُتل مدني "
+              "بقصف مدفعي على بلدة الشحيل.")
+    assert (only(doc, "ARMED_CLASH").casualties.killed_total, only(doc, "SHELLING").casualties.killed_total) == (3, 1)
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("اعتقلت الأجهزة الأمنية التابعة لنظام الأسد ثلاثة شبان في مدينة جاسم.", "syrian_government"),
+    ("عقب اعتقال قسد قائد مجلس دير الزور العسكري أحمد الخبيل، اندلعت اشتباكات في ذيبان.", "sdf"),
+])
+def test_who_made_an_arrest_named_after_its_verb_or_noun(run, text, agent):
+    doc = run(text)
+    ev = only(doc, "ARREST")
+    assert [doc.entity(e).kb_id for e in ev.side_a] == [agent]
