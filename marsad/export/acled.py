@@ -19,8 +19,10 @@ Conventions (tables and sources in data/acled.yaml):
   gives it (`acled_name` in actors.yaml), else its English name, else Arabic;
   the notes use the English name. Further side A entities and the associated
   actors go to assoc_actor_1, further side B entities to assoc_actor_2. Civilians as a
-  target are ACLED's generic "Civilians (Syria)"; a violent event with no
-  known initiator gets "Unidentified Armed Group (Syria)".
+  target are ACLED's generic "Civilians (Syria)", and so are the persons an attack
+  or abduction names with no force on its other side (their names in
+  assoc_actor_2); a violent event with no known initiator gets "Unidentified Armed
+  Group (Syria)".
 * inter1 / inter2: numeric inter codes (1-8; 0 when there is no actor 2);
   interaction: the two codes, lower first (17 = state forces vs civilians),
   or inter1 x 10 for a lone actor (ACLED's numeric interaction codes).
@@ -95,6 +97,7 @@ class AcledTables:
     kb_kinds: dict[str, list[str]] = field(default_factory=dict)   # kb id -> its kind, then its parents' kinds
     kb_states: dict[str, str] = field(default_factory=dict)        # a state's forces -> the state's ISO3
     kb_acled_names: dict[str, str] = field(default_factory=dict)   # kb id -> the name ACLED's own data uses
+    person_target_types: frozenset[str] = frozenset()   # event types whose named persons are victims
 
     @classmethod
     def load(cls, options: Options) -> AcledTables:
@@ -134,6 +137,7 @@ class AcledTables:
             kb_states=_kb_states(actors),
             kb_acled_names={str(a["id"]): str(a["acled_name"]) for a in actors
                             if isinstance(a, dict) and a.get("id") and a.get("acled_name")},
+            person_target_types=frozenset(data.get("person_target_types") or ()),
         )
 
 
@@ -380,6 +384,10 @@ class AcledExporter:
         side_b = self._entities(doc, ev.side_b)
         named = {e.id for e in side_a + side_b}
         assoc = [e for e in self._entities(doc, ev.associated) if e.id not in named]
+        # the persons an attack or an abduction names are its victims: with no force on its other
+        # side, civilians, as ACLED codes a named person nobody says was a fighter
+        victims = [e for e in assoc if e.type == "PERSON"] if ev.type in t.person_target_types else []
+        assoc = [e for e in assoc if e not in victims]
 
         def name(e: Entity) -> str:
             """The reader's name, for the notes."""
@@ -407,7 +415,11 @@ class AcledExporter:
         civilians = _label(t.actor_labels["civilians"], country)
         assoc2 = [actor(e) for e in side_b[1:]]
         note_b: str | None = _join([name(e) for e in side_b]) if side_b else None
-        if side_b:
+        if victims and not side_b:
+            actor2, inter2, assoc2, note_b = civilians, CIVILIANS, [name(e) for e in victims], _join(
+                [name(e) for e in victims])
+        elif side_b:
+            assoc2 += [name(e) for e in victims]
             inter2 = self.inter_code(doc, side_b[0], home)
             actor2 = civilians if inter2 == CIVILIANS else actor(side_b[0])
         elif ev.casualties.killed + ev.casualties.injured and all(

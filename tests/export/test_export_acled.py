@@ -293,3 +293,15 @@ def test_protesters_killed_is_excessive_force_by_who_broke_it_up():
     assert (r["event_type"], r["sub_event_type"]) == ("Violence against civilians", "Excessive force against protesters")
     assert (r["actor1"], r["actor2"], r["inter2"], r["fatalities"]) == ("Hay'at Tahrir al-Sham", "Protesters (Syria)", "6", "2")
     assert "Hay'at Tahrir al-Sham used lethal force against protesters" in r["notes"]
+
+
+@pytest.mark.parametrize("type_, side_b, actor2", [
+    ("ATTACK", [], "Civilians (Syria)"),
+    ("ASSASSINATION", [], "Civilians (Syria)"),
+    # a force named on the other side: the person is its man, not a civilian
+    ("ATTACK", ["g"], "Group G"),
+])
+def test_a_person_an_attack_names_with_no_force_against_is_a_civilian_victim(type_, side_b, actor2):
+    ents = [Entity("p", "PERSON", "محمد المسالمة", "Muhammad al-Masalma"), Entity("g", "ARMED_GROUP", "ج", "Group G")]
+    r = _rows([_doc(_event(type_=type_, side_b=side_b, associated=["p"]), entities=ents)])[2][0]
+    assert (r["actor2"], r["assoc_actor_1"], r["assoc_actor_2"]) == (actor2, "", "Muhammad al-Masalma")
