@@ -249,6 +249,8 @@ class EventExtractor:
         out["drones"] = keyset(raw["drones"])
         out["service_nouns"] = keyset(raw["service_nouns"])
         out["case_nouns"] = keyset(raw["case_nouns"])
+        out["backers_before"] = keyset(raw["backers_before"])
+        out["before_that"] = keyset(raw["before_that"])
         out["protest_reasons"] = keyset(raw["protest_reasons"])
         out["community"] = keyset(raw["community_nouns"])
         out["belonging"] = keyset(raw["belonging_words"])
@@ -1280,6 +1282,11 @@ class EventExtractor:
             if any(self._backing_at(ctx, k) for k in ctx.words_before_token(i, 4)):
                 _add(h.associated, eid)   # "بدعم من التحالف الدولي"
                 continue
+            if any(ctx.keys[k] & self.cues["backers_before"] for k in ctx.words_before_token(i, 2)
+                   if k == i - 1 or ctx.tokens[k + 1].norm == "من"):
+                continue   # "اقتتال بين فصيلين مواليين لتركيا": who backs the parties is none
+            if any(ctx.keys[k] & self.cues["before_that"] and ctx.tokens[k + 1].norm == "ان" for k in range(h.end, i - 1)):
+                continue   # "اندلع اقتتال …، قبل أن يتدخل الفيلق الثالث": a party to what came after
             if m.source == "nationality" and not self._nationality_of(ctx, h, i, m):
                 continue   # "بغارات روسية وقصف مدفعي": the adjective qualifies the other act
             if (m.source == "nationality" or ctx.types.get(eid) == "STATE") and self._victims_nationality(ctx, i):
@@ -2585,8 +2592,10 @@ def _future_verb(ctx: _Context, h: Hit) -> bool:
 def _means_of(ctx: _Context, prev: Hit, h: Hit) -> bool:
     """Whether violent mention `h` is the means ("ب…") of violent act `prev` in its clause, not of
     an act `prev` came after ("ويأتي الهجوم بعد أسبوع من مقتل أربعة عناصر بانفجار لغم")."""
+    # ("نجا من محاولة اغتيال إثر انفجار عبوة ناسفة بسيارته", "اغتيل القيادي جراء انفجار عبوة")
+    caused = any(ctx.keys[k] & ctx.ex.cues["cause_words"] for k in ctx.words_before_token(h.start, 2))
     return (h.type in VIOLENT and prev.type in VIOLENT and h.start - prev.end <= 12
-            and ctx.tokens[h.start].norm.startswith("ب") and ctx.clause_start_at(h.start) <= prev.start
+            and (ctx.tokens[h.start].norm.startswith("ب") or caused) and ctx.clause_start_at(h.start) <= prev.start
             and not any(ctx.keys[k] & ctx.ex.cues["prior_words"] for k in range(prev.end, h.start)))
 
 

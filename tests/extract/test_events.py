@@ -1952,3 +1952,18 @@ def test_who_made_an_arrest_named_after_its_verb_or_noun(run, text, agent):
     doc = run(text)
     ev = only(doc, "ARREST")
     assert [doc.entity(e).kb_id for e in ev.side_a] == [agent]
+
+
+def test_who_backs_the_parties_and_who_stepped_in_later_are_no_parties(run):
+    doc = run("اندلع اقتتال بين فصيلين مواليين لتركيا في مدينة عفرين، قبل أن يتدخل الفيلق الثالث ويفرض هدنة.")
+    clash = only(doc, "ARMED_CLASH")
+    assert not clash.side_a and not clash.side_b
+    assert [doc.entity(e).kb_id for e in only(doc, "AGREE").side_a] == ["sna_third_corps"]
+
+
+@pytest.mark.parametrize("text", [
+    "نجا رئيس بلدية نوى من محاولة اغتيال إثر انفجار عبوة ناسفة بسيارته في مدينة نوى.",
+    "اغتيل القيادي أبو علي الحلبي إثر انفجار عبوة ناسفة بسيارته في مدينة الباب.",
+])
+def test_a_blast_an_attempt_or_a_killing_was_caused_by_is_its_means(run, text):
+    assert len(run(text).events) == 1
