@@ -24,7 +24,9 @@ Choices for vague expressions (the day counts are in months.yaml):
 - "أمس الثلاثاء": anchor-1 if it is a Tuesday; otherwise the Tuesday among
   anchor-2 .. anchor (the article was written the day before it went out, or the
   anchor is off by one); with a range anchor, the days in it that fit.
-- A day and month without a year: the latest such day not after the anchor.
+- A day and month without a year: the latest such day not after the anchor. "من شهر"
+  may stand between them ("الخامس من شهر أيار الجاري"), "الموافق" between a weekday and its
+  date ("السبت الموافق 12 تشرين الأول 2019"), and "7 الجاري" is the 7th of the anchor's month.
   A month without a year ("في آذار", "منتصف نوفمبر"): the latest such month not
   after the anchor's; with الماضي/الفائت, the latest strictly before it.
 - "مؤخراً", "في وقت سابق", "الفترة الماضية", "منذ بداية الثورة", "الأيام
@@ -103,6 +105,7 @@ class DateLexicon:
     recent: dict[str, int]
     period_words: PhraseTable[bool]
     current_month_ellipsis: PhraseTable[bool]
+    weekday_date_joiners: PhraseTable[bool]
     month_before: PhraseTable[bool]
     of: PhraseTable[bool]
     year_suffix: PhraseTable[bool]
@@ -166,6 +169,7 @@ def build_date_lexicon(raw: dict, numbers: NumberLexicon) -> DateLexicon:
         recent={str(u): int(v) for u, v in raw["recent"].items()},
         period_words=_table(raw["period_words"]),
         current_month_ellipsis=_table(raw.get("current_month_ellipsis", [])),
+        weekday_date_joiners=_table(raw.get("weekday_date_joiners", [])),
         month_before=_table(raw["month_before"]),
         of=_table(raw["of"]),
         year_suffix=_table(raw.get("year_suffix", [])),
@@ -707,6 +711,9 @@ class _Scanner:
         """(month, year, qualifier, end) of "[من] شباط [2021 | الماضي]" after a day."""
         of = self.ph(self.lex.of, k)
         j = of.end if of else k
+        word = self.unit(j, False)
+        if word is not None and word[0] == "month" and word[1] == "one":
+            j = word[2]   # "في الخامس من شهر أيار الجاري"
         mo = self.month(j)
         if mo is None:
             return None
@@ -752,8 +759,10 @@ class _Scanner:
         wd = self.ph(self.lex.weekdays, i, "conj")
         if wd is not None:
             k = wd.end + (1 if self.text(wd.end) in COMMAS else 0)
-            inner = _longest([self.numeric(k), self._day_month(k), self._month_first(k)])
-            if inner is not None and isinstance(inner.expr, (FullDate, DayOfMonth)):
+            joiner = self.ph(self.lex.weekday_date_joiners, k)
+            k = joiner.end if joiner else k   # "السبت الموافق 12 تشرين الأول 2019"
+            inner = _longest([self.numeric(k), self._day_month(k), self._month_first(k), self.relative_month_day(k)])
+            if inner is not None and isinstance(inner.expr, (FullDate, DayOfMonth, RelMonthDay)):
                 cands.append(_Match(i, inner.end, wd.prefix, wd.conj, inner.kind, inner.expr))
         return _longest(cands)
 
@@ -875,7 +884,8 @@ class _Scanner:
         j = of.end if of else j
         rel = self.month_rel(j)
         if rel is None:
-            ell = self.ph(self.lex.current_month_ellipsis, j) if of else None
+            # "الخامس من الجاري", and in figures without "من": "الأحد 7 الجاري"
+            ell = self.ph(self.lex.current_month_ellipsis, j) if of or self.toks[i].is_digits else None
             if ell is None:
                 return None
             rel = (0, ell.end)

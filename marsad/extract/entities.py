@@ -33,6 +33,8 @@ CLOCK_BEFORE = re.compile(r"\d{1,2}:\d{2}\s*[|،,\-–]?\s*$")   # "19:54 دمش
 QUOTED_WORDS = 4     # words of a quoted name that a qualifier after the quote completes
 DATELINE_DASHES = frozenset({"-", "–", "—", "("})   # "تدمر - سانا", "الرمادي (العراق)"
 VILLAGE_REACH = 40   # characters: "قرية X في ريف Y", not a town named in the next clause
+KUNYA_HEADS = ("ابو", "ابي", "ابا")   # "أبو علي", and as "أبي عبد الله" after a preposition
+MAX_NAME_WORDS = 3   # given names in a row: one's own, the father's and the grandfather's
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,43 +424,72 @@ class EntityRecognizer:
                 after = run[1] + 1 if run else None
                 if run and after < n and keys[after] & roles and not any(covered[run[0]:run[1]]):
                     span = run
-            elif self._is_given_name(tok):
+            elif self._is_given_name(tok) or self._given_end(tokens, keys, i, first=True) == i + 2:
                 span = self._given_name_run(tokens, keys, i, covered)
-                if span and i > 0 and tokens[i - 1].norm == "ابو" and not covered[i - 1]:
+                if span and i > 0 and tokens[i - 1].norm in KUNYA_HEADS and not covered[i - 1]:
                     span = (i - 1, span[1])   # a kunya is the name: "أبو علي الحريري"
             # after "المدعو" a quoted name is a person even if a word of it names a place ("جوان حسكة")
             strong = tok.norm in ("المدعو", "المدعوه") and span is not None and tokens[span[0] - 1].norm == QUOTE
             if span and span[1] - span[0] >= 1 and (strong or not any(covered[span[0]:span[1]])):
-                name = " ".join(t.norm for t in tokens[span[0]:span[1]])
+                head = tokens[span[0]].norm
+                first = self._given_name_of(tokens[span[0]]) or ("عبد" if head in ("وعبد", "بعبد") else head)
+                name = " ".join([first, *(t.norm for t in tokens[span[0] + 1:span[1]])])
                 out.append(Found(span[0], span[1], self._named(_new("PERSON", name)), 0))
         return out
 
     def _is_given_name(self, tok: Token) -> bool:
         # "على" folds to "علي" (a name): look at the written form
         return tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652") not in ("على", "وعلى") and (
-            tok.norm in self.given_names or (tok.norm[:1] == "و" and tok.norm[1:] in self.given_names))
+            self._given_name_of(tok) is not None)
+
+    def _given_name_of(self, tok: Token) -> str | None:
+        """The given name a token is, without the conjunction or preposition glued to it: "وأحمد",
+        "بأحمد", "وبمحمد" (not "بسام" or "بدر", names of their own)."""
+        word = tok.norm
+        for clitics in ("", "و", "ب", "وب", "ل", "ول"):
+            if word.startswith(clitics) and word[len(clitics):] in self.given_names:
+                return word[len(clitics):]
+        return None
 
     def _given_name_run(self, tokens, keys, i, covered):
-        """A known given name followed by a family name (ال…), a kunya (أبو X) or another given name."""
-        j = i + 1
-        if j >= len(tokens) or not tokens[j].is_word or covered[j]:
+        """A given name followed by a family name (ال…), a kunya (أبو X) or more given names: a
+        father's and a grandfather's, then the family's ("سامر محمود خليل", "أحمد محمد العلي",
+        "عبد الرحمن سليمان الخلف", "أحمد عبد الله العلي")."""
+        j = self._given_end(tokens, keys, i, first=True)
+        if j is None or j >= len(tokens) or not tokens[j].is_word or covered[j]:
             return None
         nxt = tokens[j].norm
         if nxt in ("ابو", "بن", "ابن") and j + 1 < len(tokens) and tokens[j + 1].is_word:
             return (i, j + 2)
-        if (nxt.startswith("ال") and len(nxt) > 3 and not _stop(tokens[j], self.cues["name_stop"])) or nxt in self.given_names:
-            divine = nxt in ("العبد", "عبد") and j + 1 < len(tokens) and keys[j + 1] & self.cues["divine_names"]
-            if divine:
-                return (i, j + 2)   # "خالد العبد الله"
-            # a father's and grandfather's name, then the family's: "سامر محمود خليل", "أحمد محمد العلي"
-            while (j - i < 3 and tokens[j].norm in self.given_names and j + 1 < len(tokens) and tokens[j + 1].is_word
-                   and not covered[j + 1] and not _stop(tokens[j + 1], self.cues["name_stop"])
-                   and (tokens[j + 1].norm in self.given_names
-                        or tokens[j + 1].norm.startswith("ال") and len(tokens[j + 1].norm) > 3
-                        and not (j + 2 < len(tokens) and keys[j + 2] & self.cues["title_tails"]))):
-                j += 1
-            return (i, j + 1)
-        return None
+        if nxt == "العبد" and j + 1 < len(tokens) and keys[j + 1] & self.cues["divine_names"]:
+            return (i, j + 2)   # "خالد العبد الله"
+        if self._given_end(tokens, keys, j) is None and not self._family_name(tokens, keys, j):
+            return None
+        words = 1
+        while j < len(tokens) and not covered[j]:
+            link = self._given_end(tokens, keys, j) if words < MAX_NAME_WORDS else None
+            if link is None:
+                return (i, j + 1) if self._family_name(tokens, keys, j) else (i, j)
+            if link >= len(tokens) or not tokens[link].is_word or _stop(tokens[link], self.cues["name_stop"]):
+                return (i, link)
+            j, words = link, words + 1
+        return (i, j)
+
+    def _given_end(self, tokens, keys, k: int, first: bool = False) -> int | None:
+        """Where a given name starting at token k ends: one word, or "عبد" and a name of God. The
+        first name of a run may carry a conjunction or preposition ("وأحمد"); the others not."""
+        if k >= len(tokens) or not tokens[k].is_word:
+            return None
+        if tokens[k].norm in ("عبد", "وعبد", "بعبد") and k + 1 < len(tokens) and keys[k + 1] & self.cues["divine_names"]:
+            return k + 2
+        given = self._given_name_of(tokens[k]) is not None if first else tokens[k].norm in self.given_names
+        return k + 1 if given else None
+
+    def _family_name(self, tokens, keys, k: int) -> bool:
+        """A family name or nisba (ال…), not a title ("الأمين العام") nor a word that ends names."""
+        word = tokens[k].norm
+        return (tokens[k].is_word and word.startswith("ال") and len(word) > 3 and not _stop(tokens[k], self.cues["name_stop"])
+                and not (k + 1 < len(tokens) and keys[k + 1] & self.cues["title_tails"]))
 
     def _bare_name(self, tokens, keys, j, covered, max_len: int = 3):
         """Up to max_len name-like words from j: stops at punctuation, stop words, known names.
@@ -805,6 +836,9 @@ class EntityRecognizer:
                 return None
             if keys[i] & self._area_heads:
                 return None   # "ريف كوباني": an area, whatever the tagger says
+            first = self._given_name_of(tokens[i])   # "وأحمد سامي الزعبي": without the conjunction
+            if first is not None:
+                name = " ".join([first, *(t.norm for t in tokens[i + 1:j])])
             return Found(i, j, self._named(_new("PERSON", name)), -1, model)
         if label in ("LOC", "ORG"):
             name = self._without_proclitic(name, label)

@@ -55,7 +55,7 @@ ASSASSINATED_WORDS = 12  # from an assassination to the last of its victims: "ا
 RISEN_TO_WORDS = 12      # from a toll's dead to what it rose to: "حصيلة القتلى جراء الهجوم على حافلة في بادية تدمر إلى"
 SOURCE_WORDS = 4         # words from a verb of saying to the source it names: "بحسب ما أفاد به الدفاع المدني"
 SPEAKER_WORDS = 8        # and to the group whose office spoke: "قال مدير المكتب الإعلامي في قسد"
-DENIAL_WORDS = 8         # words from a denial verb to what it denies: "نفى مسؤول إعلامي في X وقوع أي إطلاق نار"
+DENIAL_WORDS = 12        # words from a denial verb to what it denies: "نفى المكتب الإعلامي لقيادة العمليات المشتركة … تعرض"
 DENIAL_REACH = 12        # words from a denial verb to its "أن", and from there to the act
 LEAD_SENTENCES = 3       # headline, dateline and lead
 DATELINE_WORDS = 3       # a dateline's place: "بيروت", "دير الزور", "مدينة الحسكة"
@@ -251,6 +251,8 @@ class EventExtractor:
         out["case_nouns"] = keyset(raw["case_nouns"])
         out["backers_before"] = keyset(raw["backers_before"])
         out["before_that"] = keyset(raw["before_that"])
+        out["retaliation"] = keyset(raw["retaliation_nouns"])
+        out["period_words"] = keyset(raw["period_words"])
         out["protest_reasons"] = keyset(raw["protest_reasons"])
         out["community"] = keyset(raw["community_nouns"])
         out["belonging"] = keyset(raw["belonging_words"])
@@ -365,9 +367,11 @@ class EventExtractor:
             self._read_scope(ctx, h)
         self._shared_subjects(ctx, hits)
         for h in hits:
-            if h.link_denied and any(o.type == h.type and o.modality == "asserted" for o in hits if o is not h):
-                # the act the text told elsewhere; alone, "نفت الحركة مسؤوليتها عن اختطاف …" stays a denial
-                h.modality, h.role = "asserted", "reference"
+            if h.link_denied:
+                # "نفت الحركة مسؤوليتها عن اختطاف …": a party to the act is denied, not the act, which
+                # took place; it is reported here unless the text told it elsewhere
+                told = any(o.type == h.type and o.modality == "asserted" for o in hits if o is not h)
+                h.modality, h.role = "asserted", "reference" if told else "report"
                 self._drop_speakers(ctx, h)
         return ctx, hits
 
@@ -423,7 +427,8 @@ class EventExtractor:
         for n, h in enumerate(hits):
             # (an act someone was pushed to is told: "ما دفع أقاربه إلى إطلاق النار"; and so is
             # one the news came so long after: "ويأتي ذلك بعد يومين من هجوم مماثل")
-            if (h.role == "report" and h.modality in FACTUAL_MODALITIES and model.judges(h.type)
+            # (nor an act whose perpetrator denies a part in it: the denial says it took place)
+            if (h.role == "report" and h.modality in FACTUAL_MODALITIES and model.judges(h.type) and not h.link_denied
                     and judged(ctx, hits, n) and self._prompted(ctx, h) is None and h.prior_lag is None):
                 h.confidence = model.probability(report_features(ctx, hits, n), h.type)
                 if not model.reports(h.confidence, h.type):
@@ -673,8 +678,8 @@ class EventExtractor:
             return "reference"
         if ctx.claims_responsibility(before):
             return "report"
-        if self._topic_cue(ctx, before):
-            return "reference"
+        if self._topic_cue(ctx, before) or self._answered(ctx, h):
+            return "reference"   # ("توعد بالرد على اغتيال القيادي": what is to be answered, like what is condemned)
         if h.type not in VIOLENT + ("ABDUCTION", "PROTEST"):
             return "report"
         if any(ctx.keys[i] & self.cues["generic"] for i in before[-2:]):
@@ -819,6 +824,10 @@ class EventExtractor:
         """A cue among the `window` words before the trigger, in its clause (or its sentence:
         "حاولت، قبل عدة أيام، إنشاء"). For plans and purposes, "بعد"/"إثر" after the cue means
         the trigger is a past event."""
+        return self._cue_at(ctx, h, name, window, clause) is not None
+
+    def _cue_at(self, ctx: _Context, h: Hit, name: str, window: int, clause: bool = True) -> int | None:
+        """Where `_cue_before` finds its cue, or None."""
         lo = ctx.clause_start(h) if clause else ctx.sentence_tokens(h.sentence)[0]
         words = self.cues["modality"][name]
         past = self.cues["modality"]["past_markers"]
@@ -836,19 +845,24 @@ class EventExtractor:
             if seen > window:
                 break
             if name == "planned_before" and ctx.keys[i] & past:
-                return False
+                return None
             if ctx.keys[i] & words or self.cues["phrases"][name].at(ctx.keys, i):
-                return True
-        return False
+                return i
+        return None
 
     def _modality(self, ctx: _Context, h: Hit) -> str:
         keys = ctx.keys
-        if self._cue_before(ctx, h, "denied_before", DENIAL_WORDS) or self._denied_that(ctx, h):
+        # (not what a later verb of saying says: "نفى المصدر ذلك، مؤكداً أن الهجوم وقع")
+        denial = self._cue_at(ctx, h, "denied_before", DENIAL_WORDS)
+        if denial is not None and not any(ctx.keys[k] & self.cues["said_after_denial"] for k in range(denial + 1, h.start)) \
+                or self._denied_that(ctx, h):
             return "denied"
         if self._cue_before(ctx, h, "negated_before", 4):   # "لم تشهد المدينة أي اشتباكات"
             return "negated"
         if h.type in SPEECH_TYPES:   # "أي محاولة … أمر مرفوض": the words are the content of what was said
             return "asserted"
+        if self._answered(ctx, h):
+            return "asserted"   # "توعد حزب الله بالرد على اغتيال القيادي": what is to be answered took place
         if self._cue_before(ctx, h, "foiled_before", FOILED_WORDS, clause=False):   # "أحبطت الأجهزة الأمنية محاولة اختطاف"
             h.foiled = True
             # (one fought off with a toll was attempted: "أحبطت محاولة تسلل … وأوقعت في صفوفهم قتلى";
@@ -881,6 +895,15 @@ class EventExtractor:
         if self._aggregate(ctx, h):
             return "aggregate"
         return "asserted"
+
+    def _answered(self, ctx: _Context, h: Hit) -> bool:
+        """The act a retaliation answers: "بالرد على اغتيال …", "الانتقام لاغتيال …"."""
+        before = ctx.words_before_token(h.start, 2)
+        if not before:
+            return False
+        if ctx.tokens[before[0]].norm == "علي":
+            return len(before) == 2 and bool(ctx.keys[before[1]] & self.cues["retaliation"])
+        return ctx.tokens[h.start].norm.startswith("ل") and bool(ctx.keys[before[0]] & self.cues["retaliation"])
 
     def _denied_that(self, ctx: _Context, h: Hit) -> bool:
         """"نفى المتحدث باسم التحالف، الكولونيل …، أن تكون طائراته قد نفذت أي غارة": what a denial
@@ -994,8 +1017,13 @@ class EventExtractor:
         # صباح اليوم، أكثر من 20 غارة")
         before = ctx.words_before(h)
         carried_out = any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in (*before[:1], *before[-2:]))
+        # (and so are acts counted over more than a week: "شن التحالف 23 غارة … خلال الشهر الماضي")
         if h.type != "PROTEST" and _number_next_to(ctx, h) and (
-                self._near(ctx, h, mod["aggregate_near"], 8) or _number_next_to(ctx, h, 10) and not carried_out):
+                self._near(ctx, h, mod["aggregate_near"], 8) or _number_next_to(ctx, h, 10) and not carried_out
+                or any(dm.value is not None and dm.value.min and dm.value.max
+                       and (dm.value.max - dm.value.min).days > TALLY_DAYS
+                       and any(ctx.keys[k] & self.cues["period_words"] for k in (tok, *ctx.words_before_token(tok, 2)))
+                       for tok, dm in ctx.dates_in(h.scope))):
             return True
         if not ctx.plural(h):
             return False

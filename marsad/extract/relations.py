@@ -97,7 +97,8 @@ class RelationExtractor:
             elif t1 == "PERSON" and t2 in GROUPS:
                 # P قائد [ميليشيا] Y / P قيادي في Y / P من أبرز رجال Y; not "أحمد الشرع وقائد "قسد" مظلوم
                 # عبدي", where the role joined by و is the next person's
-                joined = any(tokens[k].norm.startswith("و") and keys[k] & (self.cues["leader"] | self.cues["member"])
+                # ("التقى شويغو برئيس النظام السوري": a role with a preposition glued on is someone met)
+                joined = any(tokens[k].norm.startswith(("و", "ب", "ل")) and keys[k] & (self.cues["leader"] | self.cues["member"])
                              for k in range(e, s2))
                 # (a role right after the name: not "أعلن الرئيس جو بايدن، اليوم، مقتل زعيم تنظيم الدولة";
                 # a loyalty may be told in a relative clause: "والذي يعتبر من أبرز رجال Y")
@@ -122,7 +123,11 @@ class RelationExtractor:
                         if tokens[k].is_word and not keys[k] & self.cues["role_qualifiers"]][-2:]
                 before = set().union(*(keys[k] for k in lead))
                 start = tokens[lead[0]].span.start if lead else m.span.start
-                if before & self.cues["leader"] or words & (self.cues["heads"] | self.cues["led_by"]):
+                if words & self.cues["led_by"] and before & self.cues["sponsored_by"] and n > 0 \
+                        and types.get(ments[n - 1][2].entity_id) in GROUPS:
+                    # "لواء أنصار الحق المدعومة من إيران ويقودها المدعو حسين": who leads the group, not its backer
+                    add("LEADS", m2, ments[n - 1][2], Span(ments[n - 1][2].span.start, m2.span.end))
+                elif before & self.cues["leader"] or words & (self.cues["heads"] | self.cues["led_by"]):
                     add("LEADS", m2, m, Span(start, m2.span.end))
                 elif before & self.cues["member"]:
                     add("MEMBER_OF", m2, m, Span(start, m2.span.end))

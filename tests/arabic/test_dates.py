@@ -600,3 +600,14 @@ def test_seeds_without_publication_date_resolve_nothing(prefix):
     doc = _run(_seed(prefix))
     assert doc.meta.published is None
     assert doc.date_mentions and all(m.value is None for m in doc.date_mentions)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("في الخامس من شهر شباط الجاري", D(2021, 2, 5)),                 # "of the month of"
+    ("يوم السبت الموافق 20 شباط 2021", D(2021, 2, 20)),              # a weekday "falling on" a date
+    ("الأحد الموافق 14 شباط", D(2021, 2, 14)),
+    ("الاثنين 15 الجاري", D(2021, 2, 15)),                           # the current month, in figures
+    ("في 7 الجاري", D(2021, 2, 7)),
+])
+def test_a_day_named_with_its_month_in_other_words(text, expected):
+    assert day(text) == expected

@@ -728,6 +728,12 @@ def test_the_old_regime_s_own_names_stay_its_own(run):
     ("اغتال مجهولون القيادي أحمد محمد العلي في مدينة الباب.", "أحمد محمد العلي"),
     # a definite word before "العام" is a title
     ("التقى محمد علي الأمين العام للحزب.", "محمد علي"),
+    # a name of God after "عبد" makes one given name
+    ("قتل المواطن عبد الرحمن سليمان الخلف برصاص مجهولين.", "عبد الرحمن سليمان الخلف"),
+    ("اعتقلت الشرطة أحمد عبد الله العلي في المدينة.", "أحمد عبد الله العلي"),
+    # the conjunction or preposition glued to a name is not part of it
+    ("قتل محمد خالد الحريري وأحمد سامي الزعبي برصاص مجهولين في درعا.", "أحمد سامي الزعبي"),
+    ("التقى وفد روسي بأحمد العودة وبمحمد المسالمة في بصرى الشام.", "محمد المسالمة"),
 ])
 def test_a_given_name_takes_the_fathers_and_the_familys_after_it(run, text, name):
     assert name in names(run(text), "PERSON")

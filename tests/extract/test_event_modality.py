@@ -33,10 +33,17 @@ import pytest
     ("قال المصدر إن ضربات جوية يمكن أن تستهدف مطارات الجيش.", "AIRSTRIKE", "planned"),
     # denied
     ("نفى التحالف تنفيذ أي غارة جوية على القرية.", "AIRSTRIKE", "denied"),
-    ("نفت الحركة مسؤوليتها عن اختطاف الصحفيين.", "ABDUCTION", "denied"),
+    # who denies a part in an act does not deny it took place
+    ("نفت الحركة مسؤوليتها عن اختطاف الصحفيين.", "ABDUCTION", "asserted"),
     # the reports a denial denies, however long the clause that tells them
     ("نفت وزارة الدفاع صحة الأنباء التي تحدثت عن غارة إسرائيلية على مدينة طفس.", "AIRSTRIKE", "denied"),
     ("نفى مصدر محلي ما تداولته صفحات التواصل الاجتماعي عن وقوع اشتباكات في البلدة.", "ARMED_CLASH", "denied"),
+    ("نفى المكتب الإعلامي لقيادة العمليات المشتركة في وزارة الدفاع العراقية تعرض قاعدة عين الأسد لقصف صاروخي.",
+     "SHELLING", "denied"),
+    ("أعلنت وزارة الدفاع الأمريكية أنها ستشن ضربات جوية على مواقع الفصائل في العراق.", "AIRSTRIKE", "planned"),
+    # what another affirms after the denial is not denied
+    ("وبعد أن نفت القوة التنفيذية اعتقالها أيا من المتظاهرين عادت وزارة الداخلية لتؤكد اعتقال عناصر من فتح.", "ARREST",
+     "asserted"),
     # a time between the denier and what is denied counts no word
     ("ونفى مصدر في قيادة شرطة السويداء، أمس الأحد، وقوع اعتقالات.", "ARREST", "denied"),
     # what is said after the denial is not denied
@@ -48,6 +55,9 @@ import pytest
     ("شهدت المحافظة عشرات المظاهرات خلال الشهر الماضي.", "PROTEST", "aggregate"),
     ("وثق المرصد أكثر من 20 حالة اقتتال بين فصائل الجيش الوطني في ريف حلب منذ مطلع العام.", "ARMED_CLASH",
      "aggregate"),
+    ("شن التحالف الدولي 23 غارة جوية على مواقع تنظيم داعش في البادية السورية خلال الشهر الماضي.", "AIRSTRIKE",
+     "aggregate"),
+    ("شنت الطائرات الروسية 12 غارة على مواقع التنظيم في البادية منتصف الشهر الماضي.", "AIRSTRIKE", "asserted"),
     # attempts counted over a period
     ("قال القيادي إنه تعرض لعدة محاولات اغتيال خلال العام الماضي.", "ASSASSINATION", "aggregate"),
     ("نجا المحافظ من ثلاث محاولات اغتيال منذ تعيينه.", "ASSASSINATION", "aggregate"),

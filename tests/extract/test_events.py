@@ -1967,3 +1967,17 @@ def test_who_backs_the_parties_and_who_stepped_in_later_are_no_parties(run):
 ])
 def test_a_blast_an_attempt_or_a_killing_was_caused_by_is_its_means(run, text):
     assert len(run(text).events) == 1
+
+
+def test_what_a_vow_of_revenge_answers_is_no_threat_and_joins_the_act_told(run):
+    alone = run("توعد حزب الله بالرد على اغتيال القيادي فؤاد شكر بغارة إسرائيلية على الضاحية الجنوبية.")
+    assert [e.type for e in alone.events] == ["THREATEN"]
+    doc = run("اغتالت إسرائيل القيادي فؤاد شكر بغارة على الضاحية الجنوبية أمس. وتوعد حزب الله بالرد على اغتيال القيادي.")
+    assert only(doc, "ASSASSINATION").modality == "asserted" and len(only(doc, "ASSASSINATION").evidence) == 2
+
+
+def test_who_denies_a_part_in_a_blast_says_it_took_place(run):
+    doc = run("نفت قوات سوريا الديمقراطية أي علاقة لها بالتفجير الذي استهدف سوق مدينة تل أبيض صباح اليوم وأدى إلى "
+              "مقتل ستة مدنيين.")
+    ev = only(doc, "EXPLOSION")
+    assert (ev.modality, ev.side_a, ev.casualties.killed_total) == ("asserted", [], 6)

@@ -120,3 +120,14 @@ def test_a_role_far_after_a_name_is_not_his(run):
     leads = {(doc.entity(r.head).name_ar, r.type) for r in doc.relations}
     assert ("جو بايدن", "LEADS") not in leads
     assert ("أبو إبراهيم الهاشمي القرشي", "LEADS") in leads
+
+
+def test_a_role_with_a_preposition_glued_on_is_someone_met(run):
+    doc = run("التقى وزير الدفاع الروسي سيرغي شويغو برئيس النظام السوري بشار الأسد في دمشق.")
+    assert {r[1] for r in rels(doc) if r[0] == "LEADS"} == {"بشار الأسد"}
+
+
+def test_who_leads_a_group_is_not_its_backers_leader(run):
+    doc = run("هاجمت مجموعة لواء أنصار الحق المدعومة من إيران ويقودها المدعو حسين العبد الله موقعاً للجيش.")
+    leads = {r for r in rels(doc) if r[0] == "LEADS"}
+    assert len(leads) == 1 and "Iran" not in {r[2] for r in leads}
