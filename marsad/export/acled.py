@@ -394,8 +394,10 @@ class AcledExporter:
             return entity_name(e) or e.id
 
         def actor(e: Entity) -> str:
-            """The actor columns' name: ACLED's own for the actors it records, so rows join its data."""
-            return t.kb_acled_names.get(e.kb_id or "") or name(e)
+            """The actor columns' name: ACLED's own for the actors it records, so rows join its data
+            ("Islamic State ({country})" names the country of the event)."""
+            known = t.kb_acled_names.get(e.kb_id or "")
+            return _label(known, country) if known else name(e)
 
         # actor 1: the initiator, or ACLED's generic actor for the type
         assoc1 = [actor(e) for e in side_a[1:] + assoc]

@@ -415,7 +415,7 @@ class EntityRecognizer:
                 # honorific or "المدعو" + a name (quoted or bare)
                 j = i + 1
                 span = _quoted_run(tokens, j) if j < n and tokens[j].norm == QUOTE else self._bare_name(tokens, keys, j, covered)
-                if span and k & honor and tok.norm not in ("المدعو", "المدعوه") and tokens[i].norm.startswith("ال"):
+                if span and k & honor and not k & self.cues["ranks"] and tokens[i].norm.startswith("ال"):
                     span = (i, span[1]) if tokens[j].norm != QUOTE else span   # "الحاج عسكر": the title is part of the name
             elif k & roles or k & heads:
                 span = self._name_after_role(tokens, keys, i, covered)

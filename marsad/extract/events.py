@@ -486,8 +486,8 @@ class EventExtractor:
         for i, k in enumerate(ctx.keys):
             # (a verbal noun too: "أعلن حزب الله استهداف قاعدة ميرون بستين صاروخ كاتيوشا")
             lone_word = lone_verbs.get(i) or lone_nouns.get(i)
-            if (i in taken and lone_word is None) or not k & verbs or not ctx.tokens[i].is_word:
-                continue
+            if (i in taken and lone_word is None) or not k & verbs or not ctx.tokens[i].is_word or ctx.in_date[i]:
+                continue   # ("فجر اليوم" is dawn, not "فجّر")
             hi = ctx.sentence_tokens(ctx.sentence_of(i))[1]
             following = [j for j in range(i + 1, hi) if ctx.tokens[j].is_word and not ctx.in_date[j]]
             for pattern in self.gapped:

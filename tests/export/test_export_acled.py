@@ -305,3 +305,10 @@ def test_a_person_an_attack_names_with_no_force_against_is_a_civilian_victim(typ
     ents = [Entity("p", "PERSON", "محمد المسالمة", "Muhammad al-Masalma"), Entity("g", "ARMED_GROUP", "ج", "Group G")]
     r = _rows([_doc(_event(type_=type_, side_b=side_b, associated=["p"]), entities=ents)])[2][0]
     assert (r["actor2"], r["assoc_actor_1"], r["assoc_actor_2"]) == (actor2, "", "Muhammad al-Masalma")
+
+
+def test_an_actor_acled_names_by_country_takes_the_events_country():
+    ents = [Entity("is", "ARMED_GROUP", "تنظيم الدولة", "Islamic State", "isis")]
+    place = PlaceRef(name_en="Baqubah", lat=33.75, lon=44.6, geo_precision=1, kb_id="gn:97990")
+    r = _rows([_doc(_event(side_a=["is"], place=place), entities=ents)])[2][0]
+    assert r["actor1"] == "Islamic State (Iraq)"

@@ -745,3 +745,11 @@ def test_a_given_name_takes_the_fathers_and_the_familys_after_it(run, text, name
 ])
 def test_general_security_in_syria_is_of_its_time(run, text, published, kb_id):
     assert kb_id in {e.kb_id for e in run(text, published).entities}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("قال العميد ماهر الحسين إن الحملة الأمنية مستمرة.", "ماهر الحسين"),      # a rank is no part of the name
+    ("وصل الحاج عسكر إلى المقر.", "الحاج عسكر"),                           # how a man is known
+])
+def test_a_rank_before_a_name_is_not_the_name(run, text, name):
+    assert names(run(text), "PERSON") == {name}

@@ -70,6 +70,10 @@ def test_words_that_are_not_violence(run, text):
     assert not types(run(text)) & VIOLENT
 
 
+def test_dawn_is_no_detonation(run):
+    assert types(run("استهدفت طائرة مسيرة فجر اليوم سيارة عسكرية قرب القامشلي.")) == {"AIRSTRIKE"}
+
+
 @pytest.mark.parametrize("text", [
     "وقررت الحكومة، أمس الأحد، رفع الدعم عن الخبز في مدينة حمص.",     # a subsidy lifted
     "أعلن جهاز دعم الاستقرار مقتل اثنين من عناصره في طرابلس.",        # a name
