@@ -425,7 +425,7 @@ class EntityRecognizer:
                 if run and after < n and keys[after] & roles and not any(covered[run[0]:run[1]]):
                     span = run
             elif self._is_given_name(tok) or self._given_end(tokens, keys, i, first=True) == i + 2:
-                span = self._given_name_run(tokens, keys, i, covered)
+                span = self._given_name_run(tokens, keys, i, covered) or self._after_role(tokens, keys, i, covered)
                 if span and i > 0 and tokens[i - 1].norm in KUNYA_HEADS and not covered[i - 1]:
                     span = (i - 1, span[1])   # a kunya is the name: "أبو علي الحريري"
             # after "المدعو" a quoted name is a person even if a word of it names a place ("جوان حسكة")
@@ -474,6 +474,19 @@ class EntityRecognizer:
                 return (i, link)
             j, words = link, words + 1
         return (i, j)
+
+    def _after_role(self, tokens, keys, i: int, covered) -> tuple[int, int] | None:
+        """A given name and the word after it, right after a role and the group it is held in:
+        "قائد قسد مظلوم عبدي" (a surname the lists lack)."""
+        j = i + 1
+        if i == 0 or not covered[i - 1] or j >= len(tokens):
+            return None
+        if not tokens[j].is_word or covered[j] or _stop(tokens[j], self.cues["name_stop"]) or tokens[j].norm.startswith("و"):
+            return None
+        k = i - 1
+        while k > 0 and covered[k]:
+            k -= 1   # back over the group's name to the role before it
+        return (i, j + 1) if keys[k] & self.cues["roles"] else None
 
     def _given_end(self, tokens, keys, k: int, first: bool = False) -> int | None:
         """Where a given name starting at token k ends: one word, or "عبد" and a name of God. The

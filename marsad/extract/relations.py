@@ -123,7 +123,11 @@ class RelationExtractor:
                         if tokens[k].is_word and not keys[k] & self.cues["role_qualifiers"]][-2:]
                 before = set().union(*(keys[k] for k in lead))
                 start = tokens[lead[0]].span.start if lead else m.span.start
-                if words & self.cues["led_by"] and before & self.cues["sponsored_by"] and n > 0 \
+                branch_of = self._branch_of(tokens, keys, ments, n, types)
+                if branch_of is not None and not words & self.cues["led_by"]:
+                    # "قائد فيلق القدس في الحرس الثوري إسماعيل قاآني": he leads the branch, not the whole
+                    add("LEADS", m2, branch_of, Span(branch_of.span.start, m2.span.end))
+                elif words & self.cues["led_by"] and before & self.cues["sponsored_by"] and n > 0 \
                         and types.get(ments[n - 1][2].entity_id) in GROUPS:
                     # "لواء أنصار الحق المدعومة من إيران ويقودها المدعو حسين": who leads the group, not its backer
                     add("LEADS", m2, ments[n - 1][2], Span(ments[n - 1][2].span.start, m2.span.end))
@@ -134,6 +138,19 @@ class RelationExtractor:
         names = {e.id: e.name_ar for e in doc.entities}
         self._through_anaphors(tokens, keys, ments, types, names, add)
         doc.relations = list(found.values())
+
+    def _branch_of(self, tokens, keys, ments, n: int, types) -> Mention | None:
+        """The group a leader is named for when "في" joins it to a larger one before his name:
+        "قائد فيلق القدس في الحرس الثوري", "قائد الفرقة 76 في الجيش السوري"."""
+        if n == 0:
+            return None
+        s, _, _ = ments[n]
+        ps, pe, prev = ments[n - 1]
+        if types.get(prev.entity_id) not in GROUPS or pe + 1 != s or tokens[pe].norm != "في":
+            return None
+        lead = [k for k in range(max(0, ps - 3), ps) if tokens[k].is_word
+                and not keys[k] & self.cues["role_qualifiers"]][-2:]
+        return prev if any(keys[k] & self.cues["leader"] for k in lead) else None
 
     def _through_anaphors(self, tokens, keys, ments, types, names, add) -> None:
         """'القيادي في التنظيم "أبو عمر الشعيطي"': the group a bare "التنظيم" refers back to (the

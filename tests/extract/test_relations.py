@@ -131,3 +131,12 @@ def test_who_leads_a_group_is_not_its_backers_leader(run):
     doc = run("هاجمت مجموعة لواء أنصار الحق المدعومة من إيران ويقودها المدعو حسين العبد الله موقعاً للجيش.")
     leads = {r for r in rels(doc) if r[0] == "LEADS"}
     assert len(leads) == 1 and "Iran" not in {r[2] for r in leads}
+
+
+@pytest.mark.parametrize("text, leader, group", [
+    ("قال قائد فيلق القدس في الحرس الثوري الإيراني إسماعيل قاآني إن الرد قادم.", "إسماعيل قاآني", "IRGC Quds Force"),
+    # a surname the name lists lack, after the role and the group
+    ("قال قائد قسد مظلوم عبدي إن الاتفاق صامد.", "مظلوم عبدي", "Syrian Democratic Forces"),
+])
+def test_who_leads_a_branch_or_a_group_named_before_him(run, text, leader, group):
+    assert ("LEADS", leader, group) in rels(run(text))
