@@ -33,7 +33,15 @@ def _tables(data_dir: str) -> tuple[dict[str, str], dict[str, str]]:
 def transliterate(name_ar: str, place_lookup: PlaceLookup | None = None, data_dir: Path = DATA_DIR) -> str:
     """A readable Latin form of an Arabic name."""
     words, letters = _tables(str(data_dir))
-    parts = [_word(w, words, letters, place_lookup) for w in normalize(name_ar).split() if w.strip('"')]
+    tokens = [w for w in normalize(name_ar).split() if w.strip('"')]
+    # "عبد الله" written apart is the one name "عبدالله": Abdullah
+    joined: list[str] = []
+    for w in tokens:
+        if joined and joined[-1] == "عبد" and "عبد" + w in words:
+            joined[-1] = "عبد" + w
+        else:
+            joined.append(w)
+    parts = [_word(w, words, letters, place_lookup) for w in joined]
     text = " ".join(p for p in parts if p)
     return text[:1].upper() + text[1:]
 

@@ -11,6 +11,9 @@ from marsad.arabic.transliterate import transliterate
     ("الجبهة الشعبية", "Al-Jabha al-Shaabiya"),                    # the same noun with the article
     ("كتائب شهداء البادية", "Kataib Shuhada al-Badiya"),
     ("حازم البرغوثي", "Hazem al-Barghuthi"),
+    ("أحمد عبد الله العلي", "Ahmad Abdullah al-Ali"),              # "عبد الله" written apart is one name
+    ("سيرغي شويغو", "Sergei Shoigu"),                              # foreign names by their usual spelling
+    ("أفيخاي أدرعي", "Avichay Adraee"),
 ])
 def test_name_in_latin_letters(arabic, latin):
     assert transliterate(arabic, lambda name: {"العراق": "Iraq"}.get(name)) == latin
