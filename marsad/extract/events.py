@@ -1637,7 +1637,7 @@ class EventExtractor:
                     # "ارتفعت حصيلة القتلى جراء الهجوم إلى 13 قتيلاً": read at the count itself
                     groups, end = _count_groups(ctx, risen_to + 1, hi, c)
                     if groups and all(g.count for g in groups):
-                        target.extend(groups)
+                        target[:] = groups   # (the total it rose to: "قُتل مسلحان … ثم ارتفعت الحصيلة إلى ثلاثة")
                         # (past the noun counted: "إلى 13 قتيلاً" is that one count)
                         i = end + 1 if end < hi and ctx.keys[end] & c["counted"] else end
                     else:
@@ -1693,8 +1693,12 @@ class EventExtractor:
         for s in range(1, len(ctx.doc.sentences)):
             lo, hi = ctx.sentence_tokens(s)
             first = next((i for i in range(lo, hi) if ctx.tokens[i].is_word), None)
-            if (s in told or first is None or not ctx.tokens[first].norm.startswith("و")
-                    or not ctx.keys[first] & c["victim_verbs"] or ctx.dates_in((lo, hi))):
+            if s in told or first is None or not ctx.tokens[first].norm.startswith("و"):
+                continue
+            # "وارتفعت حصيلة القتلى لاحقاً إلى اثنين": an update of the toll told before
+            risen = bool(ctx.keys[first] & c["risen_verbs"]) and any(
+                ctx.keys[k] & c["toll_nouns"] for k in range(first + 1, min(hi, first + 3)))
+            if not (risen or ctx.keys[first] & c["victim_verbs"] and not ctx.dates_in((lo, hi))):
                 continue
             # (not the dead of another act: "وقتل شابان آخران"; "وأصيب 27 آخرون" are the same act's)
             second = next((i for i in range(first + 1, hi) if ctx.keys[i] & (c["killed"] | c["injured"])), hi)
@@ -1702,7 +1706,7 @@ class EventExtractor:
                 continue
             before = [g for g in events if g.type in VIOLENT and g.modality in FACTUAL_MODALITIES
                       and any(x.sentence == s - 1 and x.role == "report" for x in g.hits)]
-            if len(before) != 1 or any(x.casualties.killed or x.casualties.injured for x in before[0].hits):
+            if len(before) != 1 or not risen and any(x.casualties.killed or x.casualties.injured for x in before[0].hits):
                 continue
             places = {m.entity_id for _, m in ctx.mentions_in((lo, hi), ("LOCATION",))}
             if places - {x.place for x in before[0].hits}:
@@ -2475,12 +2479,19 @@ class _Context:
                 continue
             # (an office's name may be long: "قال مدير المكتب الإعلامي في قسد، فرهاد شامي، إن")
             for k, named in self.mentions_in((i + 1, min(hi, i + SPEAKER_WORDS)), SPEAKER_TYPES):
-                if self.spoken_to(k, named) or named.type in SOURCE_TYPES and k - i > SOURCE_WORDS:
+                if self.spoken_to(k, named):
                     continue
                 # "وقال مراسل عنب بلدي في درعا، إن …": where the source is belongs to it
                 after = self.tok_end(named.span.end)
                 while after < hi and self.tokens[after].norm == QUOTE:   # 'قالت "قسد" إن'
                     after += 1
+                if named.type in SOURCE_TYPES and k - i > SOURCE_WORDS:
+                    # far on, a person is the source only as the name of whoever is titled before it,
+                    # right before "إن": "وقال المتحدث باسم وزارة الداخلية، نور الدين البابا، إن"
+                    that = self._that_after(after, hi) if named.type == "PERSON" else None
+                    if that is None:
+                        continue
+                    return self.span(i + 1, after).of(self.doc.text).strip('"، '), self.span(i + 1, that)
                 # an armed group or a state is the source only of what it says right after its name
                 # ("قالت قسد إن …"), not of an act it is the subject of ("أعلنت قسد مقتل …")
                 if named.type not in SOURCE_TYPES:

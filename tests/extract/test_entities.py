@@ -742,6 +742,10 @@ def test_a_given_name_takes_the_fathers_and_the_familys_after_it(run, text, name
 @pytest.mark.parametrize("text, published, kb_id", [
     ("اعتقل جهاز الأمن العام شابين في مدينة إدلب.", dt.date(2023, 6, 10), "hts_general_security"),
     ("اعتقلت إدارة الأمن العام 17 شخصاً في بلدة تلكلخ بريف حمص.", dt.date(2025, 6, 10), "syria_general_security"),
+    ("داهمت قوات الأمن العام مقراً لفلول النظام في ريف جبلة.", dt.date(2025, 3, 8), "syria_general_security"),
+    ("داهمت قوات الأمن العام مقراً لفلول النظام في ريف جبلة.", dt.date(2025, 3, 8), "regime_remnants"),
+    ("أعلنت وزارة الدفاع السورية بدء عملية تمشيط في ريف اللاذقية.", dt.date(2025, 3, 8), "syrian_transitional_government"),
+    ("توغلت قوات الاحتلال الإسرائيلي في ريف القنيطرة.", dt.date(2025, 3, 8), "israel_forces"),
 ])
 def test_general_security_in_syria_is_of_its_time(run, text, published, kb_id):
     assert kb_id in {e.kb_id for e in run(text, published).entities}
@@ -753,3 +757,8 @@ def test_general_security_in_syria_is_of_its_time(run, text, published, kb_id):
 ])
 def test_a_rank_before_a_name_is_not_the_name(run, text, name):
     assert names(run(text), "PERSON") == {name}
+
+
+def test_a_general_security_post_held_by_others_is_any_police_post(run):
+    doc = run("وانتشر عناصر لواء فاطميون في مركز الأمن العام بالبوكمال.", dt.date(2021, 3, 1))
+    assert not {e.kb_id for e in doc.entities} & {"hts_general_security", "syria_general_security"}

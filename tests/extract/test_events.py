@@ -1981,3 +1981,21 @@ def test_who_denies_a_part_in_a_blast_says_it_took_place(run):
               "مقتل ستة مدنيين.")
     ev = only(doc, "EXPLOSION")
     assert (ev.modality, ev.side_a, ev.casualties.killed_total) == ("asserted", [], 6)
+
+
+def test_a_named_spokesman_far_after_his_title_is_the_source_not_a_victim(run):
+    ev = only(run("وقال المتحدث باسم وزارة الداخلية، نور الدين البابا، إن مسلحين هاجموا حاجزاً في جبلة أمس."))
+    assert ev.attribution == "المتحدث باسم وزارة الداخلية، نور الدين البابا" and not ev.associated
+
+
+def test_fighters_of_a_group_named_after_the_verb_are_its_side(run):
+    doc = run("هاجم مسلحو داعش اليوم نقطة للجيش العراقي في كركوك.")
+    assert [doc.entity(e).kb_id for e in only(doc).side_a] == ["isis"]
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("قُتل مسلحان في هجوم على حاجز للجيش في كركوك، ثم ارتفعت حصيلة القتلى إلى ثلاثة.", 3),
+    ("قُتل مسلح في هجوم على حاجز للجيش في كركوك. وارتفعت حصيلة القتلى لاحقاً إلى اثنين.", 2),
+])
+def test_a_toll_that_rose_replaces_the_first_count(run, text, killed):
+    assert only(run(text)).casualties.killed_total == killed

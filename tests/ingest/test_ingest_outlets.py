@@ -41,6 +41,9 @@ def detect(text, book):
     (f"بيروت (رويترز) - {BODY}", "reuters", "dateline"),
     (f"{BODY}\n(الأناضول)", "anadolu", "dateline"),
     (f"{BODY} وقال قيادي في الفصيل لـ«عنب بلدي» إن الهجوم صُد.", "enab_baladi", "told-to"),
+    (f"بيروت - الوكالة الوطنية للإعلام - {BODY}", "nna_lebanon", "place-dash"),
+    (f"السومرية نيوز/ كركوك\n{BODY}", "alsumaria", "outlet-place"),
+    (f"أربيل - رووداو\n{BODY}", "rudaw", "place-dash"),
     # a dateline's outlet over the radio a source spoke to
     (f"السويداء – حرية برس\n{BODY} وقال قيادي في تصريح لإذاعة \"شام إف إم\" إن الهجوم صُد.", "horrya_press",
      "place-dash"),
