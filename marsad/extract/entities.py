@@ -135,6 +135,7 @@ class EntityRecognizer:
         if self.options.ner_model:
             found += self._model(doc, tokens, keys, found)
         chosen = _select(found)
+        chosen = self._places_in_their_country(tokens, keys, chosen)
         chosen = self._filter_ambiguous(doc, tokens, keys, chosen)
         chosen = self._away_from_home(tokens, keys, chosen)
         chosen = self._of_their_time(doc, keys, chosen)
@@ -936,19 +937,50 @@ class EntityRecognizer:
         "الأراضي اللبنانية" Lebanon) than its home and its sponsors ("المدعوم من تركيا")."""
         if not any(f.cand.home for f in chosen):
             return chosen
-        countries = {getattr(self.gazetteer.get(f.cand.kb_id), "country", None)
-                     for f in chosen if f.cand.type in ("LOCATION", "STATE") and f.cand.kb_id}
-        countries |= {getattr(self.actors.get(f.cand.kb_id), "home", None)
-                      for f in chosen if f.cand.source == "actor" and not f.cand.home}
-        nationalities = self.cues["nationality_forces"]
-        countries |= {nationalities[k][1] for ks in keys for k in ks & nationalities.keys()}
-        countries.discard(None)
+        countries = self._article_countries(keys, chosen).keys()
         out = []
         for f in chosen:
             if f.cand.home and countries and countries.isdisjoint(self._home_countries(f.cand.kb_id)):
                 name = " ".join([_head(tokens[f.start]), *(t.norm for t in tokens[f.start + 1:f.end])])
                 f = Found(f.start, f.end, self._named(_new(f.cand.type, name)), f.priority, dict(f.extra))
             out.append(f)
+        return out
+
+    def _article_countries(self, keys, chosen: list[Found]) -> Counter[str]:
+        """How often the article names each country: by name, by its places, by the home of its
+        actors and by nationality adjectives ("غارة إسرائيلية")."""
+        countries: Counter[str] = Counter()
+        for f in chosen:
+            if f.cand.type in ("LOCATION", "STATE") and f.cand.kb_id:
+                countries[getattr(self.gazetteer.get(f.cand.kb_id), "country", None)] += 1
+            elif f.cand.source == "actor" and not f.cand.home:
+                countries[getattr(self.actors.get(f.cand.kb_id), "home", None)] += 1
+        nationalities = self.cues["nationality_forces"]
+        countries.update(nationalities[k][1] for ks in keys for k in ks & nationalities.keys())
+        countries.pop(None, None)
+        return countries
+
+    def _places_in_their_country(self, tokens, keys, chosen: list[Found]) -> list[Found]:
+        """A name that towns of several countries share ("طرابلس" in Lebanon and Libya, "صور" in
+        Lebanon and Syria) is the town of the country the rest of the article names most; with
+        no such clue, the gazetteer's own order holds (Syria's first)."""
+        shared: dict[int, list] = {}
+        for n, f in enumerate(chosen):
+            if f.cand.type == "LOCATION" and f.cand.kb_id:
+                towns = [r for r in self.gazetteer.lookup(" ".join(t.norm for t in tokens[f.start:f.end]))
+                         if r.kind != "country"]
+                if len({r.country for r in towns}) > 1 and any(r.id == f.cand.kb_id for r in towns):
+                    shared[n] = towns
+        if not shared:
+            return chosen
+        countries = self._article_countries(keys, [f for n, f in enumerate(chosen) if n not in shared])
+        out = list(chosen)
+        for n, towns in shared.items():
+            f = chosen[n]
+            rec = self.gazetteer.best_of(towns, countries)
+            if rec.id != f.cand.kb_id:
+                cand = Candidate(rec.id, "LOCATION", rec.name_ar, rec.name_en, rec.id, f.cand.source)
+                out[n] = Found(f.start, f.end, cand, f.priority, dict(f.extra))
         return out
 
     def _home_countries(self, actor_id: str) -> set[str]:

@@ -1600,6 +1600,11 @@ class EventExtractor:
             lo = max(lo, h.prior_from)
         if h.type not in VIOLENT and lo in ctx.violent_ends:
             lo = h.start   # "أوقع انفجار 68 قتيلا …، ألقت قوات عراقية القبض": the toll is the blast's
+        elif lo in ctx.violent_ends:
+            # "غارة على سيارة، ما أدى إلى مقتل شخصين، كما استهدفت غارة أخرى بلدة طفس": the toll told
+            # in the clause of the act before is that act's
+            lo = next((k for k in range(h.start - 1, lo, -1) if ctx.tokens[k].norm in CLAUSE_PUNCTUATION
+                       or ctx.keys[k] & self.cues["connectives"]), lo)
         # "قُتل ثلاثة عناصر في اشتباكات …، كما قُتل مدني بقصف مدفعي": the toll told in the clause of
         # a later act of force is that act's
         later = next((k for k in ctx.violent_starts[bisect.bisect_right(ctx.violent_starts, h.end):] if k <= hi), None)

@@ -29,7 +29,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 
 from marsad.arabic.normalize import normalize
@@ -491,6 +491,11 @@ class Gazetteer:
         if not found:
             return None
         return min(found, key=lambda r: self._rank(r, near))
+
+    def best_of(self, places: list[PlaceRecord], countries: Mapping[str, int]) -> PlaceRecord:
+        """Of places sharing a name, the one in the country a text names most (`countries`:
+        ISO3 code → mentions), else the first in :meth:`_rank`'s order."""
+        return min(places, key=lambda r: (-countries.get(r.country or "", 0), self._rank(r, None)))
 
     def is_ambiguous(self, name_ar: str) -> bool:
         """True when the name is also an ordinary word or phrase ("الباب", "الثورة", "صور"):

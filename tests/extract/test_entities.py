@@ -71,6 +71,17 @@ def test_town_name_that_is_also_a_word_is_a_place_with_a_sign_of_one(run, text, 
     assert kb_id in {e.kb_id for e in run(text).entities}
 
 
+@pytest.mark.parametrize("text, kb_id", [
+    ("اندلعت اشتباكات بين فصيلين في العاصمة الليبية طرابلس، وفق ما أفاد سكان في ليبيا.", "tripoli_libya"),
+    ("اندلعت اشتباكات في مدينة طرابلس شمال لبنان بين مسلحين.", "tripoli_lebanon"),
+    ("شنت مسيرة إسرائيلية غارة على مدينة صور جنوب لبنان.", "gn:267008"),
+    # with no country named but Syria's places, Syria's own
+    ("اندلعت اشتباكات في ناحية صور بريف دير الزور الشمالي.", "ocha:SY090106"),
+])
+def test_a_town_name_several_countries_share_is_the_one_in_the_country_named(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}
+
+
 def test_part_of_a_weapons_name_is_no_person(run):
     doc = run("وصلت شاحنات محملة بالذخيرة، منها مضادات 23 وقذائف (أر بي جي).")
     assert not [e for e in doc.entities if e.type == "PERSON"]

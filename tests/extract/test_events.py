@@ -110,6 +110,12 @@ def test_toll_after_the_act_or_place_that_came_first(run, text, type_, killed, i
     assert (c.killed_total, c.injured_total) == (killed, injured)
 
 
+def test_a_toll_in_the_clause_of_the_act_before_is_not_the_next_acts(run):
+    doc = run("شنت طائرة مسيرة غارة على سيارة في مدينة درعا، ما أدى إلى مقتل شخصين، كما استهدفت غارة أخرى بلدة طفس.")
+    tolls = sorted((e.casualties.killed_total or 0) for e in doc.events if e.type == "AIRSTRIKE")
+    assert tolls == [0, 2]
+
+
 @pytest.mark.parametrize("text, type_, killed, injured, civilians_injured", [
     ("أصيبت امرأة وطفلها بجروح جراء قصف مدفعي على بلدة كنصفرة.", "SHELLING", None, 2, 2),
     ("أطلق مسلحون النار على سيارة مدنية قرب البلدة، ما أدى إلى مقتل سائقها.", "ATTACK", 1, None, 0),
