@@ -73,6 +73,7 @@ def test_town_name_that_is_also_a_word_is_a_place_with_a_sign_of_one(run, text, 
 
 @pytest.mark.parametrize("text, kb_id", [
     ("اندلعت اشتباكات بين فصيلين في العاصمة الليبية طرابلس، وفق ما أفاد سكان في ليبيا.", "tripoli_libya"),
+    ("اندلعت اشتباكات عنيفة في العاصمة الليبية طرابلس مساء الاثنين.", "tripoli_libya"),   # by the adjective
     ("اندلعت اشتباكات في مدينة طرابلس شمال لبنان بين مسلحين.", "tripoli_lebanon"),
     ("شنت مسيرة إسرائيلية غارة على مدينة صور جنوب لبنان.", "gn:267008"),
     # with no country named but Syria's places, Syria's own
