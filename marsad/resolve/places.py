@@ -85,6 +85,11 @@ _DIRECTION_EN = {"east": "eastern", "west": "western", "north": "northern", "sou
 # them when the whole phrase is not itself a name.
 _CUES = ("مدينه", "بلده", "قريه", "منطقه", "بلدات", "قري", "مخيم")
 
+# Words of an area's name around the town it is named after: "ريف مدينة البوكمال الغربي",
+# "محافظة درعا", "ناحية صور" (normalised forms)
+_AREA_WORDS = frozenset({"ريف", "محافظه", "ناحيه", "منطقه", "مدينه", "مركز", "قضاء",
+                         *(w for d, _ in _DIRECTIONS for w in d.split())})
+
 SYRIA_BBOX = (32.3, 35.6, 37.4, 42.4)  # lat_min, lon_min, lat_max, lon_max
 
 
@@ -417,6 +422,7 @@ class Gazetteer:
             self._records[r.id] = r
         # ids of records merged into another one (a GeoNames town that is also curated)
         self._redirects = dict(redirects or {})
+        self._town_named: dict[str, PlaceRecord | None] = {}
         self._ambiguous = frozenset(ambiguous)
         self._by_key: dict[str, list[str]] = defaultdict(list)
         self._by_bare: dict[str, list[str]] = defaultdict(list)
@@ -491,6 +497,21 @@ class Gazetteer:
         if not found:
             return None
         return min(found, key=lambda r: self._rank(r, near))
+
+    def town_named_by(self, area: PlaceRecord) -> PlaceRecord | None:
+        """The town an area or admin unit is named after ("ريف درعا الشرقي", "محافظة درعا",
+        "ريف مدينة البوكمال الغربي"), in the same governorate; None for areas with names of their
+        own ("الغوطة الشرقية") and for towns."""
+        if area.kind != "region" and area.kind not in ADMIN_KINDS:
+            return None
+        if area.id not in self._town_named:
+            self._town_named[area.id] = next((
+                town for name in area.names_ar
+                if (words := [w for w in normalize(name).split() if w not in _AREA_WORDS])
+                for town in self.lookup(" ".join(words))
+                if town.kind in SETTLEMENT_KINDS and town.country == area.country
+                and area.admin1_pcode in (None, town.admin1_pcode)), None)
+        return self._town_named[area.id]
 
     def best_of(self, places: list[PlaceRecord], countries: Mapping[str, int]) -> PlaceRecord:
         """Of places sharing a name, the one in the country a text names most (`countries`:

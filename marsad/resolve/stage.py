@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from marsad.config import Options
 from marsad.model import Document, Entity, PlaceRef
-from marsad.resolve.places import Gazetteer, PlaceRecord
+from marsad.resolve.places import SETTLEMENT_KINDS, Gazetteer, PlaceRecord
 
 
 INSIDE_TOWN = ("site", "neighbourhood")
@@ -61,6 +61,39 @@ class PlaceResolver:
                 ref.name_ar, ref.name_en = entity.name_ar, entity.name_en
                 ref.geo_precision = 1 if entity.place_kind in INSIDE_TOWN else max(2, rec.geo_precision or 2)
             ref.geo_precision = max(ref.geo_precision or floor, floor)
+        self._areas_as_their_towns(doc)
+
+    def _areas_as_their_towns(self, doc: Document) -> None:
+        """"ريف درعا الشرقي" and "محافظة درعا" name Daraa: they are mentions of the town's entity
+        (one entity per named thing, as the evaluation counts them), made from the first of them when
+        the article does not name the town alone. An event placed in the area keeps the area's
+        record, coordinates and precision."""
+        by_town: dict[str, Entity] = {}
+        renamed: dict[str, str] = {}
+        for entity in doc.entities:
+            rec = self.gazetteer.get(entity.kb_id) if entity.type == "LOCATION" and entity.kb_id else None
+            if rec is not None and rec.kind in SETTLEMENT_KINDS:
+                by_town.setdefault(rec.id, entity)
+        for entity in list(doc.entities):
+            area = self.gazetteer.get(entity.kb_id) if entity.type == "LOCATION" and entity.kb_id else None
+            town = self.gazetteer.town_named_by(area) if area is not None else None
+            if town is None:
+                continue
+            into = by_town.get(town.id)
+            if into is None:   # the first area named after the town stands for it
+                entity.kb_id, entity.name_ar, entity.name_en = town.id, town.name_ar, town.name_en
+                entity.lat, entity.lon = town.lat, town.lon
+                by_town[town.id] = entity
+                continue
+            for m in entity.mentions:
+                m.entity_id = into.id
+            into.mentions = sorted(into.mentions + entity.mentions, key=lambda m: m.span.start)
+            doc.entities.remove(entity)
+            renamed[entity.id] = into.id
+        if renamed:
+            for event in doc.events:
+                if event.place is not None and event.place.entity_id in renamed:
+                    event.place.entity_id = renamed[event.place.entity_id]
 
     def _record(self, entity: Entity) -> PlaceRecord | None:
         """The entity's own gazetteer record, else the one of the place it lies in or near."""

@@ -352,7 +352,7 @@ def test_group_named_after_naming_words(run, text, group):
 ])
 def test_rural_area_named_by_another_name_of_its_seat(run, text, region):
     doc = run(text)
-    assert region in {e.kb_id for e in doc.entities} and not {e.name_ar for e in doc.entities} & {"ريف", "ريف كوباني"}
+    assert region in {m.kb_id for m in doc.mentions} and not {e.name_ar for e in doc.entities} & {"ريف", "ريف كوباني"}
 
 
 def test_area_word_alone_is_no_place(run):
@@ -774,3 +774,8 @@ def test_a_rank_before_a_name_is_not_the_name(run, text, name):
 def test_a_general_security_post_held_by_others_is_any_police_post(run):
     doc = run("وانتشر عناصر لواء فاطميون في مركز الأمن العام بالبوكمال.", dt.date(2021, 3, 1))
     assert not {e.kb_id for e in doc.entities} & {"hts_general_security", "syria_general_security"}
+
+
+def test_an_outlet_named_in_full_and_short_is_one_entity(run):
+    doc = run("وقال المرصد السوري لحقوق الإنسان إن اشتباكات اندلعت. وأضاف المرصد السوري أن ثلاثة قتلوا.")
+    assert [(e.type, e.kb_id, len(e.mentions)) for e in doc.entities] == [("MEDIA", "outlet:sohr", 2)]

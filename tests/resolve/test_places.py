@@ -347,3 +347,36 @@ def test_desert_near_a_town_has_precision_2():
     from marsad.pipeline import Pipeline
     doc = Pipeline().run_text("وقعت اشتباكات في بادية الشولا قرب دير الزور.")
     assert doc.events[0].place.geo_precision == 2
+
+
+@pytest.mark.parametrize("area_id, town_id", [
+    ("region:SY12:east", "gn:170905"),         # ريف درعا الشرقي → Daraa
+    ("ocha:SY12", "gn:170905"),                # محافظة درعا
+    ("rif_deir_ez_zor_west", "deir_ez_zor"),   # a curated region
+    ("region:SY0902:west", "al_bukamal"),      # ريف مدينة البوكمال الغربي
+])
+def test_an_area_is_named_after_its_town(gaz, area_id, town_id):
+    assert gaz.town_named_by(gaz.get(area_id)).id == town_id
+
+
+@pytest.mark.parametrize("area_id", ["eastern_ghouta", "qalamoun"])
+def test_an_area_with_a_name_of_its_own_names_no_town(gaz, area_id):
+    assert gaz.town_named_by(gaz.get(area_id)) is None
+
+
+def test_areas_named_after_a_town_are_mentions_of_the_town():
+    from marsad.pipeline import Pipeline
+    doc = Pipeline().run_text("اندلعت اشتباكات في ريف درعا الشرقي، وقصفت قوات النظام مدينة درعا. وتشهد محافظة درعا توتراً.")
+    places = [e for e in doc.entities if e.type == "LOCATION"]
+    assert [(e.kb_id, len(e.mentions)) for e in places] == [("gn:170905", 3)]
+    clash = next(e for e in doc.events if e.type == "ARMED_CLASH")
+    # the event keeps the area it was placed in
+    assert clash.place.entity_id == places[0].id and clash.place.kb_id == "region:SY12:east"
+    assert clash.place.geo_precision == 3   # a governorate's countryside: a region
+
+
+def test_an_area_alone_stands_for_its_town():
+    from marsad.pipeline import Pipeline
+    doc = Pipeline().run_text("اندلعت اشتباكات في ريف دير الزور الغربي.")
+    assert [e.kb_id for e in doc.entities if e.type == "LOCATION"] == ["deir_ez_zor"]
+    assert doc.events[0].place.kb_id == "rif_deir_ez_zor_west"
