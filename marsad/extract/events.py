@@ -278,7 +278,8 @@ class EventExtractor:
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
         out["blast_verbs"] = keyset(raw["blast_verbs"])
         for name in ("verb_phrase_heads", "fired", "hedges", "unnamed_agents", "other_than", "purpose_words", "distance_units",
-                     "road_links", "connectives", "counts_before_since", "execution_verbs", "judicial_words"):
+                     "road_links", "connectives", "counts_before_since", "execution_verbs", "judicial_words", "doing_verbs",
+                     "delegations", "arrival_words", "fear_words", "withdrawals", "left_places"):
             out[name] = keyset(raw[name])
         out["reason_openers"] = _Phrases.of(raw["reason_openers"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
@@ -627,6 +628,20 @@ class EventExtractor:
             return True   # "بمحاسبة عناصر الدورية": the patrol's men, a patrol told before
         if self._backing_at(ctx, start):
             return True   # "بدعم من التحالف", "بمساندة طيران التحالف": who backed another act
+        if spec.type == "SUPPORT" and end - start == 1 and ctx.tokens[start].norm.startswith("ب") and not any(
+                ctx.keys[i] & self.cues["doing_verbs"] for i in words_before[-3:]):
+            return True   # "تحظى بدعم إيراني", "اتهمه بتسليح مجموعات": support had or alleged, not given here
+        if (spec.type == "VISIT" and end - start == 1 and ctx.keys[start] & self.cues["delegations"]
+                and not ctx.tokens[start].norm.startswith("ال") and not any(
+                ctx.keys[i] & self.cues["arrival_words"] for i in range(lo, ctx.clause_end_at(end)))):
+            return True   # "التقى وفد من ضباط التحالف وجهاء": who met, no visit told ("الوفد" is one told before)
+        if spec.type == "BASE_CHANGE" and ctx.keys[start] & self.cues["withdrawals"] and not self._left_named(ctx, end):
+            return True   # "ثم انسحبوا دون تسجيل أي خسائر": attackers pulling back
+        if (spec.type == "ACCUSE" and ctx.tokens[start].norm.startswith("م") and end < len(ctx.tokens)
+                and ctx.tokens[end].norm.startswith("ب")):
+            return True   # "اعتقلت شاباً متهماً بالتعاون": who is accused, not who accuses
+        if any(ctx.keys[i] & self.cues["fear_words"] for i in words_before[-3:]):
+            return True   # "وسط مخاوف من عملية عسكرية": feared, neither told nor planned
         if ctx.keys[start] & self.cues["execution_verbs"] and any(
                 ctx.keys[i] & self.cues["judicial_words"] for i in range(*ctx.sentence_tokens(ctx.sentence_of(start)))):
             return True   # "أعدم الجندي بعد إدانته بالاغتصاب": a sentence carried out, no political violence
@@ -634,6 +649,16 @@ class EventExtractor:
             words = [i for i in range(max(lo, start - 2 * ACCUSATION_WORDS), start) if ctx.tokens[i].is_word]
             if any(ctx.keys[i] & self.cues["accusation"] for i in words[-ACCUSATION_WORDS:]):
                 return True
+        return False
+
+    def _left_named(self, ctx: _Context, end: int) -> bool:
+        """Whether the clause after a withdrawal names what was left: "من" and, within a few
+        words, a base, a kind of ground or a place."""
+        hi = ctx.clause_end_at(end)
+        for k in range(end, hi):
+            if ctx.tokens[k].norm == "من":
+                return any(ctx.keys[j] & self.cues["left_places"] or (m := ctx.mention_covering(j)) is not None
+                           and ctx.types.get(m.entity_id) == "LOCATION" for j in range(k + 1, min(hi, k + 4)))
         return False
 
     def _plot(self, ctx: _Context, start: int) -> bool:
@@ -1437,11 +1462,14 @@ class EventExtractor:
         return next((i for i in reversed(ctx.words_before(h)) if ctx.keys[i] & self.cues["prompt"]), None)
 
     def _backing_at(self, ctx: _Context, k: int) -> bool:
-        """"بدعم من X" at token k, or "بمساندة X" with the backer's name right after."""
+        """"بدعم من X" at token k, or "بمساندة X" with the backer's name right after, or after
+        its aircraft ("بمساندة مروحيات التحالف")."""
         if self.cues["backing"].at(ctx.keys, k):
             return True
-        return (ctx.tokens[k].norm.startswith("ب") and bool(ctx.keys[k] & self.cues["backing_construct"])
-                and k + 1 < len(ctx.tokens) and ctx.entity_at[k + 1])
+        if not (ctx.tokens[k].norm.startswith("ب") and ctx.keys[k] & self.cues["backing_construct"]):
+            return False
+        named = k + 2 if k + 2 < len(ctx.tokens) and ctx.keys[k + 1] & self.cues["air"] else k + 1
+        return named < len(ctx.tokens) and bool(ctx.entity_at[named])
 
     def _anaphoric_subject(self, ctx: _Context, h: Hit) -> str | None:
         """The armed group a verb's subject "الميليشيا"/"التنظيم" refers back to, right after

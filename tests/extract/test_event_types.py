@@ -146,3 +146,42 @@ def test_a_gapped_verb_without_its_object_is_no_event(run, text):
 ])
 def test_a_blast_a_verb_says_happened_is_one_though_no_weapon_is_named(run, text, explosion):
     assert ("EXPLOSION" in types(run(text))) == explosion
+
+
+def all_types(doc):
+    return {e.type for e in doc.events}
+
+
+@pytest.mark.parametrize("text, not_type", [
+    ("تحظى الفرقة الرابعة بدعم إيراني منذ سنوات.", "SUPPORT"),                     # support had
+    ("واتهم الأهالي فرع الأمن العسكري بتسليح مجموعات محلية.", "SUPPORT"),         # support alleged
+    ("داهمت قسد بمساندة مروحيات التحالف الدولي بلدة الشحيل واعتقلت 12 شاباً.", "SUPPORT"),   # backing
+    ("وضم وفد الوجهاء نحو عشرين شخصية من العشائر.", "VISIT"),                     # who a delegation was
+    ("التقى وفد من ضباط التحالف الدولي وجهاء العشائر في حقل العمر.", "VISIT"),    # who met
+    ("وسط حالة من التوتر بين الأهالي الذين يخشون اتساع رقعة المواجهات.", "ARMED_CLASH"),   # feared
+    ("وصلت تعزيزات إلى محيط طفس، وسط مخاوف من عملية عسكرية في المنطقة.", "ATTACK"),
+    ("عززت قسد نقاطها على ضفة النهر تحسباً لعمليات تسلل جديدة.", "ATTACK"),
+    ("هاجم المسلحون النقاط بالأسلحة الرشاشة ثم انسحبوا دون تسجيل خسائر.", "BASE_CHANGE"),   # attackers pulling back
+    ("اعتقلت قسد شاباً متهماً بالتعاون مع قوات العشائر.", "ACCUSE"),              # who is accused
+])
+def test_words_of_an_act_that_tell_no_act_of_their_own(run, text, not_type):
+    assert not_type not in all_types(run(text))
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("قامت روسيا بتسليح الفصيل بعربات مدرعة.", "SUPPORT"),
+    ("وصل وفد عسكري روسي إلى مدينة القامشلي أمس.", "VISIT"),
+    ("انسحبت القوات الروسية من مطار القامشلي أمس.", "BASE_CHANGE"),
+    ("أقر المتمردون بانسحابهم من العاصمة مؤقتاً.", "BASE_CHANGE"),
+    ("وقال المصدر إن المسيرة انطلقت من غرب الفرات، متهماً الحرس الثوري بتزويد اللواء بالطائرات.", "ACCUSE"),
+    ("وقال القيادي إن قواته لن تسمح بذلك، محذراً من أن أي محاولة تسلل ستقابل برد حاسم.", "THREATEN"),
+    ("وقال الشيخ إن المعركة مستمرة، متوعداً بتوسيع العمليات لتشمل بلدات أخرى.", "THREATEN"),
+])
+def test_the_same_words_where_they_tell_the_act(run, text, type_):
+    assert type_ in all_types(run(text))
+
+
+def test_backing_aircraft_name_an_associated_actor(run):
+    doc = run("داهمت قسد بمساندة مروحيات التحالف الدولي بلدة الشحيل واعتقلت 12 شاباً.")
+    arrest = next(e for e in doc.events if e.type == "ARREST")
+    assert "us_coalition" in {doc.entity(a).kb_id for a in arrest.associated}

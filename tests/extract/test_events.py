@@ -1084,7 +1084,7 @@ def test_a_destination_does_not_outrank_the_place_an_act_was_near(run):
 
 @pytest.mark.parametrize("text, types", [
     ("قال إن الانتحاريين فجرا نفسيهما قرب القوة المداهمة لاحد المنازل، ما اسفر عن اصابة ثلاثة جنود.", ["EXPLOSION"]),
-    ("انسحبت القوات المهاجمة نحو البادية.", ["BASE_CHANGE"]),
+    ("انسحبت القوات المهاجمة من مواقعها نحو البادية.", ["BASE_CHANGE"]),
 ])
 def test_a_participle_after_a_force_describes_it(run, text, types):
     assert [e.type for e in run(text).events] == types
