@@ -58,6 +58,8 @@ SPEAKER_WORDS = 8        # and to the group whose office spoke: "قال مدير
 DENIAL_WORDS = 12        # words from a denial verb to what it denies: "نفى المكتب الإعلامي لقيادة العمليات المشتركة … تعرض"
 DENIAL_REACH = 12        # words from a denial verb to its "أن", and from there to the act
 LEAD_SENTENCES = 3       # headline, dateline and lead
+HEADLINE_SEARCH = 6      # sentences in which to look for the headline past furniture and bylines
+HEADLINE_JOINERS = ("..", "…")   # what joins a headline's items on its line
 DATELINE_WORDS = 3       # a dateline's place: "بيروت", "دير الزور", "مدينة الحسكة"
 LEAD_DATE_REACH = dt.timedelta(days=7)   # the news of a lead is this recent
 # between a toll and the group it belongs to: "من صفوف ميليشيا …", 'قيادي في تنظيم "الدولة"'
@@ -72,7 +74,7 @@ VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "E
 STRIKES = ("ATTACK", "SHELLING", "AIRSTRIKE")
 SEIZURES = ("ARREST", "ABDUCTION", "ASSASSINATION")   # acts on a person, told by a noun with its agent after it
 SPEECH_WINDOW = 8   # words after a figurative trigger in which a speech participle makes it words
-ACCUSATION_WORDS = 10   # words from an accusation to the act it charges: "اتهمت "قسد"، في بيان، النظام بقصف"
+ACCUSATION_WORDS = 12   # words from an accusation to the act it charges: "اتهمت "قسد"، في بيان، النظام بقصف"
 CLAIM_WORDS = 8   # words from "أعلن" to the act it claims, the claimant's name aside
 NEAR_KM = 25   # how far "قرب X" / "في محيط X" may lie from X
 MEASURED_NEAR_KM = 50   # "(30 كلم شمال الموصل)": a town this close still places the act (geo-precision 2)
@@ -279,7 +281,8 @@ class EventExtractor:
         out["blast_verbs"] = keyset(raw["blast_verbs"])
         for name in ("verb_phrase_heads", "fired", "hedges", "unnamed_agents", "other_than", "purpose_words", "distance_units",
                      "road_links", "connectives", "counts_before_since", "execution_verbs", "judicial_words", "doing_verbs",
-                     "delegations", "arrival_words", "fear_words", "withdrawals", "left_places"):
+                     "delegations", "arrival_words", "fear_words", "withdrawals", "left_places",
+                     "office_units", "security_committee", "committee_formed"):
             out[name] = keyset(raw[name])
         out["reason_openers"] = _Phrases.of(raw["reason_openers"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
@@ -635,6 +638,9 @@ class EventExtractor:
                 and not ctx.tokens[start].norm.startswith("ال") and not any(
                 ctx.keys[i] & self.cues["arrival_words"] for i in range(lo, ctx.clause_end_at(end)))):
             return True   # "التقى وفد من ضباط التحالف وجهاء": who met, no visit told ("الوفد" is one told before)
+        if spec.type == "INVESTIGATE" and any(ctx.keys[i] & self.cues["security_committee"] for i in range(start, end)) and not any(
+                ctx.keys[i] & self.cues["committee_formed"] for i in range(*ctx.sentence_tokens(ctx.sentence_of(start)))):
+            return True   # "أعضاء اللجنة الأمنية التابعة للنظام": a standing body, no inquiry
         if spec.type == "BASE_CHANGE" and ctx.keys[start] & self.cues["withdrawals"] and not self._left_named(ctx, end):
             return True   # "ثم انسحبوا دون تسجيل أي خسائر": attackers pulling back
         if (spec.type == "ACCUSE" and ctx.tokens[start].norm.startswith("م") and end < len(ctx.tokens)
@@ -901,8 +907,12 @@ class EventExtractor:
                 h.spec.form == "verb" and ctx.relative_clause(h) and not _future_verb(ctx, h)):
             return "threatened"
         attempt = self.cues["modality"]["attempted_before"]
-        if any(ctx.keys[i] & attempt for i in range(h.start, h.end)) or self._cue_before(
-                ctx, h, "attempted_before", 10, clause=False):   # "محاولة اغتيال"
+        tried = next((i for i in range(h.start, h.end) if ctx.keys[i] & attempt), None)
+        if tried is None:
+            tried = self._cue_at(ctx, h, "attempted_before", 10, clause=False)   # "محاولة اغتيال"
+        if tried is not None:
+            if tried > 0 and ctx.keys[tried - 1] & self.cues["modality"]["threatened_right_before"]:
+                return "threatened"   # "أي محاولة تسلل جديدة ستقابل برد حاسم": any attempt, none made
             return "aggregate" if self._counted_attempts(ctx, h) else "attempted"
         failed = self.cues["phrases"]["attempted_after"]
         # "دون وقوع إصابات" after a shell or a blast: it fell or went off and hurt no one; after
@@ -1175,6 +1185,7 @@ class EventExtractor:
         def places_in(rng: tuple[int, int]) -> list[tuple[int, Mention]]:
             return [x for x in ctx.mentions_in(rng, ("LOCATION",))
                     if not (cited and cited.overlaps(x[1].span)) and (transfers or not self._taken_to(ctx, x[0]))
+                    and not self._office_place(ctx, x[0], rng[0])
                     and not self._other_side(ctx, x) and (transfers or not self._headed_for(ctx, x[0]))]
         # (an earlier act's place is not what the later news named before its "بعد": "شنت الهيئة حملة
         # اعتقالات في إدلب وبنش، بعد ساعات من خروج مظاهرات")
@@ -1206,6 +1217,17 @@ class EventExtractor:
             # "على طريق القامشلي – عامودا" and nothing else: near the road's first town (ACLED's
             # geo-precision 2), rather than wherever the article is set
             h.place, h.place_near, h.place_bearing = road_end[1].entity_id, True, False   # (no anchor: a fuller report may name the spot)
+
+    def _office_place(self, ctx: _Context, i: int, lo: int) -> bool:
+        """A place that belongs to an office named with its holder: "العميد لؤي العلي رئيس فرع الأمن
+        العسكري في درعا" (the branch is Daraa's; the meeting may be elsewhere)."""
+        k = i - 1
+        if k <= lo or ctx.tokens[k].norm != "في":
+            return False
+        k -= 1
+        while k > lo and (ctx.entity_at[k] or ctx.keys[k] & self.cues["office_units"]):
+            k -= 1
+        return k < i - 2 and bool(ctx.keys[k] & self.cues["role_before_place"])
 
     def _measured_from(self, ctx: _Context, i: int) -> bool:
         """Whether the place at token i is far from the scene, a distance being measured from it:
@@ -1800,8 +1822,9 @@ class EventExtractor:
             # part of it, wherever in it
             during = is_verb and h.end < len(ctx.tokens) and bool(ctx.keys[h.end] & self.cues["during"])
             # ("قسد تقصف قرى غرب الفرات" over "وردت قسد بقصف مدفعي طال قرى الطيبة")
-            top = ctx.headline
-            candidates = [g for g in active if g.head.sentence == top == g.last_sentence] if h.answer else active
+            headline, top = ctx.headline_sentences, ctx.headline
+            last_of_headline = max(headline)
+            candidates = [g for g in active if {g.head.sentence, g.last_sentence} <= headline] if h.answer else active
             ordered = list(reversed(candidates))
             if h.definite:   # "الاشتباكات" refers to the clash told before, rather than to a more recent attack
                 ordered.sort(key=lambda g: g.type != h.type)
@@ -1827,7 +1850,8 @@ class EventExtractor:
                              and not is_verb and g.last_sentence == h.sentence)
                 # "اغتيال قيادي … بعبوة ناسفة" over "قُتل القيادي … إثر انفجار عبوة ناسفة": the
                 # headline's assassination is the lead's deadly blast or shooting
-                from_headline = g.head.sentence == top and h.sentence - top <= LEAD_SENTENCES - 1 and g.last_sentence == top
+                from_headline = ({g.head.sentence, g.last_sentence} <= headline
+                                 and h.sentence - last_of_headline <= LEAD_SENTENCES - 1)
                 killing = from_headline and "ASSASSINATION" in (g.type, h.type) and {g.type, h.type} <= KILLINGS
                 # "مقتل ثلاثة مهربين بنيران الجيش" over "قتل ثلاثة … في اشتباك بين دورية للجيش ومهربين":
                 # a headline's killing is the lead's act of force with the same toll, told in full there
@@ -1838,10 +1862,11 @@ class EventExtractor:
                          and self._blast_heard(ctx, h.start, h.spec) and _killed(h) is None)
                 # the headline announces what the body tells: its event is the body's first of that type
                 # (not another item of the headline itself: "قصف تركي على ريف عين العرب.. ومقتل جندي تركي")
-                headline_lead = g.head.sentence == top and (h.sentence - top <= 2 or g.last_sentence == top) and not (
-                    h.sentence > top and ctx.same_line(top, h.sentence))
+                headline_lead = (g.head.sentence in headline
+                                 and not (h.sentence > top and ctx.same_line(top, h.sentence))
+                                 and (h.sentence - last_of_headline <= 2 or g.last_sentence in headline))
                 if (g.type != h.type and not retold and not restated and not specified and not killing and not same_toll and not heard) or not (
-                        self._compatible(ctx, g, h, headline_lead and h.sentence - top <= LEAD_SENTENCES)
+                        self._compatible(ctx, g, h, headline_lead and h.sentence - last_of_headline <= LEAD_SENTENCES)
                         or during and g.modality == h.modality or heard):
                     continue
                 # coordinated verbs are separate acts ("رفضت … وهددت … وحذرت"); nouns refer back
@@ -1907,9 +1932,19 @@ class EventExtractor:
                 ctx.places_compatible(p, q)
                 # "في محيط دمشق" and "في منطقة الكسوة": a place near another may be where it was
                 or (h.place_near or p in g.near_places) and ctx.km_between(p, q) <= NEAR_KM
-                for p in g.anchored_places for q in ({h.place, *h.scope_places} if headline_lead else {h.place})):
+                for p in g.anchored_places for q in (self._lead_places(ctx, h) if headline_lead else {h.place})):
             return False
         return True
+
+    @staticmethod
+    def _lead_places(ctx: _Context, h: Hit) -> set[str]:
+        """The places a lead names anywhere in its sentence: its headline may have taken any of them
+        ("اجتماع … ينهي التوتر في المسيفرة" over "عقدت … اجتماعاً … في بصرى الشام، لبحث تداعيات
+        الاشتباكات التي شهدتها بلدة المسيفرة")."""
+        if h.sentence in ctx.headline_sentences:   # (text on one line: no headline and lead to tell apart)
+            return {h.place, *h.scope_places}
+        named = {m.entity_id for _, m in ctx.mentions_in(ctx.sentence_tokens(h.sentence), ("LOCATION",))}
+        return {h.place, *h.scope_places, *named}
 
     def _expand(self, ctx: _Context, entity_ids: set[str]) -> set[str]:
         """Entity ids plus the knowledge-base ids of their parent units (الفوج 47 → IRGC)."""
@@ -2118,9 +2153,13 @@ class _Context:
 
     @cached_property
     def headline(self) -> int:
-        """The headline's sentence: the first, unless it is only a byline or a dateline ("درعا 24",
-        "خاص - عين الفرات", "دمشق - 14 أيلول 2025") above the headline or the lead."""
-        for s in range(min(2, len(self.doc.sentences) - 1)):
+        """The headline's sentence: the first, unless it is page furniture (share buttons, a
+        navigation trail) or only a byline or a dateline ("درعا 24", "خاص - عين الفرات", "دمشق - 14
+        أيلول 2025") above the headline or the lead."""
+        for s in range(min(HEADLINE_SEARCH, len(self.doc.sentences) - 1)):
+            sent = self.doc.sentences[s]
+            if self.doc.in_boilerplate(Span(sent.start, sent.end)):
+                continue
             lo, hi = self.sentence_tokens(s)
             words = [i for i in range(lo, hi) if self.tokens[i].is_word]
             byline = (len(words) <= DATELINE_WORDS + 1
@@ -2129,6 +2168,17 @@ class _Context:
             if not byline:
                 return s
         return 0
+
+    @cached_property
+    def headline_sentences(self) -> frozenset[int]:
+        """The headline's sentence and those on its line ("مسيرة تقتل ثلاثة.. و"لواء الباقر" ينفي
+        مسؤوليته" is split at its dots)."""
+        top, last = self.headline, self.headline
+        text, sentences = self.doc.text, self.doc.sentences
+        while (last + 1 < len(sentences) and self.same_line(top, last + 1)
+               and text[sentences[last].start:sentences[last + 1].start].rstrip().endswith(HEADLINE_JOINERS)):
+            last += 1
+        return frozenset(range(top, last + 1))
 
     def is_subheading(self, s: int) -> bool:
         """A short line of its own that is not the headline: "اتهامات مباشرة", "تهديدات متبادلة"."""

@@ -92,6 +92,7 @@ def find_boilerplate(text: str, patterns: BoilerplatePatterns | None = None) -> 
     patterns = patterns or _default_patterns()
     spans: list[Span] = []
     pending_headline = False   # the previous furniture line was a bare "read also" label
+    in_list = False            # ... or a linked headline below one: the list goes on to a blank line
     pos = 0
     for line in LINE_BREAK_RE.split(text):
         start, end = _trim(text, pos, pos + len(line))
@@ -99,17 +100,19 @@ def find_boilerplate(text: str, patterns: BoilerplatePatterns | None = None) -> 
         if pos < len(text):
             pos += 2 if text.startswith("\r\n", pos) else 1
         if start == end:
+            pending_headline = pending_headline and not in_list
+            in_list = False
             continue
         norm = " ".join(normalize(text[start:end]).split()) if end - start <= MAX_LINE else ""
         fired = patterns.match(norm) if norm else None
         if fired:
             spans.append(Span(start, end))
-            pending_headline = fired in patterns.takes_next_line
+            pending_headline, in_list = fired in patterns.takes_next_line, False
         elif pending_headline and _headline_like(norm):
             spans.append(Span(start, end))
-            pending_headline = False
+            in_list = True
         else:
-            pending_headline = False
+            pending_headline = in_list = False
     return spans
 
 

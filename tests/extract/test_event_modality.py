@@ -114,3 +114,19 @@ def test_any_before_a_claimant_makes_no_threat(run):
 ])
 def test_asserted_despite_a_cue(run, text, type_):
     assert (type_, "asserted") in {(e.type, e.modality) for e in run(text).events}
+
+
+def test_the_act_someone_is_accused_of_is_no_new_act(run):
+    doc = run("وانتهى الاجتماع باتفاق يقضي بتسليم اثنين من عناصر المجموعة المتهمين بالهجوم إلى اللواء.")
+    assert "ATTACK" not in {e.type for e in doc.events}
+
+
+@pytest.mark.parametrize("text", [
+    # any attempt, in a warning: none was made
+    "وحذر القيادي من أن أي محاولة تسلل جديدة ستقابل برد حاسم.",
+    # what an accusation charges, however long its clause
+    'واتهم المصدر فرع "الأمن العسكري" بالسعي إلى "تفكيك اللواء الثامن" عبر استهداف قيادييه.',
+])
+def test_no_act_of_force_in_a_warning_or_a_charge(run, text):
+    violent = {"ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ABDUCTION"}
+    assert not [e for e in run(text).events if e.type in violent and e.modality in ("asserted", "attempted")]

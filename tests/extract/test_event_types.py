@@ -185,3 +185,9 @@ def test_backing_aircraft_name_an_associated_actor(run):
     doc = run("داهمت قسد بمساندة مروحيات التحالف الدولي بلدة الشحيل واعتقلت 12 شاباً.")
     arrest = next(e for e in doc.events if e.type == "ARREST")
     assert "us_coalition" in {doc.entity(a).kb_id for a in arrest.associated}
+
+
+def test_a_standing_security_committee_is_no_inquiry(run):
+    doc = run("وعقد اجتماعاً مع أعضاء اللجنة المركزية واللجنة الأمنية التابعة للنظام في درعا.")
+    assert "INVESTIGATE" not in all_types(doc)
+    assert "INVESTIGATE" in all_types(run("شكلت مليشيا الحرس الثوري لجنة أمنية للتحقيق في الهجمات."))

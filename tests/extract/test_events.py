@@ -2005,3 +2005,30 @@ def test_fighters_of_a_group_named_after_the_verb_are_its_side(run):
 ])
 def test_a_toll_that_rose_replaces_the_first_count(run, text, killed):
     assert only(run(text)).casualties.killed_total == killed
+
+
+@pytest.mark.parametrize("furniture", [
+    "فيسبوك\nتويتر\nواتساب\n\n",
+    "المرصد السوري لحقوق الإنسان\nالرئيسية » المناطق الخاضعة لسيطرة قوات سوريا الديمقراطية\n\n",
+])
+def test_a_headline_below_page_furniture_announces_the_lead_s_act(run, furniture):
+    doc = run(furniture + "اجتماع برعاية روسية ينهي التوتر في المسيفرة\n\n"
+              "عقدت قيادة اللواء الثامن اجتماعاً مع ضباط من فرع الأمن العسكري، يوم الأربعاء الماضي، في مدينة "
+              "بصرى الشام، لبحث تداعيات الاشتباكات التي شهدتها بلدة المسيفرة مطلع الأسبوع.", dt.date(2022, 11, 18))
+    assert len([e for e in doc.events if e.type == "MEETING"]) == 1
+
+
+def test_the_second_item_of_a_headline_split_at_its_dots_announces_the_body_s_act(run):
+    doc = run('مسيرة تقتل ثلاثة أشخاص في ريف دير الزور الشرقي.. و"لواء الباقر" ينفي مسؤوليته\n\n'
+              "قتل ثلاثة أشخاص جراء استهداف طائرة مسيرة نقطة عسكرية قرب بلدة البصيرة، يوم أمس الخميس.\n\n"
+              "وقالت مصادر محلية إن المسيرة أقلعت من مناطق نفوذ الميليشيات الإيرانية.\n\n"
+              'في حين نفى قيادي في "لواء الباقر" أي علاقة للواء بالاستهداف.', dt.date(2024, 8, 16))
+    assert len([e for e in doc.events if e.type == "REJECT"]) == 1
+
+
+def test_the_place_of_an_office_is_not_where_its_holder_met(run):
+    doc = run("عقدت قيادة اللواء الثامن اجتماعاً في مدينة بصرى الشام. وقال مراسل الموقع إن الاجتماع ضم "
+              "العميد لؤي العلي رئيس فرع الأمن العسكري في درعا.")
+    meeting = only(doc, "MEETING")
+    assert meeting.place.name_ar == "بصرى الشام"
+    assert "لؤي العلي" in {e.name_ar for e in doc.entities if e.type == "PERSON"}
