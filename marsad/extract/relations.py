@@ -32,6 +32,7 @@ class RelationExtractor:
         entity_cues = load_data_yaml("entity_cues.yaml", self.options)
         raw["group_anaphors"] = entity_cues["group_anaphors"]
         raw["units"] = list(entity_cues["units"])
+        raw["group_nouns"] = entity_cues["group_nouns"]
         cues = {k: frozenset(entry_key(w) for w in v) for k, v in raw.items()}
         # (with and without the article, as a token's keys read it: the article tells the adjective)
         cues["adjective_cues"] = frozenset(entry_key(form) for w in (*raw["part_of"], *raw["sponsored_by"])
@@ -84,10 +85,20 @@ class RelationExtractor:
             cue_words = first_words | (words - self.cues["adjective_cues"])
             if words & self.cues["pronoun_subjects"]:
                 cue_words = set()
+            gap = [k for k in range(e, s2) if tokens[k].is_word]
+            if (t1 == "PERSON" and gap and tokens[gap[0]].norm.startswith("و") and n > 0 and s - ments[n - 1][1] <= 8
+                    and keys[gap[0]] & (self.cues["part_of"] | self.cues["sponsored_by"])
+                    and types.get(ments[n - 1][2].entity_id) in GROUPS):
+                # 'سيوف الكرامة التي يقودها المدعو "عبد الحكيم الطيراوي" والتابعة لفرع الأمن العسكري': the
+                # joined adjective goes on describing the group before, not its leader
+                m = ments[n - 1][2]
+                t1, span, cue_words = types.get(m.entity_id), Span(m.span.start, m2.span.end), set(keys[gap[0]])
             if cue_words & self.cues["part_of"] and t1 in (*GROUPS, "PERSON") and t2 in GROUPS:
                 # X التابع لـ Y (not "X أيضاً، في مركز الأمن العام التابع للحرس": the centre is)
                 for head in (m, *_coordinated(ments, n, keys, types, doc.tokens, self.cues["part_of"])):
                     add("PART_OF", head, m2, Span(head.span.start, m2.span.end))
+            elif t2 in GROUPS and self._founded(keys, gap):
+                add("SPONSORED_BY", m, m2, span)
             elif cue_words & self.cues["sponsored_by"] and t2 in GROUPS:
                 # X المدعوم روسياً / X الموالية لإيران, with "X1 وX2 المدعومين" applying to both; the
                 # cue follows X ("الميليشيات الموالية لإيران، هي تهديد للقوات الموالية لروسيا": the
@@ -124,20 +135,45 @@ class RelationExtractor:
                 before = set().union(*(keys[k] for k in lead))
                 start = tokens[lead[0]].span.start if lead else m.span.start
                 branch_of = self._branch_of(tokens, keys, ments, n, types)
+                prev = ments[n - 1] if n > 0 and types.get(ments[n - 1][2].entity_id) in GROUPS else None
+                backer = prev is not None and (before & self.cues["sponsored_by"] or self._founded(
+                    keys, [k for k in range(prev[1], s) if tokens[k].is_word]))
+                if self._unnamed_led(tokens, keys, gap):
+                    continue   # "ومسلحين من مجموعة محلية يتزعمها P": he leads a group left unnamed
+                role = next((k for k in lead if keys[k] & self.cues["leader"]), None)
+                if role is not None and n > 0 and types.get(ments[n - 1][2].entity_id) == "PERSON" \
+                        and ments[n - 1][1] == role and not words & self.cues["led_by"] \
+                        and not tokens[role].norm.startswith(("ب", "ل")):   # ("شويغو برئيس النظام": someone met)
+                    continue   # "أحمد العودة قائد اللواء الثامن، والعميد لؤي العلي": the role is the name's before
                 if branch_of is not None and not words & self.cues["led_by"]:
                     # "قائد فيلق القدس في الحرس الثوري إسماعيل قاآني": he leads the branch, not the whole
                     add("LEADS", m2, branch_of, Span(branch_of.span.start, m2.span.end))
-                elif words & self.cues["led_by"] and before & self.cues["sponsored_by"] and n > 0 \
-                        and types.get(ments[n - 1][2].entity_id) in GROUPS:
-                    # "لواء أنصار الحق المدعومة من إيران ويقودها المدعو حسين": who leads the group, not its backer
-                    add("LEADS", m2, ments[n - 1][2], Span(ments[n - 1][2].span.start, m2.span.end))
-                elif before & self.cues["leader"] or words & (self.cues["heads"] | self.cues["led_by"]):
+                elif words & self.cues["led_by"] and backer:
+                    # "لواء أنصار الحق المدعومة من إيران ويقودها المدعو حسين", "ميليشيا محلية شكّلها الحرس
+                    # الثوري، ويقودها المدعو P": who leads the group, not its backer
+                    add("LEADS", m2, prev[2], Span(prev[2].span.start, m2.span.end))
+                elif before & (self.cues["leader"] | self.cues["leads_before"]) or words & (self.cues["heads"] | self.cues["led_by"]):
                     add("LEADS", m2, m, Span(start, m2.span.end))
+                    if before & self.cues["led_by"] and n > 0 and types.get(ments[n - 1][2].entity_id) in GROUPS:
+                        # "قوات العشائر التي يتزعمها شيخ قبيلة العكيدات إبراهيم الهفل": he leads both
+                        add("LEADS", m2, ments[n - 1][2], Span(ments[n - 1][2].span.start, m2.span.end))
                 elif before & self.cues["member"]:
                     add("MEMBER_OF", m2, m, Span(start, m2.span.end))
         names = {e.id: e.name_ar for e in doc.entities}
         self._through_anaphors(tokens, keys, ments, types, names, add)
         doc.relations = list(found.values())
+
+    def _unnamed_led(self, tokens, keys, gap: list[int]) -> bool:
+        """Whether a verb of leading in the gap follows a group noun that names no group of the text
+        ("مجموعة محلية يتزعمها", "ميليشيا يقودها")."""
+        verb = next((n for n, k in enumerate(gap) if keys[k] & self.cues["led_by"]), None)
+        return verb is not None and any(keys[k] & self.cues["group_nouns"] for k in gap[max(0, verb - 2):verb])
+
+    def _founded(self, keys, gap: list[int]) -> bool:
+        """Whether the words between a group and the next name tell that the name founded it:
+        a founding verb with only what the group is before it ("الذي أسسته", "وهي ميليشيا محلية شكلها")."""
+        verb = next((n for n, k in enumerate(gap) if keys[k] & self.cues["founded_by"]), None)
+        return verb is not None and all(keys[k] & self.cues["founded_intro"] for k in gap[:verb])
 
     def _branch_of(self, tokens, keys, ments, n: int, types) -> Mention | None:
         """The group a leader is named for when "في" joins it to a larger one before his name:

@@ -140,3 +140,44 @@ def test_who_leads_a_group_is_not_its_backers_leader(run):
 ])
 def test_who_leads_a_branch_or_a_group_named_before_him(run, text, leader, group):
     assert ("LEADS", leader, group) in rels(run(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('ويقود "اللواء الثامن" أحمد العودة منذ سنوات.', ("LEADS", "أحمد العودة", "8th Brigade (5th Corps, Daraa)")),
+    ('وانضم اللواء إلى "الفيلق الخامس" الذي أسسته روسيا عام 2016.', ("SPONSORED_BY", "5th Corps", "Russia")),
+    ('تسيطر على المعبر مجموعة "سرايا عز الفرات"، وهي ميليشيا محلية شكّلها الحرس الثوري الإيراني.',
+     ("SPONSORED_BY", "Saraya Az al-Farat", "Islamic Revolutionary Guard Corps")),
+    ('اندلعت اشتباكات مع مجموعة "سيوف الكرامة" التي يقودها المدعو "عبد الحكيم الطيراوي" والتابعة لفرع الأمن العسكري.',
+     ("PART_OF", "Siwaf al-Karama", "Syrian Military Security")),
+    ("ينتمي المسلحون إلى قوات العشائر التي يتزعمها شيخ قبيلة العكيدات إبراهيم الهفل.",
+     ("LEADS", "إبراهيم الهفل", "Arab tribal fighters")),
+])
+def test_relations_told_by_verbs_and_joined_adjectives(run, text, expected):
+    assert expected in rels(run(text))
+
+
+def test_what_a_verb_founded_after_another_noun_is_that_noun(run):
+    doc = run("وتقع النقاط للدفاع الوطني، بالقرب مزار أنشأته إيران في المدينة.")
+    assert not [r for r in doc.relations if r.type == "SPONSORED_BY"]
+
+
+def test_a_joined_adjective_after_a_leader_is_not_his(run):
+    doc = run('اندلعت اشتباكات مع مجموعة "سيوف الكرامة" التي يقودها المدعو "عبد الحكيم الطيراوي" والتابعة لفرع الأمن العسكري.')
+    assert not [r for r in doc.relations if r.type == "MEMBER_OF"]
+
+
+def test_who_leads_a_group_formed_by_a_backer_leads_the_group(run):
+    doc = run('تسيطر على المعبر مجموعة "سرايا عز الفرات"، وهي ميليشيا محلية شكّلها الحرس الثوري الإيراني في '
+              'مدينة الميادين، ويقودها المدعو "أبو جاسم الطويل".')
+    assert {r.type for r in doc.relations if doc.entity(r.tail).kb_id == "irgc"} == {"SPONSORED_BY"}
+
+
+def test_who_leads_an_unnamed_group_leads_none_named(run):
+    doc = run('بين عناصر من "الفيلق الخامس" المدعوم من روسيا، ومسلحين من مجموعة محلية يتزعمها "عبد الحكيم الطيراوي".')
+    assert not [r for r in doc.relations if r.type == "LEADS"]
+
+
+def test_a_role_right_after_a_name_is_not_the_next_name_s(run):
+    doc = run("ضم الاجتماع أحمد العودة قائد اللواء الثامن، والعميد لؤي العلي رئيس فرع الأمن العسكري في درعا.")
+    assert ("LEADS", "لؤي العلي", "8th Brigade (5th Corps, Daraa)") not in rels(doc)
+    assert ("LEADS", "لؤي العلي", "Syrian Military Security") in rels(doc)
