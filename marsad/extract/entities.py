@@ -538,7 +538,8 @@ class EntityRecognizer:
                 if run and not any(covered[run[0]:run[1]]):
                     return run
             if t.norm == "،" and j + 1 < n:
-                run = self._bare_name(tokens, keys, j + 1, covered)
+                first = j + 2 if tokens[j + 1].norm in ("المدعو", "المدعوه") and j + 2 < n else j + 1
+                run = self._bare_name(tokens, keys, first, covered)   # (after "، المدعو" the name itself)
                 ends = run and (run[1] >= n or not tokens[run[1]].is_word or _stop(tokens[run[1]], self.cues["name_stop"]))
                 if run and ends and run[1] - run[0] >= 2 and self._name_like(tokens, keys, run):
                     return run

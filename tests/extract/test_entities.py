@@ -779,3 +779,8 @@ def test_a_general_security_post_held_by_others_is_any_police_post(run):
 def test_an_outlet_named_in_full_and_short_is_one_entity(run):
     doc = run("وقال المرصد السوري لحقوق الإنسان إن اشتباكات اندلعت. وأضاف المرصد السوري أن ثلاثة قتلوا.")
     assert [(e.type, e.kb_id, len(e.mentions)) for e in doc.entities] == [("MEDIA", "outlet:sohr", 2)]
+
+
+def test_the_word_that_names_someone_after_his_role_is_not_his_name(run):
+    doc = run("وقال قائد ميليشيا الدفاع الوطني في دير الزور، المدعو فراس العراقية، إن الاجتماع فشل.")
+    assert [e.name_ar for e in doc.entities if e.type == "PERSON"] == ["فراس العراقية"]

@@ -1,0 +1,52 @@
+"""A second quality gate: the two written development sets of examples/goldsets, scored by
+shared/eval/score.py. Floors sit a little under the scores they had when they were added, so a
+drop means a change made extraction worse on articles other than the seeds."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+SETS = ROOT / "examples" / "goldsets"
+
+pytestmark = pytest.mark.skipif(not SCORER.is_file(), reason=f"written gold gate skipped: no scorer at {SCORER}")
+
+FLOORS = {
+    ("entities", "f1"): 0.90,
+    ("events", "f1"): 0.84,
+    ("event_attributes", "date", "acc"): 0.85,
+    ("event_attributes", "location", "acc"): 0.88,
+    ("event_attributes", "actors", "mean_f1"): 0.70,
+    ("relations", "f1"): 0.75,
+    ("incidents_pairwise", "f1"): 0.70,
+}
+
+
+@pytest.fixture(scope="module", params=["written_daraa_2022", "written_deir_ezzor_2024"])
+def scores(request, tmp_path_factory) -> dict:
+    corpus, gold = SETS / request.param / "corpus", SETS / request.param / "gold.json"
+    pred = tmp_path_factory.mktemp(request.param) / "pred.json"
+    run = subprocess.run([sys.executable, "-m", "marsad", "extract", str(corpus), "--format", "eval-json",
+                          "-o", str(pred)], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    scored = subprocess.run([sys.executable, str(SCORER), "--gold", str(gold), "--pred", str(pred),
+                             "--corpus", str(corpus), "--json"], capture_output=True, text=True, timeout=120)
+    assert scored.returncode == 0, scored.stderr
+    return json.loads(scored.stdout)
+
+
+@pytest.mark.parametrize("path, floor", FLOORS.items(), ids=lambda v: ".".join(v) if isinstance(v, tuple) else str(v))
+def test_written_set_scores_reach_their_floor(scores, path, floor):
+    value = scores
+    for key in path:
+        value = value[key]
+    assert value >= floor, f"{'.'.join(path)} = {value} < {floor}"
+
+
+def test_offsets_refer_to_the_input_text(scores):
+    assert scores["problems"] == []
