@@ -13,6 +13,28 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "slow: takes more than ~20 s (deselect with -m 'not slow')")
 
 
+# --------------------------------------------------------------------------- gold scoring
+
+@pytest.fixture(scope="session")
+def extract_and_score():
+    """Run `marsad extract` on a corpus folder and score it with shared/eval/score.py: the scorer's
+    JSON report."""
+    import json
+    import subprocess
+    import sys
+
+    def run(corpus, gold, scorer, workdir) -> dict:
+        pred = workdir / "pred.json"
+        done = subprocess.run([sys.executable, "-m", "marsad", "extract", str(corpus), "--format", "eval-json",
+                               "-o", str(pred)], capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        scored = subprocess.run([sys.executable, str(scorer), "--gold", str(gold), "--pred", str(pred),
+                                 "--corpus", str(corpus), "--json"], capture_output=True, text=True, timeout=120)
+        assert scored.returncode == 0, scored.stderr
+        return json.loads(scored.stdout)
+    return run
+
+
 # --------------------------------------------------------------------------- databases
 
 PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"

@@ -6,9 +6,6 @@ below them means a change made extraction worse.
 """
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -39,15 +36,8 @@ MAX_CONFLICTS_FLAGGED = 6
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory) -> dict:
-    pred = tmp_path_factory.mktemp("golden") / "pred.json"
-    run = subprocess.run([sys.executable, "-m", "marsad", "extract", str(SEEDS), "--format", "eval-json",
-                          "-o", str(pred)], capture_output=True, text=True, timeout=600)
-    assert run.returncode == 0, run.stderr
-    scored = subprocess.run([sys.executable, str(SCORER), "--gold", str(GOLD), "--pred", str(pred),
-                             "--corpus", str(SEEDS), "--json"], capture_output=True, text=True, timeout=120)
-    assert scored.returncode == 0, scored.stderr
-    return json.loads(scored.stdout)
+def scores(extract_and_score, tmp_path_factory) -> dict:
+    return extract_and_score(SEEDS, GOLD, SCORER, tmp_path_factory.mktemp("golden"))
 
 
 @pytest.mark.parametrize("path, floor", TARGETS.items(), ids=lambda v: ".".join(v) if isinstance(v, tuple) else str(v))

@@ -3,9 +3,6 @@ shared/eval/score.py. Floors sit a little under the scores they had when they we
 drop means a change made extraction worse on articles other than the seeds."""
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -28,16 +25,9 @@ FLOORS = {
 
 
 @pytest.fixture(scope="module", params=["written_daraa_2022", "written_deir_ezzor_2024"])
-def scores(request, tmp_path_factory) -> dict:
-    corpus, gold = SETS / request.param / "corpus", SETS / request.param / "gold.json"
-    pred = tmp_path_factory.mktemp(request.param) / "pred.json"
-    run = subprocess.run([sys.executable, "-m", "marsad", "extract", str(corpus), "--format", "eval-json",
-                          "-o", str(pred)], capture_output=True, text=True, timeout=600)
-    assert run.returncode == 0, run.stderr
-    scored = subprocess.run([sys.executable, str(SCORER), "--gold", str(gold), "--pred", str(pred),
-                             "--corpus", str(corpus), "--json"], capture_output=True, text=True, timeout=120)
-    assert scored.returncode == 0, scored.stderr
-    return json.loads(scored.stdout)
+def scores(request, extract_and_score, tmp_path_factory) -> dict:
+    folder = SETS / request.param
+    return extract_and_score(folder / "corpus", folder / "gold.json", SCORER, tmp_path_factory.mktemp(request.param))
 
 
 @pytest.mark.parametrize("path, floor", FLOORS.items(), ids=lambda v: ".".join(v) if isinstance(v, tuple) else str(v))
