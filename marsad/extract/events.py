@@ -1653,14 +1653,13 @@ class EventExtractor:
         elif lo in ctx.violent_ends:
             # "غارة على سيارة، ما أدى إلى مقتل شخصين، كما استهدفت غارة أخرى بلدة طفس": the toll told
             # in the clause of the act before is that act's
-            lo = next((k for k in range(h.start - 1, lo, -1) if ctx.tokens[k].norm in CLAUSE_PUNCTUATION
-                       or ctx.keys[k] & self.cues["connectives"]), lo)
+            cut = self._last_clause_cut(ctx, lo + 1, h.start)
+            lo = lo if cut is None else cut
         # "قُتل ثلاثة عناصر في اشتباكات …، كما قُتل مدني بقصف مدفعي": the toll told in the clause of
         # a later act of force is that act's
         later = next((k for k in ctx.violent_starts[bisect.bisect_right(ctx.violent_starts, h.end):] if k <= hi), None)
         if later is not None:
-            cut = next((k for k in range(later - 1, h.end - 1, -1)
-                        if ctx.tokens[k].norm in CLAUSE_PUNCTUATION or ctx.keys[k] & self.cues["connectives"]), None)
+            cut = self._last_clause_cut(ctx, h.end, later)
             if cut is not None and any(ctx.keys[k] & (c["killed"] | c["injured"]) for k in range(cut, later)):
                 hi = cut
         i = lo
@@ -1740,6 +1739,11 @@ class EventExtractor:
             target.extend(groups)
             i = max(end, i + 1)
 
+    def _last_clause_cut(self, ctx: _Context, lo: int, hi: int) -> int | None:
+        """The last punctuation or connective in tokens [lo, hi): where the clause before `hi` begins."""
+        return next((k for k in range(hi - 1, lo - 1, -1)
+                     if ctx.tokens[k].norm in CLAUSE_PUNCTUATION or ctx.keys[k] & self.cues["connectives"]), None)
+
     def _tolls_told_next(self, ctx: _Context, hits: list[Hit], events: list[_Group]) -> None:
         """A sentence that only tells a toll ("اندلعت اشتباكات … . وقتل 9 أشخاص وأصيب 27 آخرون")
         tells the toll of the act of force the sentence before it reported, if that act has none."""
@@ -1809,6 +1813,8 @@ class EventExtractor:
     def _merge(self, ctx: _Context, hits: list[Hit]) -> list[_Group]:
         groups: list[_Group] = []
         active: list[_Group] = []        # groups mentioned recently enough to be referred back to
+        headline, top = ctx.headline_sentences, ctx.headline
+        last_of_headline = max(headline)
         for n, h in enumerate(hits):
             if n % 64 == 0:
                 active = [g for g in active if h.sentence - g.last_sentence <= REFERENCE_REACH]
@@ -1822,8 +1828,6 @@ class EventExtractor:
             # part of it, wherever in it
             during = is_verb and h.end < len(ctx.tokens) and bool(ctx.keys[h.end] & self.cues["during"])
             # ("قسد تقصف قرى غرب الفرات" over "وردت قسد بقصف مدفعي طال قرى الطيبة")
-            headline, top = ctx.headline_sentences, ctx.headline
-            last_of_headline = max(headline)
             candidates = [g for g in active if {g.head.sentence, g.last_sentence} <= headline] if h.answer else active
             ordered = list(reversed(candidates))
             if h.definite:   # "الاشتباكات" refers to the clash told before, rather than to a more recent attack
