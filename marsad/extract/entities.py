@@ -145,6 +145,7 @@ class EntityRecognizer:
         chosen += self._coreference(tokens, keys, chosen)
         chosen = self._nicknames(tokens, keys, _select(chosen))
         chosen = _select(chosen + self._clipped(tokens, keys, chosen))
+        chosen = self._one_entity_per_name(chosen)
         self._type_countries(tokens, keys, chosen)
         self._capitals_as_states(tokens, keys, chosen)
         doc.mentions, doc.entities = _build_entities(doc, tokens, chosen)
@@ -998,6 +999,8 @@ class EntityRecognizer:
             words = [t.norm for t in tokens[f.start:f.end]]
             family = words[-1] if len(words) >= 2 and words[-1].startswith("ال") and len(words[-1]) > 4 else None
             family_key = entry_key(family) if family else None
+            if family_key in self.cues["honorifics"]:
+                family_key = None   # "عدنان السيد": alone, "السيد" is anyone's title ("السيد حسن نصر الله")
             first_key = entry_key(words[0])
             for i in range(len(tokens)):
                 if covered[i] or not (first_key in keys[i] or tokens[i].norm == words[0] or family_key in keys[i]):
@@ -1029,12 +1032,15 @@ class EntityRecognizer:
         return out
 
     def _nicknames(self, tokens, keys, chosen: list[Found]) -> list[Found]:
-        """'محمد الزعبي، الملقب بـ"أبو حسن"': the name after "الملقب بـ" is the same person's."""
+        """'محمد الزعبي، الملقب بـ"أبو حسن"': the name after "الملقب بـ" is the same person's, and
+        so is a quoted kunya right after a name ('عمر الحمدو "أبو صهيب"')."""
         persons = sorted((f for f in chosen if f.cand.type == "PERSON"), key=lambda f: f.start)
         same: dict[int, Candidate] = {}
         for before, after in zip(persons, persons[1:]):
             between = [k for k in range(before.end, after.start) if tokens[k].is_word and tokens[k].norm != "ب"]
-            if between and len(between) <= 2 and all(keys[k] & self.cues["nickname_words"] for k in between):
+            quoted_kunya = (0 < after.start - before.end <= 2 and tokens[after.start].norm in KUNYA_HEADS
+                            and all(tokens[k].norm in (QUOTE, *OPENING_QUOTES) for k in range(before.end, after.start)))
+            if quoted_kunya or between and len(between) <= 2 and all(keys[k] & self.cues["nickname_words"] for k in between):
                 same[id(after)] = same.get(id(before), before.cand)
         return [Found(f.start, f.end, same[id(f)], f.priority, f.extra | {"source": "coref"}) if id(f) in same else f
                 for f in chosen]
@@ -1085,6 +1091,24 @@ class EntityRecognizer:
                 continue
             out.append(Found(m.start, m.end, m.payload, 0, {"source": "coref"}))
         return out
+
+    def _one_entity_per_name(self, chosen: list[Found]) -> list[Found]:
+        """A name the knowledge base lacks names one thing throughout an article: "فرسان الوادي",
+        read by the tagger as an organisation in one sentence and a person in another, is the
+        armed group a cue found in a third ('فصيل "فرسان الوادي"'), and so is what follows the group
+        noun of a group named in full ("تجمع فرسان الوادي"). A pattern's reading is surer than
+        the tagger's; between equals, the first in the text."""
+        heads = self.cues["group_nouns"] | self.cues["formations"]
+        new = sorted((f for f in chosen if f.cand.kb_id is None and f.cand.source == "pattern"),
+                     key=lambda f: (f.extra.get("source") == "model", f.start))
+        surest: dict[str, Candidate] = {}
+        for f in new:
+            words = _phrase_key(f.cand.name_ar).split()
+            surest.setdefault(" ".join(words), f.cand)
+            if f.cand.type in ("ARMED_GROUP", "ORGANIZATION") and len(words) > 1 and words[0] in heads:
+                surest.setdefault(" ".join(words[1:]), f.cand)
+        renamed = {id(f): cand for f in new if (cand := surest[_phrase_key(f.cand.name_ar)]) is not f.cand}
+        return [Found(f.start, f.end, renamed[id(f)], f.priority, f.extra) if id(f) in renamed else f for f in chosen]
 
     # 4. types ----------------------------------------------------------------------------------
     def _type_countries(self, tokens, keys, chosen: list[Found]) -> None:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import bisect
 from functools import cached_property
 
+from marsad.arabic.tokenize import LINE_BREAKS
 from marsad.config import Options, load_data_yaml
 from marsad.extract.lexicon import entry_key, token_keys
 from marsad.model import Document, Mention, Relation, Span
 
 GROUPS = ("ARMED_GROUP", "STATE", "ORGANIZATION")
+FORCES = ("ARMED_GROUP", "ORGANIZATION")
 
 
 class RelationExtractor:
@@ -60,6 +62,7 @@ class RelationExtractor:
         ments = [(tok_of(m), _tok_end(starts, m), m) for m in doc.mentions]
         types = {e.id: e.type for e in doc.entities}
         found: dict[tuple[str, str, str], Relation] = {}
+        wholes: dict[str, list[str]] = {}   # a unit -> the forces it is told to be in
 
         def add(rtype: str, head: Mention, tail: Mention, evidence: Span) -> None:
             if head.entity_id == tail.entity_id or head.entity_id is None or tail.entity_id is None:
@@ -74,26 +77,30 @@ class RelationExtractor:
         for n in range(len(ments) - 1):
             s, e, m = ments[n]
             s2, e2, m2 = ments[n + 1]
-            if s2 - e > 8:
-                continue
+            if s2 - e > 8 or any(c in LINE_BREAKS for c in doc.text[m.span.end:m2.span.start]):
+                continue   # (a claim is told within a paragraph: not 'الباب.\n\nهدنة برعاية "الفيلق الثالث"')
             words = set().union(*keys[e:s2]) if s2 > e else set()
             span = Span(m.span.start, m2.span.end)
             t1, t2 = types.get(m.entity_id), types.get(m2.entity_id)
+            gap = [k for k in range(e, s2) if tokens[k].is_word]
             # an adjective cue ("التابع", "المدعومة") agrees with the noun right before it; a verb or
             # a preposition ("يتبع", "أسست بإشراف") may stand further on
             first_words = set().union(*(keys[k] for k in _adjective_slot(tokens, e, s2)))
             cue_words = first_words | (words - self.cues["adjective_cues"])
             if words & self.cues["pronoun_subjects"]:
                 cue_words = set()
-            gap = [k for k in range(e, s2) if tokens[k].is_word]
             if (t1 == "PERSON" and gap and tokens[gap[0]].norm.startswith("و") and n > 0 and s - ments[n - 1][1] <= 8
-                    and keys[gap[0]] & (self.cues["part_of"] | self.cues["sponsored_by"])
+                    and (joined := set().union(*(keys[k] for k in gap[:3]))) & (self.cues["part_of"] | self.cues["sponsored_by"])
                     and types.get(ments[n - 1][2].entity_id) in GROUPS):
-                # 'سيوف الكرامة التي يقودها المدعو "عبد الحكيم الطيراوي" والتابعة لفرع الأمن العسكري': the
-                # joined adjective goes on describing the group before, not its leader
+                # 'سيوف الكرامة التي يقودها المدعو "عبد الحكيم الطيراوي" والتابعة لفرع الأمن العسكري', "يقودها
+                # المدعو P وتعمل تحت مظلة Y": the joined clause goes on describing the group before, not its leader
                 m = ments[n - 1][2]
-                t1, span, cue_words = types.get(m.entity_id), Span(m.span.start, m2.span.end), set(keys[gap[0]])
-            if cue_words & self.cues["part_of"] and t1 in (*GROUPS, "PERSON") and t2 in GROUPS:
+                t1, span, cue_words = types.get(m.entity_id), Span(m.span.start, m2.span.end), joined
+            if t1 in FORCES and t2 in FORCES and [tokens[k].norm for k in gap] == ["في"]:
+                # "فوج الحماية في قوات سوريا الديمقراطية", "جهاز الأمن العام في هيئة تحرير الشام"
+                add("PART_OF", m, m2, span)
+                wholes.setdefault(m.entity_id, []).append(m2.entity_id)
+            elif cue_words & self.cues["part_of"] and t1 in (*GROUPS, "PERSON") and t2 in GROUPS:
                 # X التابع لـ Y (not "X أيضاً، في مركز الأمن العام التابع للحرس": the centre is)
                 for head in (m, *_coordinated(ments, n, keys, types, doc.tokens, self.cues["part_of"])):
                     add("PART_OF", head, m2, Span(head.span.start, m2.span.end))
@@ -105,6 +112,8 @@ class RelationExtractor:
                 # second cue is another noun's)
                 for head in (m, *_coordinated(ments, n, keys, types, doc.tokens, self.cues["sponsored_by"])):
                     add("SPONSORED_BY", head, m2, Span(head.span.start, m2.span.end))
+            elif t1 in FORCES and t2 == "STATE" and len(gap) <= 2 and words & self.cues["led_by"]:
+                add("LEADS", m2, m, span)   # "التحالف الدولي بقيادة الولايات المتحدة"
             elif t1 == "PERSON" and t2 in GROUPS:
                 # P قائد [ميليشيا] Y / P قيادي في Y / P من أبرز رجال Y; not "أحمد الشرع وقائد "قسد" مظلوم
                 # عبدي", where the role joined by و is the next person's
@@ -124,7 +133,10 @@ class RelationExtractor:
                 if t2 == "LOCATION":
                     s3, _, m3 = ments[n + 2]
                     branch = any(tokens[k].norm == "في" or tokens[k].norm.startswith("ب") for k in range(e, s2 + 1))
-                    if types.get(m3.entity_id) != "PERSON" or s3 - e2 > 4 or not branch:
+                    # ("قائد فوج الحماية في قسد بمقاطعة قامشلو، والمقاتل رودي أحمد": "و" opens another's role)
+                    joined = any(tokens[k].is_word and tokens[k].norm.startswith("و") and not keys[k] & self.cues["led_by"]
+                                 for k in range(e2, s3))
+                    if types.get(m3.entity_id) != "PERSON" or s3 - e2 > 4 or not branch or joined:
                         continue
                     words |= set().union(*keys[e2:s3])
                     m2 = m3
@@ -136,8 +148,11 @@ class RelationExtractor:
                 start = tokens[lead[0]].span.start if lead else m.span.start
                 branch_of = self._branch_of(tokens, keys, ments, n, types)
                 prev = ments[n - 1] if n > 0 and types.get(ments[n - 1][2].entity_id) in GROUPS else None
-                backer = prev is not None and (before & self.cues["sponsored_by"] or self._founded(
-                    keys, [k for k in range(prev[1], s) if tokens[k].is_word]))
+                told = [k for k in range(prev[1], s) if tokens[k].is_word] if prev is not None else []
+                # (and "X، ينضوي في صفوف Y، ويقوده P": the joined verb goes on telling of X)
+                joined_lead = any(tokens[k].norm.startswith("و") and keys[k] & self.cues["led_by"] for k in gap)
+                backer = prev is not None and (before & self.cues["sponsored_by"] or self._founded(keys, told)
+                                               or joined_lead and any(keys[k] & self.cues["part_of"] for k in told))
                 if self._unnamed_led(tokens, keys, gap):
                     continue   # "ومسلحين من مجموعة محلية يتزعمها P": he leads a group left unnamed
                 role = next((k for k in lead if keys[k] & self.cues["leader"]), None)
@@ -161,6 +176,12 @@ class RelationExtractor:
                     add("MEMBER_OF", m2, m, Span(start, m2.span.end))
         names = {e.id: e.name_ar for e in doc.entities}
         self._through_anaphors(tokens, keys, ments, types, names, add)
+        for (rtype, head, unit), rel in list(found.items()):
+            # who leads or belongs to a unit "in" a larger force is a member of it: "دلشاد حسو، قائد
+            # فوج الحماية في قوات سوريا الديمقراطية"
+            if rtype in ("LEADS", "MEMBER_OF") and types.get(head) == "PERSON":
+                for whole in wholes.get(unit, ()):
+                    found.setdefault(("MEMBER_OF", head, whole), Relation("MEMBER_OF", head, whole, rel.evidence, doc.doc_id))
         doc.relations = list(found.values())
 
     def _unnamed_led(self, tokens, keys, gap: list[int]) -> bool:

@@ -784,3 +784,31 @@ def test_an_outlet_named_in_full_and_short_is_one_entity(run):
 def test_the_word_that_names_someone_after_his_role_is_not_his_name(run):
     doc = run("وقال قائد ميليشيا الدفاع الوطني في دير الزور، المدعو فراس العراقية، إن الاجتماع فشل.")
     assert [e.name_ar for e in doc.entities if e.type == "PERSON"] == ["فراس العراقية"]
+
+
+def test_a_new_name_is_one_entity_whatever_the_tagger_calls_it(run):
+    doc = run('اندلعت اشتباكات بين "فرقة السلطان مراد" وفصيل "نسور الجبل" في قرية تل بطال. '
+              'واتهم ناشطون "نسور الجبل" بفرض إتاوات، فيما قال قائد "نسور الجبل" إن عناصره تعرضوا لكمين.')
+    found = [e for e in doc.entities if "نسور الجبل" in e.name_ar]
+    assert len(found) == 1 and found[0].type == "ARMED_GROUP" and len(found[0].mentions) == 3
+
+
+def test_a_groups_name_after_its_group_noun_is_the_group(run):
+    doc = run('هاجم "تجمع نسور الجبل" حاجزاً للشرطة. وقال ناشطون إن "نسور الجبل" انسحب لاحقاً.')
+    groups = [e for e in doc.entities if "نسور الجبل" in e.name_ar]
+    assert len(groups) == 1 and groups[0].type == "ARMED_GROUP"
+
+
+def test_a_quoted_kunya_right_after_a_name_is_the_same_person(run):
+    doc = run('وتوعد قائد الفصيل، سامر الحلبي "أبو عمار"، بالرد على الهجوم.')
+    persons = [e for e in doc.entities if e.type == "PERSON"]
+    assert len(persons) == 1 and len(persons[0].mentions) == 2
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ('وخرج متظاهرون يطالبون بإسقاط "الجولاني" في مدينة إدلب.', "ahmed_al_sharaa"),
+    ("وقال الرئيس التركي رجب طيب أردوغان إن العملية ستستمر.", "recep_tayyip_erdogan"),
+])
+def test_leaders_the_knowledge_base_knows_are_linked(run, text, kb_id):
+    doc = run(text)
+    assert [e.type for e in doc.entities if e.kb_id == kb_id] == ["PERSON"]

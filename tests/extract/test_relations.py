@@ -181,3 +181,51 @@ def test_a_role_right_after_a_name_is_not_the_next_name_s(run):
     doc = run("ضم الاجتماع أحمد العودة قائد اللواء الثامن، والعميد لؤي العلي رئيس فرع الأمن العسكري في درعا.")
     assert ("LEADS", "لؤي العلي", "8th Brigade (5th Corps, Daraa)") not in rels(doc)
     assert ("LEADS", "لؤي العلي", "Syrian Military Security") in rels(doc)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('قُتل قائد كتيبة المداهمة في "جيش الإسلام" المدعو "سليم الخطيب".', ("PART_OF", "كتيبة المداهمة", "Jaysh al-Islam")),
+    ('وقال إن المهاجمين ينتمون إلى "كتيبة الردع" في "أحرار الشام".', ("PART_OF", "كتيبة الردع", "Ahrar al-Sham")),
+])
+def test_a_unit_in_a_larger_force_is_part_of_it(run, text, expected):
+    doc = run(text)
+    names = {e.id: (e.name_ar if not e.kb_id else e.name_en) for e in doc.entities}
+    assert expected in {(r.type, names[r.head], names[r.tail]) for r in doc.relations}
+
+
+def test_who_leads_a_unit_in_a_larger_force_is_a_member_of_the_force(run):
+    doc = run('وأُصيب سليم الخطيب، قائد كتيبة الردع في "أحرار الشام"، بجروح.')
+    assert ("MEMBER_OF", "سليم الخطيب", "Ahrar al-Sham") in rels(doc)
+
+
+def test_a_claim_is_not_read_across_a_paragraph_break(run):
+    doc = run('وانسحب المسلحون إلى مدينة الباب.\n\nوساطة برعاية "الفيلق الثالث"')
+    assert not doc.relations
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('قصفت طائرات التحالف الدولي بقيادة الولايات المتحدة مواقع للتنظيم.', ("LEADS", "United States", "US-led Coalition")),
+    ('وانتقد الناشط سياسات "هيئة تحرير الشام" وقائدها أبو محمد الجولاني.', ("LEADS", "أحمد الشرع", "Hay'at Tahrir al-Sham")),
+])
+def test_who_leads_a_group_told_after_it(run, text, expected):
+    assert expected in rels(run(text))
+
+
+def test_a_joined_verb_of_leading_goes_on_telling_of_the_subject(run):
+    doc = run('و"لواء الصقور" فصيل محلي صغير يضم نحو مئة عنصر، ينضوي في صفوف "الجبهة الشامية"، ويقوده سامر الحلبي.')
+    names = {e.id: e.name_ar for e in doc.entities}
+    found = {(r.type, names[r.head], names[r.tail]) for r in doc.relations}
+    assert ("LEADS", "سامر الحلبي", "لواء الصقور") in found
+    assert not {r for r in found if r[0] == "LEADS" and r[2] != "لواء الصقور"}
+
+
+def test_working_under_a_groups_umbrella_is_part_of_it(run):
+    doc = run('وتسيطر على الحي مجموعة "درع البادية"، يقودها المدعو "حسن الفارس" وتعمل تحت مظلة "الدفاع الوطني".')
+    names = {e.id: (e.name_en or e.name_ar) for e in doc.entities}
+    found = {(r.type, names[r.head], names[r.tail]) for r in doc.relations}
+    assert any(t == "PART_OF" and tail == "National Defence Forces" and head != "حسن الفارس" for t, head, tail in found)
+
+
+def test_a_role_joined_after_a_units_place_is_the_next_persons(run):
+    doc = run("وقُتل سليم الخطيب، قائد كتيبة الردع في أحرار الشام بمدينة إدلب، والمقاتل خالد العمر.")
+    assert not {r for r in rels(doc) if r[0] == "LEADS" and r[1] == "خالد العمر"}
