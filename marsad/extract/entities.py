@@ -385,6 +385,11 @@ class EntityRecognizer:
                 run = self._definite_run(tokens, i + 1, covered)
             elif keys[i] & self.cues["formations"] and indefinite:
                 run = self._definite_run(tokens, i, covered)
+            elif keys[i] & self.cues["council_nouns"] and indefinite:
+                end = next((k for k in range(i + 2, min(i + 4, len(tokens)))
+                            if keys[k] & self.cues["council_adjectives"]), None)
+                if end is not None and all(tokens[k].is_word for k in range(i + 1, end)):
+                    run = (i, end + 1)
             if run and not any(covered[run[0]:run[1]]):
                 # "وقوات الأمن" is "قوات الأمن": the formation word without its clitics
                 first = _as_listed(tokens[run[0]], self.cues["formations"])

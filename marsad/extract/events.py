@@ -235,6 +235,7 @@ class EventExtractor:
         out["another_of_kind"] = keyset(raw["another_of_kind"])
         out["during"] = keyset(raw["during_pronouns"])
         out["participants"] = keyset(raw["participant_nouns"])
+        out["ambush"] = keyset(raw["ambush_words"])
         out["fire_posts"] = keyset(raw["fire_posts"])
         out["undergo"] = keyset(raw["undergo_verbs"])
         out["force_adjectives"] = keyset(raw["force_adjectives"])
@@ -626,6 +627,9 @@ class EventExtractor:
             return True
         if ctx.keys[start] & self.cues["participants"] and any(ctx.keys[i] & self.cues["undergo"] for i in words_before[-1:]):
             return True   # "تعرضت دورية … لهجوم": the patrol was hit
+        if (ctx.keys[start] & self.cues["participants"] and ctx.tokens[start].norm.startswith(("ل", "ول"))
+                and any(ctx.keys[i] & self.cues["ambush"] for i in words_before)):
+            return True   # "كميناً نصبته خلايا التنظيم لدورية عسكرية": the patrol was the target
         if (ctx.keys[start] & self.cues["participants"] and ctx.tokens[start].norm.startswith("ال")
                 and any(ctx.keys[i] & self.cues["group_nouns"] for i in words_before[-1:])):
             return True   # "بمحاسبة عناصر الدورية": the patrol's men, a patrol told before
@@ -1055,6 +1059,8 @@ class EventExtractor:
         # (and so are acts counted over more than a week: "شن التحالف 23 غارة … خلال الشهر الماضي")
         if h.type != "PROTEST" and _number_next_to(ctx, h) and (
                 self._near(ctx, h, mod["aggregate_near"], 8) or _number_next_to(ctx, h, 10) and not carried_out
+                # ("ومنذ مطلع العام، نفذت المسيّرات التركية 32 هجوماً": acts counted since a date are a tally)
+                or self._tally_since(ctx, h, ctx.sentence_tokens(h.sentence)[1])
                 or any(dm.value is not None and dm.value.min and dm.value.max
                        and (dm.value.max - dm.value.min).days > TALLY_DAYS
                        and any(ctx.keys[k] & self.cues["period_words"] for k in (tok, *ctx.words_before_token(tok, 2)))

@@ -163,6 +163,10 @@ class RelationExtractor:
                 if branch_of is not None and not words & self.cues["led_by"]:
                     # "قائد فيلق القدس في الحرس الثوري إسماعيل قاآني": he leads the branch, not the whole
                     add("LEADS", m2, branch_of, Span(branch_of.span.start, m2.span.end))
+                elif prev is not None and len(told) <= 2 and any(keys[k] & self.cues["part_of"] for k in told) \
+                        and self._led_role_before(tokens, keys, prev[0]):
+                    # "قائد مجلس عين عيسى العسكري التابع لـ"قسد"، شيروان كلو": he leads the unit, not the whole
+                    add("LEADS", m2, prev[2], Span(prev[2].span.start, m2.span.end))
                 elif words & self.cues["led_by"] and backer:
                     # "لواء أنصار الحق المدعومة من إيران ويقودها المدعو حسين", "ميليشيا محلية شكّلها الحرس
                     # الثوري، ويقودها المدعو P": who leads the group, not its backer
@@ -183,6 +187,12 @@ class RelationExtractor:
                 for whole in wholes.get(unit, ()):
                     found.setdefault(("MEMBER_OF", head, whole), Relation("MEMBER_OF", head, whole, rel.evidence, doc.doc_id))
         doc.relations = list(found.values())
+
+    def _led_role_before(self, tokens, keys, at: int) -> bool:
+        """Whether a leader's title stands right before the mention at token `at` ("قائد مجلس …")."""
+        lead = [k for k in range(max(0, at - 3), at) if tokens[k].is_word
+                and not keys[k] & self.cues["role_qualifiers"]][-1:]
+        return any(keys[k] & self.cues["leader"] for k in lead)
 
     def _unnamed_led(self, tokens, keys, gap: list[int]) -> bool:
         """Whether a verb of leading in the gap follows a group noun that names no group of the text

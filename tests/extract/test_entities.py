@@ -812,3 +812,11 @@ def test_a_quoted_kunya_right_after_a_name_is_the_same_person(run):
 def test_leaders_the_knowledge_base_knows_are_linked(run, text, kb_id):
     doc = run(text)
     assert [e.type for e in doc.entities if e.kb_id == kb_id] == ["PERSON"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وزار وفد من مجلس منبج العسكري البلدة.", "مجلس منبج العسكري"),
+    ("وأعلن مجلس تل تمر العسكري حظر التجول.", "مجلس تل تمر العسكري"),
+])
+def test_a_military_council_named_after_a_place_is_an_armed_group(run, text, name):
+    assert ("ARMED_GROUP", name) in {(e.type, e.name_ar) for e in run(text).entities}

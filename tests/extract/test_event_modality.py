@@ -58,6 +58,8 @@ import pytest
     ("شن التحالف الدولي 23 غارة جوية على مواقع تنظيم داعش في البادية السورية خلال الشهر الماضي.", "AIRSTRIKE",
      "aggregate"),
     ("شنت الطائرات الروسية 12 غارة على مواقع التنظيم في البادية منتصف الشهر الماضي.", "AIRSTRIKE", "asserted"),
+    # acts carried out, counted since a date long before the news
+    ("ومنذ مطلع العام الجاري، نفذت الطائرات المسيرة 14 هجوماً على قرى ريف منبج.", "ATTACK", "aggregate"),
     # attempts counted over a period
     ("قال القيادي إنه تعرض لعدة محاولات اغتيال خلال العام الماضي.", "ASSASSINATION", "aggregate"),
     ("نجا المحافظ من ثلاث محاولات اغتيال منذ تعيينه.", "ASSASSINATION", "aggregate"),
@@ -126,6 +128,8 @@ def test_the_act_someone_is_accused_of_is_no_new_act(run):
     "وحذر القيادي من أن أي محاولة تسلل جديدة ستقابل برد حاسم.",
     # what an accusation charges, however long its clause
     'واتهم المصدر فرع "الأمن العسكري" بالسعي إلى "تفكيك اللواء الثامن" عبر استهداف قيادييه.',
+    # with the accused as a pronoun
+    'وحمّلت الإدارة الذاتية الحكومة المسؤولية، واتهمتها بـ"استهداف المدنيين في القرى الحدودية".',
 ])
 def test_no_act_of_force_in_a_warning_or_a_charge(run, text):
     violent = {"ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ABDUCTION"}

@@ -2032,3 +2032,29 @@ def test_the_place_of_an_office_is_not_where_its_holder_met(run):
     meeting = only(doc, "MEETING")
     assert meeting.place.name_ar == "بصرى الشام"
     assert "لؤي العلي" in {e.name_ar for e in doc.entities if e.type == "PERSON"}
+
+
+@pytest.mark.parametrize("text", [
+    'واتهمتها بـ"استهداف المدنيين في القرى الحدودية".',
+    "وقال الناطق إن الفصيل يتهمهم بتهريب السلاح.",
+])
+def test_an_accusation_with_the_accused_as_a_pronoun(run, text):
+    assert "ACCUSE" in {e.type for e in run(text).events}
+
+
+@pytest.mark.parametrize("text", [
+    'وقال المتحدث إن "قواتنا تحتفظ بحق الرد في الزمان والمكان المناسبين".',
+    'وأكد البيان أن "هذا الاعتداء لن يمر دون رد".',
+])
+def test_a_reserved_right_to_respond_is_a_threat(run, text):
+    assert "THREATEN" in {e.type for e in run(text).events}
+
+
+def test_a_patrol_ambushed_is_no_deployment(run):
+    doc = run("قُتل عنصران في كمين نصبه مسلحون مجهولون لدورية عسكرية على طريق الرقة.")
+    assert "MOBILIZE" not in {e.type for e in doc.events}
+
+
+def test_a_post_of_finance_is_no_support(run):
+    doc = run('واعتقلت القوة المدعو أبو خالد، الذي يقول الأمن إنه "مسؤول التمويل" في التنظيم.')
+    assert "SUPPORT" not in {e.type for e in doc.events}

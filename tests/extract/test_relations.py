@@ -229,3 +229,10 @@ def test_working_under_a_groups_umbrella_is_part_of_it(run):
 def test_a_role_joined_after_a_units_place_is_the_next_persons(run):
     doc = run("وقُتل سليم الخطيب، قائد كتيبة الردع في أحرار الشام بمدينة إدلب، والمقاتل خالد العمر.")
     assert not {r for r in rels(doc) if r[0] == "LEADS" and r[1] == "خالد العمر"}
+
+
+def test_who_leads_a_unit_named_with_its_parent_leads_the_unit(run):
+    doc = run('وقال قائد مجلس تل تمر العسكري التابع لـ"قسد"، سيبان حمو، إن الهجوم صُد.')
+    names = {e.id: e.name_ar for e in doc.entities}
+    leads = {(names[r.head], names[r.tail]) for r in doc.relations if r.type == "LEADS"}
+    assert leads == {("سيبان حمو", "مجلس تل تمر العسكري")}
