@@ -1,4 +1,4 @@
-"""A second quality gate: the two written development sets of examples/goldsets, scored by
+"""A second quality gate: the written development sets of examples/goldsets, scored by
 shared/eval/score.py. Floors sit a little under the scores they had when they were added, so a
 drop means a change made extraction worse on articles other than the seeds."""
 from __future__ import annotations
@@ -24,19 +24,28 @@ FLOORS = {
 }
 
 
-@pytest.fixture(scope="module", params=["written_daraa_2022", "written_deir_ezzor_2024"])
-def scores(request, extract_and_score, tmp_path_factory) -> dict:
+# where one set's score sits below the common floor (Idlib's places: 0.767 when it was added)
+LOWER_FLOORS = {
+    "written_idlib_2023": {("event_attributes", "location", "acc"): 0.74},
+}
+
+
+@pytest.fixture(scope="module", params=["written_daraa_2022", "written_deir_ezzor_2024",
+                                        "written_idlib_2023", "written_hasakah_2023"])
+def scores(request, extract_and_score, tmp_path_factory) -> tuple[str, dict]:
     folder = SETS / request.param
-    return extract_and_score(folder / "corpus", folder / "gold.json", SCORER, tmp_path_factory.mktemp(request.param))
+    return request.param, extract_and_score(folder / "corpus", folder / "gold.json", SCORER,
+                                            tmp_path_factory.mktemp(request.param))
 
 
 @pytest.mark.parametrize("path, floor", FLOORS.items(), ids=lambda v: ".".join(v) if isinstance(v, tuple) else str(v))
 def test_written_set_scores_reach_their_floor(scores, path, floor):
-    value = scores
+    name, value = scores
+    floor = LOWER_FLOORS.get(name, {}).get(path, floor)
     for key in path:
         value = value[key]
-    assert value >= floor, f"{'.'.join(path)} = {value} < {floor}"
+    assert value >= floor, f"{name}: {'.'.join(path)} = {value} < {floor}"
 
 
 def test_offsets_refer_to_the_input_text(scores):
-    assert scores["problems"] == []
+    assert scores[1]["problems"] == []
