@@ -74,6 +74,7 @@ VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "E
 STRIKES = ("ATTACK", "SHELLING", "AIRSTRIKE")
 SEIZURES = ("ARREST", "ABDUCTION", "ASSASSINATION")   # acts on a person, told by a noun with its agent after it
 SPEECH_WINDOW = 8   # words after a figurative trigger in which a speech participle makes it words
+BOTH_SIDES_TYPES = frozenset({"ARMED_CLASH", "AGREE", "MEETING", "THREATEN"})   # what "الطرفان" may take part in
 ACCUSATION_WORDS = 12   # words from an accusation to the act it charges: "اتهمت "قسد"، في بيان، النظام بقصف"
 CLAIM_WORDS = 8   # words from "أعلن" to the act it claims, the claimant's name aside
 NEAR_KM = 25   # how far "قرب X" / "في محيط X" may lie from X
@@ -235,6 +236,7 @@ class EventExtractor:
         out["another_of_kind"] = keyset(raw["another_of_kind"])
         out["during"] = keyset(raw["during_pronouns"])
         out["participants"] = keyset(raw["participant_nouns"])
+        out["both_sides"] = keyset(raw["both_sides"])
         out["ambush"] = keyset(raw["ambush_words"])
         out["fire_posts"] = keyset(raw["fire_posts"])
         out["undergo"] = keyset(raw["undergo_verbs"])
@@ -371,6 +373,7 @@ class EventExtractor:
         for h in hits:
             self._read_scope(ctx, h)
         self._shared_subjects(ctx, hits)
+        self._both_sides(ctx, hits)
         for h in hits:
             if h.link_denied:
                 # "نفت الحركة مسؤوليتها عن اختطاف …": a party to the act is denied, not the act, which
@@ -403,6 +406,21 @@ class EventExtractor:
                 speaker = prev.side_a[0] if said else self._statement_subject(ctx, h)
                 if speaker is not None and speaker not in h.side_a:
                     h.side_a, h.side_b = [speaker], h.side_a + [e for e in h.side_b if e != speaker]
+
+    def _both_sides(self, ctx: _Context, hits: list[Hit]) -> None:
+        """"توصل الطرفان إلى هدنة", "حذروا الطرفين", "قادة الفصيلين": the two sides are those of the
+        last clash told before, when the act names no more than one party of its own."""
+        for n, h in enumerate(hits):
+            if h.type not in BOTH_SIDES_TYPES or len({*h.side_a, *h.side_b}) > 1 or not any(
+                    ctx.keys[k] & self.cues["both_sides"] for k in range(ctx.clause_start(h), ctx.clause_end_at(h.end))):
+                continue
+            clash = next((p for p in reversed(hits[:n]) if p.type == "ARMED_CLASH" and p.side_a and p.side_b), None)
+            if clash is None:
+                continue
+            if h.type == "ARMED_CLASH" and not h.side_a:
+                h.side_a, h.side_b = list(clash.side_a), list(clash.side_b)
+            else:
+                h.side_b += [e for e in (*clash.side_a, *clash.side_b) if e not in h.side_a and e not in h.side_b]
 
     @staticmethod
     def _charged(ctx: _Context, h: Hit) -> bool:

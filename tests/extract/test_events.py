@@ -2058,3 +2058,13 @@ def test_a_patrol_ambushed_is_no_deployment(run):
 def test_a_post_of_finance_is_no_support(run):
     doc = run('واعتقلت القوة المدعو أبو خالد، الذي يقول الأمن إنه "مسؤول التمويل" في التنظيم.')
     assert "SUPPORT" not in {e.type for e in doc.events}
+
+
+@pytest.mark.parametrize("second, type_", [
+    ("وتوصل الطرفان مساء اليوم إلى هدنة برعاية وجهاء المنطقة.", "AGREE"),
+    ("وعقد ضباط روس اجتماعاً مع قادة الفصيلين في المدينة.", "MEETING"),
+])
+def test_the_two_sides_are_those_of_the_clash_told_before(run, second, type_):
+    doc = run("اندلعت اشتباكات عنيفة بين فرقة الحمزة والجبهة الشامية في مدينة الباب أمس. " + second)
+    event = next(e for e in doc.events if e.type == type_)
+    assert {"Hamza Division (al-Hamzat)", "Levant Front (al-Jabha al-Shamiya)"} <= {name(doc, a) for a in event.actors}
