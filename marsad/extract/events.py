@@ -74,6 +74,7 @@ VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "E
 STRIKES = ("ATTACK", "SHELLING", "AIRSTRIKE")
 SEIZURES = ("ARREST", "ABDUCTION", "ASSASSINATION")   # acts on a person, told by a noun with its agent after it
 SPEECH_WINDOW = 8   # words after a figurative trigger in which a speech participle makes it words
+CHARGE_OPENERS = ("بال", "بت", "با", "بم")   # "بالوقوف وراء", "بتسليح", "بإثارة", "بمهاجمة"
 BOTH_SIDES_TYPES = frozenset({"ARMED_CLASH", "AGREE", "MEETING", "THREATEN"})   # what "الطرفان" may take part in
 ACCUSATION_WORDS = 12   # words from an accusation to the act it charges: "اتهمت "قسد"، في بيان، النظام بقصف"
 CLAIM_WORDS = 8   # words from "أعلن" to the act it claims, the claimant's name aside
@@ -1338,6 +1339,17 @@ class EventExtractor:
         words = words[-STATEMENT_DATE_WORDS:]
         return any(ctx.keys[k] & self.cues["statement_verbs"] for k in words)
 
+    @staticmethod
+    def _before_the_charge(ctx: _Context, h: Hit, mentions: list) -> list:
+        """Who accuses and who is accused are parties to an accusation; who its charge names is not:
+        'واتهمتها بـ"استهداف أمن المنطقة وخدمة خلايا داعش"'."""
+        accused = next((m for i, m in mentions if i >= h.end), None)
+        after = ctx.tok_end(accused.span.end) if accused is not None else h.end
+        # (a verbal noun with "ب": "بتسليح", "بالوقوف", "بـ"; not "في بيان", "بحسب")
+        charge = next((k for k in range(after, h.scope[1]) if ctx.tokens[k].is_word and not ctx.entity_at[k]
+                       and (ctx.tokens[k].norm == "ب" or ctx.tokens[k].norm.startswith(CHARGE_OPENERS))), None)
+        return mentions if charge is None else [x for x in mentions if x[0] < charge]
+
     def _actors(self, ctx: _Context, h: Hit) -> None:
         # the source a report cites ("بحسب ما أفاد به الدفاع المدني"), and the outlet it spoke to
         # ("قال مصدر حكومي لـ«الشرق الأوسط»"), are no parties to the event
@@ -1354,6 +1366,8 @@ class EventExtractor:
         ruled_out = {m.entity_id for i, m in mentions if self._ruled_out(ctx, i)}
         mentions = [x for x in mentions if x[1].entity_id not in ruled_out]
         mentions = self._parties_of_this_act(ctx, h, mentions)
+        if h.type == "ACCUSE":
+            mentions = self._before_the_charge(ctx, h, mentions)
         between = next((i for i in range(h.scope[0], h.scope[1]) if ctx.keys[i] & self.cues["between"]), None)
         anaphor = self._anaphoric_subject(ctx, h)
         if anaphor is not None:

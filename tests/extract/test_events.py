@@ -2068,3 +2068,14 @@ def test_the_two_sides_are_those_of_the_clash_told_before(run, second, type_):
     doc = run("اندلعت اشتباكات عنيفة بين فرقة الحمزة والجبهة الشامية في مدينة الباب أمس. " + second)
     event = next(e for e in doc.events if e.type == type_)
     assert {"Hamza Division (al-Hamzat)", "Levant Front (al-Jabha al-Shamiya)"} <= {name(doc, a) for a in event.actors}
+
+
+@pytest.mark.parametrize("text", [
+    'واتهمت الإدارة الذاتية الحكومة السورية بـ"تسهيل عبور خلايا تنظيم داعش".',
+    'اتهمت "قسد" في بيان رسمي الحكومة السورية بالوقوف وراء الهجمات وبتقديم السلاح لتنظيم داعش.',
+])
+def test_who_an_accusations_charge_names_is_no_party_to_it(run, text):
+    doc = run(text)
+    accusation = next(e for e in doc.events if e.type == "ACCUSE")
+    parties = {doc.entity(a).kb_id for a in accusation.actors}
+    assert "isis" not in parties and "syrian_government" in parties
