@@ -74,6 +74,7 @@ VIOLENT = ("ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "E
 STRIKES = ("ATTACK", "SHELLING", "AIRSTRIKE")
 SEIZURES = ("ARREST", "ABDUCTION", "ASSASSINATION")   # acts on a person, told by a noun with its agent after it
 SPEECH_WINDOW = 8   # words after a figurative trigger in which a speech participle makes it words
+GOVERNING_PERIOD_WORDS = frozenset({"خلال", "وخلال", "منذ", "ومنذ"})
 CHARGE_OPENERS = ("بال", "بت", "با", "بم")   # "بالوقوف وراء", "بتسليح", "بإثارة", "بمهاجمة"
 BOTH_SIDES_TYPES = frozenset({"ARMED_CLASH", "AGREE", "MEETING", "THREATEN"})   # what "الطرفان" may take part in
 ACCUSATION_WORDS = 12   # words from an accusation to the act it charges: "اتهمت "قسد"، في بيان، النظام بقصف"
@@ -1077,7 +1078,7 @@ class EventExtractor:
         carried_out = any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in (*before[:1], *before[-2:]))
         # (and so are acts counted over more than a week: "شن التحالف 23 غارة … خلال الشهر الماضي")
         if h.type != "PROTEST" and _number_next_to(ctx, h) and (
-                self._near(ctx, h, mod["aggregate_near"], 8) or _number_next_to(ctx, h, 10) and not carried_out
+                self._tally_word_near(ctx, h, 8) or _number_next_to(ctx, h, 10) and not carried_out
                 # ("ومنذ مطلع العام، نفذت المسيّرات التركية 32 هجوماً": acts counted since a date are a tally)
                 or self._tally_since(ctx, h, ctx.sentence_tokens(h.sentence)[1])
                 or any(dm.value is not None and dm.value.min and dm.value.max
@@ -1088,7 +1089,7 @@ class EventExtractor:
         if not ctx.plural(h):
             return False
         # ("وتصاعدت الهجمات التركية على مناطق شمال وشرق سوريا منذ مطلع الشهر الجاري")
-        if self._near(ctx, h, mod["aggregate_near"], 6) or self._tally_since(ctx, h, ctx.sentence_tokens(h.sentence)[1]):
+        if self._tally_word_near(ctx, h, 6) or self._tally_since(ctx, h, ctx.sentence_tokens(h.sentence)[1]):
             return True
         # (a verb of occurring tells one, before or right after it: "اشتباكات اندلعت في القرية")
         told = any(ctx.keys[i] & self.cues["occurrence_verbs"] for i in (*range(ctx.clause_start(h), h.end),
@@ -1097,6 +1098,15 @@ class EventExtractor:
         bare = (not h.definite and not ctx.mentions_in(h.scope, ACTOR_TYPES + ("LOCATION",)) and not ctx.dates_in(h.scope)
                 and not any(ctx.tokens[i].norm in SETTLEMENT_ANAPHORS for i in range(*h.scope)))
         return bare and not told   # "حلقت طائرات استطلاع فوق القرية" is one flight
+
+    def _tally_word_near(self, ctx: _Context, h: Hit, window: int) -> bool:
+        """A word of repetition or of a period near the trigger ("الهجمات المتكررة", "خلال الأشهر
+        الماضية"); but not the preposition that governs the trigger itself ("خلال اشتباكات مع …",
+        "منذ اشتباكات الأسبوع الماضي": during one, since one)."""
+        words = self.cues["modality"]["aggregate_near"]
+        governing = h.start - 1 if h.start > 0 and ctx.tokens[h.start - 1].norm in GOVERNING_PERIOD_WORDS else None
+        lo, hi = max(h.scope[0], h.start - window), min(h.scope[1], h.end + window)
+        return any(ctx.keys[i] & words for i in range(lo, hi) if not (h.start <= i < h.end) and i != governing)
 
     def _tally_since(self, ctx: _Context, h: Hit, hi: int) -> bool:
         """Whether the sentence of `h`, up to token `hi`, counts since a date over a week before the

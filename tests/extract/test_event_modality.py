@@ -134,3 +134,11 @@ def test_the_act_someone_is_accused_of_is_no_new_act(run):
 def test_no_act_of_force_in_a_warning_or_a_charge(run, text):
     violent = {"ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ABDUCTION"}
     assert not [e for e in run(text).events if e.type in violent and e.modality in ("asserted", "attempted")]
+
+
+@pytest.mark.parametrize("text", [
+    "قُتل عنصران من الفصيل وأصيب ثلاثة آخرون، مساء أمس، خلال اشتباكات مع مجموعة محلية في بلدة المسيفرة.",
+    "وعاد الهدوء إلى البلدة منذ اشتباكات الثلاثاء بين الطرفين.",
+])
+def test_during_or_since_one_clash_counts_no_clashes(run, text):
+    assert "aggregate" not in {e.modality for e in run(text).events if e.type == "ARMED_CLASH"}
