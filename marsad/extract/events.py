@@ -1179,6 +1179,14 @@ class EventExtractor:
         """Every word for a unit of time: "ساعات", "يومين", "أسبوع"…"""
         return frozenset().union(*(words for _, forms in self.time_units for words in forms.values()))
 
+    @staticmethod
+    def _topic_place(ctx: _Context, h: Hit, m: Mention) -> bool:
+        """A place the sentence opens with, set off by a comma: "وفي الحسكة، …"."""
+        lo = ctx.sentence_tokens(h.sentence)[0]
+        after = ctx.tok_end(m.span.end)
+        return (ctx.tokens[lo].norm in ("في", "وفي") and ctx.tok(m.span.start) == lo + 1
+                and after < len(ctx.tokens) and ctx.tokens[after].norm in ("،", ","))
+
     def _place(self, ctx: _Context, h: Hit) -> None:
         def bearing(i: int) -> bool:
             return bool(i > 0 and ctx.keys[i - 1] & self.cues["bearings"])
@@ -1231,8 +1239,14 @@ class EventExtractor:
         if not any(i >= h.end for i, _ in arrivals(in_scope)):
             # "وشنت حملة دهم في البلدة": the town named before, not a place named before the act
             h.place = ctx.settlement_before((h.end, h.scope[1]))
+        road_after = any(x[0] >= h.end and ctx.names_a_road(x[0]) for x in arrivals(in_scope))
         if h.place is None:
-            h.place = best(arrivals(scenes(in_scope)))
+            # "وفي الحسكة، كانت مسيّرة تركية قد استهدفت … سيارة على طريق القامشلي – عامودا": the province a
+            # sentence turns to frames it; a road named after the act says better where it was (near its
+            # first town, as for a road alone)
+            scene = arrivals(scenes(in_scope))
+            framed = [x for x in scene if not self._topic_place(ctx, h, x[1])]
+            h.place = best(framed if framed or road_after else scene)
         if h.place is None and in_scope:
             h.place = ctx.settlement_before((h.scope[0], h.start))   # "وفرضت حظراً في البلدة، وشنت حملة"
         h.place_in_scope = h.place is not None
@@ -1240,7 +1254,8 @@ class EventExtractor:
         h.scope_places = frozenset(m.entity_id for i, m in in_scope if i >= h.end and not bearing(i))
         if h.place is None:
             lo, reason = self._own_part_of_sentence(ctx, h)
-            sentence = scenes(places_in((max(lo, own_from), reason)))
+            sentence = [x for x in scenes(places_in((max(lo, own_from), reason)))
+                        if not (road_after and self._topic_place(ctx, h, x[1]))]
             # (with nothing else named, a vehicle hit on its way is placed where it came from)
             h.place = best(arrivals(sentence)) or (best(
                 [x for x in sentence if x[0] > h.start or not ctx.named_as_origin(x[0])]) if h.type in VIOLENT else None)
@@ -1984,7 +1999,10 @@ class EventExtractor:
                 ctx.places_compatible(p, q)
                 # "في محيط دمشق" and "في منطقة الكسوة": a place near another may be where it was
                 or (h.place_near or p in g.near_places) and ctx.km_between(p, q) <= NEAR_KM
-                for p in g.anchored_places for q in (self._lead_places(ctx, h) if headline_lead else {h.place})):
+                # (a village the gazetteer lacks cannot be told apart: the sentence's other places can,
+                # "بالقرب من قرية الهلالية غربي المدينة" on "طريق قامشلو – عامودا")
+                for p in g.anchored_places for q in (self._lead_places(ctx, h) if headline_lead
+                                                     or ctx.place_record(h.place)[1] is None else {h.place})):
             return False
         return True
 

@@ -40,6 +40,9 @@ PLACE_ANCHORS = 2
 REPORTED_WITHIN_DAYS = 7
 # Blocking grid, in degrees (about 20 km): wider than MergeRules.same_km.
 GEO_CELL_DEG = 0.2
+# Cells around an event's own searched for candidates: two reach 35-44 km, about MergeRules.far_km,
+# so towns a road joins ("طريق عامودا – القامشلي", 26 km) are compared, not blocked apart.
+CELL_REACH = 2
 
 
 def incident_id_for(first_key: str, taken: Callable[[str], bool] = lambda _: False) -> str:
@@ -148,8 +151,7 @@ class IncidentResolver:
 
     @staticmethod
     def _cells(r: EventRecord, reach: int) -> list[tuple[int, int]]:
-        """The grid cell of the place (and its neighbours up to `reach`): places `same_km` apart
-        fall in one cell or in neighbouring ones."""
+        """The grid cell of the place (and its neighbours up to `reach`)."""
         p = r.member.place
         if p is None or p.lat is None or p.lon is None:
             return []
@@ -209,7 +211,7 @@ class IncidentResolver:
                     found.setdefault(k, None)
 
         weeks = self._weeks(r)
-        cells = self._cells(r, 1)
+        cells = self._cells(r, CELL_REACH)
         province = self._province(r)
         by_province = self._dated_in if self._is_region(r) else self._dated_region
         for week in weeks:

@@ -2079,3 +2079,16 @@ def test_who_an_accusations_charge_names_is_no_party_to_it(run, text):
     accusation = next(e for e in doc.events if e.type == "ACCUSE")
     parties = {doc.entity(a).kb_id for a in accusation.actors}
     assert "isis" not in parties and "syrian_government" in parties
+
+
+def test_a_road_after_the_act_places_it_better_than_the_province_a_sentence_opens_with(run):
+    doc = run("وفي الحسكة، استهدفت مسيرة تركية أمس سيارة عسكرية على طريق القامشلي – عامودا، ما أدى إلى مقتل مقاتلين.")
+    strike = next(e for e in doc.events if e.type == "AIRSTRIKE")
+    assert strike.place.name_en == "Al Qamishli" and strike.place.geo_precision == 2
+
+
+def test_a_village_the_gazetteer_lacks_does_not_part_a_headline_from_its_lead(run):
+    doc = run("مقتل مقاتلين بهجوم لمسيرة تركية قرب القامشلي\n"
+              "قُتل مقاتلان اليوم إثر استهداف طائرة مسيرة تركية سيارة على طريق القامشلي – عامودا، "
+              "بالقرب من قرية الزهيرية الغربية غربي المدينة.")
+    assert len([e for e in doc.events if e.type == "AIRSTRIKE"]) == 1

@@ -77,3 +77,11 @@ def test_forgetting_a_document_leaves_the_other_reports(resolver):
     resolver.add([record("a", 9), record("b", 9)])
     resolver.forget_document("a")
     assert groups(resolver) == [["b#ev1"]]
+
+
+def test_towns_a_road_joins_are_compared_across_grid_cells(resolver):
+    """Amuda and Qamishli, 26 km apart and two blocking cells apart: one drone strike on the road."""
+    amuda = PlaceRef(name_en="Amuda", lat=37.104, lon=40.930, kb_id="amuda")
+    qamishli = PlaceRef(name_en="Qamishli", lat=37.052, lon=41.232, kb_id="qamishli")
+    resolver.add([record("a", 10, type_="AIRSTRIKE", place=amuda), record("b", 10, type_="AIRSTRIKE", place=qamishli)])
+    assert groups(resolver) == [["a#ev1", "b#ev1"]]
