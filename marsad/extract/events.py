@@ -240,6 +240,7 @@ class EventExtractor:
         out["participants"] = keyset(raw["participant_nouns"])
         out["both_sides"] = keyset(raw["both_sides"])
         out["ambush"] = keyset(raw["ambush_words"])
+        out["posts"] = keyset(raw["post_nouns"])
         out["fire_posts"] = keyset(raw["fire_posts"])
         out["undergo"] = keyset(raw["undergo_verbs"])
         out["force_adjectives"] = keyset(raw["force_adjectives"])
@@ -650,6 +651,8 @@ class EventExtractor:
         if (ctx.keys[start] & self.cues["participants"] and ctx.tokens[start].norm.startswith(("ل", "ول"))
                 and any(ctx.keys[i] & self.cues["ambush"] for i in words_before)):
             return True   # "كميناً نصبته خلايا التنظيم لدورية عسكرية": the patrol was the target
+        if ctx.keys[start] & self.cues["participants"] and any(ctx.keys[i] & self.cues["posts"] for i in words_before[-1:]):
+            return True   # "بينهم مسؤول الرتل": a post held in a convoy
         if (ctx.keys[start] & self.cues["participants"] and ctx.tokens[start].norm.startswith("ال")
                 and any(ctx.keys[i] & self.cues["group_nouns"] for i in words_before[-1:])):
             return True   # "بمحاسبة عناصر الدورية": the patrol's men, a patrol told before
@@ -840,8 +843,14 @@ class EventExtractor:
         "الهجوم الجوي": as an attack, the report model judges whether it is told or talked about.)"""
         if h.spec.form == "verb":
             return False
-        return any(ctx.tokens[k].norm[:1] in ("ب", "ل") and ctx.keys[k] & self.cues["air"]
-                   for k in range(h.end, min(h.scope[1], h.end + 2)))
+        if any(ctx.tokens[k].norm[:1] in ("ب", "ل") and ctx.keys[k] & self.cues["air"]
+               for k in range(h.end, min(h.scope[1], h.end + 2))):
+            return True
+        # "جراء استهداف طائرات حربية روسية بـ 4 غارات": aircraft in construct with a targeting noun, then
+        # what they struck with (not "استهداف طائرة مروحية" alone: the aircraft may be the target)
+        return (ctx.keys[h.start] & self.cues["targeting"] and h.end < h.scope[1] and bool(ctx.keys[h.end] & self.cues["air"])
+                and any(ctx.tokens[k].norm.startswith("ب") and any(j in ctx.trigger_starts for j in range(k, k + 3))
+                        for k in range(h.end + 1, min(h.scope[1], h.end + 5))))
 
     def _aircraft_owner(self, ctx: _Context, h: Hit, i: int) -> bool:
         """"هجوم غادر لمسيّرة تابعة للاحتلال التركي": the group at token i owns the aircraft the act

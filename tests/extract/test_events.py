@@ -2092,3 +2092,13 @@ def test_a_village_the_gazetteer_lacks_does_not_part_a_headline_from_its_lead(ru
               "قُتل مقاتلان اليوم إثر استهداف طائرة مسيرة تركية سيارة على طريق القامشلي – عامودا، "
               "بالقرب من قرية الزهيرية الغربية غربي المدينة.")
     assert len([e for e in doc.events if e.type == "AIRSTRIKE"]) == 1
+
+
+def test_a_post_in_a_convoy_is_no_deployment(run):
+    doc = run("أسفرت الغارة عن مقتل أربعة عناصر بينهم مسؤول الرتل، وتدمير شاحنتين.")
+    assert "MOBILIZE" not in {e.type for e in doc.events}
+
+
+def test_aircraft_that_struck_with_raids_make_one_air_strike(run):
+    doc = run("قُتل مواطنان جراء استهداف طائرات حربية روسية بـ 4 غارات جوية أطراف بلدة كنصفرة، ظهر اليوم.")
+    assert [e.type for e in doc.events] == ["AIRSTRIKE"]
