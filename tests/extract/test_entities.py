@@ -820,3 +820,11 @@ def test_leaders_the_knowledge_base_knows_are_linked(run, text, kb_id):
 ])
 def test_a_military_council_named_after_a_place_is_an_armed_group(run, text, name):
     assert ("ARMED_GROUP", name) in {(e.type, e.name_ar) for e in run(text).entities}
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("وعقد ضباط أتراك اجتماعاً مع قادة الفصيلين في مدينة الباب.", "turkey_forces"),
+    ("وزار ضباط روس مطار القامشلي أمس.", "russia_forces"),
+])
+def test_officers_named_by_a_plural_nationality_are_its_forces(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}

@@ -236,3 +236,8 @@ def test_who_leads_a_unit_named_with_its_parent_leads_the_unit(run):
     names = {e.id: e.name_ar for e in doc.entities}
     leads = {(names[r.head], names[r.tail]) for r in doc.relations if r.type == "LEADS"}
     assert leads == {("سيبان حمو", "مجلس تل تمر العسكري")}
+
+
+def test_a_place_is_sponsored_by_no_one(run):
+    doc = run("وانسحب المسلحون إلى مدينة الباب، وتوصلوا إلى هدنة برعاية تركيا.")
+    assert not [r for r in doc.relations if r.type == "SPONSORED_BY"]
