@@ -75,6 +75,7 @@ STRIKES = ("ATTACK", "SHELLING", "AIRSTRIKE")
 SEIZURES = ("ARREST", "ABDUCTION", "ASSASSINATION")   # acts on a person, told by a noun with its agent after it
 SPEECH_WINDOW = 8   # words after a figurative trigger in which a speech participle makes it words
 GOVERNING_PERIOD_WORDS = frozenset({"خلال", "وخلال", "منذ", "ومنذ"})
+STATE_FORCE_KINDS = frozenset({"state_force", "foreign_state_force"})
 CHARGE_OPENERS = ("بال", "بت", "با", "بم")   # "بالوقوف وراء", "بتسليح", "بإثارة", "بمهاجمة"
 BOTH_SIDES_TYPES = frozenset({"ARMED_CLASH", "AGREE", "MEETING", "THREATEN"})   # what "الطرفان" may take part in
 ACCUSATION_WORDS = 12   # words from an accusation to the act it charges: "اتهمت "قسد"، في بيان، النظام بقصف"
@@ -1892,6 +1893,7 @@ class EventExtractor:
                 active = [g for g in active if h.sentence - g.last_sentence <= REFERENCE_REACH]
             target = None
             h_actors = self._expand(ctx, h.actors)
+            h_agents = {self._agent(ctx, e) for e in h.side_a}
             is_verb = h.spec.form == "verb"
             # "وتبنت المقاومة الإسلامية في العراق الهجوم": who claims the act just told did it
             # (not "ولم تتبن أي جهة التفجير", a reference)
@@ -1905,12 +1907,13 @@ class EventExtractor:
             if h.definite:   # "الاشتباكات" refers to the clash told before, rather than to a more recent attack
                 ordered.sort(key=lambda g: g.type != h.type)
             for g in ([] if h.distinct and not h.answer else ordered):
+                g_agents = {self._agent(ctx, e) for e in g.initiators}
                 # "هاجم عناصر التنظيم نقطة لقسد … واستمر الاشتباك قرابة ساعة": the fight, named
                 # again with nobody of its own, is the attack it followed
                 # ("لحظة الاستهداف" after an air strike: a bare attack noun names any violent act)
                 # (what it hit may be named: "الضربات استهدفت مستودعات لحزب الله"; who did it may not differ)
                 # (not an answer by another kind: "وردت القوات بقصف مدفعي …" then "وهذا الهجوم هو الخامس")
-                retold = (h.definite and (set(h.side_a) <= g.initiators or h.claimed and not g.initiators)
+                retold = (h.definite and (h_agents <= g_agents or h.claimed and not g.initiators)
                           and not (g.head.answer and h.type != g.type)
                           and h.sentence - g.last_sentence <= (CLAIM_REACH if h.claimed else 1)
                           and ({g.type, h.type} <= FIGHTS or h.type == "ATTACK" and g.type in VIOLENT
@@ -1918,7 +1921,7 @@ class EventExtractor:
                 # "وتبنت الفصائل الهجوم، وقالت إنها استهدفت القاعدة", "كمين … لحافلة عسكرية" then "استهدفوا
                 # الحافلة بقذائف": who did the act says again what it hit, named before
                 restated = ((is_verb or h.told_by_verb) and h.type in STRIKES and g.type in VIOLENT
-                            and h.sentence - g.last_sentence <= 1 and bool(h.side_a) and set(h.side_a) <= g.initiators
+                            and h.sentence - g.last_sentence <= 1 and bool(h.side_a) and h_agents <= g_agents
                             and self._hit_before(ctx, g, h))
                 # "مسؤوليتها عن الهجوم، الذي أودى بحياة سبعة … في هجوم انتحاري": the attack just
                 # named, told by its kind in the same sentence
@@ -1951,7 +1954,7 @@ class EventExtractor:
                 # (not an act of the same kind by someone else in the same town: "وفي المقابل عزز
                 # الفوج 47 من مقاره في البوكمال" after the NDF's reinforcements there)
                 other_agent = (h.type not in SYMMETRIC and bool(h.side_a) and bool(g.initiators)
-                               and not set(h.side_a) & g.initiators)
+                               and not h_agents & g_agents)
                 # (nor a meeting or a clash between other parties: the Russians and the NDF met, and
                 # earlier the NDF and the IRGC)
                 other_parties = (h.type in SYMMETRIC and len(h_actors) >= 2 and len(g.actors) >= 2
@@ -1959,7 +1962,7 @@ class EventExtractor:
                 # (a one-sided act by someone else is another, though it names the same actor on the
                 # other side: "قصفت قوات النظام أريحا" then "استهدفت الفصائل مواقع قوات النظام")
                 shared_actor = near and bool(g.actors & h_actors) and not other_parties and (
-                    not h.side_a or bool(set(h.side_a) & g.initiators)
+                    not h.side_a or bool(h_agents & g_agents)
                     or not is_verb and (h.type not in ONE_SIDED or not g.initiators))
                 same_place = (h.place_in_scope and h.place is not None and h.place in g.places
                               and not (other_agent or other_parties))
@@ -2024,6 +2027,15 @@ class EventExtractor:
             return {h.place, *h.scope_places}
         named = {m.entity_id for _, m in ctx.mentions_in(ctx.sentence_tokens(h.sentence), ("LOCATION",))}
         return {h.place, *h.scope_places, *named}
+
+    def _agent(self, ctx: _Context, entity_id: str) -> str:
+        """Who acted, with a state and its forces as one: "مسيّرة تابعة لدولة الاحتلال التركي" and
+        "مسيّرة تركية" are one agent."""
+        kb = ctx.kb_of.get(entity_id)
+        actor = self.actors_kb.get(kb)
+        if actor is not None and actor.kind in STATE_FORCE_KINDS:
+            return next((s for s in actor.sponsors if s.startswith("country:")), kb)
+        return kb or entity_id
 
     def _expand(self, ctx: _Context, entity_ids: set[str]) -> set[str]:
         """Entity ids plus the knowledge-base ids of their parent units (الفوج 47 → IRGC)."""

@@ -828,3 +828,14 @@ def test_a_military_council_named_after_a_place_is_an_armed_group(run, text, nam
 ])
 def test_officers_named_by_a_plural_nationality_are_its_forces(run, text, kb_id):
     assert kb_id in {e.kb_id for e in run(text).entities}
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("وقالت حكومة الإنقاذ إن الطريق أعيد فتحه.", "syrian_salvation_government"),
+    ("وقُتل أربعة عناصر من كتائب سيد الشهداء قرب البوكمال.", "kataib_sayyid_al_shuhada"),
+    ("واعتقلت شعبة المخابرات العسكرية ثلاثة شبان في درعا.", "syrian_military_intelligence"),
+    ("وكانت مدفعية جيش الاحتلال التركي قد قصفت القرية.", "turkey_forces"),
+    ("وحمّلت قسد دولة الاحتلال التركي المسؤولية.", "country:TUR"),
+])
+def test_actors_the_knowledge_base_knows(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}

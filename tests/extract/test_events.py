@@ -2102,3 +2102,9 @@ def test_a_post_in_a_convoy_is_no_deployment(run):
 def test_aircraft_that_struck_with_raids_make_one_air_strike(run):
     doc = run("قُتل مواطنان جراء استهداف طائرات حربية روسية بـ 4 غارات جوية أطراف بلدة كنصفرة، ظهر اليوم.")
     assert [e.type for e in doc.events] == ["AIRSTRIKE"]
+
+
+def test_a_state_and_its_forces_are_one_agent_for_a_headline_and_its_lead(run):
+    doc = run("مقتل مقاتلين بهجوم لمسيرة تركية قرب القامشلي\n"
+              "قُتل مقاتلان من قسد اليوم إثر استهداف طائرة مسيرة تابعة لدولة الاحتلال التركي سيارة قرب القامشلي.")
+    assert len([e for e in doc.events if e.type == "AIRSTRIKE"]) == 1
