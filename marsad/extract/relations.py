@@ -188,10 +188,11 @@ class RelationExtractor:
                     found.setdefault(("MEMBER_OF", head, whole), Relation("MEMBER_OF", head, whole, rel.evidence, doc.doc_id))
         doc.relations = list(found.values())
 
-    def _led_role_before(self, tokens, keys, at: int) -> bool:
-        """Whether a leader's title stands right before the mention at token `at` ("قائد مجلس …")."""
+    def _led_role_before(self, tokens, keys, at: int, words: int = 1) -> bool:
+        """Whether a leader's title stands among the `words` words before the mention at token `at`
+        ("قائد مجلس …"), a qualifier of the role aside."""
         lead = [k for k in range(max(0, at - 3), at) if tokens[k].is_word
-                and not keys[k] & self.cues["role_qualifiers"]][-1:]
+                and not keys[k] & self.cues["role_qualifiers"]][-words:]
         return any(keys[k] & self.cues["leader"] for k in lead)
 
     def _unnamed_led(self, tokens, keys, gap: list[int]) -> bool:
@@ -215,9 +216,7 @@ class RelationExtractor:
         ps, pe, prev = ments[n - 1]
         if types.get(prev.entity_id) not in GROUPS or pe + 1 != s or tokens[pe].norm != "في":
             return None
-        lead = [k for k in range(max(0, ps - 3), ps) if tokens[k].is_word
-                and not keys[k] & self.cues["role_qualifiers"]][-2:]
-        return prev if any(keys[k] & self.cues["leader"] for k in lead) else None
+        return prev if self._led_role_before(tokens, keys, ps, words=2) else None
 
     def _through_anaphors(self, tokens, keys, ments, types, names, add) -> None:
         """'القيادي في التنظيم "أبو عمر الشعيطي"': the group a bare "التنظيم" refers back to (the
