@@ -592,7 +592,9 @@ class CrfTagger:
 
         fe = self.features
         words = [fe.word(t) for t in tokens]
-        per_word = np.stack([self._word_scores(w) for w in words])   # (tokens, 1 + offsets, models, labels)
+        # (tokens, 1 + offsets, models, labels): one concatenate of the words' sums, which are kept
+        # with a leading axis of 1 (np.stack would reshape each of them first)
+        per_word = np.concatenate([self._word_scores(w) for w in words])
         n = len(words)
         scores = per_word[:, 0].copy()
         edges = self._edge_scores
@@ -605,13 +607,14 @@ class CrfTagger:
             if 0 <= n - o < n:
                 scores[n - o] += edges[1]
         self._weights.add_bags(scores, fe.sentence_features(words))
-        return _Scored(tokens, scores, fe.doc_keys(tokens))
+        return _Scored(tokens, scores, [w.doc_key for w in words])   # (= fe.doc_keys(tokens))
 
     def _word_scores(self, word: _Word):
-        """(1 + offsets, models, labels): what the word's own features and, per offset, what a
+        """(1, 1 + offsets, models, labels): what the word's own features and, per offset, what a
         neighbour sees of it add to the label scores; summed once per word type."""
         if word.scores is None:
-            word.scores = self._weights.sum_bags([["bias", *word.own], *(word.ctx[o] for o in self.features.offsets)])
+            bags = [["bias", *word.own], *(word.ctx[o] for o in self.features.offsets)]
+            word.scores = self._weights.sum_bags(bags)[None]
         return word.scores
 
     @cached_property
