@@ -35,8 +35,8 @@ IN_FLIGHT_PER_WORKER = 3
 # The garbage collector's first threshold while documents are extracted (CPython's default is
 # 700). A document makes a few thousand objects (tokens, spans, mentions) that live until it is
 # done: collected young every 700 new objects, they outlive two collections and reach the old
-# generation, and its full collections then walk every lexicon, model and cache object too, about
-# 13 % of the time of a long run. With this threshold they are freed by reference counting before
+# generation, and its full collections then walk every lexicon, model and cache object too: 10-25 %
+# of the time of a long run. With this threshold they are freed by reference counting before
 # that; the full collections all but stop, and memory stays the same (measured on 1,500 articles).
 GC_THRESHOLD = 10_000
 
