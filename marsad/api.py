@@ -54,8 +54,9 @@ def process(items: Iterable[Document | InputProblem], options: Options | None = 
     else:
         from marsad.pipeline import Pipeline
         pipeline = pipeline or Pipeline(options)
-        for item in items:
-            yield parallel.run_safely(pipeline, item)
+        with parallel.extraction_gc():
+            for item in items:
+                yield parallel.run_safely(pipeline, item)
 
 
 def write_export(fmt: str, docs: Iterable[Document], out: TextIO, options: Options | None = None, *,

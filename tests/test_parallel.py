@@ -2,6 +2,7 @@
 in input order, with bad inputs named while the rest completes."""
 from __future__ import annotations
 
+import gc
 import io
 import json
 import os
@@ -14,7 +15,7 @@ from marsad import api
 from marsad.cli import main
 from marsad.config import Options
 from marsad.model import Document, InputProblem
-from marsad.parallel import _Pool, batches, dask_results, in_order, portable
+from marsad.parallel import GC_THRESHOLD, _Pool, batches, dask_results, extraction_gc, in_order, portable
 
 SEEDS = Path(__file__).resolve().parent.parent / "examples" / "seeds"
 
@@ -159,3 +160,19 @@ def test_ingest_with_two_workers_stores_what_one_process_extracts(tmp_path, caps
     stored = json.loads((tmp_path / "stored.json").read_text(encoding="utf-8"))["documents"]
     direct = json.loads((tmp_path / "direct.json").read_text(encoding="utf-8"))["documents"]
     assert sorted(stored, key=lambda d: d["doc_id"]) == direct
+
+
+def test_extraction_raises_the_gc_threshold_and_puts_the_callers_back():
+    before = gc.get_threshold()
+    gc.set_threshold(123, *before[1:])
+    try:
+        with extraction_gc():
+            assert gc.get_threshold() == (GC_THRESHOLD, *before[1:])
+        assert gc.get_threshold() == (123, *before[1:])
+        docs = api.process([Document(doc_id="a", text=EXTRA["x-arrest"])])
+        next(docs)
+        assert gc.get_threshold()[0] == GC_THRESHOLD   # while the documents stream
+        docs.close()
+        assert gc.get_threshold() == (123, *before[1:])
+    finally:
+        gc.set_threshold(*before)

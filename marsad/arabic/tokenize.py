@@ -81,10 +81,13 @@ def tokenize(text: str, view: NormalizedView | None = None) -> list[Token]:
     view = view or NormalizedView.of(text)
     n = len(text)
     out: list[Token] = []
+    # `view.span_to_original` inlined: a document has thousands of tokens, and no token is empty
+    offsets, composed_ends = view.original_offsets, view.composed_ends
     for m in _TOKEN_RE.finditer(view.text):
         norm = m.group()
-        span = view.span_to_original(*m.span())
-        start, end = span.start, span.end
+        vstart, vend = m.span()
+        start = offsets[vstart]
+        end = composed_ends.get(vend - 1, offsets[vend - 1] + 1)
         # harakat after the last letter, and a combining hamza, belong to the word
         while end < n and text[end] in WORD_TRAILING:
             end += 1

@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from marsad.arabic.normalize import normalize
 from marsad.arabic.tokenize import LINE_BREAKS, Token
@@ -369,6 +369,8 @@ class EntityRecognizer:
         word (لواء، كتائب، سرايا…) before a definite name, names an armed group."""
         out = []
         for i, tok in enumerate(tokens[:-1]):
+            if not keys[i] & self._group_or_formation:
+                continue   # (most words: what follows is asked only of a group noun or a formation word)
             run = None
             indefinite = not any(f.startswith("ال") for f in tok.forms)
             q = i + 1   # 'ميليشيا محلية تدعى "أسود الشرقية"': a few naming words may come first
@@ -396,6 +398,10 @@ class EntityRecognizer:
                 name = " ".join([first, *(t.norm for t in tokens[run[0] + 1:run[1]])])
                 out.append(Found(run[0], run[1], self._named(_new("ARMED_GROUP", name)), 0))
         return out
+
+    @cached_property
+    def _group_or_formation(self) -> frozenset[str]:
+        return self.cues["group_nouns"] | self.cues["formations"]
 
     def _person_opening(self, tok: Token) -> bool:
         """A word a person's name opens with: a kunya (أبو، أم) or a given name."""
@@ -452,11 +458,21 @@ class EntityRecognizer:
     def _given_name_of(self, tok: Token) -> str | None:
         """The given name a token is, without the conjunction or preposition glued to it: "وأحمد",
         "بأحمد", "وبمحمد" (not "بسام" or "بدر", names of their own)."""
-        word = tok.norm
-        for clitics in ("", "و", "ب", "وب", "ل", "ول"):
-            if word.startswith(clitics) and word[len(clitics):] in self.given_names:
-                return word[len(clitics):]
-        return None
+        return self._given_name_in(tok.norm)
+
+    @cached_property
+    def _given_name_in(self) -> Callable[[str], str | None]:
+        """`_given_name_of` by normalised word, remembered: it is asked of nearly every token, twice,
+        and of the same words in every article (bounded, so memory stays flat)."""
+        given_names = self.given_names
+
+        @lru_cache(maxsize=50_000)
+        def given_name_in(word: str) -> str | None:
+            for clitics in ("", "و", "ب", "وب", "ل", "ول"):
+                if word.startswith(clitics) and word[len(clitics):] in given_names:
+                    return word[len(clitics):]
+            return None
+        return given_name_in
 
     def _given_name_run(self, tokens, keys, i, covered):
         """A given name followed by a family name (ال…), a kunya (أبو X) or more given names: a

@@ -894,24 +894,25 @@ class EventExtractor:
     def _cue_at(self, ctx: _Context, h: Hit, name: str, window: int, clause: bool = True) -> int | None:
         """Where `_cue_before` finds its cue, or None."""
         lo = ctx.clause_start(h) if clause else ctx.sentence_tokens(h.sentence)[0]
-        words = self.cues["modality"][name]
-        past = self.cues["modality"]["past_markers"]
+        words, phrases = self.cues["modality"][name], self.cues["phrases"][name]
+        past = self.cues["modality"]["past_markers"] if name == "planned_before" else None
         contrast = frozenset() if clause else self.cues["sentence_breaks"]
+        tokens, keys, in_date = ctx.tokens, ctx.keys, ctx.in_date   # (asked at every word, of every act)
         seen = 0
         for i in range(h.start - 1, lo - 1, -1):
-            if not ctx.tokens[i].is_word:
+            if not tokens[i].is_word:
                 continue
-            if ctx.keys[i] & contrast:
+            if keys[i] & contrast:
                 break
             # a name counts as one word: "نفى الجيش الروسي أن تكون طائراته قد استهدفت", and a
             # time none: "ونفى مصدر في قيادة شرطة السويداء، أمس الأحد، وقوع اعتقالات"
-            if not ctx.inside_name(i, lo) and not ctx.in_date[i]:
+            if not ctx.inside_name(i, lo) and not in_date[i]:
                 seen += 1
             if seen > window:
                 break
-            if name == "planned_before" and ctx.keys[i] & past:
+            if past is not None and keys[i] & past:
                 return None
-            if ctx.keys[i] & words or self.cues["phrases"][name].at(ctx.keys, i):
+            if keys[i] & words or phrases.at(keys, i):
                 return i
         return None
 
@@ -2239,8 +2240,12 @@ class _Context:
         return max(0, bisect.bisect_right(self.sent_starts, self.tokens[i].span.start) - 1)
 
     def sentence_tokens(self, s: int) -> tuple[int, int]:
-        sent = self.doc.sentences[s]
-        return self.tok(sent.start), self.tok_end(sent.end)
+        return self._sentence_tokens[s]
+
+    @cached_property
+    def _sentence_tokens(self) -> list[tuple[int, int]]:
+        """(first token, token after the last) of every sentence: asked dozens of times per act."""
+        return [(self.tok(sent.start), self.tok_end(sent.end)) for sent in self.doc.sentences]
 
     @cached_property
     def headline(self) -> int:

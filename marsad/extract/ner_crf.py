@@ -356,9 +356,11 @@ class FeatureExtractor:
             out.append(f + extra)
         return out
 
-    def sentence_features(self, words: list[_Word]) -> list[list[str]]:
+    def sentence_features(self, words: list[_Word], weighed: WeighedBigrams | None = None) -> list[list[str]]:
         """Per token, the features that depend on the sentence rather than on word types alone:
-        word bigrams and dictionary membership (its own and its neighbours')."""
+        word bigrams and dictionary membership (its own and its neighbours').
+
+        With `weighed` (decoding), a bigram no model weighs is left out: it would add nothing."""
         n = len(words)
         gaz = self._gazetteer(words) if self.matchers else None
         bigrams = self.config.bigrams
@@ -368,9 +370,13 @@ class FeatureExtractor:
             if bigrams:
                 low = w.own[0]
                 if i > 0:
-                    f.append("bg-=" + words[i - 1].own[0] + "|" + low)
+                    before = words[i - 1].own[0]
+                    if weighed is None or before in weighed.before_left and low in weighed.before_right:
+                        f.append("bg-=" + before + "|" + low)
                 if i + 1 < n:
-                    f.append("bg+=" + low + "|" + words[i + 1].own[0])
+                    after = words[i + 1].own[0]
+                    if weighed is None or low in weighed.after_left and after in weighed.after_right:
+                        f.append("bg+=" + low + "|" + after)
             if gaz is not None:
                 g = gaz[i]
                 if g:
@@ -394,6 +400,35 @@ class FeatureExtractor:
                         s = marks[i] = set()
                     s.add(("g=" + m.payload + (":B" if i == m.start else ":I")))
         return [sorted(s) if s else [] for s in marks]
+
+
+@dataclass(frozen=True)
+class WeighedBigrams:
+    """The words on each side of the bigram features some model weighs ("bg-=w=A|w=B",
+    "bg+=…"). Fewer than 1 % of a text's bigrams are weighed; the tagger makes the string of a
+    bigram only when both its words are on these sides, and so gives the same scores."""
+
+    before_left: frozenset[str]
+    before_right: frozenset[str]
+    after_left: frozenset[str]
+    after_right: frozenset[str]
+
+    @classmethod
+    def of(cls, attributes: Iterable[str]) -> WeighedBigrams:
+        sides: dict[str, tuple[set[str], set[str]]] = {"bg-=": (set(), set()), "bg+=": (set(), set())}
+        for attr in attributes:
+            side = sides.get(attr[:4])
+            if side is None:
+                continue
+            pair = attr[4:]
+            # a word may hold "|" itself: every place the pair could split is kept, so none is missed
+            at = pair.find("|")
+            while at >= 0:
+                side[0].add(pair[:at])
+                side[1].add(pair[at + 1:])
+                at = pair.find("|", at + 1)
+        (bl, br), (al, ar) = sides["bg-="], sides["bg+="]
+        return cls(frozenset(bl), frozenset(br), frozenset(al), frozenset(ar))
 
 
 def add_stacked_features(feats: list[list[list[str]]], keys: list[list[str]], tags: list[list[str]],
@@ -592,7 +627,9 @@ class CrfTagger:
 
         fe = self.features
         words = [fe.word(t) for t in tokens]
-        per_word = np.stack([self._word_scores(w) for w in words])   # (tokens, 1 + offsets, models, labels)
+        # (tokens, 1 + offsets, models, labels): one concatenate of the words' sums, which are kept
+        # with a leading axis of 1 (np.stack would reshape each of them first)
+        per_word = np.concatenate([self._word_scores(w) for w in words])
         n = len(words)
         scores = per_word[:, 0].copy()
         edges = self._edge_scores
@@ -604,14 +641,15 @@ class CrfTagger:
                 scores[-1 - o] += edges[0]
             if 0 <= n - o < n:
                 scores[n - o] += edges[1]
-        self._weights.add_bags(scores, fe.sentence_features(words))
-        return _Scored(tokens, scores, fe.doc_keys(tokens))
+        self._weights.add_bags(scores, fe.sentence_features(words, self._weighed_bigrams))
+        return _Scored(tokens, scores, [w.doc_key for w in words])   # (= fe.doc_keys(tokens))
 
     def _word_scores(self, word: _Word):
-        """(1 + offsets, models, labels): what the word's own features and, per offset, what a
+        """(1, 1 + offsets, models, labels): what the word's own features and, per offset, what a
         neighbour sees of it add to the label scores; summed once per word type."""
         if word.scores is None:
-            word.scores = self._weights.sum_bags([["bias", *word.own], *(word.ctx[o] for o in self.features.offsets)])
+            bags = [["bias", *word.own], *(word.ctx[o] for o in self.features.offsets)]
+            word.scores = self._weights.sum_bags(bags)[None]
         return word.scores
 
     @cached_property
@@ -619,6 +657,10 @@ class CrfTagger:
         """Every model's weights behind one lookup per attribute."""
         from marsad.extract.crf_decode import Weights
         return Weights.joint([t for t in self.tables() if t is not None])
+
+    @cached_property
+    def _weighed_bigrams(self) -> WeighedBigrams:
+        return WeighedBigrams.of(self._weights.attributes)
 
     @cached_property
     def _edge_scores(self):
