@@ -369,8 +369,8 @@ class EntityRecognizer:
         word (لواء، كتائب، سرايا…) before a definite name, names an armed group."""
         out = []
         for i, tok in enumerate(tokens[:-1]):
-            if not keys[i] & self._group_or_formation:
-                continue   # (most words: what follows is asked only of a group noun or a formation word)
+            if not keys[i] & self._group_heads:
+                continue   # (most words: what follows is asked only of a group noun, a formation word or a council)
             run = None
             indefinite = not any(f.startswith("ال") for f in tok.forms)
             q = i + 1   # 'ميليشيا محلية تدعى "أسود الشرقية"': a few naming words may come first
@@ -400,8 +400,8 @@ class EntityRecognizer:
         return out
 
     @cached_property
-    def _group_or_formation(self) -> frozenset[str]:
-        return self.cues["group_nouns"] | self.cues["formations"]
+    def _group_heads(self) -> frozenset[str]:
+        return self.cues["group_nouns"] | self.cues["formations"] | self.cues["council_nouns"]
 
     def _person_opening(self, tok: Token) -> bool:
         """A word a person's name opens with: a kunya (أبو، أم) or a given name."""
