@@ -142,10 +142,16 @@ class RelationExtractor:
                     m2 = m3
                 # the two words before the group, quotes aside: "قائد ميليشيا X", 'القيادي في "X"'
                 # ("القيادي السابق في الجيش الحر، محمد الشريف": a qualifier of the role is read past)
-                lead = [k for k in range(max(0, s - 5), s)
-                        if tokens[k].is_word and not keys[k] & self.cues["role_qualifiers"]][-2:]
+                # (not across a paragraph: "… لعنب بلدي.\n\nويقود "اللواء الثامن" أحمد العودة")
+                words_before = [k for k in range(max(0, s - 6), s) if tokens[k].is_word
+                                and not keys[k] & self.cues["role_qualifiers"]
+                                and not any(c in LINE_BREAKS for c in doc.text[tokens[k].span.end:m.span.start])]
+                lead = words_before[-2:]
                 before = set().union(*(keys[k] for k in lead))
                 start = tokens[lead[0]].span.start if lead else m.span.start
+                # "مسؤول التواصل في "هيئة تحرير الشام"، ضياء العمر": a post in the group, whatever its title
+                post_in = (len(words_before) >= 3 and tokens[words_before[-1]].norm == "في"
+                           and bool(keys[words_before[-3]] & (self.cues["leader"] | self.cues["member"])))
                 branch_of = self._branch_of(tokens, keys, ments, n, types)
                 prev = ments[n - 1] if n > 0 and types.get(ments[n - 1][2].entity_id) in GROUPS else None
                 told = [k for k in range(prev[1], s) if tokens[k].is_word] if prev is not None else []
@@ -176,8 +182,8 @@ class RelationExtractor:
                     if before & self.cues["led_by"] and n > 0 and types.get(ments[n - 1][2].entity_id) in GROUPS:
                         # "قوات العشائر التي يتزعمها شيخ قبيلة العكيدات إبراهيم الهفل": he leads both
                         add("LEADS", m2, ments[n - 1][2], Span(ments[n - 1][2].span.start, m2.span.end))
-                elif before & self.cues["member"]:
-                    add("MEMBER_OF", m2, m, Span(start, m2.span.end))
+                elif before & self.cues["member"] or post_in:
+                    add("MEMBER_OF", m2, m, Span(tokens[words_before[-3]].span.start if post_in else start, m2.span.end))
         names = {e.id: e.name_ar for e in doc.entities}
         self._through_anaphors(tokens, keys, ments, types, names, add)
         for (rtype, head, unit), rel in list(found.items()):
@@ -219,13 +225,14 @@ class RelationExtractor:
         return prev if self._led_role_before(tokens, keys, ps, words=2) else None
 
     def _through_anaphors(self, tokens, keys, ments, types, names, add) -> None:
-        """'القيادي في التنظيم "أبو عمر الشعيطي"': the group a bare "التنظيم" refers back to (the
-        last one named before it) is the one the person belongs to or leads."""
+        """'القيادي في التنظيم "أبو عمر الشعيطي"', "القيادي في اللواء وائل البردان": the group a bare
+        "التنظيم" refers back to (the last one named before it) is the one the person belongs to or leads."""
         for n, (s, e, m) in enumerate(ments):
             if types.get(m.entity_id) != "PERSON":
                 continue
             lead = [k for k in range(max(0, s - 4), s) if tokens[k].is_word]
-            anaphor = next((k for k in reversed(lead) if keys[k] & self.cues["group_anaphors"]), None)
+            anaphor = next((k for k in reversed(lead) if keys[k] & self.cues["group_anaphors"]
+                            or keys[k] & self.cues["units_after_in"] and tokens[k - 1].norm == "في"), None)
             if anaphor is None:
                 continue
             role = set().union(*(keys[k] for k in lead if k < anaphor))
@@ -234,7 +241,7 @@ class RelationExtractor:
             noun = entry_key(tokens[anaphor].norm.removeprefix("ال"))
             group = next((g for gs, _, g in reversed(ments[:n])
                           if gs < anaphor and types.get(g.entity_id) == "ARMED_GROUP"
-                          and noun in {entry_key(w) for w in names.get(g.entity_id, "").split()[:1]}), None)
+                          and noun in {entry_key(w.removeprefix("ال")) for w in names.get(g.entity_id, "").split()[:1]}), None)
             if rtype and group is not None:
                 role_at = next(k for k in lead if keys[k] & (self.cues["leader"] | self.cues["member"]))
                 add(rtype, m, group, Span(tokens[role_at].span.start, m.span.end))

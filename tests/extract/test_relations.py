@@ -241,3 +241,20 @@ def test_who_leads_a_unit_named_with_its_parent_leads_the_unit(run):
 def test_a_place_is_sponsored_by_no_one(run):
     doc = run("وانسحب المسلحون إلى مدينة الباب، وتوصلوا إلى هدنة برعاية تركيا.")
     assert not [r for r in doc.relations if r.type == "SPONSORED_BY"]
+
+
+def test_a_unit_named_by_its_kind_after_fi_is_the_unit_named_before(run):
+    doc = run('قُتل عنصر من "اللواء الثامن" أمس. وحاولت مجموعة محلية اعتقال القيادي في اللواء سامر الحوراني على حاجز.')
+    assert ("MEMBER_OF", "سامر الحوراني", "8th Brigade (5th Corps, Daraa)") in rels(doc)
+
+
+def test_a_post_in_a_group_is_membership_whatever_its_title(run):
+    doc = run('ونفى مسؤول التواصل في "هيئة تحرير الشام"، ضياء العمر، الاتهامات.')
+    assert ("MEMBER_OF", "ضياء العمر", "Hay'at Tahrir al-Sham") in rels(doc)
+
+
+def test_the_words_before_a_group_are_read_within_its_paragraph(run):
+    text = 'وقال مصدر لعنب بلدي.\n\nويقود "اللواء الثامن" أحمد العودة منذ سنوات.'
+    doc = run(text)
+    lead = next(r for r in doc.relations if r.type == "LEADS")
+    assert "\n" not in lead.evidence.of(text)
