@@ -377,6 +377,7 @@ class EventExtractor:
         for h in hits:
             self._read_scope(ctx, h)
         self._shared_subjects(ctx, hits)
+        self._speakers(ctx, hits)
         self._both_sides(ctx, hits)
         for h in hits:
             if h.link_denied:
@@ -410,6 +411,21 @@ class EventExtractor:
                 speaker = prev.side_a[0] if said else self._statement_subject(ctx, h)
                 if speaker is not None and speaker not in h.side_a:
                     h.side_a, h.side_b = [speaker], h.side_a + [e for e in h.side_b if e != speaker]
+
+    @staticmethod
+    def _speakers(ctx: _Context, hits: list[Hit]) -> None:
+        """'وقال قائد المجلس، شيروان كلو، إنه "حذّر مراراً من أي هجوم"': a threat, charge or denial a
+        verb tells in someone's words, with no subject of its own, is the speaker's (not a noun's:
+        "تهديدات أنقرة" are Ankara's)."""
+        for h in hits:
+            if h.type not in SPEECH_TYPES or h.spec.form != "verb" or h.side_a or not h.attribution:
+                continue
+            said = h.attribution[1]
+            if said.end > ctx.tokens[h.start].span.start:
+                continue   # (the words after the speaker, not the speaker's own title)
+            lo, hi = ctx.tok(said.start), ctx.tok_end(said.end)
+            h.side_a = list(dict.fromkeys(m.entity_id for _, m in ctx.mentions_in((lo, hi), ACTOR_TYPES)
+                                          if m.entity_id not in h.side_b))
 
     def _both_sides(self, ctx: _Context, hits: list[Hit]) -> None:
         """"توصل الطرفان إلى هدنة", "حذروا الطرفين", "قادة الفصيلين": the two sides are those of the

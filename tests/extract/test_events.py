@@ -2108,3 +2108,9 @@ def test_a_state_and_its_forces_are_one_agent_for_a_headline_and_its_lead(run):
     doc = run("مقتل مقاتلين بهجوم لمسيرة تركية قرب القامشلي\n"
               "قُتل مقاتلان من قسد اليوم إثر استهداف طائرة مسيرة تابعة لدولة الاحتلال التركي سيارة قرب القامشلي.")
     assert len([e for e in doc.events if e.type == "AIRSTRIKE"]) == 1
+
+
+def test_a_warning_in_someones_words_with_no_subject_of_its_own_is_the_speakers(run):
+    doc = run('وقال "جيش الإسلام" في بيان إن الناشط موقوف بمذكرة قضائية، محذراً من "استغلال القضية لإثارة الفوضى".')
+    threat = next(e for e in doc.events if e.type == "THREATEN")
+    assert "jaysh_al_islam" in {doc.entity(a).kb_id for a in threat.actors}
