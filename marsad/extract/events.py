@@ -240,6 +240,8 @@ class EventExtractor:
         out["during"] = keyset(raw["during_pronouns"])
         out["participants"] = keyset(raw["participant_nouns"])
         out["both_sides"] = keyset(raw["both_sides"])
+        out["vows"] = keyset(raw["vow_words"])
+        out["vow_goals"] = keyset(raw["vow_goals"])
         out["ambush"] = keyset(raw["ambush_words"])
         out["posts"] = keyset(raw["post_nouns"])
         out["fire_posts"] = keyset(raw["fire_posts"])
@@ -793,6 +795,8 @@ class EventExtractor:
         h.link_denied = h.modality == "denied" and h.spec.form != "verb" and self._topic_cue(ctx, before)
         if h.modality == "attempted" and h.type in self.cues["attempted_type"]:
             h.type = self.cues["attempted_type"][h.type]
+        if h.type == "ARMED_CLASH" and h.spec.form != "verb" and self._vowed(ctx, h):
+            h.type = "THREATEN"
         if h.type == "SHELLING" and self._near(ctx, h, self.cues["air"], 4):
             h.type = "AIRSTRIKE"
         if h.type == "ATTACK" and (self._struck_from_the_air(ctx, h, before) or self._by_aircraft(ctx, h)):
@@ -1205,6 +1209,12 @@ class EventExtractor:
     def time_unit_words(self) -> frozenset[str]:
         """Every word for a unit of time: "ساعات", "يومين", "أسبوع"…"""
         return frozenset().union(*(words for _, forms in self.time_units for words in forms.values()))
+
+    def _vowed(self, ctx: _Context, h: Hit) -> bool:
+        """'"المعركة مستمرة حتى طرد ميليشيا قسد"': a fight said to go on until a goal is vowed."""
+        after = ctx.words_after(h, 3)
+        return bool(after) and bool(ctx.keys[after[0]] & self.cues["vows"]) and any(
+            ctx.keys[k] & self.cues["vow_goals"] for k in after[1:])
 
     @staticmethod
     def _topic_place(ctx: _Context, h: Hit, m: Mention) -> bool:
@@ -1966,7 +1976,9 @@ class EventExtractor:
                         or during and g.modality == h.modality or heard):
                     continue
                 # coordinated verbs are separate acts ("رفضت … وهددت … وحذرت"); nouns refer back
-                same_sentence = g.last_sentence == h.sentence and not is_verb
+                # (but a participle goes on with the statement before it: '"المعركة مستمرة حتى طرد …"،
+                # متوعداً بـ…' is one threat)
+                same_sentence = g.last_sentence == h.sentence and (not is_verb or g.type == h.type and _participle(ctx, h))
                 near = h.sentence - g.last_sentence <= (3 if is_verb else 6)
                 # (not an act of the same kind by someone else in the same town: "وفي المقابل عزز
                 # الفوج 47 من مقاره في البوكمال" after the NDF's reinforcements there)
@@ -2932,6 +2944,13 @@ def _side_after(ctx: _Context, j: int, limit: int, c: dict) -> tuple[str | None,
     if k < limit and ctx.tokens[k].norm in ("الطرفين", "الجانبين"):
         return None, k + 1
     return None, j
+
+
+def _participle(ctx: _Context, h: Hit) -> bool:
+    """A verb trigger that is an active participle in the accusative, which goes on with a
+    statement: "محذراً", "متوعداً", "متهماً" (normalised: the tanwin is gone)."""
+    word = ctx.tokens[h.start].norm
+    return h.end - h.start == 1 and word.startswith("م") and word.endswith(("ا", "ه", "ين"))
 
 
 def _pronoun_toll(ctx: _Context, i: int) -> list[SideCasualties]:

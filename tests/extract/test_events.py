@@ -2114,3 +2114,9 @@ def test_a_warning_in_someones_words_with_no_subject_of_its_own_is_the_speakers(
     doc = run('وقال "جيش الإسلام" في بيان إن الناشط موقوف بمذكرة قضائية، محذراً من "استغلال القضية لإثارة الفوضى".')
     threat = next(e for e in doc.events if e.type == "THREATEN")
     assert "jaysh_al_islam" in {doc.entity(a).kb_id for a in threat.actors}
+
+
+def test_a_fight_vowed_to_go_on_until_a_goal_is_one_threat_with_the_warning_after_it(run):
+    doc = run('وقال الشيخ نواف البشير، شيخ مشايخ قبيلة البكارة وقائد قوات العشائر، في تسجيل صوتي تداوله ناشطون، إن '
+              '“المعركة مستمرة حتى طرد ميليشيا الدفاع الوطني من قرانا”، متوعداً بمهاجمة مقراتها.')
+    assert [e.type for e in doc.events if e.modality == "asserted"] == ["THREATEN"]
