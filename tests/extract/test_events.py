@@ -2120,3 +2120,8 @@ def test_a_fight_vowed_to_go_on_until_a_goal_is_one_threat_with_the_warning_afte
     doc = run('وقال الشيخ نواف البشير، شيخ مشايخ قبيلة البكارة وقائد قوات العشائر، في تسجيل صوتي تداوله ناشطون، إن '
               '“المعركة مستمرة حتى طرد ميليشيا الدفاع الوطني من قرانا”، متوعداً بمهاجمة مقراتها.')
     assert [e.type for e in doc.events if e.modality == "asserted"] == ["THREATEN"]
+
+
+def test_accusations_described_by_who_answers_them_are_no_new_accusation(run):
+    doc = run('ونفى مصدر في الفصيل أي علاقة له بالهجوم، واصفاً الاتهامات بأنها "ذرائع لتبرير الاعتقالات".')
+    assert "ACCUSE" not in {e.type for e in doc.events}
