@@ -965,6 +965,8 @@ class EventExtractor:
         tried = next((i for i in range(h.start, h.end) if ctx.keys[i] & attempt), None)
         if tried is None:
             tried = self._cue_at(ctx, h, "attempted_before", 10, clause=False)   # "محاولة اغتيال"
+            if tried is not None and any(ctx.keys[k] & self.cues["modality"]["result_verbs"] for k in range(tried + 1, h.start)):
+                tried = None   # "في محاولة لاغتياله، ما أدى إلى اندلاع اشتباكات": what the attempt led to took place
         if tried is not None:
             if tried > 0 and ctx.keys[tried - 1] & self.cues["modality"]["threatened_right_before"]:
                 return "threatened"   # "أي محاولة تسلل جديدة ستقابل برد حاسم": any attempt, none made

@@ -142,3 +142,8 @@ def test_no_act_of_force_in_a_warning_or_a_charge(run, text):
 ])
 def test_during_or_since_one_clash_counts_no_clashes(run, text):
     assert "aggregate" not in {e.modality for e in run(text).events if e.type == "ARMED_CLASH"}
+
+
+def test_what_an_attempt_led_to_took_place(run):
+    doc = run("نصب مسلحون كميناً لسيارة القيادي في محاولة لاغتياله، ما أدى إلى اندلاع اشتباكات بين الطرفين استمرت ساعتين.")
+    assert ("ARMED_CLASH", "asserted") in {(e.type, e.modality) for e in doc.events}
