@@ -2280,8 +2280,10 @@ class _Context:
     @cached_property
     def headline(self) -> int:
         """The headline's sentence: the first, unless it is page furniture (share buttons, a
-        navigation trail) or only a byline or a dateline ("درعا 24", "خاص - عين الفرات", "دمشق - 14
-        أيلول 2025") above the headline or the lead."""
+        navigation trail), a masthead (the site's name alone on the first line: "منصة حوران اليوم") or
+        only a byline or a dateline ("درعا 24", "خاص - عين الفرات", "دمشق - 14 أيلول 2025") above the
+        headline or the lead."""
+        first = True
         for s in range(min(HEADLINE_SEARCH, len(self.doc.sentences) - 1)):
             sent = self.doc.sentences[s]
             if self.doc.in_boilerplate(Span(sent.start, sent.end)):
@@ -2291,7 +2293,10 @@ class _Context:
             byline = (len(words) <= DATELINE_WORDS + 1
                       and all(self.entity_at[i] or self.in_date[i] or self.tokens[i].norm == "خاص" for i in words)
                       and (self.is_dateline(s) or bool(self.mentions_in((lo, hi), ("MEDIA",)))))
-            if not byline:
+            masthead = (first and len(words) <= DATELINE_WORDS and self.own_line(s)
+                        and not any(i in self.trigger_starts for i in range(lo, hi)))
+            first = False
+            if not byline and not masthead:
                 return s
         return 0
 
@@ -2310,12 +2315,14 @@ class _Context:
         """A short line of its own that is not the headline: "اتهامات مباشرة", "تهديدات متبادلة"."""
         if s <= self.headline:
             return False
-        sent = self.doc.sentences[s]
-        text = self.doc.text
-        own_line = (sent.start == 0 or text[sent.start - 1] in LINE_BREAKS) and (
-            sent.end == len(text) or text[sent.end] in LINE_BREAKS)
         lo, hi = self.sentence_tokens(s)
-        return own_line and sum(1 for t in self.tokens[lo:hi] if t.is_word) <= 3
+        return self.own_line(s) and sum(1 for t in self.tokens[lo:hi] if t.is_word) <= 3
+
+    def own_line(self, s: int) -> bool:
+        """Whether sentence s is a line of its own."""
+        sent, text = self.doc.sentences[s], self.doc.text
+        return (sent.start == 0 or text[sent.start - 1] in LINE_BREAKS) and (
+            sent.end == len(text) or text[sent.end] in LINE_BREAKS)
 
     def clause_start(self, h: Hit) -> int:
         return self.clause_start_at(h.start)

@@ -6,6 +6,8 @@ import sys
 
 import pytest
 
+from marsad.extract.events import EventExtractor
+from marsad.model import Document
 
 def only(doc, type_=None):
     evs = [e for e in doc.events if type_ in (None, e.type)]
@@ -2125,3 +2127,13 @@ def test_a_fight_vowed_to_go_on_until_a_goal_is_one_threat_with_the_warning_afte
 def test_accusations_described_by_who_answers_them_are_no_new_accusation(run):
     doc = run('ونفى مصدر في الفصيل أي علاقة له بالهجوم، واصفاً الاتهامات بأنها "ذرائع لتبرير الاعتقالات".')
     assert "ACCUSE" not in {e.type for e in doc.events}
+
+
+def test_a_masthead_above_the_headline_is_not_the_headline(pipeline):
+    doc = Document(doc_id="t", text="منصة الجنوب الآن\n\nقوات النظام تقصف بلدة طفس وتهدد باقتحامها\n\n"
+                                    "قُتل مدنيان ليلة أمس جراء قصف نفذته قوات النظام على أحياء بلدة طفس.")
+    at = next(i for i, s in enumerate(pipeline.stages) if isinstance(s, EventExtractor))
+    for stage in pipeline.stages[:at]:
+        stage(doc)
+    ctx, _ = pipeline.stages[at].mentions(doc)
+    assert doc.sentences[ctx.headline].of(doc.text).startswith("قوات النظام تقصف")
