@@ -22,6 +22,12 @@ LINE_BREAK_RE = re.compile(r"\r\n|[\n\r\u2028\u2029\x85]")
 # Sentence ends: line breaks, and . ! ? ؟ … followed by space.
 _SENTENCE_END_RE = re.compile(rf"[{LINE_BREAKS}]+|(?<=[.!?؟…])[^\S{LINE_BREAKS}]+")
 _CONJ = ("و", "ف")
+
+
+def has_line_break(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a line break: what it joins stands on two lines."""
+    return LINE_BREAK_RE.search(text, start, end) is not None
+
 _PREP = ("ب", "ل", "ك")
 _MIN_STEM = 2
 

@@ -400,8 +400,12 @@ class EntityRecognizer:
         return out
 
     @cached_property
+    def _group_or_formation(self) -> frozenset[str]:
+        return self.cues["group_nouns"] | self.cues["formations"]
+
+    @cached_property
     def _group_heads(self) -> frozenset[str]:
-        return self.cues["group_nouns"] | self.cues["formations"] | self.cues["council_nouns"]
+        return self._group_or_formation | self.cues["council_nouns"]
 
     def _person_opening(self, tok: Token) -> bool:
         """A word a person's name opens with: a kunya (أبو، أم) or a given name."""
@@ -1119,7 +1123,7 @@ class EntityRecognizer:
         armed group a cue found in a third ('فصيل "فرسان الوادي"'), and so is what follows the group
         noun of a group named in full ("تجمع فرسان الوادي"). A pattern's reading is surer than
         the tagger's; between equals, the first in the text."""
-        heads = self.cues["group_nouns"] | self.cues["formations"]
+        heads = self._group_or_formation
         new = sorted((f for f in chosen if f.cand.kb_id is None and f.cand.source == "pattern"),
                      key=lambda f: (f.extra.get("source") == "model", f.start))
         surest: dict[str, Candidate] = {}

@@ -30,7 +30,7 @@ from itertools import islice
 from typing import Iterable, Iterator
 
 from marsad.arabic.normalize import normalize
-from marsad.arabic.tokenize import LINE_BREAKS
+from marsad.arabic.tokenize import LINE_BREAKS, has_line_break
 from marsad.config import Options, load_data_yaml
 from marsad.extract.entities import QUOTE
 from marsad.extract.lexicon import PhraseMatcher, entry_key, token_keys
@@ -900,10 +900,11 @@ class EventExtractor:
         h.side_a, h.side_b, h.associated = ([e for e in side if e not in speakers]
                                             for side in (h.side_a, h.side_b, h.associated))
 
-    def _near(self, ctx: _Context, h: Hit, words: frozenset[str], window: int, after: bool = True) -> bool:
+    def _near(self, ctx: _Context, h: Hit, words: frozenset[str], window: int, after: bool = True,
+              skip: int | None = None) -> bool:
         lo = max(h.scope[0], h.start - window)
         hi = min(h.scope[1], h.end + window) if after else h.start
-        return any(ctx.keys[i] & words for i in range(lo, hi) if not (h.start <= i < h.end))
+        return any(ctx.keys[i] & words for i in range(lo, hi) if not (h.start <= i < h.end) and i != skip)
 
     def _cue_before(self, ctx: _Context, h: Hit, name: str, window: int, clause: bool = True) -> bool:
         """A cue among the `window` words before the trigger, in its clause (or its sentence:
@@ -1136,10 +1137,8 @@ class EventExtractor:
         """A word of repetition or of a period near the trigger ("الهجمات المتكررة", "خلال الأشهر
         الماضية"); but not the preposition that governs the trigger itself ("خلال اشتباكات مع …",
         "منذ اشتباكات الأسبوع الماضي": during one, since one)."""
-        words = self.cues["modality"]["aggregate_near"]
         governing = h.start - 1 if h.start > 0 and ctx.tokens[h.start - 1].norm in GOVERNING_PERIOD_WORDS else None
-        lo, hi = max(h.scope[0], h.start - window), min(h.scope[1], h.end + window)
-        return any(ctx.keys[i] & words for i in range(lo, hi) if not (h.start <= i < h.end) and i != governing)
+        return self._near(ctx, h, self.cues["modality"]["aggregate_near"], window, skip=governing)
 
     def _tally_since(self, ctx: _Context, h: Hit, hi: int) -> bool:
         """Whether the sentence of `h`, up to token `hi`, counts since a date over a week before the
@@ -2673,7 +2672,7 @@ class _Context:
     def same_line(self, s: int, t: int) -> bool:
         """Whether sentences s and t stand on one line of the text."""
         a, b = self.doc.sentences[min(s, t)], self.doc.sentences[max(s, t)]
-        return not any(c in LINE_BREAKS for c in self.doc.text[a.end:b.start])
+        return not has_line_break(self.doc.text, a.end, b.start)
 
     def is_dateline(self, s: int) -> bool:
         """A line of a place and a date only: "بيروت - 14 أيلول 2025"."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from functools import cached_property
 
-from marsad.arabic.tokenize import LINE_BREAKS
+from marsad.arabic.tokenize import has_line_break
 from marsad.config import Options, load_data_yaml
 from marsad.extract.lexicon import entry_key, token_keys
 from marsad.model import Document, Mention, Relation, Span
@@ -77,7 +77,7 @@ class RelationExtractor:
         for n in range(len(ments) - 1):
             s, e, m = ments[n]
             s2, e2, m2 = ments[n + 1]
-            if s2 - e > 8 or any(c in LINE_BREAKS for c in doc.text[m.span.end:m2.span.start]):
+            if s2 - e > 8 or has_line_break(doc.text, m.span.end, m2.span.start):
                 continue   # (a claim is told within a paragraph: not 'الباب.\n\nهدنة برعاية "الفيلق الثالث"')
             words = set().union(*keys[e:s2]) if s2 > e else set()
             span = Span(m.span.start, m2.span.end)
@@ -145,7 +145,7 @@ class RelationExtractor:
                 # (not across a paragraph: "… لعنب بلدي.\n\nويقود "اللواء الثامن" أحمد العودة")
                 words_before = [k for k in range(max(0, s - 6), s) if tokens[k].is_word
                                 and not keys[k] & self.cues["role_qualifiers"]
-                                and not any(c in LINE_BREAKS for c in doc.text[tokens[k].span.end:m.span.start])]
+                                and not has_line_break(doc.text, tokens[k].span.end, m.span.start)]
                 lead = words_before[-2:]
                 before = set().union(*(keys[k] for k in lead))
                 start = tokens[lead[0]].span.start if lead else m.span.start

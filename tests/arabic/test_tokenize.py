@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 
 from marsad.arabic.normalize import normalize
-from marsad.arabic.tokenize import analyse, split_sentences, tokenize
+from marsad.arabic.tokenize import analyse, has_line_break, split_sentences, tokenize
 from marsad.model import Span
 
 
@@ -291,3 +291,13 @@ def test_decomposed_word_ending_in_hamza_keeps_the_mark_in_its_span(text, word):
     t = tokenize(nfd_text)[0]
     assert t.text == nfd_word
     assert normalize(t.text) == t.norm
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("الباب.\n\nهدنة", True),
+    ("الباب.\r\nهدنة", True),
+    ("الباب.\u2028هدنة", True),
+    ("الباب، هدنة", False),
+])
+def test_a_line_break_between_two_places_is_found(text, expected):
+    assert has_line_break(text, 0, len(text)) is expected
