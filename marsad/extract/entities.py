@@ -965,9 +965,15 @@ class EntityRecognizer:
         if not any(f.cand.home for f in chosen):
             return chosen
         countries = self._article_countries(keys, chosen).keys()
+        nationalities = self.cues["nationality_forces"]
         out = []
         for f in chosen:
-            if f.cand.home and countries and countries.isdisjoint(self._home_countries(f.cand.kb_id)):
+            foreign = next((nationalities[k] for k in keys[f.end] & nationalities.keys()), None) \
+                if f.cand.home and f.end < len(keys) else None
+            if foreign is not None and foreign[1] not in self._home_countries(f.cand.kb_id):
+                # "وزارة الدفاع الإسرائيلية": the adjective says whose it is
+                f = Found(f.start, f.end + 1, _actor(self.actors.get(foreign[0])), f.priority, dict(f.extra))
+            elif f.cand.home and countries and countries.isdisjoint(self._home_countries(f.cand.kb_id)):
                 name = " ".join([_head(tokens[f.start]), *(t.norm for t in tokens[f.start + 1:f.end])])
                 f = Found(f.start, f.end, self._named(_new(f.cand.type, name)), f.priority, dict(f.extra))
             out.append(f)

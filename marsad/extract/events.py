@@ -1921,7 +1921,7 @@ class EventExtractor:
                 active = [g for g in active if h.sentence - g.last_sentence <= REFERENCE_REACH]
             target = None
             h_actors = self._expand(ctx, h.actors)
-            h_agents = {self._agent(ctx, e) for e in h.side_a}
+            h_agents = self._agents(ctx, h.side_a)
             is_verb = h.spec.form == "verb"
             # "وتبنت المقاومة الإسلامية في العراق الهجوم": who claims the act just told did it
             # (not "ولم تتبن أي جهة التفجير", a reference)
@@ -1935,7 +1935,7 @@ class EventExtractor:
             if h.definite:   # "الاشتباكات" refers to the clash told before, rather than to a more recent attack
                 ordered.sort(key=lambda g: g.type != h.type)
             for g in ([] if h.distinct and not h.answer else ordered):
-                g_agents = {self._agent(ctx, e) for e in g.initiators}
+                g_agents = self._agents(ctx, g.initiators)
                 # "هاجم عناصر التنظيم نقطة لقسد … واستمر الاشتباك قرابة ساعة": the fight, named
                 # again with nobody of its own, is the attack it followed
                 # ("لحظة الاستهداف" after an air strike: a bare attack noun names any violent act)
@@ -2057,6 +2057,14 @@ class EventExtractor:
             return {h.place, *h.scope_places}
         named = {m.entity_id for _, m in ctx.mentions_in(ctx.sentence_tokens(h.sentence), ("LOCATION",))}
         return {h.place, *h.scope_places, *named}
+
+    def _agents(self, ctx: _Context, entity_ids) -> set[str]:
+        """Who acted, without the larger force a unit among them belongs to: "الأمن العام التابع
+        لوزارة الداخلية" is one agent, the one named "الأمن العام" alone later."""
+        agents = {self._agent(ctx, e) for e in entity_ids}
+        if len(agents) < 2:
+            return agents
+        return agents - {a for b in agents for a in self.actors_kb.ancestors(b)}
 
     def _agent(self, ctx: _Context, entity_id: str) -> str:
         """Who acted, with a state and its forces as one: "مسيّرة تابعة لدولة الاحتلال التركي" and
@@ -2707,20 +2715,23 @@ class _Context:
                     if that is None:
                         continue
                     return self.span(i + 1, after).of(self.doc.text).strip('"، '), self.span(i + 1, that)
+                # (past the office that speaks for it: "قال المركز الإعلامي لقوات سوريا الديمقراطية إن")
+                office = all(self.keys[j] & cues["offices"] for j in range(i + 1, k) if self.tokens[j].is_word)
                 # an armed group or a state is the source only of what it says right after its name
-                # ("قالت قسد إن …"), not of an act it is the subject of ("أعلنت قسد مقتل …")
-                if named.type not in SOURCE_TYPES:
-                    # (past the office that speaks for it: "قال المركز الإعلامي لقوات سوريا الديمقراطية إن")
-                    office = all(self.keys[j] & cues["offices"] for j in range(i + 1, k) if self.tokens[j].is_word)
+                # ("قالت قسد إن …"), not of an act it is the subject of ("أعلنت قسد مقتل …"); an
+                # office speaking for an organisation is the source ("وقال المتحدث باسم وزارة الداخلية،
+                # نور الدين البابا، إن")
+                if named.type not in SOURCE_TYPES or office and k > i + 1:
                     that = self._that_after(after, hi) if k - i <= 2 or office else None
-                    if that is None:
+                    if that is not None:
+                        first = i + 1 if office else k
+                        # the source's names and asides, up to "إن", and the name of who spoke for it
+                        # ("مدير المكتب الإعلامي في قسد، فرهاد شامي")
+                        person = [m for _, m in self.mentions_in((after, that), ("PERSON",))]
+                        said_by = self.tok_end(person[-1].span.end) if person else after
+                        return self.span(first, said_by).of(self.doc.text).strip('" '), self.span(first, that)
+                    if named.type not in SOURCE_TYPES:
                         continue
-                    first = i + 1 if office else k
-                    # the source's names and asides, up to "إن", and the name of who spoke for it
-                    # ("مدير المكتب الإعلامي في قسد، فرهاد شامي")
-                    person = [m for _, m in self.mentions_in((after, that), ("PERSON",))]
-                    said_by = self.tok_end(person[-1].span.end) if person else after
-                    return self.span(first, said_by).of(self.doc.text).strip('" '), self.span(first, that)
                 end = self._source_end(after, hi)
                 here = self.tokens[end].norm in SOURCE_ENDS if end < hi else False
                 return named.text, (self.span(k, end) if here else named.span)

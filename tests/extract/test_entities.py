@@ -756,7 +756,8 @@ def test_a_given_name_takes_the_fathers_and_the_familys_after_it(run, text, name
     ("اعتقلت إدارة الأمن العام 17 شخصاً في بلدة تلكلخ بريف حمص.", dt.date(2025, 6, 10), "syria_general_security"),
     ("داهمت قوات الأمن العام مقراً لفلول النظام في ريف جبلة.", dt.date(2025, 3, 8), "syria_general_security"),
     ("داهمت قوات الأمن العام مقراً لفلول النظام في ريف جبلة.", dt.date(2025, 3, 8), "regime_remnants"),
-    ("أعلنت وزارة الدفاع السورية بدء عملية تمشيط في ريف اللاذقية.", dt.date(2025, 3, 8), "syrian_transitional_government"),
+    ("أعلنت وزارة الدفاع السورية بدء عملية تمشيط في ريف اللاذقية.", dt.date(2025, 3, 8), "syrian_defence_ministry"),
+    ("أعلنت وزارة الدفاع السورية بدء عملية تمشيط في ريف اللاذقية.", dt.date(2019, 3, 8), "syrian_regime_defence_ministry"),
     ("توغلت قوات الاحتلال الإسرائيلي في ريف القنيطرة.", dt.date(2025, 3, 8), "israel_forces"),
 ])
 def test_general_security_in_syria_is_of_its_time(run, text, published, kb_id):
@@ -834,3 +835,18 @@ def test_a_military_council_named_after_a_place_is_an_armed_group(run, text, nam
 ])
 def test_actors_the_knowledge_base_knows(run, text, kb_id):
     assert kb_id in {e.kb_id for e in run(text).entities}
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("وقال مصدر في الأمن العام التابع لوزارة الداخلية إن الدورية تعرضت لكمين في ريف حمص.", "syrian_interior_ministry"),
+    ("ونفت وزارة الدفاع في بيان وقوع أي اشتباك قرب مدينة القصير.", "syrian_defence_ministry"),
+    ("وأدانت وزارة الخارجية والمغتربين الغارات على ريف دمشق.", "syrian_foreign_ministry"),
+])
+def test_a_syrian_ministry_is_an_entity_of_its_own(run, text, kb_id):
+    kb_ids = {e.kb_id for e in run(text, dt.date(2025, 5, 2)).entities}
+    assert kb_id in kb_ids and "syrian_transitional_government" not in kb_ids
+
+
+def test_a_ministry_followed_by_a_nationality_is_that_state_s(run):
+    doc = run("وقالت وزارة الدفاع الإسرائيلية إن طائراتها قصفت مواقع في ريف درعا.", dt.date(2025, 5, 2))
+    assert [e.kb_id for e in doc.entities if e.type == "ARMED_GROUP"] == ["israel_forces"]

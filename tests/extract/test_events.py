@@ -2137,3 +2137,14 @@ def test_a_masthead_above_the_headline_is_not_the_headline(pipeline):
         stage(doc)
     ctx, _ = pipeline.stages[at].mentions(doc)
     assert doc.sentences[ctx.headline].of(doc.text).startswith("قوات النظام تقصف")
+
+
+def test_a_unit_named_with_the_force_it_belongs_to_is_one_agent(run):
+    doc = run("اندلعت اشتباكات بين الفرقة الرابعة ومسلحين محليين في بلدة الصنمين بريف درعا أمس. "
+              "وقال مصدر محلي إن الفرقة الرابعة التابعة لقوات النظام بدأت الهجوم على البلدة فجراً.")
+    assert [e.type for e in doc.events] == ["ARMED_CLASH"]
+
+
+def test_a_car_bomb_someone_was_riding_in_did_not_go_off(run):
+    doc = run("أعلنت قوات سوريا الديمقراطية اعتقال ثلاثة من عناصر داعش وهم يستقلون سيارة مفخخة متوجهين إلى مدينة الرقة.")
+    assert [e.type for e in doc.events] == ["ARREST"]
