@@ -850,3 +850,16 @@ def test_a_syrian_ministry_is_an_entity_of_its_own(run, text, kb_id):
 def test_a_ministry_followed_by_a_nationality_is_that_state_s(run):
     doc = run("وقالت وزارة الدفاع الإسرائيلية إن طائراتها قصفت مواقع في ريف درعا.", dt.date(2025, 5, 2))
     assert [e.kb_id for e in doc.entities if e.type == "ARMED_GROUP"] == ["israel_forces"]
+
+
+def test_bedouin_tribes_are_the_tribal_fighters_and_so_are_the_tribes_named_again(run):
+    doc = run("اندلعت اشتباكات بين مسلحين محليين ومسلحين من عشائر البدو في حي المقوس. "
+              "وقال مصدر إن العشائر استقدمت تعزيزات من ريف درعا.", dt.date(2025, 7, 14))
+    tribes = [e for e in doc.entities if e.kb_id == "arab_tribal_fighters"]
+    assert len(tribes) == 1 and len(tribes[0].mentions) == 2
+
+
+def test_the_elders_of_the_tribes_are_not_their_fighters(run):
+    doc = run("اشتبك مقاتلو العشائر مع قسد في ذيبان، ثم التقى وفد من التحالف وجهاء العشائر في حقل العمر.")
+    tribes = next(e for e in doc.entities if e.kb_id == "arab_tribal_fighters")
+    assert [m.text for m in tribes.mentions] == ["مقاتلو العشائر"]
