@@ -312,7 +312,8 @@ class EntityRecognizer:
         held_by_actors = _coverage([f for f in known if f.cand.source in ("actor", "outlet")], len(tokens))
         out: list[Found] = []
         out += self._units(tokens, keys)
-        out += self._named_groups(tokens, keys, held_by_actors)
+        places = {f.start: f.end for f in known if f.cand.type == "LOCATION"}
+        out += self._named_groups(tokens, keys, held_by_actors, places)
         out += self._persons(tokens, keys, covered)
         out += self._sites(tokens, keys, known)
         out += self._settlement_lists(tokens, keys, known)
@@ -363,10 +364,12 @@ class EntityRecognizer:
             out.append(Found(i, i + 2, cand, 1, {"unit_number": number}))
         return out
 
-    def _named_groups(self, tokens, keys, covered) -> list[Found]:
+    def _named_groups(self, tokens, keys, covered, places: dict[int, int]) -> list[Found]:
         """ميليشيا “أسود البادية”, لواء الفاتحين, فصيل أحرار الشام: a group noun before a quoted
         name or before a name that opens like a group's (أحرار، جيش، أنصار…), or a formation
-        word (لواء، كتائب، سرايا…) before a definite name, names an armed group."""
+        word (لواء، كتائب، سرايا…) before a definite name, names an armed group; so does a council
+        with its place ("مجلس منبج العسكري", "المجلس العسكري في السويداء"). `places` maps the
+        first token of each place found to its end."""
         out = []
         for i, tok in enumerate(tokens[:-1]):
             if not keys[i] & self._group_heads:
@@ -392,12 +395,30 @@ class EntityRecognizer:
                             if keys[k] & self.cues["council_adjectives"]), None)
                 if end is not None and all(tokens[k].is_word for k in range(i + 1, end)):
                     run = (i, end + 1)
+            elif keys[i] & self.cues["council_nouns"] and keys[i + 1] & self.cues["council_adjectives"]:
+                at = i + 3 if i + 2 < len(tokens) and tokens[i + 2].norm == "في" else i + 2
+                if at in places:
+                    run = (i, places[at])
             if run and not any(covered[run[0]:run[1]]):
-                # "وقوات الأمن" is "قوات الأمن": the formation word without its clitics
-                first = _as_listed(tokens[run[0]], self.cues["formations"])
+                # "وقوات الأمن" is "قوات الأمن": the formation word without its clitics ("للمجلس": "المجلس")
+                first = _head(tokens[run[0]]) if keys[run[0]] & self.cues["council_nouns"] \
+                    else _as_listed(tokens[run[0]], self.cues["formations"])
                 name = " ".join([first, *(t.norm for t in tokens[run[0] + 1:run[1]])])
                 out.append(Found(run[0], run[1], self._named(_new("ARMED_GROUP", name)), 0))
-        return out
+        return out + self._council_named_again(tokens, keys, covered, out)
+
+    def _council_named_again(self, tokens, keys, covered, groups: list[Found]) -> list[Found]:
+        """"المجلس العسكري" alone, after "المجلس العسكري في السويداء": the one council the article
+        names with its place (with two, the bare name could be either)."""
+        def bare_council(i: int) -> bool:
+            return (bool(keys[i] & self.cues["council_nouns"]) and any(f.startswith("ال") for f in tokens[i].forms)
+                    and i + 1 < len(tokens) and bool(keys[i + 1] & self.cues["council_adjectives"]))
+        councils = {f.start: f for f in groups if bare_council(f.start) and f.end > f.start + 2}
+        if len({f.cand.key for f in councils.values()}) != 1:
+            return []
+        council = next(iter(councils.values())).cand
+        return [Found(i, i + 2, council, 0, {"source": "coref"}) for i in range(len(tokens) - 1)
+                if i not in councils and not covered[i] and bare_council(i)]
 
     @cached_property
     def _group_or_formation(self) -> frozenset[str]:
@@ -1025,6 +1046,7 @@ class EntityRecognizer:
         covered = _coverage(chosen, len(tokens))
         out: list[Found] = []
         persons = {f.cand.key: f for f in chosen if f.cand.type == "PERSON"}
+        surely_covered = _coverage([f for f in chosen if f.extra.get("source") != "model"], len(tokens))
         # full names and family names of persons found once
         for f in persons.values():
             words = [t.norm for t in tokens[f.start:f.end]]
@@ -1033,7 +1055,14 @@ class EntityRecognizer:
             if family_key in self.cues["honorifics"]:
                 family_key = None   # "عدنان السيد": alone, "السيد" is anyone's title ("السيد حسن نصر الله")
             first_key = entry_key(words[0])
+            # a family name of two words: "أبو فخر" after "رامي أبو فخر" (what the tagger alone made
+            # of it gives way)
+            kunya_family = words[-2:] if len(words) >= 3 and words[-2] in KUNYA_HEADS else None
             for i in range(len(tokens)):
+                if kunya_family and tokens[i].norm == kunya_family[0] and not surely_covered[i] \
+                        and [t.norm for t in tokens[i:i + 2]] == kunya_family:
+                    out.append(Found(i, i + 2, f.cand, 0, {"source": "coref"}))
+                    continue
                 if covered[i] or not (first_key in keys[i] or tokens[i].norm == words[0] or family_key in keys[i]):
                     continue   # (most tokens begin neither the name nor its family name)
                 if [t.norm for t in tokens[i:i + len(words)]] == words or (
@@ -1045,6 +1074,17 @@ class EntityRecognizer:
                         i > 0 and (keys[i - 1] & self.cues["plural_heads"] or tokens[i - 1].norm.endswith("ات"))):
                     out.append(Found(i, i + 1, f.cand, 0, {"source": "coref"}))
                     covered[i] = True
+        # a new group's name again, wherever it stands: 'فصيل "سرايا حماة الجبل"' then 'واتهمت "سرايا
+        # حماة الجبل"، التي …' (the cue that found it is said once)
+        for f in {f.cand.key: f for f in chosen if f.cand.type in ("ARMED_GROUP", "ORGANIZATION")
+                  and f.cand.kb_id is None and f.cand.source == "pattern" and f.end - f.start >= 2}.values():
+            words = [t.norm for t in tokens[f.start:f.end]]
+            first_key = entry_key(words[0])
+            for i in range(len(tokens) - len(words) + 1):
+                if first_key in keys[i] and not any(covered[i:i + len(words)]) and _stems_match(keys, i, words):
+                    out.append(Found(i, i + len(words), f.cand, 0, {"source": "coref"}))
+                    for k in range(i, i + len(words)):
+                        covered[k] = True
         # a unit's bare number: "الـ47" after "الفوج 47"
         numbers = {}
         for f in chosen:

@@ -863,3 +863,26 @@ def test_the_elders_of_the_tribes_are_not_their_fighters(run):
     doc = run("اشتبك مقاتلو العشائر مع قسد في ذيبان، ثم التقى وفد من التحالف وجهاء العشائر في حقل العمر.")
     tribes = next(e for e in doc.entities if e.kb_id == "arab_tribal_fighters")
     assert [m.text for m in tribes.mentions] == ["مقاتلو العشائر"]
+
+
+def test_a_military_council_named_with_its_place_is_the_council_named_bare_later(run):
+    doc = run("أعلن المجلس العسكري في السويداء رفضه للاتفاق، وقال قيادي في المجلس العسكري إن السلاح لن يُسلَّم.")
+    council = next(e for e in doc.entities if e.name_ar == "المجلس العسكري في السويداء")
+    assert council.type == "ARMED_GROUP" and len(council.mentions) == 2
+
+
+def test_a_council_with_a_preposition_glued_on_is_named_without_it(run):
+    doc = run("ويتبع الفصيل للمجلس العسكري في السويداء منذ تأسيسه.")
+    assert ("ARMED_GROUP", "المجلس العسكري في السويداء") in {(e.type, e.name_ar) for e in doc.entities}
+
+
+def test_a_two_word_family_name_alone_is_the_person_named_in_full(run):
+    doc = run("قال قائد الفصيل، رامي أبو فخر، إن الطريق سيغلق. وهدد أبو فخر في تسجيل مصور بالتصعيد.")
+    persons = [e for e in doc.entities if e.type == "PERSON"]
+    assert len(persons) == 1 and len(persons[0].mentions) == 2
+
+
+def test_a_new_groups_name_is_found_again_without_the_cue_that_found_it(run):
+    doc = run('قتل عنصران من فصيل "سرايا حماة الجبل" في الاشتباك. واتهمت "سرايا حماة الجبل" الأمن العام بالتقصير.')
+    group = next(e for e in doc.entities if e.name_ar == "سرايا حماة الجبل")
+    assert len(group.mentions) == 2
