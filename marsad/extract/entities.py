@@ -238,8 +238,17 @@ class EntityRecognizer:
         def after_bearing(at: int) -> bool:
             k = bisect.bisect_left(starts, at)
             return k > 0 and bool(token_keys(doc.tokens[k - 1]) & self.cues["bearings"])
-        # (a town named by a bearing, "شرقي دير الزور", locates a site only when no other is named)
-        towns = sorted(((at, e) for at, e, kind in known if kind in ("town", "village")), key=lambda x: after_bearing(x[0]))
+        def on_road(at: int) -> bool:
+            """"طريق دمشق السويداء": the towns a road joins."""
+            k = bisect.bisect_left(starts, at) - 1
+            while k >= 0 and (not doc.tokens[k].is_word or starts[k] in town_starts):
+                k -= 1   # (past a dash and the town named before: "طريق الرقة – دير الزور")
+            return k >= 0 and bool(token_keys(doc.tokens[k]) & self.cues["road_nouns"])
+        town_starts = {at for at, _, kind in known if kind in ("town", "village")}
+        # (a town named by a bearing, "شرقي دير الزور", locates a site only when no other is named;
+        # nor does a town a road is named after)
+        towns = sorted(((at, e) for at, e, kind in known if kind in ("town", "village") and not on_road(at)),
+                       key=lambda x: after_bearing(x[0]))
         main = Counter(e.kb_id for _, e in towns).most_common(1)[0][0] if towns else None
         sentence_starts = [s.start for s in doc.sentences]
         for ent in doc.entities:

@@ -886,3 +886,10 @@ def test_a_new_groups_name_is_found_again_without_the_cue_that_found_it(run):
     doc = run('قتل عنصران من فصيل "سرايا حماة الجبل" في الاشتباك. واتهمت "سرايا حماة الجبل" الأمن العام بالتقصير.')
     group = next(e for e in doc.entities if e.name_ar == "سرايا حماة الجبل")
     assert len(group.mentions) == 2
+
+
+def test_the_towns_a_road_joins_do_not_locate_a_neighbourhood(run):
+    doc = run("قتل ثلاثة أشخاص في اشتباكات بحي المقوس بعد خطف تاجر على طريق دمشق السويداء. "
+              "وشهدت مدينة السويداء توتراً أمنياً.")
+    maqus = next(e for e in doc.entities if "المقوس" in e.name_ar)
+    assert maqus.parent_kb_id == next(e.kb_id for e in doc.entities if e.name_ar == "السويداء")
