@@ -81,6 +81,7 @@ BOTH_SIDES_TYPES = frozenset({"ARMED_CLASH", "AGREE", "MEETING", "THREATEN"})   
 ACCUSATION_WORDS = 12   # words from an accusation to the act it charges: "اتهمت "قسد"، في بيان، النظام بقصف"
 CLAIM_WORDS = 8   # words from "أعلن" to the act it claims, the claimant's name aside
 NEAR_KM = 25   # how far "قرب X" / "في محيط X" may lie from X
+OLD_NEWS = dt.timedelta(days=30)   # an act dated this long before publication is not the day's undated news
 MEASURED_NEAR_KM = 50   # "(30 كلم شمال الموصل)": a town this close still places the act (geo-precision 2)
 PATROL_REACH = 6   # tokens from a patrol to its act: "دورية تابعة لـ"قسد" حاولت اعتقال"
 TARGETING_REACH = 8   # tokens from a strike to the verb that says what it hit
@@ -2036,6 +2037,8 @@ class EventExtractor:
                 g.date_told and g.date.min - TOLD_LAG <= h.date.max < g.date.min
                 or h.date_told and h.date.min - TOLD_LAG <= g.date.max < h.date.min):
             return False
+        if self._told_long_before(ctx, h, g):
+            return False
         # ("اقتتال … في عفرين" over "اشتباكات … في مدينة الباب وقرى ريف عفرين")
         if h.place and h.place_in_scope and not h.place_bearing and g.anchored_places and not any(
                 ctx.places_compatible(p, q)
@@ -2047,6 +2050,17 @@ class EventExtractor:
                                                      or ctx.place_record(h.place)[1] is None else {h.place})):
             return False
         return True
+
+    @staticmethod
+    def _told_long_before(ctx: _Context, h: Hit, g: _Group) -> bool:
+        """Whether a mention dates itself long before publication while the act told before it,
+        undated and not background, is the day's news: "فإن القتلى هم عنصران …" then "ويعيد ما يجري
+        إلى الأذهان الهجوم الذي شنه تنظيم داعش في 25 تموز 2018". (Not an undated reference back to
+        an old act: "اتفاق التسوية … في تموز 2018" then "انضم … بعد التسوية".)"""
+        published = ctx.doc.meta.published
+        return (h.date is not None and g.date is None and not g.head.background
+                and published is not None and published.min is not None
+                and h.date.max < published.min - OLD_NEWS)
 
     @staticmethod
     def _lead_places(ctx: _Context, h: Hit) -> set[str]:

@@ -2148,3 +2148,9 @@ def test_a_unit_named_with_the_force_it_belongs_to_is_one_agent(run):
 def test_a_car_bomb_someone_was_riding_in_did_not_go_off(run):
     doc = run("أعلنت قوات سوريا الديمقراطية اعتقال ثلاثة من عناصر داعش وهم يستقلون سيارة مفخخة متوجهين إلى مدينة الرقة.")
     assert [e.type for e in doc.events] == ["ARREST"]
+
+
+def test_an_act_dated_years_before_the_news_is_not_the_days_undated_act(run):
+    doc = run("قتل عنصران من فصيل محلي ومدني أصيب برصاصة طائشة. ويعيد ما يجري إلى الأذهان الهجوم الذي شنه "
+              "تنظيم داعش في 25 تموز 2018 على مدينة السويداء، وأودى بحياة أكثر من مئتي شخص.", published=dt.date(2025, 7, 14))
+    assert [e.date.value if e.date else None for e in doc.events] == [None, dt.date(2018, 7, 25)]
