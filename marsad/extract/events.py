@@ -285,6 +285,7 @@ class EventExtractor:
         out["bearings"] = keyset(shared["bearings"])
         out["media_heads"] = keyset(shared["media_heads"])
         out["road_nouns"] = keyset(shared["road_nouns"])
+        out["unit_words"] = keyset(shared["units"])
         out["own_forces"] = frozenset(normalize(w) for w in raw["own_forces"])
         out["responsibility"] = keyset(raw["responsibility"])
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
@@ -623,11 +624,19 @@ class EventExtractor:
 
     def _only_whose(self, ctx: _Context, lo: int, hi: int) -> bool:
         """Between a patrol and its act, only whose it is and an attempt: "تابعة لـ"قسد" حاولت",
-        or that it underwent the act: "الدورية تعرضت لإطلاق نار"."""
-        links = (self.cues["group_nouns"] | self.cues["service_nouns"] | self.cues["modality"]["attempted_before"]
-                 | self.cues["undergo"])
-        return all(ctx.entity_at[k] or not ctx.tokens[k].is_word or ctx.tokens[k].norm == "ل" or ctx.keys[k] & links
+        "من الجهاز حاولت", "للفرقة حاولت", or that it underwent the act: "الدورية تعرضت لإطلاق نار"."""
+        links = (self.cues["group_nouns"] | self.cues["service_nouns"] | self.cues["unit_words"]
+                 | self.cues["modality"]["attempted_before"] | self.cues["undergo"])
+        return all(ctx.entity_at[k] or not ctx.tokens[k].is_word or ctx.tokens[k].norm in ("ل", "من") or ctx.keys[k] & links
                    for k in range(lo, hi))
+
+    def _patrol_attempted(self, ctx: _Context, end: int) -> bool:
+        """Whether an attempt verb follows a patrol, with only whose it is between."""
+        attempt = self.cues["modality"]["attempted_before"]
+        for k in range(end, min(len(ctx.tokens), end + PATROL_REACH)):
+            if ctx.keys[k] & attempt:
+                return self._only_whose(ctx, end, k)
+        return False
 
     def _prepositional(self, ctx: _Context, i: int) -> bool:
         """"في مواجهة داعش", "بمواجهة التصعيد": "against", no fight; but "في مواجهة مع قوات النظام"
@@ -673,6 +682,8 @@ class EventExtractor:
             return True   # "كميناً نصبته خلايا التنظيم لدورية عسكرية": the patrol was the target
         if ctx.keys[start] & self.cues["participants"] and any(ctx.keys[i] & self.cues["posts"] for i in words_before[-1:]):
             return True   # "بينهم مسؤول الرتل": a post held in a convoy
+        if ctx.keys[start] & self.cues["participants"] and self._patrol_attempted(ctx, end):
+            return True   # "دورية للفرقة حاولت اعتراض شحنة": what the patrol tried is the news
         if (ctx.keys[start] & self.cues["participants"] and ctx.tokens[start].norm.startswith("ال")
                 and any(ctx.keys[i] & self.cues["group_nouns"] for i in words_before[-1:])):
             return True   # "بمحاسبة عناصر الدورية": the patrol's men, a patrol told before

@@ -2154,3 +2154,12 @@ def test_an_act_dated_years_before_the_news_is_not_the_days_undated_act(run):
     doc = run("قتل عنصران من فصيل محلي ومدني أصيب برصاصة طائشة. ويعيد ما يجري إلى الأذهان الهجوم الذي شنه "
               "تنظيم داعش في 25 تموز 2018 على مدينة السويداء، وأودى بحياة أكثر من مئتي شخص.", published=dt.date(2025, 7, 14))
     assert [e.date.value if e.date else None for e in doc.events] == [None, dt.date(2018, 7, 25)]
+
+
+@pytest.mark.parametrize("text, types", [
+    # the patrol's attempt is the news, whatever unit or service it is from
+    ("قال مصدر أمني إن دورية من الجهاز حاولت اعتقال القيادي بموجب مذكرة توقيف.", ["ARREST"]),
+    ("قال مصدر عسكري إن دورية للفرقة حاولت اعتراض شحنة أسلحة كانت في طريقها إلى لبنان.", []),
+])
+def test_a_patrol_that_tried_something_is_no_deployment(run, text, types):
+    assert [e.type for e in run(text).events] == types
