@@ -50,6 +50,7 @@ TALLY_DAYS = 7           # dead counted "منذ" a date longer ago than this: a 
 GUESS_WORDS = 5          # "مسلحون يعتقد أنهم من": the words of a guess at unnamed attackers
 CLAIM_REACH = 3          # sentences between an act and the claim of "the attack"
 APPOSITION_WORDS = 4     # a name between two commas, read as part of its clause
+STATEMENT_ASIDE_WORDS = 7   # and where a statement was made: "، في بيان عبر معرّفاتها الرسمية،"
 CLAUSE_PUNCTUATION = ("،", ",", "؛", ";", ":")
 ASSASSINATED_WORDS = 12  # from an assassination to the last of its victims: "القيادي السابق محمد الزعبي ومرافقه"
 RISEN_TO_WORDS = 12      # from a toll's dead to what it rose to: "حصيلة القتلى جراء الهجوم على حافلة في بادية تدمر إلى"
@@ -2381,7 +2382,14 @@ class _Context:
         out = set()
         for a, b in zip(commas, commas[1:]):
             inside = range(a + 1, b)
-            if not 0 < b - a - 1 <= APPOSITION_WORDS or self.sentence_of(a) != self.sentence_of(b):
+            if not 0 < b - a - 1 <= STATEMENT_ASIDE_WORDS or self.sentence_of(a) != self.sentence_of(b):
+                continue
+            # (where a statement was made may take more words: "نفت الوزارة، في بيان عبر معرّفاتها
+            # الرسمية، وقوع أي اشتباك")
+            if self.ex.cues["statement_asides"].at(self.keys, a + 1):
+                out.update((a, b))
+                continue
+            if b - a - 1 > APPOSITION_WORDS:
                 continue
             person = self.mention_at(a + 1)
             named = (person is not None and self.types.get(person.entity_id) == "PERSON"
@@ -2390,7 +2398,7 @@ class _Context:
             dated = all(self.in_date[k] for k in inside)
             # "لطائرات مجهولة، يرجح أنها إسرائيلية، استهدفت": a guess at who it was, likewise
             guessed = bool(self.keys[a + 1] & self.ex.cues["hedges"])
-            if named or dated or guessed or self.ex.cues["statement_asides"].at(self.keys, a + 1):
+            if named or dated or guessed:
                 out.update((a, b))
         return frozenset(out)
 

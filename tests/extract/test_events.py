@@ -2163,3 +2163,8 @@ def test_an_act_dated_years_before_the_news_is_not_the_days_undated_act(run):
 ])
 def test_a_patrol_that_tried_something_is_no_deployment(run, text, types):
     assert [e.type for e in run(text).events] == types
+
+
+def test_a_long_aside_on_where_a_denial_was_made_keeps_it_in_the_clause(run):
+    doc = run("نفت وزارة الدفاع السورية، في بيان عبر معرّفاتها الرسمية، وقوع أي اشتباك في محيط مطار الثعلة.")
+    assert next(e for e in doc.events if e.type == "ARMED_CLASH").modality == "denied"
