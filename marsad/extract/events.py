@@ -446,6 +446,8 @@ class EventExtractor:
                 h.side_a, h.side_b = list(clash.side_a), list(clash.side_b)
             else:
                 h.side_b += [e for e in (*clash.side_a, *clash.side_b) if e not in h.side_a and e not in h.side_b]
+            if h.place is None:
+                h.place = clash.place   # "توصل الطرفان إلى هدنة": where they fought, when it names no place
 
     @staticmethod
     def _charged(ctx: _Context, h: Hit) -> bool:

@@ -2168,3 +2168,10 @@ def test_a_patrol_that_tried_something_is_no_deployment(run, text, types):
 def test_a_long_aside_on_where_a_denial_was_made_keeps_it_in_the_clause(run):
     doc = run("نفت وزارة الدفاع السورية، في بيان عبر معرّفاتها الرسمية، وقوع أي اشتباك في محيط مطار الثعلة.")
     assert next(e for e in doc.events if e.type == "ARMED_CLASH").modality == "denied"
+
+
+def test_a_truce_between_the_two_sides_is_where_they_fought(run):
+    doc = run('تشهد مدينة الباب توتراً أمنياً منذ أيام. وقتل ثلاثة عناصر في اقتتال اندلع بين "فرقة الحمزة" و"فرقة '
+              'السلطان مراد" في قرية قباسين. وتوصل الطرفان صباح اليوم إلى اتفاق لوقف إطلاق النار.')
+    truce = next(e for e in doc.events if e.type == "AGREE")
+    assert truce.place is not None and truce.place.name_ar == "قباسين"
