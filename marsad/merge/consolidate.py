@@ -60,11 +60,19 @@ def _place(records: Sequence[EventRecord]) -> PlaceRef | None:
 # --------------------------------------------------------------------------- conflicts
 
 
+def _places_disagree(a: EventRecord, b: EventRecord, rules: MergeRules) -> bool:
+    """Places apart, or two towns or villages named, however near ("أطراف بلدة الشحيل" against
+    "أطراف بلدة البصيرة")."""
+    relation = place_relation(a, b, rules)
+    return relation in ("apart", "far") or (
+        relation in ("near", "inside") and a.settlement and b.settlement and a.place_ids[0] != b.place_ids[0])
+
+
 def find_conflicts(records: Sequence[EventRecord], rules: MergeRules) -> list[Conflict]:
     """Fields on which reports from different documents contradict each other."""
     checks: list[tuple[str, Callable[[EventRecord, EventRecord], bool], Callable[[EventRecord], str]]] = [
         ("date", _dates_disagree, _date_text),
-        ("location", lambda a, b: place_relation(a, b, rules) in ("apart", "far"), _place_text),
+        ("location", lambda a, b: _places_disagree(a, b, rules), _place_text),
         ("casualties", _tolls_disagree, _toll_text),
         ("actors", _blame_disagrees, lambda r: ", ".join(r.side_a) or "-"),
         ("type", lambda a, b: a.member.type != b.member.type, lambda r: r.member.type),

@@ -19,6 +19,7 @@ from marsad.arabic.tokenize import analyse
 from marsad.config import DATA_DIR, Options, load_data_yaml
 from marsad.errors import DataFileError
 from marsad.model import DateValue, Document, Event, IncidentMember, PlaceRef, SideCasualties, Span
+from marsad.resolve.places import SETTLEMENT_KINDS
 
 RULES_FILE = "merge.yaml"
 STOPWORDS_FILE = "stopwords_ar.txt"
@@ -147,6 +148,7 @@ class EventRecord:
     sentences: list[list[str]] = field(default_factory=list)   # content words of each evidence sentence
     weekdays: list[int] = field(default_factory=list)     # weekdays the text gives when the day is unresolved
     place_ids: list[str] = field(default_factory=list)    # the place and the places containing it
+    settlement: bool = False   # the place is a town or a village (not a site, a region or an area)
     side_a: list[str] = field(default_factory=list)       # stable ids
     side_b: list[str] = field(default_factory=list)
     actor_keys: list[str] = field(default_factory=list)   # actors and the units they belong to
@@ -178,7 +180,7 @@ class EventRecord:
             "duplicate_of": m.duplicate_of,
             "sentences": self.sentences, "weekdays": self.weekdays, "place_ids": self.place_ids,
             "side_a": self.side_a, "side_b": self.side_b, "actor_keys": self.actor_keys, "causes": self.causes,
-            "night": self.night,
+            "night": self.night, "settlement": self.settlement,
         }
 
     @classmethod
@@ -193,7 +195,8 @@ class EventRecord:
         return cls(member, sentences=[[sys.intern(w) for w in s] for s in d.get("sentences", [])], weekdays=list(d.get("weekdays", [])),
                    place_ids=list(d.get("place_ids", [])), side_a=list(d.get("side_a", [])),
                    side_b=list(d.get("side_b", [])), actor_keys=list(d.get("actor_keys", [])),
-                   causes=list(d.get("causes", [])), night=bool(d.get("night", False)))
+                   causes=list(d.get("causes", [])), night=bool(d.get("night", False)),
+                   settlement=bool(d.get("settlement", False)))
 
 
 def _date_json(d: DateValue | None) -> dict[str, Any] | None:
@@ -269,6 +272,7 @@ class RecordBuilder:
             sentences=[content_words(s.of(doc.text), self.rules.stopwords) for s in own],
             weekdays=self._weekdays(text) if ev.date is None else [],
             place_ids=self._place_ids(ev.place),
+            settlement=self._settlement(ev.place),
             side_a=ids(ev.side_a), side_b=ids(ev.side_b),
             actor_keys=self._actor_keys(member.actors),
             causes=causes if ev.type not in self.rules.cause_types else [],
@@ -288,8 +292,15 @@ class RecordBuilder:
         if place is None or not place.kb_id:
             return []
         record = self.gazetteer.get(place.kb_id)
-        parents = [p.id for p in self.gazetteer.ancestors(record)] if record else []
-        return [place.kb_id, *parents]
+        if record is None:
+            return [place.kb_id]
+        # (a village's "parent" town only lends it coordinates: الشحيل is not inside البصيرة)
+        lent = record.kind in SETTLEMENT_KINDS
+        return [place.kb_id, *(p.id for p in self.gazetteer.ancestors(record) if not (lent and p.kind in SETTLEMENT_KINDS))]
+
+    def _settlement(self, place: PlaceRef | None) -> bool:
+        record = self.gazetteer.get(place.kb_id) if place is not None and place.kb_id else None
+        return record is not None and record.kind in SETTLEMENT_KINDS
 
     def _actor_keys(self, actors: list[str]) -> list[str]:
         """Each actor and the units it belongs to (الفوج 47 → IRGC), but not the state above them:

@@ -105,3 +105,12 @@ def test_a_town_and_its_provinces_countryside_can_be_one_incident(report, resolv
                                         "ولواء الباقر في ريف دير الزور الشرقي.")
     _, incidents = resolve(a, b)
     assert keys(incidents) == [["a#ev1", "b#ev1"]]
+
+
+def test_two_villages_named_for_one_strike_are_a_location_conflict_however_near(report, resolve):
+    a = report("a", "Outlet A", MAY_10, "قتل ثلاثة عناصر من قسد بغارة لطائرة مسيرة تركية على أطراف بلدة الشحيل "
+                                        "بريف دير الزور الشرقي يوم الثلاثاء.")
+    b = report("b", "Outlet B", MAY_10, "قتل ثلاثة عناصر من قسد بغارة لطائرة مسيرة تركية على أطراف بلدة البصيرة "
+                                        "بريف دير الزور الشرقي يوم الثلاثاء.")
+    _, [incident] = resolve(a, b)
+    assert [c.field for c in incident.conflicts] == ["location"]
