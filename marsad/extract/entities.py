@@ -33,6 +33,7 @@ CLOCK_BEFORE = re.compile(r"\d{1,2}:\d{2}\s*[|،,\-–]?\s*$")   # "19:54 دمش
 QUOTED_WORDS = 4     # words of a quoted name that a qualifier after the quote completes
 DATELINE_DASHES = frozenset({"-", "–", "—", "("})   # "تدمر - سانا", "الرمادي (العراق)"
 VILLAGE_REACH = 40   # characters: "قرية X في ريف Y", not a town named in the next clause
+POSSESSIVE_SUFFIXES = ("هما", "هم", "ها", "ه")
 KUNYA_HEADS = ("ابو", "ابي", "ابا")   # "أبو علي", and as "أبي عبد الله" after a preposition
 MAX_NAME_WORDS = 3   # given names in a row: one's own, the father's and the grandfather's
 
@@ -589,6 +590,8 @@ class EntityRecognizer:
             t = tokens[j]
             if t.norm in (".", "؟", "!") or (j > i + 1 and keys[j] & self.cues["roles"]):
                 return None
+            if j == i + 1 and self._is_given_name(t):
+                return None   # "القيادي وائل البردان لإجراء "تسوية"": the name is right after the role
             if t.norm == QUOTE:
                 run = _quoted_run(tokens, j)
                 if run and not any(covered[run[0]:run[1]]):
@@ -610,8 +613,9 @@ class EntityRecognizer:
         out = []
         for i, tok in enumerate(tokens[:-1]):
             site = next((sites[k] for k in keys[i] if k in sites), None)
-            # "مدينة X" names X; "المدينة" alone is the town already spoken of
-            if site is None or any(f.startswith("ال") for f in tok.forms):
+            # "مدينة X" names X; "المدينة" alone is the town already spoken of, and "كل قرية" any
+            if site is None or any(f.startswith("ال") for f in tok.forms) or (
+                    i > 0 and keys[i - 1] & self.cues["quantifiers"]):
                 continue
             kind, kind_en = site
             if kind_en == "valley" and "أ" in tok.text:
@@ -621,7 +625,7 @@ class EntityRecognizer:
                 continue
             if tokens[j].norm == QUOTE:
                 run = _quoted_run(tokens, j)
-            elif not _may_name(tokens[j]):
+            elif not _may_name(tokens[j]) or self._possessed(tokens[j]):
                 run = None
             elif kind in ("town", "village", "neighbourhood"):
                 run = self._settlement_name(tokens, keys, j)
@@ -677,7 +681,8 @@ class EntityRecognizer:
                         and not tokens[j + 1].norm.startswith("و")):
                     j, joint = j + 1, "،"   # after a comma a word with و opens a new clause ("، واعتقلت")
                 t = tokens[j]
-                if joint is None or not t.is_word or t.norm.isdigit() or _stop(t, stop) or keys[j] & self._common_nouns:
+                if (joint is None or not t.is_word or t.norm.isdigit() or _stop(t, stop) or keys[j] & self._common_nouns
+                        or self._possessed(t)):
                     break
                 if j in known_end:
                     items.append((None, joint))
@@ -880,6 +885,11 @@ class EntityRecognizer:
         c = self.cues
         return (c["group_nouns"] | c["formations"] | c["generic_heads"] | c["roles"] | c["honorifics"]
                 | frozenset(c["site_nouns"]) | frozenset(c["units"]) | c["region_heads"])
+
+    def _possessed(self, token: Token) -> bool:
+        """A common noun with a possessive pronoun: "ريفها" (its countryside), "أطرافها", never a name."""
+        return any(token.norm.endswith(p) and entry_key(token.norm[:-len(p)]) in self._common_nouns
+                   for p in POSSESSIVE_SUFFIXES)
 
     @cached_property
     def _kind_nouns(self) -> frozenset[str]:

@@ -893,3 +893,12 @@ def test_the_towns_a_road_joins_do_not_locate_a_neighbourhood(run):
               "وشهدت مدينة السويداء توتراً أمنياً.")
     maqus = next(e for e in doc.entities if "المقوس" in e.name_ar)
     assert maqus.parent_kb_id == next(e.kb_id for e in doc.entities if e.name_ar == "السويداء")
+
+
+@pytest.mark.parametrize("text, word", [
+    ("شن التنظيم هجوماً على مدينة السويداء وقرى ريفها الشرقي.", "ريفها"),          # its countryside
+    ("وتوعد بشن هجمات على الحواجز في كل قرية يدخلها.", "يدخلها"),                    # any village
+    ('وطالب الفرع بتسليم القيادي وائل البردان لإجراء "تسوية" لوضعه الأمني.', "تسوية"),  # the name followed the role
+])
+def test_words_that_only_look_like_names_after_a_cue_are_no_entity(run, text, word):
+    assert word not in {m.text for m in run(text).mentions}
