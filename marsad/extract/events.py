@@ -171,6 +171,9 @@ class Hit:
     # "نفت الهيئة أي علاقة لها بعملية الخطف": a party to the act is denied, not the act
     link_denied: bool = False
     confidence: float = 1.0          # probability that it reports an occurrence (reportedness.py)
+    # a verb told apart from its noun ("ألقت قوات الأمن، فجر اليوم، القبض"): the token after the
+    # noun, where the scope of the act named next begins
+    object_end: int = 0
     # "report": tells the occurrence; "reference": names it as the topic of a condemnation, a trial, a
     # point in time ("أدان الهجوم", "منذ اغتيال …"); "generic": a kind of act, no occurrence
     role: str = "report"
@@ -391,7 +394,21 @@ class EventExtractor:
                 told = any(o.type == h.type and o.modality == "asserted" for o in hits if o is not h)
                 h.modality, h.role = "asserted", "reference" if told else "report"
                 self._drop_speakers(ctx, h)
+            elif h.role == "reference" and self._told_in_passing(ctx, h, hits):
+                h.role = "report"
         return ctx, hits
+
+    def _told_in_passing(self, ctx: _Context, h: Hit, hits: list[Hit]) -> bool:
+        """An act named as the topic of another that is told nowhere else, with its own recent day
+        and toll: "القبض على ثلاثة من المتورطين في الكمين الذي نصبته مجموعة … مساء أمس، ما أدى إلى
+        ارتقاء أربعة من عناصر الأمن العام" (not "سيحاكمون … حول اعتداءات الدار البيضاء التي أوقعت 45
+        قتيلاً … في 16 مايو 2003")."""
+        published = ctx.doc.meta.published
+        return (h.date is not None and published is not None and published.min is not None
+                and h.date.min is not None and h.date.min >= published.min - OLD_NEWS
+                and bool(h.casualties.killed or h.casualties.injured)
+                and self._topic_cue(ctx, ctx.words_before(h))
+                and not any(o.type == h.type and o.role == "report" for o in hits if o is not h))
 
     def _shared_subjects(self, ctx: _Context, hits: list[Hit]) -> None:
         """"زار وفد روسي القامشلي والتقى قياديين في قسد", "استقدمت الميليشيا تعزيزات وشنت حملة":
@@ -493,7 +510,7 @@ class EventExtractor:
         # scopes: the stretch of the sentence between neighbouring triggers
         for n, h in enumerate(hits):
             lo, hi = ctx.sentence_tokens(h.sentence)
-            prev_end = hits[n - 1].end if n > 0 and hits[n - 1].sentence == h.sentence else lo
+            prev_end = max(hits[n - 1].end, hits[n - 1].object_end) if n > 0 and hits[n - 1].sentence == h.sentence else lo
             next_start = hits[n + 1].start if n + 1 < len(hits) and hits[n + 1].sentence == h.sentence else hi
             h.scope = (prev_end, next_start)
             opener = ctx.words_before(h)
@@ -551,6 +568,7 @@ class EventExtractor:
                     continue
                 h = self._accept(ctx, i, i + 1, pattern.spec) if obj is not None else None
                 if h is not None:
+                    h.object_end = obj + 1
                     for lone in (lone_word, lone_nouns.get(obj)):
                         if lone is not None and lone in out:
                             out.remove(lone)

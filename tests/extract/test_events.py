@@ -2175,3 +2175,16 @@ def test_a_truce_between_the_two_sides_is_where_they_fought(run):
               'السلطان مراد" في قرية قباسين. وتوصل الطرفان صباح اليوم إلى اتفاق لوقف إطلاق النار.')
     truce = next(e for e in doc.events if e.type == "AGREE")
     assert truce.place is not None and truce.place.name_ar == "قباسين"
+
+
+def test_an_act_named_as_the_topic_of_another_and_told_nowhere_else_is_reported_with_its_own_day(run):
+    doc = run("ألقت وحدات الأمن العام التابعة لوزارة الداخلية في محافظة اللاذقية، فجر اليوم، القبض على ثلاثة من "
+              "المتورطين في الكمين الغادر الذي نصبته مجموعة مسلحة لدورية أمنية قرب قرية الدالية مساء أمس، ما أدى "
+              "إلى مقتل أربعة من عناصر الأمن العام.", published=dt.date(2025, 4, 16))
+    assert {e.type: e.date.value for e in doc.events} == {"ARREST": dt.date(2025, 4, 16), "ATTACK": dt.date(2025, 4, 15)}
+
+
+def test_an_old_act_named_as_a_topic_stays_a_reference(run):
+    doc = run("أعلن مصدر قضائي أن ثمانية أشخاص سيحاكمون قريباً في إطار الملف المفتوح حول اعتداءات الدار البيضاء "
+              "التي أوقعت 45 قتيلاً في 16 مايو 2003.", published=dt.date(2007, 4, 14))
+    assert not [e for e in doc.events if e.type == "ATTACK" and e.modality == "asserted"]
