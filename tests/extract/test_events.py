@@ -2188,3 +2188,8 @@ def test_an_old_act_named_as_a_topic_stays_a_reference(run):
     doc = run("أعلن مصدر قضائي أن ثمانية أشخاص سيحاكمون قريباً في إطار الملف المفتوح حول اعتداءات الدار البيضاء "
               "التي أوقعت 45 قتيلاً في 16 مايو 2003.", published=dt.date(2007, 4, 14))
     assert not [e for e in doc.events if e.type == "ATTACK" and e.modality == "asserted"]
+
+
+def test_martyrdom_as_official_media_say_it_is_a_death_toll(run):
+    doc = run("تعرضت دورية للأمن العام لكمين قرب قرية الدالية، ما أدى إلى ارتقاء أربعة من عناصرها.")
+    assert next(e for e in doc.events if e.type == "ATTACK").casualties.killed_total == 4
