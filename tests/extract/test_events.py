@@ -2193,3 +2193,10 @@ def test_an_old_act_named_as_a_topic_stays_a_reference(run):
 def test_martyrdom_as_official_media_say_it_is_a_death_toll(run):
     doc = run("تعرضت دورية للأمن العام لكمين قرب قرية الدالية، ما أدى إلى ارتقاء أربعة من عناصرها.")
     assert next(e for e in doc.events if e.type == "ATTACK").casualties.killed_total == 4
+
+
+def test_who_rejects_an_agreement_is_no_party_to_it(run):
+    doc = run("أعلنت الحكومة التوصل إلى اتفاق لوقف إطلاق النار في مدينة السويداء. إلا أن حركة رجال الكرامة أعلنت "
+              "رفضها للاتفاق.")
+    agreement = next(e for e in doc.events if e.type == "AGREE")
+    assert "men_of_dignity" not in {doc.entity(a).kb_id for a in agreement.actors}
