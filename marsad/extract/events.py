@@ -1452,8 +1452,13 @@ class EventExtractor:
         cited = h.attribution[1] if h.attribution else None
         told_to = ctx.told_to(cited) if cited else None
 
+        def source(m: Mention) -> bool:
+            # (but a body that announces an agreement is party to it: "أعلنت وزارة الداخلية التوصل إلى اتفاق")
+            return bool(cited and cited.overlaps(m.span)) and not (
+                h.type == "AGREE" and ctx.types.get(m.entity_id) in ("ORGANIZATION", "STATE", "ARMED_GROUP"))
+
         def party(x) -> bool:
-            return (not ctx.is_sponsor_tail(x[1]) and not (cited and cited.overlaps(x[1].span)) and x[0] != told_to
+            return (not ctx.is_sponsor_tail(x[1]) and not source(x[1]) and x[0] != told_to
                     and not ctx.spoken_to(*x))
         mentions = [x for x in ctx.mentions_in(h.scope, ACTOR_TYPES) if party(x)]
         if not mentions and not h.bounded:

@@ -2200,3 +2200,10 @@ def test_who_rejects_an_agreement_is_no_party_to_it(run):
               "رفضها للاتفاق.")
     agreement = next(e for e in doc.events if e.type == "AGREE")
     assert "men_of_dignity" not in {doc.entity(a).kb_id for a in agreement.actors}
+
+
+def test_a_body_that_announces_an_agreement_is_party_to_it(run):
+    doc = run("وأعلنت وزارة الداخلية، مساء الثلاثاء، التوصل إلى اتفاق لوقف إطلاق النار في مدينة السويداء.",
+              published=dt.date(2025, 7, 16))
+    agreement = next(e for e in doc.events if e.type == "AGREE")
+    assert "syrian_interior_ministry" in {doc.entity(a).kb_id for a in agreement.actors}
