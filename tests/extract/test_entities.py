@@ -902,3 +902,10 @@ def test_the_towns_a_road_joins_do_not_locate_a_neighbourhood(run):
 ])
 def test_words_that_only_look_like_names_after_a_cue_are_no_entity(run, text, word):
     assert word not in {m.text for m in run(text).mentions}
+
+
+def test_the_remnants_named_bare_after_the_full_name_are_the_old_regime_s_remnants(run):
+    doc = run("قتل أربعة عناصر بكمين لفلول النظام البائد في ريف جبلة. واتهم المسؤول جهات خارجية بتمويل خلايا الفلول.",
+              dt.date(2025, 4, 16))
+    remnants = next(e for e in doc.entities if e.kb_id == "regime_remnants")
+    assert len(remnants.mentions) == 2

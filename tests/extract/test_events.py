@@ -2207,3 +2207,9 @@ def test_a_body_that_announces_an_agreement_is_party_to_it(run):
               published=dt.date(2025, 7, 16))
     agreement = next(e for e in doc.events if e.type == "AGREE")
     assert "syrian_interior_ministry" in {doc.entity(a).kb_id for a in agreement.actors}
+
+
+def test_a_patrol_an_ambush_was_set_for_is_no_deployment(run):
+    doc = run("قُتل أربعة عناصر من جهاز الأمن العام، مساء أمس الثلاثاء، في كمين نصبه مسلحون من فلول النظام البائد "
+              "لدورية تابعة للجهاز قرب قرية الدالية في ريف جبلة جنوبي اللاذقية، وفق ما أفادت به مصادر محلية.")
+    assert [e.type for e in doc.events] == ["ATTACK"]
