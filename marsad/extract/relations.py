@@ -184,6 +184,10 @@ class RelationExtractor:
                         add("LEADS", m2, ments[n - 1][2], Span(ments[n - 1][2].span.start, m2.span.end))
                 elif before & self.cues["member"] or post_in:
                     add("MEMBER_OF", m2, m, Span(tokens[words_before[-3]].span.start if post_in else start, m2.span.end))
+                    if prev is not None and any(keys[k] & self.cues["led_by"] for k in told[:2]):
+                        # "كتائب درع الجبل، التي يقودها الضابط السابق في الفرقة الرابعة رامي عيسى": he
+                        # leads the group before, and belongs to the one his role names
+                        add("LEADS", m2, prev[2], Span(prev[2].span.start, m2.span.end))
         names = {e.id: e.name_ar for e in doc.entities}
         self._through_anaphors(tokens, keys, ments, types, names, add)
         for (rtype, head, unit), rel in list(found.items()):

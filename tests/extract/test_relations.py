@@ -258,3 +258,10 @@ def test_the_words_before_a_group_are_read_within_its_paragraph(run):
     doc = run(text)
     lead = next(r for r in doc.relations if r.type == "LEADS")
     assert "\n" not in lead.evidence.of(text)
+
+
+def test_who_leads_a_group_described_by_his_past_post_leads_it_and_belonged_to_the_post_s_unit(run):
+    doc = run('واتهمت المصادر "كتائب درع الجبل"، التي يقودها الضابط السابق في "الفرقة الرابعة" رامي كاسر عيسى، '
+              'بالوقوف وراء الهجوم.')
+    assert rels(doc) == {("LEADS", "رامي كاسر عيسى", "Dir al-Jabl"),
+                         ("MEMBER_OF", "رامي كاسر عيسى", "4th Armoured Division")}
