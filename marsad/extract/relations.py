@@ -100,7 +100,8 @@ class RelationExtractor:
                 # "فوج الحماية في قوات سوريا الديمقراطية", "جهاز الأمن العام في هيئة تحرير الشام"
                 add("PART_OF", m, m2, span)
                 wholes.setdefault(m.entity_id, []).append(m2.entity_id)
-            elif cue_words & self.cues["part_of"] and t1 in (*GROUPS, "PERSON") and t2 in GROUPS:
+            elif t1 in (*GROUPS, "PERSON") and t2 in GROUPS and (
+                    cue_words & self.cues["part_of"] or self._belongs_told_before(tokens, keys, s, gap)):
                 # X التابع لـ Y (not "X أيضاً، في مركز الأمن العام التابع للحرس": the centre is)
                 for head in (m, *_coordinated(ments, n, keys, types, doc.tokens, self.cues["part_of"])):
                     add("PART_OF", head, m2, Span(head.span.start, m2.span.end))
@@ -197,6 +198,13 @@ class RelationExtractor:
                 for whole in wholes.get(unit, ()):
                     found.setdefault(("MEMBER_OF", head, whole), Relation("MEMBER_OF", head, whole, rel.evidence, doc.doc_id))
         doc.relations = list(found.values())
+
+    def _belongs_told_before(self, tokens, keys, at: int, gap: list[int]) -> bool:
+        """'وتتبع "سرايا حماة الجبل" لـ"المجلس العسكري"': the verb of belonging before the first name,
+        only "لـ" between the two."""
+        before = next((k for k in range(at - 1, max(-1, at - 3), -1) if tokens[k].is_word), None)
+        return (before is not None and bool(keys[before] & self.cues["part_of"])
+                and [tokens[k].norm for k in gap] == ["ل"])
 
     def _led_role_before(self, tokens, keys, at: int, words: int = 1) -> bool:
         """Whether a leader's title stands among the `words` words before the mention at token `at`

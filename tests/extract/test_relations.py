@@ -265,3 +265,10 @@ def test_who_leads_a_group_described_by_his_past_post_leads_it_and_belonged_to_t
               'بالوقوف وراء الهجوم.')
     assert rels(doc) == {("LEADS", "رامي كاسر عيسى", "Dir al-Jabl"),
                          ("MEMBER_OF", "رامي كاسر عيسى", "4th Armoured Division")}
+
+
+def test_a_verb_of_belonging_before_the_unit_makes_it_part_of_the_group_after_it(run):
+    doc = run('قتل عنصران من فصيل "سرايا حماة الجبل" في الاشتباك. وتتبع "سرايا حماة الجبل" لـ"المجلس العسكري في '
+              'السويداء" منذ تأسيسه.')
+    assert ("PART_OF", "سرايا حماة الجبل", "المجلس العسكري في السويداء") in {
+        (r.type, doc.entity(r.head).name_ar, doc.entity(r.tail).name_ar) for r in doc.relations}
