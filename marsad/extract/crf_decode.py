@@ -54,11 +54,14 @@ class Weights:
         NumPy reduction for the whole sentence. Attributes no model weighs add nothing, as in
         CRFsuite."""
         get = self.attributes.get
-        starts: list[int] = []      # where each bag with a weighed attribute begins in `rows`
+        self.add_rows(scores, [[r for r in map(get, bag) if r is not None] for bag in bags])
+
+    def add_rows(self, scores: np.ndarray, bags: Sequence[Sequence[int]]) -> None:
+        """`add_bags` for bags of the attributes' rows, which are all weighed."""
+        starts: list[int] = []      # where each non-empty bag begins in `rows`
         owners: list[int] = []      # its token
         rows: list[int] = []
-        for i, bag in enumerate(bags):
-            found = [r for r in map(get, bag) if r is not None]
+        for i, found in enumerate(bags):
             if found:
                 starts.append(len(rows))
                 owners.append(i)
