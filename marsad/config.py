@@ -10,6 +10,11 @@ import yaml
 
 from marsad.errors import DataFileError, UsageError
 
+# libyaml's parser when PyYAML was built with it (its wheels are): the same Python objects as
+# yaml.SafeLoader, which is kept as the fallback, read about ten times faster (the lexicons and
+# gazetteers took 0.6 s of every start).
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DATA_DIR = Path(str(resources.files("marsad") / "data"))
 
 
@@ -68,7 +73,7 @@ class Options:
 def read_yaml(path: Path):
     """A YAML file's content, or a DataFileError naming the file and what is wrong."""
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except FileNotFoundError:
         raise DataFileError(str(path), "not found") from None
     except yaml.YAMLError as e:

@@ -42,9 +42,9 @@ import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache, partial
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from marsad.arabic.normalize import NormalizedView
 from marsad.arabic.tokenize import LINE_BREAK_RE
@@ -120,6 +120,12 @@ class DateLexicon:
     post_markers: tuple[str, ...]
     named_date_before: frozenset[str] = frozenset()
     triggers: frozenset[str] = frozenset()   # words that can start an expression (see _triggers)
+
+    @cached_property
+    def patterns_for(self) -> Callable[[str], tuple[Callable[[_Scanner, int], _Match | None], ...]]:
+        """The scanner's patterns that can begin at a word token of this text (see
+        `_patterns_for`), cached by the word."""
+        return lru_cache(maxsize=50_000)(partial(_patterns_for, self))
 
 
 def _table(items: Iterable[str]) -> PhraseTable[bool]:
@@ -198,6 +204,36 @@ def _triggers(lex: DateLexicon) -> frozenset[str]:
     words |= set(lex.units) | set(n.ordinals) | set(n.units) | set(n.tens) | set(n.teen_heads)
     words.add(n.article)
     return frozenset(words)
+
+
+def _patterns_for(lex: DateLexicon, word: str) -> tuple[Callable[[_Scanner, int], _Match | None], ...]:
+    """The patterns of `_Scanner.at` that can match at a token whose text is `word`, in `at`'s
+    order. Each of the others first needs a word the token is not: a phrase of a table that
+    neither the word nor one of its readings begins (what `match_phrase` checks first, in any
+    clitic mode), a unit, an ordinal or digits. The scanner tries the patterns at every word
+    that may start a date, and most start nothing there."""
+    nlex = lex.numbers
+    stems = nlex.stems(word) if word[:1].isalpha() else frozenset()
+
+    def begins(*tables: PhraseTable) -> bool:
+        return any(word in t.first_words or not t.first_words.isdisjoint(stems) for t in tables)
+
+    digits = word[:1].isdigit()
+    unit = not stems.isdisjoint(lex.units)
+    day = digits or not stems.isdisjoint(nlex.ordinals) or not stems.isdisjoint(nlex.tens)   # `day`, `ordinal_at`
+    can = {
+        _Scanner.with_day_prefix: begins(lex.day_parts, lex.day_word),
+        _Scanner.explicit: day or unit or begins(lex.months, lex.range_openers, lex.weekdays),
+        _Scanner.relative_day: begins(lex.following_days, lex.relative_days),
+        _Scanner.weekday: begins(lex.weekdays),
+        _Scanner.relative_month_day: day,
+        _Scanner.ago: begins(lex.ago),
+        _Scanner.period: True,   # (a count, a unit, the article or a phrase of several tables)
+        _Scanner.month_part: begins(lex.month_parts),
+        _Scanner.year_alone: unit,
+        _Scanner.bare_month: begins(lex.month_before),
+    }
+    return tuple(parse for parse, ok in can.items() if ok)
 
 
 @lru_cache(maxsize=8)
@@ -1089,9 +1125,9 @@ class _Scanner:
         return _Match(i, core.end, first.prefix, first.conj, core.kind, core.expr)
 
     def at(self, i: int) -> _Match | None:
-        best = _longest([self.with_day_prefix(i), self.explicit(i), self.relative_day(i), self.weekday(i),
-                         self.relative_month_day(i), self.ago(i), self.period(i), self.month_part(i),
-                         self.year_alone(i), self.bare_month(i)])
+        # with_day_prefix, explicit, relative_day, weekday, relative_month_day, ago, period,
+        # month_part, year_alone and bare_month, less those whose first word this is not
+        best = _longest([parse(self, i) for parse in self.lex.patterns_for(self.toks[i].text)])
         if best is not None and self.is_name(best, i):
             return None
         return best

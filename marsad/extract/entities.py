@@ -131,7 +131,8 @@ class EntityRecognizer:
     def __call__(self, doc: Document) -> None:
         tokens = doc.tokens
         keys = [token_keys(t) for t in tokens]
-        found = self._dictionary(doc, tokens, keys)
+        names = [name_keys(t) for t in tokens]   # for names, whose article counts
+        found = self._dictionary(doc, tokens, keys, names)
         found += self._patterns(tokens, keys, found)
         if self.options.ner_model:
             found += self._model(doc, tokens, keys, found)
@@ -145,7 +146,7 @@ class EntityRecognizer:
                   and not self._read_as_word(tokens, keys, f, places)]
         chosen += self._coreference(tokens, keys, chosen)
         chosen = self._nicknames(tokens, keys, _select(chosen))
-        chosen = _select(chosen + self._clipped(tokens, keys, chosen))
+        chosen = _select(chosen + self._clipped(tokens, keys, names, chosen))
         chosen = self._one_entity_per_name(chosen)
         self._type_countries(tokens, keys, chosen)
         self._capitals_as_states(tokens, keys, chosen)
@@ -268,9 +269,8 @@ class EntityRecognizer:
                 ent.parent_kb_id = min(near)[2] if near else main
 
     # 1. dictionaries ------------------------------------------------------------------------
-    def _dictionary(self, doc: Document, tokens: list[Token], keys) -> list[Found]:
+    def _dictionary(self, doc: Document, tokens: list[Token], keys, names) -> list[Found]:
         out = []
-        names = [name_keys(t) for t in tokens]
         for m in self.matcher.find_all(tokens, names):
             prio = {"actor": 3, "outlet": 3, "place": 2, "country": 1}[m.payload.source]
             if keys[m.start] & self.cues["group_nouns"] and m.end - m.start > 1:
@@ -1159,7 +1159,7 @@ class EntityRecognizer:
             heads = self._heads[kb_id] = tuple(dict.fromkeys(found))
         return heads
 
-    def _clipped(self, tokens, keys, chosen: list[Found]) -> list[Found]:
+    def _clipped(self, tokens, keys, names, chosen: list[Found]) -> list[Found]:
         """The head word of an actor already named plainly: "الحرس" after "الحرس الثوري", "الحشد"
         after "الحشد الشعبي" — unless that word is generic (قوات، الفرقة، حزب) or two actors of
         the document share it (الحرس الثوري and الحرس الجمهوري)."""
@@ -1169,10 +1169,12 @@ class EntityRecognizer:
         for head, ids in self._head_owners(chosen).items():
             if len(ids) == 1 and head.startswith("ال") and not {entry_key(head), entry_key(head[2:])} & generic:
                 matcher.add(head, by_actor[next(iter(ids))])
+        if not len(matcher):
+            return []   # (most articles: then no word of theirs need be looked at)
         # (what the tagger alone proposed may be such a head: 'محاولة "الباقر" اعتقال قيادي')
         covered = _coverage([f for f in chosen if f.extra.get("source") != "model"], len(tokens))
         out = []
-        for m in matcher.find(tokens, [name_keys(t) for t in tokens]):
+        for m in matcher.find(tokens, names):
             if any(covered[m.start:m.end]):
                 continue
             before = keys[m.start - 1] if m.start > 0 else frozenset()

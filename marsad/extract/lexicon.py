@@ -76,14 +76,15 @@ class PhraseMatcher(Generic[T]):
         keys = tuple(entry_key(t.norm) for t in tokenize(normalize(phrase)) if t.is_word)
         if not keys:
             return
-        bucket = self._by_first.setdefault(keys[0], [])
-        bucket.append((keys, payload))
-        bucket.sort(key=lambda e: -len(e[0]))
+        self._by_first.setdefault(keys[0], []).append((keys, payload))
         self._index = None
 
     def _build_index(self) -> dict[str, tuple[list, dict[str, list]]]:
         index: dict[str, tuple[list, dict[str, list]]] = {}
         for first, bucket in self._by_first.items():
+            # longest first, then as added (a stable sort), once here rather than at every add:
+            # the dictionaries add tens of thousands of entries at start
+            bucket.sort(key=lambda e: -len(e[0]))
             singles: list = []
             by_second: dict[str, list] = {}
             for rank, (entry, payload) in enumerate(bucket):

@@ -40,8 +40,9 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field, fields
 from functools import cached_property, lru_cache
+from itertools import accumulate
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence, TextIO
+from typing import Callable, Iterable, Iterator, Sequence, TextIO
 
 from marsad.arabic.normalize import normalize
 from marsad.arabic.tokenize import Token, analyse
@@ -431,8 +432,23 @@ class WeighedBigrams:
         return cls(frozenset(bl), frozenset(br), frozenset(al), frozenset(ar))
 
 
-def add_stacked_features(feats: list[list[list[str]]], keys: list[list[str]], tags: list[list[str]],
-                         window: int, targets: range | None = None) -> None:
+class _Spelling(dict):
+    """A tag or type → its feature after `prefix` ("s1=" + "B-PERS"), as `spell` gives it, made
+    once per value."""
+
+    def __init__(self, prefix: str, spell: Callable[[str], object]):
+        super().__init__()
+        self.prefix = prefix
+        self.spell = spell
+
+    def __missing__(self, value: str):
+        item = self[value] = self.spell(self.prefix + value)
+        return item
+
+
+def add_stacked_features(feats: list[list[list]], keys: list[list[str]], tags: list[list[str]],
+                         window: int, targets: range | None = None,
+                         spell: Callable[[str], object] = str) -> None:
     """Second-stage features, added in place to each sentence's first-stage features.
 
     `feats`, `keys` and `tags` hold, per sentence of one stream in reading order, the
@@ -440,7 +456,11 @@ def add_stacked_features(feats: list[list[list[str]]], keys: list[list[str]], ta
     stage's tags. A token gets its own first-stage tag and its neighbours' (s1=), and the
     entity types the first stage gave to the other occurrences of its key in the sentences
     within `window` of its own (d=TYPE for each, dm=TYPE for the most frequent). Only the
-    sentences of `targets` (default: all) get features; the others are context."""
+    sentences of `targets` (default: all) get features; the others are context.
+
+    A feature is added as `spell` gives its string, and left out where that is None: the
+    decoder passes the model's row lookup (`attributes.get`), so that it neither builds nor
+    hashes these strings, which it would only turn into rows."""
     n = len(feats)
     targets = targets if targets is not None else range(n)
     per_sent: list[dict[str, dict[str, int]]] = []
@@ -462,6 +482,8 @@ def add_stacked_features(feats: list[list[list[str]]], keys: list[list[str]], ta
 
     if not len(targets):
         return
+    own_tag, tag_before, tag_after, doc_type, doc_most = (
+        _Spelling(prefix, spell) for prefix in ("s1=", "s1-=", "s1+=", "d=", "dm="))
     lo = targets[0]
     for j in range(max(0, lo - window), min(n, lo + window + 1)):
         move(per_sent[j], 1)
@@ -475,9 +497,10 @@ def add_stacked_features(feats: list[list[list[str]]], keys: list[list[str]], ta
         m = len(t_s)
         for i in range(m):
             f = f_s[i]
-            f.append("s1=" + t_s[i])
-            f.append("s1-=" + (t_s[i - 1] if i else "BOS"))
-            f.append("s1+=" + (t_s[i + 1] if i + 1 < m else "EOS"))
+            for item in (own_tag[t_s[i]], tag_before[t_s[i - 1] if i else "BOS"],
+                         tag_after[t_s[i + 1] if i + 1 < m else "EOS"]):
+                if item is not None:
+                    f.append(item)
             k = k_s[i]
             if not k:
                 continue
@@ -487,11 +510,15 @@ def add_stacked_features(feats: list[list[list[str]]], keys: list[list[str]], ta
                 if typ == own:
                     v -= 1
                 if v > 0:
-                    f.append("d=" + typ)
+                    item = doc_type[typ]
+                    if item is not None:
+                        f.append(item)
                     if v > best_n or (v == best_n and typ < best):
                         best, best_n = typ, v
             if best:
-                f.append("dm=" + best)
+                item = doc_most[best]
+                if item is not None:
+                    f.append(item)
 
 
 # ------------------------------------------------------------------ IOB2
@@ -580,6 +607,8 @@ class CrfTagger:
         With a stacked model, the sentences within `doc_window` of each other are one
         document: a name the first stage found in one informs the others. Reads at most
         `block` + `doc_window` sentences ahead of the one it yields."""
+        import numpy as np
+
         stage1, final = self.tables()
         fe = self.features
         w = fe.config.doc_window if stage1 is not None else 0
@@ -588,12 +617,13 @@ class CrfTagger:
         it = iter(sentences)
         exhausted = False
         while True:
-            fresh: list[_Scored] = []
-            while not exhausted and len(buf) + len(fresh) - start < self.block + w:
+            incoming: list[list[str]] = []
+            while not exhausted and len(buf) + len(incoming) - start < self.block + w:
                 try:
-                    fresh.append(self._scored(list(next(it))))
+                    incoming.append(list(next(it)))
                 except StopIteration:
                     exhausted = True
+            fresh = self._scored(incoming)
             if stage1 is not None:
                 tagged = [s for s in fresh if s.tokens]
                 for s, tags in zip(tagged, stage1.viterbi([s.scores[:, 0, :len(stage1.labels)] for s in tagged])):
@@ -605,12 +635,16 @@ class CrfTagger:
             targets = buf[start:end]
             live = [k for k, s in enumerate(targets) if s.tokens]
             emissions = [targets[k].scores[:, -1, :len(final.labels)] for k in live]
-            if stage1 is not None:
+            if stage1 is not None and live:
                 stacked = [[[] for _ in s.tokens] for s in buf]
                 add_stacked_features(stacked, [s.doc_keys for s in buf], [s.stage1 for s in buf], w,
-                                     range(start, end))
-                for k, e in zip(live, emissions):
-                    final.add_bags(e, stacked[start + k])
+                                     range(start, end), final.attributes.get)
+                # the sentences end to end, so that their second-stage features are added with one
+                # reduction rather than one per sentence (the same sums)
+                joined = np.concatenate(emissions)
+                final.add_rows(joined, [bag for k in live for bag in stacked[start + k]])
+                ends = list(accumulate(len(e) for e in emissions))
+                emissions = [joined[lo:hi] for lo, hi in zip([0, *ends], ends)]
             decoded = iter(final.viterbi(emissions))
             for s in targets:
                 yield repair_iob2(next(decoded)) if s.tokens else []
@@ -618,31 +652,42 @@ class CrfTagger:
             buf = buf[drop:]
             start = end - drop
 
-    def _scored(self, tokens: list[str]) -> _Scored:
-        """A sentence with its state scores under every model, (tokens, models, labels), from
-        the features of the first stage; the second stage's own features are added later."""
-        if not tokens:
-            return _Scored(tokens, None, [])
+    def _scored(self, sentences: list[list[str]]) -> list[_Scored]:
+        """Sentences with their state scores under every model, (tokens, models, labels), from
+        the features of the first stage; the second stage's own features are added later.
+
+        The sentences are scored end to end, with a few NumPy calls for them all rather than a
+        dozen per sentence: each token gets the same terms, added in the same order."""
         import numpy as np
 
         fe = self.features
-        words = [fe.word(t) for t in tokens]
+        words_of = [[fe.word(t) for t in tokens] for tokens in sentences]
+        words = [w for ws in words_of for w in ws]
+        if not words:
+            return [_Scored(tokens, None, []) for tokens in sentences]
         # (tokens, 1 + offsets, models, labels): one concatenate of the words' sums, which are kept
         # with a leading axis of 1 (np.stack would reshape each of them first)
         per_word = np.concatenate([self._word_scores(w) for w in words])
-        n = len(words)
         scores = per_word[:, 0].copy()
+        sizes = [len(ws) for ws in words_of]
+        length = np.repeat(sizes, sizes)                        # of each token's sentence
+        place = np.arange(len(words)) - np.repeat(np.cumsum(sizes) - sizes, sizes)   # in it
         edges = self._edge_scores
         for k, o in enumerate(fe.offsets, 1):
-            lo, hi = max(0, -o), min(n, n - o)
-            if hi > lo:
-                scores[lo:hi] += per_word[lo + o:hi + o, k]
-            if 0 <= -1 - o < n:
-                scores[-1 - o] += edges[0]
-            if 0 <= n - o < n:
-                scores[n - o] += edges[1]
-        self._weights.add_bags(scores, fe.sentence_features(words, self._weighed_bigrams))
-        return _Scored(tokens, scores, [w.doc_key for w in words])   # (= fe.doc_keys(tokens))
+            seen = place + o                                    # the neighbour seen at offset o
+            inside = np.flatnonzero((seen >= 0) & (seen < length))
+            scores[inside] += per_word[inside + o, k]
+            scores[seen == -1] += edges[0]                      # before the first token (BOS)
+            scores[seen == length] += edges[1]                  # after the last (EOS)
+        self._weights.add_bags(scores, [f for ws in words_of for f in fe.sentence_features(ws, self._weighed_bigrams)])
+        out: list[_Scored] = []
+        at = 0
+        for tokens, ws in zip(sentences, words_of):
+            # (doc_keys = fe.doc_keys(tokens))
+            out.append(_Scored(tokens, scores[at:at + len(ws)], [w.doc_key for w in ws]) if ws
+                       else _Scored(tokens, None, []))
+            at += len(ws)
+        return out
 
     def _word_scores(self, word: _Word):
         """(1, 1 + offsets, models, labels): what the word's own features and, per offset, what a

@@ -57,6 +57,22 @@ def test_unknown_attributes_add_nothing(toy_model):
     assert not table.sum_bags([["never-seen", "nor-this"], []]).any()
 
 
+@pytest.mark.parametrize("which", ["toy", "stage1", "final"])
+def test_weights_are_read_as_tagger_info_reads_them(toy_model, which):
+    path = {"toy": toy_model, "stage1": CrfTagger.load().model_dir / STAGE1_FILE,
+            "final": CrfTagger.load().model_dir / "ner_crf.crfsuite"}[which]
+    reference = pycrfsuite.Tagger()
+    reference.open(str(path))
+    info = reference.info()
+    table = WeightTable.from_crfsuite(path)
+    at = {lab: j for j, lab in enumerate(table.labels)}
+    assert list(table.attributes) == list(dict.fromkeys(attr for attr, _ in info.state_features))
+    assert {(attr, lab): table.state[table.attributes[attr], at[lab]] for attr, lab in info.state_features} \
+        == info.state_features
+    assert (table.state != 0).sum() <= len(info.state_features)
+    assert {(a, b): table.transitions[at[a], at[b]] for a, b in info.transitions} == info.transitions
+
+
 def test_empty_batch(toy_model):
     assert WeightTable.from_crfsuite(toy_model).viterbi([]) == []
 
