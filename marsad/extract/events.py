@@ -2707,7 +2707,8 @@ class _Context:
         nor where something came from).
         A dateline ("بيروت - 14 أيلول 2025") names where the report was filed: the lead after it
         says where the news is."""
-        lines = [s for s in range(min(LEAD_SENTENCES, len(self.doc.sentences))) if not self.is_dateline(s)]
+        top = self.headline   # (past the page's furniture: share buttons, a navigation trail)
+        lines = [s for s in range(top, min(top + LEAD_SENTENCES, len(self.doc.sentences))) if not self.is_dateline(s)]
         for s in lines[:2]:
             ms = self.mentions_in(self.sentence_tokens(s), ("LOCATION",))
             # (not where something came from: "استقدمت تعزيزات من مدينة الميادين")

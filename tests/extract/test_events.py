@@ -2207,3 +2207,11 @@ def test_a_patrol_an_ambush_was_set_for_is_no_deployment(run):
     doc = run("قُتل أربعة عناصر من جهاز الأمن العام، مساء أمس الثلاثاء، في كمين نصبه مسلحون من فلول النظام البائد "
               "لدورية تابعة للجهاز قرب قرية الدالية في ريف جبلة جنوبي اللاذقية، وفق ما أفادت به مصادر محلية.")
     assert [e.type for e in doc.events] == ["ATTACK"]
+
+
+def test_the_headline_s_town_places_the_story_past_the_share_buttons(run):
+    doc = run("فيسبوك\nتويتر\nواتساب\n\nالرئيسية / أخبار السويداء\n\nنجاة قائد فصيل محلي من محاولة اغتيال في شهبا\n\n"
+              "نجا قائد الفصيل من محاولة اغتيال مساء أمس، بعد أن أطلق مسلحون النار على موكبه.\n\n"
+              "وقال مصدر مقرب من الفصيل إن مرافقيه ردوا على مصدر النيران واشتبكوا مع المسلحين.")
+    clash = next(e for e in doc.events if e.type == "ARMED_CLASH")
+    assert clash.place is not None and clash.place.name_ar == "شهبا"
