@@ -2691,7 +2691,8 @@ class _Context:
         (an older date there is a dateline or background, not the day of the news). A line of a
         date alone, or a place and a date, is when the report was filed, not when the news was."""
         published = self.doc.meta.published
-        for s in range(min(LEAD_SENTENCES, len(self.doc.sentences))):
+        top = self.headline   # (past the page's furniture)
+        for s in range(top, min(top + LEAD_SENTENCES, len(self.doc.sentences))):
             if self.is_dateline(s):
                 continue
             found = [dm.value for _, dm in self.dates_in(self.sentence_tokens(s)) if dm.value is not None]

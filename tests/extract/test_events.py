@@ -2215,3 +2215,11 @@ def test_the_headline_s_town_places_the_story_past_the_share_buttons(run):
               "وقال مصدر مقرب من الفصيل إن مرافقيه ردوا على مصدر النيران واشتبكوا مع المسلحين.")
     clash = next(e for e in doc.events if e.type == "ARMED_CLASH")
     assert clash.place is not None and clash.place.name_ar == "شهبا"
+
+
+def test_the_lead_s_day_dates_the_story_past_the_share_buttons(run):
+    doc = run("فيسبوك\nتويتر\nواتساب\n\nالرئيسية / أخبار حلب\n\nتوتر أمني في مدينة الباب\n\n"
+              "شهدت مدينة الباب، مساء أمس الاثنين، توتراً أمنياً بين فصيلين محليين.\n\n"
+              "واندلعت اشتباكات بين الطرفين استمرت قرابة ساعتين.", published=dt.date(2024, 3, 12))
+    clash = next(e for e in doc.events if e.type == "ARMED_CLASH")
+    assert clash.date is not None and clash.date.value == dt.date(2024, 3, 11)
