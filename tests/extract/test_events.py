@@ -2223,3 +2223,8 @@ def test_the_lead_s_day_dates_the_story_past_the_share_buttons(run):
               "واندلعت اشتباكات بين الطرفين استمرت قرابة ساعتين.", published=dt.date(2024, 3, 12))
     clash = next(e for e in doc.events if e.type == "ARMED_CLASH")
     assert clash.date is not None and clash.date.value == dt.date(2024, 3, 11)
+
+
+def test_what_an_agreement_provides_for_is_planned(run):
+    doc = run("وأعلنت وزارة الداخلية التوصل إلى اتفاق لوقف إطلاق النار في المدينة يقضي بانسحاب المسلحين من حي المقوس.")
+    assert next(e for e in doc.events if e.type == "BASE_CHANGE").modality == "planned"
