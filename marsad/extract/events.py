@@ -403,9 +403,8 @@ class EventExtractor:
         and toll: "القبض على ثلاثة من المتورطين في الكمين الذي نصبته مجموعة … مساء أمس، ما أدى إلى
         ارتقاء أربعة من عناصر الأمن العام" (not "سيحاكمون … حول اعتداءات الدار البيضاء التي أوقعت 45
         قتيلاً … في 16 مايو 2003")."""
-        published = ctx.doc.meta.published
-        return (h.date is not None and published is not None and published.min is not None
-                and h.date.min is not None and h.date.min >= published.min - OLD_NEWS
+        cut = ctx.old_news_before
+        return (cut is not None and h.date is not None and h.date.min is not None and h.date.min >= cut
                 and bool(h.casualties.killed or h.casualties.injured)
                 and self._topic_cue(ctx, ctx.words_before(h))
                 and not any(o.type == h.type and o.role == "report" for o in hits if o is not h))
@@ -651,13 +650,21 @@ class EventExtractor:
         return all(ctx.entity_at[k] or not ctx.tokens[k].is_word or ctx.tokens[k].norm in ("ل", "من") or ctx.keys[k] & links
                    for k in range(lo, hi))
 
-    def _patrol_attempted(self, ctx: _Context, end: int) -> bool:
-        """Whether an attempt verb follows a patrol, with only whose it is between."""
+    def _patrol_told_otherwise(self, ctx: _Context, start: int, end: int, words_before: list[int]) -> bool:
+        """Whether a patrol or convoy at `start` is named for something other than its deployment."""
+        keys, last = ctx.keys, words_before[-1:]
+        if any(keys[i] & self.cues["undergo"] for i in last):
+            return True   # "تعرضت دورية … لهجوم": the patrol was hit
+        if ctx.tokens[start].norm.startswith(("ل", "ول")) and any(keys[i] & self.cues["ambush"] for i in words_before):
+            return True   # "كميناً نصبته خلايا التنظيم لدورية عسكرية": the patrol was the target
+        if any(keys[i] & self.cues["posts"] for i in last):
+            return True   # "بينهم مسؤول الرتل": a post held in a convoy
+        if ctx.tokens[start].norm.startswith("ال") and any(keys[i] & self.cues["group_nouns"] for i in last):
+            return True   # "بمحاسبة عناصر الدورية": the patrol's men, a patrol told before
+        # "دورية للفرقة حاولت اعتراض شحنة": what the patrol tried is the news
         attempt = self.cues["modality"]["attempted_before"]
-        for k in range(end, min(len(ctx.tokens), end + PATROL_REACH)):
-            if ctx.keys[k] & attempt:
-                return self._only_whose(ctx, end, k)
-        return False
+        tried = next((k for k in range(end, min(len(ctx.tokens), end + PATROL_REACH)) if keys[k] & attempt), None)
+        return tried is not None and self._only_whose(ctx, end, tried)
 
     def _prepositional(self, ctx: _Context, i: int) -> bool:
         """"في مواجهة داعش", "بمواجهة التصعيد": "against", no fight; but "في مواجهة مع قوات النظام"
@@ -696,18 +703,8 @@ class EventExtractor:
             return True
         if any(ctx.keys[i] & self.cues["titles"] for i in words_before[-2:]) or self._plot(ctx, start):
             return True
-        if ctx.keys[start] & self.cues["participants"] and any(ctx.keys[i] & self.cues["undergo"] for i in words_before[-1:]):
-            return True   # "تعرضت دورية … لهجوم": the patrol was hit
-        if (ctx.keys[start] & self.cues["participants"] and ctx.tokens[start].norm.startswith(("ل", "ول"))
-                and any(ctx.keys[i] & self.cues["ambush"] for i in words_before)):
-            return True   # "كميناً نصبته خلايا التنظيم لدورية عسكرية": the patrol was the target
-        if ctx.keys[start] & self.cues["participants"] and any(ctx.keys[i] & self.cues["posts"] for i in words_before[-1:]):
-            return True   # "بينهم مسؤول الرتل": a post held in a convoy
-        if ctx.keys[start] & self.cues["participants"] and self._patrol_attempted(ctx, end):
-            return True   # "دورية للفرقة حاولت اعتراض شحنة": what the patrol tried is the news
-        if (ctx.keys[start] & self.cues["participants"] and ctx.tokens[start].norm.startswith("ال")
-                and any(ctx.keys[i] & self.cues["group_nouns"] for i in words_before[-1:])):
-            return True   # "بمحاسبة عناصر الدورية": the patrol's men, a patrol told before
+        if ctx.keys[start] & self.cues["participants"] and self._patrol_told_otherwise(ctx, start, end, words_before):
+            return True
         if self._backing_at(ctx, start):
             return True   # "بدعم من التحالف", "بمساندة طيران التحالف": who backed another act
         if spec.type == "SUPPORT" and end - start == 1 and ctx.tokens[start].norm.startswith("ب") and not any(
@@ -2094,10 +2091,9 @@ class EventExtractor:
         undated and not background, is the day's news: "فإن القتلى هم عنصران …" then "ويعيد ما يجري
         إلى الأذهان الهجوم الذي شنه تنظيم داعش في 25 تموز 2018". (Not an undated reference back to
         an old act: "اتفاق التسوية … في تموز 2018" then "انضم … بعد التسوية".)"""
-        published = ctx.doc.meta.published
-        return (h.date is not None and g.date is None and not g.head.background
-                and published is not None and published.min is not None
-                and h.date.max < published.min - OLD_NEWS)
+        cut = ctx.old_news_before
+        return (cut is not None and h.date is not None and g.date is None and not g.head.background
+                and h.date.max < cut)
 
     @staticmethod
     def _lead_places(ctx: _Context, h: Hit) -> set[str]:
@@ -2329,6 +2325,12 @@ class _Context:
 
     def sentence_tokens(self, s: int) -> tuple[int, int]:
         return self._sentence_tokens[s]
+
+    @cached_property
+    def old_news_before(self) -> dt.date | None:
+        """The day before which an act is no news of the article's (OLD_NEWS before publication)."""
+        published = self.doc.meta.published
+        return published.min - OLD_NEWS if published is not None and published.min is not None else None
 
     @cached_property
     def _sentence_tokens(self) -> list[tuple[int, int]]:

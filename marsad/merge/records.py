@@ -267,12 +267,12 @@ class RecordBuilder:
                          if other.id != ev.id and other.type in self.rules.cause_types
                          and other.type != ev.type and other.modality in self.rules.eligible_modalities
                          and any(s in own for s in sentences[other.id])})
+        place_ids, settlement = self._place_ids(ev.place)
         return EventRecord(
             member=member,
             sentences=[content_words(s.of(doc.text), self.rules.stopwords) for s in own],
             weekdays=self._weekdays(text) if ev.date is None else [],
-            place_ids=self._place_ids(ev.place),
-            settlement=self._settlement(ev.place),
+            place_ids=place_ids, settlement=settlement,
             side_a=ids(ev.side_a), side_b=ids(ev.side_b),
             actor_keys=self._actor_keys(member.actors),
             causes=causes if ev.type not in self.rules.cause_types else [],
@@ -288,19 +288,17 @@ class RecordBuilder:
         days = {getattr(m.expr, "weekday", None) for m in find_dates(text, None)}
         return sorted(d for d in days if d is not None)
 
-    def _place_ids(self, place: PlaceRef | None) -> list[str]:
+    def _place_ids(self, place: PlaceRef | None) -> tuple[list[str], bool]:
+        """The place and the places containing it, and whether it is a town or a village."""
         if place is None or not place.kb_id:
-            return []
+            return [], False
         record = self.gazetteer.get(place.kb_id)
         if record is None:
-            return [place.kb_id]
+            return [place.kb_id], False
         # (a village's "parent" town only lends it coordinates: الشحيل is not inside البصيرة)
-        lent = record.kind in SETTLEMENT_KINDS
-        return [place.kb_id, *(p.id for p in self.gazetteer.ancestors(record) if not (lent and p.kind in SETTLEMENT_KINDS))]
-
-    def _settlement(self, place: PlaceRef | None) -> bool:
-        record = self.gazetteer.get(place.kb_id) if place is not None and place.kb_id else None
-        return record is not None and record.kind in SETTLEMENT_KINDS
+        settlement = record.kind in SETTLEMENT_KINDS
+        return [place.kb_id, *(p.id for p in self.gazetteer.ancestors(record)
+                               if not (settlement and p.kind in SETTLEMENT_KINDS))], settlement
 
     def _actor_keys(self, actors: list[str]) -> list[str]:
         """Each actor and the units it belongs to (الفوج 47 → IRGC), but not the state above them:
