@@ -82,6 +82,7 @@ BOTH_SIDES_TYPES = frozenset({"ARMED_CLASH", "AGREE", "MEETING", "THREATEN"})   
 ACCUSATION_WORDS = 12   # words from an accusation to the act it charges: "اتهمت "قسد"، في بيان، النظام بقصف"
 CLAIM_WORDS = 8   # words from "أعلن" to the act it claims, the claimant's name aside
 NEAR_KM = 25   # how far "قرب X" / "في محيط X" may lie from X
+FIGHT_BEGAN_WORDS = 6   # the words between fire opened and the clash it set off ("باتجاه الحاجز، لتندلع")
 OLD_NEWS = dt.timedelta(days=30)   # an act dated this long before publication is not the day's undated news
 MEASURED_NEAR_KM = 50   # "(30 كلم شمال الموصل)": a town this close still places the act (geo-precision 2)
 PATROL_REACH = 6   # tokens from a patrol to its act: "دورية تابعة لـ"قسد" حاولت اعتقال"
@@ -300,6 +301,8 @@ class EventExtractor:
                      "office_units", "security_committee", "committee_formed"):
             out[name] = keyset(raw[name])
         out["reason_openers"] = _Phrases.of(raw["reason_openers"])
+        out["statement_turns"] = _Phrases.of(raw["statement_turns"])
+        out["fight_began"] = keyset(raw["fight_began"])
         out["protest_breakers"] = keyset(raw["protest_breakers"])
         # a clause opening with these has its act as their object or subject ("شن مسلحون هجوماً")
         out["act_openers"] = (out["occurrence_verbs"] | out["blast_verbs"] | out["modality"]["attempted_before"]
@@ -1377,6 +1380,7 @@ class EventExtractor:
         قائده في الحسكة"), whose places and parties are that act's."""
         lo, hi = ctx.sentence_tokens(h.sentence)
         return lo, next((k for k in range(h.end, hi) if self.cues["reason_openers"].at(ctx.keys, k)
+                         or self.cues["statement_turns"].at(ctx.keys, k)
                          or after_acts and ctx.keys[k] & self.cues["prior_words"]
                          and self._names_prior_act(ctx, k + 1, hi)), hi)
 
@@ -2048,9 +2052,30 @@ class EventExtractor:
                 target = _Group(h)
                 groups.append(target)
                 active.append(target)
-            target.add(h, h_actors, {_without_tanwin(ctx.tokens[j].bare) for j in range(*h.scope)
-                                     if ctx.tokens[j].is_word and not ctx.entity_at[j] and len(ctx.tokens[j].bare) > 2})
+            target.add(h, h_actors, _scope_words(ctx, h))
+            opening = self._fire_that_began(ctx, hits, n, groups)
+            if opening is not None and opening is not target:
+                groups.remove(opening)
+                active.remove(opening)
+                for x in opening.hits:
+                    target.add(x, self._expand(ctx, x.actors), _scope_words(ctx, x))
         return groups
+
+    def _fire_that_began(self, ctx: _Context, hits: list[Hit], n: int, groups: list[_Group]) -> _Group | None:
+        """The group of an attack told right before clash `hits[n]` as what set it off, when that
+        attack is told nowhere else: "قبل أن تطلق الدورية النار باتجاه الحاجز، لتندلع اشتباكات"."""
+        h = hits[n]
+        if h.type != "ARMED_CLASH" or n == 0:
+            return None
+        fire = hits[n - 1]
+        if fire.type != "ATTACK" or fire.sentence != h.sentence or fire.modality != "asserted":
+            return None
+        # (the verb may open the clash's trigger: "لتندلع اشتباكات")
+        between = [k for k in range(max(fire.end, fire.object_end), h.start + 1) if ctx.tokens[k].is_word]
+        if len(between) > FIGHT_BEGAN_WORDS or not any(ctx.keys[k] & self.cues["fight_began"] for k in between[-2:]):
+            return None
+        own = next((g for g in groups if fire in g.hits), None)
+        return own if own is not None and own.hits == [fire] else None
 
     @staticmethod
     def _hit_before(ctx: _Context, g: _Group, h: Hit) -> bool:
@@ -2152,7 +2177,7 @@ class EventExtractor:
             head = g.head
             factual = g.modality in FACTUAL_MODALITIES
             if g.date:
-                reference = g.date if factual and not head.background else reference
+                reference = g.date if factual and not head.background and ctx.is_news_day(g.date) else reference
                 continue
             news = reference or news_window
             if head.prior_lag is not None and news is not None and news.min and factual:
@@ -2162,7 +2187,12 @@ class EventExtractor:
                 continue
             if not factual or any(x.date_unresolved for x in g.hits) or head.background:
                 continue
-            inherited = dated_by_sentence.get(head.sentence) or news
+            inherited = dated_by_sentence.get(head.sentence)
+            if inherited is None or not ctx.is_news_day(inherited):
+                # (today's news is not dated by an act of months before, named in its sentence or
+                # told before it: 'اتهمت … بالسعي إلى "ضرب الاستقرار الذي تحقق بموجب اتفاق الأول من نيسان"',
+                # nor by a day still to come)
+                inherited = news
             if inherited:
                 g.date = DateValue(inherited.value, inherited.min, inherited.max, inherited.precision,
                                    None, inherited.source or "narrative")
@@ -2174,7 +2204,9 @@ class EventExtractor:
         if main is None:
             return
         for g in groups:
-            if not g.places and g.modality in FACTUAL_MODALITIES:
+            # (not an act of months before, told as background: "وكان الطرفان قد وقّعا في العاشر من
+            # آذار اتفاقاً" in a report from Aleppo in September)
+            if not g.places and g.modality in FACTUAL_MODALITIES and (g.date is None or ctx.is_news_day(g.date)):
                 g.head.place = main
                 g.places.add(main)
 
@@ -2331,6 +2363,13 @@ class _Context:
         """The day before which an act is no news of the article's (OLD_NEWS before publication)."""
         published = self.doc.meta.published
         return published.min - OLD_NEWS if published is not None and published.min is not None else None
+
+    def is_news_day(self, date: DateValue) -> bool:
+        """Whether an act of this date can be the article's news: not older than `old_news_before`
+        and not after publication."""
+        cut, published = self.old_news_before, self.doc.meta.published
+        return not (cut and date.max and date.max < cut) and not (
+            published and published.max and date.min and date.min > published.max)
 
     @cached_property
     def _sentence_tokens(self) -> list[tuple[int, int]]:
@@ -2824,6 +2863,12 @@ class _Context:
                 and k not in self.trigger_starts and self.number_at(k) is None:   # "وثق المرصد 40 غارة"
             k += 1
         return k
+
+
+def _scope_words(ctx: _Context, h: Hit) -> set[str]:
+    """The bare words of a mention's scope (not names), that later mentions are compared with."""
+    return {_without_tanwin(ctx.tokens[j].bare) for j in range(*h.scope)
+            if ctx.tokens[j].is_word and not ctx.entity_at[j] and len(ctx.tokens[j].bare) > 2}
 
 
 class _Group:

@@ -8,7 +8,7 @@ Choices:
 
 * **Blocking.** A new event is compared only with events of a compatible type
   family that share a week of its date range and its grid cell (or, without a
-  place, an actor; a province's countryside, placed at its capital, meets the
+  place or for an agreement, whose place says little, an actor; a province's countryside, placed at its capital, meets the
   province's towns), or (when a date is missing) share its place or one of its
   actors; at most `max_candidates` of them. The cost grows with the number of
   new events, not with the size of the store.
@@ -214,13 +214,14 @@ class IncidentResolver:
         cells = self._cells(r, CELL_REACH)
         province = self._province(r)
         by_province = self._dated_in if self._is_region(r) else self._dated_region
+        placeless = r.member.type in self.rules.placeless_types
         for week in weeks:
             if cells:
                 for cell in cells:
                     take(self._dated_at.get((family, week, cell), ()))
                 if province:
                     take(by_province.get((family, week, province), ()))
-            else:
+            if not cells or placeless:
                 for actor in r.actor_keys:
                     take(self._dated_by_actor.get((family, week, actor), ()))
         index = self._undated if weeks else self._anchored

@@ -35,6 +35,7 @@ class MergeRules:
     eligible_modalities: frozenset[str]
     compatible: dict[tuple[str, str], float]
     cause_types: frozenset[str]
+    placeless_types: frozenset[str]
     date_gap_days: int
     night_words: frozenset[str]
     night_gap_score: float
@@ -81,6 +82,7 @@ def _load_rules(data_dir: str) -> MergeRules:
             eligible_modalities=frozenset(raw["eligible_modalities"]),
             compatible=compatible,
             cause_types=frozenset(raw["cause_types"]),
+            placeless_types=frozenset(raw["placeless_types"]),
             date_gap_days=int(raw["date_gap_days"]),
             night_words=frozenset(normalize(w) for w in raw["night_words"]),
             night_gap_score=float(raw["night_gap_score"]),

@@ -133,6 +133,8 @@ def _in_region(town: PlaceRef, region: PlaceRef) -> bool:
 
 def place_score(a: EventRecord, b: EventRecord, rules: MergeRules) -> float | None:
     relation = place_relation(a, b, rules)
+    if relation == "far" and {a.member.type, b.member.type} <= rules.placeless_types:
+        relation = "apart"
     return rules.unknown if relation == "unknown" else PLACE_SCORES[relation]
 
 

@@ -1163,7 +1163,8 @@ def test_a_country_things_came_from_is_no_party(run):
 @pytest.mark.parametrize("lag, days", [("يومين", 2), ("ثلاثة أيام", 3), ("أسبوع", 7)])
 def test_an_earlier_act_told_after_the_news_is_dated_from_it(run, lag, days):
     doc = run("قتل عنصران من قوات النظام في هجوم على حاجز قرب الميادين يوم الخميس 5 آذار 2026.\n\n"
-              f"ويأتي ذلك بعد {lag} من هجوم مماثل شنه مسلحون على حاجز في بلدة الشحيل أسفر عن مقتل عنصر.")
+              f"ويأتي ذلك بعد {lag} من هجوم مماثل شنه مسلحون على حاجز في بلدة الشحيل أسفر عن مقتل عنصر.",
+              published=dt.date(2026, 3, 6))
     earlier = [e for e in doc.events if e.place and e.place.name_en == "Al-Shuhayl"]
     assert len(earlier) == 1 and earlier[0].date.value == dt.date(2026, 3, 5) - dt.timedelta(days=days)
 
@@ -2228,3 +2229,43 @@ def test_the_lead_s_day_dates_the_story_past_the_share_buttons(run):
 def test_what_an_agreement_provides_for_is_planned(run):
     doc = run("وأعلنت وزارة الداخلية التوصل إلى اتفاق لوقف إطلاق النار في المدينة يقضي بانسحاب المسلحين من حي المقوس.")
     assert next(e for e in doc.events if e.type == "BASE_CHANGE").modality == "planned"
+
+
+def test_what_parties_agree_on_is_planned(run):
+    doc = run("وعقدت لجنة مشتركة اجتماعاً في مبنى المجلس، جرى خلاله الاتفاق على سحب الدورية من محيط الدوار "
+              "وتشكيل لجنة للتحقيق في الحادثة.")
+    assert {e.modality for e in doc.events if e.type in ("MOBILIZE", "BASE_CHANGE", "INVESTIGATE")} == {"planned"}
+
+
+@pytest.mark.parametrize("told_before", [
+    # an act of months before, named in the sentence
+    'واتهمت قوى الأمن الداخلي، في بيان، الأمن العام بالسعي إلى "ضرب الاستقرار الذي تحقق بموجب اتفاق الأول من '
+    'كانون الثاني".',
+    # or told just before, as background
+    "ووقّعت الحكومة والمجلس، في الأول من كانون الثاني الماضي، اتفاقاً لوقف إطلاق النار. واتهمت قوى الأمن "
+    "الداخلي، في بيان، الأمن العام بخرق الهدنة.",
+])
+def test_todays_news_is_not_dated_by_an_act_of_months_before(run, told_before):
+    doc = run(told_before)
+    accusation = next(e for e in doc.events if e.type == "ACCUSE")
+    assert accusation.date is None or accusation.date.min >= dt.date(2024, 3, 1)
+
+
+def test_an_act_of_months_before_is_not_placed_where_the_article_is_set(run):
+    doc = run("توتر أمني في مدينة الحسكة\n\nشهدت مدينة الحسكة توتراً أمنياً أمس. وكان الطرفان قد وقّعا، في العاشر "
+              "من كانون الثاني الماضي، اتفاقاً لوقف إطلاق النار.")
+    agreement = next(e for e in doc.events if e.type == "AGREE")
+    assert agreement.place is None
+
+
+def test_a_further_statement_does_not_date_the_clash_told_before_it(run):
+    doc = run("قُتل عنصر من الأسايش مساء أمس الأحد في اشتباكات مع دورية للأمن العام في حي الشيخ مقصود. وأضاف المصدر "
+              "أن الاشتباكات أسفرت عن مقتل العنصر وإصابة اثنين، مشيراً إلى أن الأسايش احتجزت اثنين من عناصر الدورية "
+              "قبل أن تفرج عنهما فجر اليوم الاثنين.", published=dt.date(2025, 9, 15))
+    assert [(e.date.value if e.date else None) for e in doc.events if e.type == "ARMED_CLASH"] == [dt.date(2025, 9, 14)]
+
+
+def test_fire_that_set_off_a_clash_is_the_clash(run):
+    doc = run("وقال المصدر إن التوتر بدأ حين رفض عناصر الحاجز تسليم الشاب، قبل أن تطلق الدورية النار باتجاه الحاجز، "
+              "لتندلع اشتباكات استمرت قرابة ساعة.")
+    assert [e.type for e in doc.events if e.type in ("ATTACK", "ARMED_CLASH")] == ["ARMED_CLASH"]

@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from marsad.merge.records import EventRecord, MergeRules
-from marsad.merge.similarity import containment, date_score, longest_run, place_relation, wording
+from marsad.merge.similarity import containment, date_score, longest_run, place_relation, place_score, wording
 from marsad.model import DateValue, IncidentMember, PlaceRef
 
 RULES = MergeRules.load()
@@ -74,3 +74,11 @@ def test_containment_does_not_depend_on_word_order(words):
     sentence = {w: weights[w] for w in words}
     longer = {**sentence, "d": 5.0}
     assert containment(sentence, longer, set(words)) == 1.0
+
+
+@pytest.mark.parametrize("etype, vetoed", [("AGREE", False), ("ARMED_CLASH", True)])
+def test_far_places_part_two_clashes_but_not_two_agreements(etype, vetoed):
+    damascus = rec(day(9), place=PlaceRef(lat=33.51, lon=36.29, kb_id="damascus"), place_ids=["damascus"])
+    hasakah = rec(day(9), place=PlaceRef(lat=36.50, lon=40.75, kb_id="hasakah"), place_ids=["hasakah"])
+    damascus.member.type = hasakah.member.type = etype
+    assert (place_score(damascus, hasakah, RULES) is None) is vetoed
