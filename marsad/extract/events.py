@@ -82,6 +82,8 @@ BOTH_SIDES_TYPES = frozenset({"ARMED_CLASH", "AGREE", "MEETING", "THREATEN"})   
 ACCUSATION_WORDS = 12   # words from an accusation to the act it charges: "اتهمت "قسد"، في بيان، النظام بقصف"
 CLAIM_WORDS = 8   # words from "أعلن" to the act it claims, the claimant's name aside
 NEAR_KM = 25   # how far "قرب X" / "في محيط X" may lie from X
+SUBHEADING_WORDS = 5    # at most, in a line that ends in no stop, for a subheading
+SENTENCE_STOPS = (".", "!", "؟", "?", ":", "…")
 FIGHT_BEGAN_WORDS = 6   # the words between fire opened and the clash it set off ("باتجاه الحاجز، لتندلع")
 OLD_NEWS = dt.timedelta(days=30)   # an act dated this long before publication is not the day's undated news
 MEASURED_NEAR_KM = 50   # "(30 كلم شمال الموصل)": a town this close still places the act (geo-precision 2)
@@ -2411,11 +2413,14 @@ class _Context:
         return frozenset(range(top, last + 1))
 
     def is_subheading(self, s: int) -> bool:
-        """A short line of its own that is not the headline: "اتهامات مباشرة", "تهديدات متبادلة"."""
-        if s <= self.headline:
+        """A short line of its own that is not the headline: "اتهامات مباشرة", "تهديدات متبادلة", or
+        a few more words that end in no stop ("كمين على طريق السويداء"): it announces what follows."""
+        if s <= self.headline or not self.own_line(s):
             return False
         lo, hi = self.sentence_tokens(s)
-        return self.own_line(s) and sum(1 for t in self.tokens[lo:hi] if t.is_word) <= 3
+        words = sum(1 for t in self.tokens[lo:hi] if t.is_word)
+        return words <= 3 or words <= SUBHEADING_WORDS and not self.doc.text[
+            self.doc.sentences[s].start:self.doc.sentences[s].end].rstrip().endswith(SENTENCE_STOPS)
 
     def own_line(self, s: int) -> bool:
         """Whether sentence s is a line of its own."""

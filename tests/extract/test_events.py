@@ -2269,3 +2269,17 @@ def test_fire_that_set_off_a_clash_is_the_clash(run):
     doc = run("وقال المصدر إن التوتر بدأ حين رفض عناصر الحاجز تسليم الشاب، قبل أن تطلق الدورية النار باتجاه الحاجز، "
               "لتندلع اشتباكات استمرت قرابة ساعة.")
     assert [e.type for e in doc.events if e.type in ("ATTACK", "ARMED_CLASH")] == ["ARMED_CLASH"]
+
+
+def test_a_subheading_announces_the_act_told_below_it(run):
+    doc = run("توتر في صحنايا\n\nشهدت المدينة توتراً أمنياً أمس.\n\nكمين على طريق السويداء\n\n"
+              "وتعرضت قافلة للفصيل لكمين نصبه مسلحون مجهولون قرب بلدة براق، ما أدى إلى مقتل سبعة من عناصرها.")
+    assert [e.type for e in doc.events if e.type == "ATTACK"] == ["ATTACK"]
+
+
+@pytest.mark.parametrize("text", [
+    "واعترضت قوة الأمم المتحدة لمراقبة فض الاشتباك على التوغل.",
+    "وقالت الوزارة إن إسرائيل تنتهك اتفاقية فض الاشتباك لعام 1974.",
+])
+def test_disengagement_is_no_clash(run, text):
+    assert "ARMED_CLASH" not in {e.type for e in run(text).events}
