@@ -8,9 +8,10 @@ Choices:
 
 * **Blocking.** A new event is compared only with events of a compatible type
   family that share a week of its date range and its grid cell (or, without a
-  place or for an agreement, whose place says little, an actor; a province's countryside, placed at its capital, meets the
-  province's towns), or (when a date is missing) share its place or one of its
-  actors; at most `max_candidates` of them. The cost grows with the number of
+  place or for an agreement, whose place says little, an actor; a province's
+  countryside, placed at its capital, meets the province's towns), or (when a
+  date is missing) share its place or one of its actors; at most
+  `max_candidates` of them. The cost grows with the number of
   new events, not with the size of the store.
 * **Complete linkage.** Two incidents join only when every pair of their
   events scores at least the threshold, so a chain of pairwise-similar reports
