@@ -1957,6 +1957,7 @@ class EventExtractor:
         active: list[_Group] = []        # groups mentioned recently enough to be referred back to
         headline, top = ctx.headline_sentences, ctx.headline
         last_of_headline = max(headline)
+        previous: _Group | None = None   # the group of the hit before
         for n, h in enumerate(hits):
             if n % 64 == 0:
                 active = [g for g in active if h.sentence - g.last_sentence <= REFERENCE_REACH]
@@ -2055,29 +2056,25 @@ class EventExtractor:
                 groups.append(target)
                 active.append(target)
             target.add(h, h_actors, _scope_words(ctx, h))
-            opening = self._fire_that_began(ctx, hits, n, groups)
-            if opening is not None and opening is not target:
-                groups.remove(opening)
-                active.remove(opening)
-                for x in opening.hits:
+            if previous is not None and previous is not target and self._fire_that_began(ctx, previous, h):
+                groups.remove(previous)
+                active.remove(previous)
+                for x in previous.hits:
                     target.add(x, self._expand(ctx, x.actors), _scope_words(ctx, x))
+            previous = target
         return groups
 
-    def _fire_that_began(self, ctx: _Context, hits: list[Hit], n: int, groups: list[_Group]) -> _Group | None:
-        """The group of an attack told right before clash `hits[n]` as what set it off, when that
-        attack is told nowhere else: "قبل أن تطلق الدورية النار باتجاه الحاجز، لتندلع اشتباكات"."""
-        h = hits[n]
-        if h.type != "ARMED_CLASH" or n == 0:
-            return None
-        fire = hits[n - 1]
+    def _fire_that_began(self, ctx: _Context, before: _Group, h: Hit) -> bool:
+        """Whether `before`, the group of the hit before clash `h`, is an attack told there alone as
+        what set the clash off: "قبل أن تطلق الدورية النار باتجاه الحاجز، لتندلع اشتباكات"."""
+        if h.type != "ARMED_CLASH" or len(before.hits) != 1:
+            return False
+        fire = before.hits[0]
         if fire.type != "ATTACK" or fire.sentence != h.sentence or fire.modality != "asserted":
-            return None
+            return False
         # (the verb may open the clash's trigger: "لتندلع اشتباكات")
         between = [k for k in range(max(fire.end, fire.object_end), h.start + 1) if ctx.tokens[k].is_word]
-        if len(between) > FIGHT_BEGAN_WORDS or not any(ctx.keys[k] & self.cues["fight_began"] for k in between[-2:]):
-            return None
-        own = next((g for g in groups if fire in g.hits), None)
-        return own if own is not None and own.hits == [fire] else None
+        return len(between) <= FIGHT_BEGAN_WORDS and any(ctx.keys[k] & self.cues["fight_began"] for k in between[-2:])
 
     @staticmethod
     def _hit_before(ctx: _Context, g: _Group, h: Hit) -> bool:
@@ -2419,8 +2416,8 @@ class _Context:
             return False
         lo, hi = self.sentence_tokens(s)
         words = sum(1 for t in self.tokens[lo:hi] if t.is_word)
-        return words <= 3 or words <= SUBHEADING_WORDS and not self.doc.text[
-            self.doc.sentences[s].start:self.doc.sentences[s].end].rstrip().endswith(SENTENCE_STOPS)
+        line = self.doc.sentences[s].of(self.doc.text)
+        return words <= 3 or words <= SUBHEADING_WORDS and not line.rstrip().endswith(SENTENCE_STOPS)
 
     def own_line(self, s: int) -> bool:
         """Whether sentence s is a line of its own."""

@@ -11,8 +11,8 @@ Choices:
   place or for an agreement, whose place says little, an actor; a province's
   countryside, placed at its capital, meets the province's towns), or (when a
   date is missing) share its place or one of its actors; at most
-  `max_candidates` of them. The cost grows with the number of
-  new events, not with the size of the store.
+  `max_candidates` of them. The cost grows with the number of new events,
+  not with the size of the store.
 * **Complete linkage.** Two incidents join only when every pair of their
   events scores at least the threshold, so a chain of pairwise-similar reports
   cannot drift from one occurrence to another.
