@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "per line, then one per incident; acled-csv: ACLED's 31 columns, one row per "
                          "event; acled-incidents-csv: one row per incident, all its sources named; "
                          "geojson: events with coordinates")
-    ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout (-: stdout)")
     common(ex)
     scale(ex)
 
@@ -75,7 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
                          description="Write every stored document's entities, relations and events in one format.")
     out.add_argument("--db", metavar="URL", help="SQLAlchemy URL (default sqlite:///marsad.db)")
     out.add_argument("--format", choices=EXPORT_FORMATS, required=True, help="export format (see extract)")
-    out.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    out.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout (-: stdout)")
 
     add_watch_parser(sub)
 
@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      "ignored) and write `token TAG` lines, IOB2 with ANERcorp's types PERS, LOC, "
                                      "ORG, MISC, keeping the tokens, their order and the blank lines.")
     tag.add_argument("--conll", required=True, metavar="FILE", help="UTF-8 token-per-line file ('-' for stdin)")
-    tag.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    tag.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout (-: stdout)")
     _web_parsers(sub)
     return p
 
@@ -302,7 +302,7 @@ def _watch(args: argparse.Namespace, options, report: _Report) -> None:
 
 @contextmanager
 def _output(path: str | None) -> Iterator[TextIO]:
-    if path is None:
+    if path is None or path == "-":
         # Arabic output must not depend on the terminal's locale (a cp1252 pipe, LANG=C)
         if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
             sys.stdout.reconfigure(encoding="utf-8")

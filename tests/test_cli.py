@@ -503,6 +503,14 @@ def test_extract_eval_json_to_file_equals_stdout(capsys, tmp_path, clean_corpus)
     assert json.loads(target.read_text(encoding="utf-8")) == json.loads(out)
 
 
+def test_output_dash_is_stdout_not_a_file(capsys, tmp_path, monkeypatch, clean_corpus):
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = run(capsys, "extract", str(clean_corpus.root))
+    status, dashed, _ = run(capsys, "extract", str(clean_corpus.root), "-o", "-")
+    assert status == 0 and json.loads(dashed) == json.loads(out)
+    assert not (tmp_path / "-").exists()
+
+
 # ---------------------------------------------------------------- ingest and export
 
 def _stored_counts(err: str) -> tuple[int, int]:

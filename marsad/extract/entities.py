@@ -460,9 +460,12 @@ class EntityRecognizer:
             k = keys[i]
             span = None
             if tok.norm in ("المدعو", "المدعوه") or (k & honor and tok.norm not in ("ابو",)):
-                # honorific or "المدعو" + a name (quoted or bare)
+                # honorific or "المدعو" + a name (quoted or bare), past a rank's qualifier ("العميد الركن")
                 j = i + 1
-                span = _quoted_run(tokens, j) if j < n and tokens[j].norm == QUOTE else self._bare_name(tokens, keys, j, covered)
+                while j < n and keys[j] & self.cues["ranks"]:
+                    j += 1
+                span = _quoted_run(tokens, j) if j < n and tokens[j].norm == QUOTE else (
+                    self._given_name_run(tokens, keys, j, covered) or self._titled_name(tokens, keys, j, covered))
                 if span and k & honor and not k & self.cues["ranks"] and tokens[i].norm.startswith("ال"):
                     span = (i, span[1]) if tokens[j].norm != QUOTE else span   # "الحاج عسكر": the title is part of the name
             elif k & roles or k & heads:
@@ -576,12 +579,28 @@ class EntityRecognizer:
             k += 1
         return (j, k) if k > j else None
 
+    def _titled_name(self, tokens, keys, j, covered):
+        """The bare name after a title, which ends at its family name: "العميد سليم الخوالدي الوحدات"
+        is سليم الخوالدي (not "الشيخ نور الدين الحسن", "السيد حسن عبد الله")."""
+        run = self._bare_name(tokens, keys, j, covered)
+        if run and run[1] - run[0] == 3 and self._family_name(tokens, keys, run[0] + 1) \
+                and not keys[run[0] + 1] & (self.cues["divine_names"] | self.cues["compound_name_tails"]) \
+                and not tokens[run[0]].norm.startswith("ال"):
+            return (run[0], run[0] + 2)
+        return run
+
     def _name_like(self, tokens, keys, run) -> bool:
         """A bare run after a role reads as a name when it opens with a title or a known given
         name, or when its last word is a family name or nisba (ال…): "عصام الفاضل"."""
         first, last = tokens[run[0]], tokens[run[1] - 1]
         return bool(keys[run[0]] & self.cues["honorifics"]) or self._is_given_name(first) or (
             run[1] - run[0] >= 2 and last.norm.startswith("ال"))
+
+    def _apposed_name(self, tokens, keys, run) -> bool:
+        """Two words set between commas after a role and its group are the holder's name, though the
+        lists know neither word: "المتحدث باسم الجيش الإسرائيلي، أفيخاي أدرعي، إن …"."""
+        return (run[1] - run[0] == 2 and run[1] < len(tokens) and tokens[run[1]].norm == "،"
+                and not any(keys[k] & self._common_nouns for k in range(*run)))
 
     def _name_after_role(self, tokens, keys, i, covered, window: int = 10):
         """"قائد ميليشيا الدفاع بالمدينة، عصام الفاضل" / 'قائد … "فراس العراقية"'."""
@@ -600,7 +619,8 @@ class EntityRecognizer:
                 first = j + 2 if tokens[j + 1].norm in ("المدعو", "المدعوه") and j + 2 < n else j + 1
                 run = self._bare_name(tokens, keys, first, covered)   # (after "، المدعو" the name itself)
                 ends = run and (run[1] >= n or not tokens[run[1]].is_word or _stop(tokens[run[1]], self.cues["name_stop"]))
-                if run and ends and run[1] - run[0] >= 2 and self._name_like(tokens, keys, run):
+                if run and ends and run[1] - run[0] >= 2 and (self._name_like(tokens, keys, run)
+                                                               or self._apposed_name(tokens, keys, run)):
                     return run
                 return None
         return None
@@ -725,7 +745,7 @@ class EntityRecognizer:
             return self.actors.get(next((adjectives[x][0] for x in keys[k] if x in adjectives), None))
         out = []
         for i in range(n - 1):
-            force = bool(keys[i] & c["force_nouns"])
+            force = bool(keys[i] & c["force_nouns"]) or bool(keys[i] & c["arm_nouns"] and keys[i + 1] & c["force_modifiers"])
             if covered[i] or not (force or keys[i] & c["strike_nouns"]):
                 continue
             j = i + 1

@@ -257,6 +257,7 @@ class EventExtractor:
         out["force_adjectives"] = keyset(raw["force_adjectives"])
         out["speaker_nouns"] = keyset(raw["speaker_nouns"])
         out["speaker_modifiers"] = keyset(raw["speaker_modifiers"])
+        out["spokesman_nouns"] = keyset(raw["spokesman_nouns"])
         out["participle_heads"] = keyset(raw["participle_heads"])
         out["setting"] = keyset(raw["setting_prepositions"])
         out["near_place"] = keyset(raw["near_place"])
@@ -1462,7 +1463,7 @@ class EventExtractor:
 
         def party(x) -> bool:
             return (not ctx.is_sponsor_tail(x[1]) and not source(x[1]) and x[0] != told_to
-                    and not ctx.spoken_to(*x))
+                    and not ctx.spoken_to(*x) and not (h.type not in SPEECH_TYPES and ctx.spokesman(*x)))
         mentions = [x for x in ctx.mentions_in(h.scope, ACTOR_TYPES) if party(x)]
         if not mentions and not h.bounded:
             mentions = [x for x in ctx.mentions_in(self._own_part_of_sentence(ctx, h), ACTOR_TYPES) if party(x)]
@@ -2678,6 +2679,12 @@ class _Context:
         # the mention or before it), else the last one
         same = [e for j, e in towns if kind in self.keys[j] or j > 0 and kind in self.keys[j - 1]]
         return (same or [e for _, e in towns] or [None])[0]
+
+    def spokesman(self, k: int, m: Mention) -> bool:
+        """Whether a person is named between commas after "المتحدث باسم <group>": the group's voice."""
+        if m.type != "PERSON" or k == 0 or self.tokens[k - 1].norm not in CLAUSE_PUNCTUATION:
+            return False
+        return any(self.keys[j] & self.ex.cues["spokesman_nouns"] for j in self.words_before_token(k, SPEAKER_WORDS))
 
     def spoken_to(self, k: int, m: Mention) -> bool:
         """'في تصريح لقناة "الحرة"', "قال لـ«الشرق الأوسط»": the outlet a source spoke to is not the

@@ -165,8 +165,10 @@ class RelationExtractor:
                 role = next((k for k in lead if keys[k] & self.cues["leader"]), None)
                 if role is not None and n > 0 and types.get(ments[n - 1][2].entity_id) == "PERSON" \
                         and ments[n - 1][1] == role and not words & self.cues["led_by"] \
-                        and not tokens[role].norm.startswith(("ب", "ل")):   # ("شويغو برئيس النظام": someone met)
-                    continue   # "أحمد العودة قائد اللواء الثامن، والعميد لؤي العلي": the role is the name's before
+                        and not tokens[role].norm.startswith(("ب", "ل", "و")):
+                    # "أحمد العودة قائد اللواء الثامن، والعميد لؤي العلي": the role is the name's before (not
+                    # "شويغو برئيس النظام", someone met, nor "الشرع وقائد "قسد" مظلوم عبدي", the next one's)
+                    continue
                 if branch_of is not None and not words & self.cues["led_by"]:
                     # "قائد فيلق القدس في الحرس الثوري إسماعيل قاآني": he leads the branch, not the whole
                     add("LEADS", m2, branch_of, Span(branch_of.span.start, m2.span.end))

@@ -108,6 +108,10 @@ def test_two_towns_joined_by_and_are_no_person(run):
     ("حضر الاجتماع قائد الفصيل في المنطقة، سامر العلي، مع مرافقيه.", "سامر العلي"),
     ("وقال “أبو علي الشمري” قيادي في الميليشيا إن الهجوم فشل.", "أبو علي الشمري"),
     ("وصل الحاج جعفر الموسوي إلى المقر.", "الحاج جعفر الموسوي"),
+    # a rank's qualifier is no part of the name, nor the noun after a name the lists know
+    ("وتفقّد العميد الركن سليم الخوالدي الوحدات المنتشرة على الحدود.", "سليم الخوالدي"),
+    # a foreign name no list knows, set between commas after a spokesman's role and group
+    ("وقال المتحدث باسم الجيش الإسرائيلي، يوآف مردخاي، إن الغارة أصابت هدفها.", "يوآف مردخاي"),
 ])
 def test_person_absent_from_every_data_file_is_found(run, text, person):
     assert person in names(run(text), "PERSON")
@@ -908,3 +912,20 @@ def test_the_remnants_named_bare_after_the_full_name_are_the_old_regime_s_remnan
               dt.date(2025, 4, 16))
     remnants = next(e for e in doc.entities if e.kb_id == "regime_remnants")
     assert len(remnants.mentions) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "استهدف سلاح الجو الملكي الأردني مواقع للمهربين قرب الحدود.",
+    "وقالت مصادر إن سلاح الجو الأردني نفذ غارتين.",
+])
+def test_a_states_air_arm_is_its_forces(run, text):
+    assert "jordan_forces" in {e.kb_id for e in run(text).entities}
+
+
+def test_a_weapon_of_a_nationality_is_no_force(run):
+    assert "jordan_forces" not in {e.kb_id for e in run("وضبطت الدورية سلاحاً أردنياً في السيارة.").entities}
+
+
+def test_groups_loyal_to_iran_are_the_iran_backed_militias(run):
+    doc = run("وقالت المصادر إن مجموعات موالية لإيران تنشط في المنطقة.")
+    assert "iran_backed_militias" in {e.kb_id for e in doc.entities}

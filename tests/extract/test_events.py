@@ -285,6 +285,14 @@ def test_cited_source_is_not_a_party(run):
     assert ev.attribution == "الدفاع المدني السوري"
 
 
+def test_a_spokesman_voices_the_act_and_is_no_party_to_it(run):
+    doc = run('وزعم المتحدث باسم الجيش الإسرائيلي، يوآف مردخاي، أن القوة "اعتقلت مشتبهين بتهريب أسلحة" في القرية.')
+    ev = only(doc, "ARREST")
+    assert "يوآف مردخاي" in {e.name_ar for e in doc.entities}
+    assert "يوآف مردخاي" not in [doc.entity(e).name_ar for e in ev.actors]
+    assert "Military Forces of Israel" in [name(doc, e) for e in ev.actors]
+
+
 @pytest.mark.parametrize("text, source", [
     ("أفادت مصادر محلية أمس الثلاثاء بأن اشتباكات اندلعت بين الفصيلين في البلدة.", "مصادر محلية"),
     ("قال ناشطون يوم الجمعة إن مسلحين مجهولين اغتالوا قيادياً في الفصيل.", "ناشطون"),

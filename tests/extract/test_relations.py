@@ -15,6 +15,10 @@ def rels(doc):
     ("وصلت ميليشيا الدفاع الوطني المدعومة من روسيا إلى البلدة.", ("SPONSORED_BY", "National Defence Forces", "Russia")),
     ("اعتقل المدعو “خالد الحمود” القيادي في الجيش الحر.", ("MEMBER_OF", "خالد الحمود", "Free Syrian Army")),
     ("وصل “سامر العلي” قائد ميليشيا لواء الباقر إلى المقر.", ("LEADS", "سامر العلي", "Liwa al-Baqir")),
+    # a role joined by "و" after one name is the next name's
+    ("والتقى المحافظ سامر العلي وقائد \"قسد\" مظلوم عبدي في الحسكة.", ("LEADS", "مظلوم عبدي", "Syrian Democratic Forces")),
+    ("وقال المتحدث باسم قوات سوريا الديمقراطية، روجهات كوباني، إن الهجوم فشل.",
+     ("MEMBER_OF", "روجهات كوباني", "Syrian Democratic Forces")),
 ])
 def test_relation_pattern(run, text, expected):
     assert expected in rels(run(text))
