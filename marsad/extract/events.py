@@ -50,7 +50,7 @@ TALLY_DAYS = 7           # dead counted "منذ" a date longer ago than this: a 
 GUESS_WORDS = 5          # "مسلحون يعتقد أنهم من": the words of a guess at unnamed attackers
 CLAIM_REACH = 3          # sentences between an act and the claim of "the attack"
 APPOSITION_WORDS = 4     # a name between two commas, read as part of its clause
-STATEMENT_ASIDE_WORDS = 7   # and where a statement was made: "، في بيان عبر معرّفاتها الرسمية،"
+STATEMENT_ASIDE_WORDS = 9   # and where a statement was made: "، في بيان تناقلته معرّفات مقربة منها أمس الجمعة،"
 CLAUSE_PUNCTUATION = ("،", ",", "؛", ";", ":")
 ASSASSINATED_WORDS = 12  # from an assassination to the last of its victims: "القيادي السابق محمد الزعبي ومرافقه"
 RISEN_TO_WORDS = 12      # from a toll's dead to what it rose to: "حصيلة القتلى جراء الهجوم على حافلة في بادية تدمر إلى"
@@ -168,6 +168,7 @@ class Hit:
     answer: bool = False             # the answer to another act: the headline may announce it, nothing else
     claimed: bool = False            # a definite noun someone claims ("تبنت الجماعة الهجوم"): it names who did it
     bounded: bool = False            # its scope ends with its clause: its parties are named there or not at all
+    told_again: bool = False         # told again as what came after another act: "ويأتي الاجتماع بعد …"
     # a noun trigger told by the targeting verb before it ("استهدفت قوات النظام بقذائف"): its
     # subject comes right after that verb
     told_by_verb: bool = False
@@ -821,7 +822,7 @@ class EventExtractor:
             # it came after begins
             prior = next((k for k in range(h.end, h.scope[1]) if ctx.keys[k] & self.cues["prior_words"]), None)
             if prior is not None:
-                h.scope = (h.scope[0], prior)
+                h.scope, h.told_again = (h.scope[0], prior), True
         h.modality = self._modality(ctx, h)
         before = ctx.words_before(h)
         # "ولم تتبن أي جهة الهجوم": nobody claimed the attack the text told already
@@ -1135,10 +1136,12 @@ class EventExtractor:
         victims = h.start > 0 and bool(ctx.keys[h.start - 1] & self.cues["victims"])
         # ("نظم عشرات الأهالي وقفة احتجاجية": a protest's count is of people, right before it of protests)
         if not (cause or victims) and self._cue_before(ctx, h, "aggregate_strong", 1 if h.type == "PROTEST" else 2):
-            # ("شنت طائرات، فجر اليوم، سلسلة غارات على البوكمال": a series on one day is one act)
+            # ("شنت طائرات، فجر اليوم، سلسلة غارات على البوكمال": a series on one day, or one night
+            # "ليل الأربعاء – الخميس", is one act)
             series = self._cue_before(ctx, h, "series_words", 2)
-            return not (series and any(dm.value is not None and dm.value.precision == "day"
-                                       for _, dm in ctx.dates_in(ctx.sentence_tokens(h.sentence))))
+            return not (series and any(dm.value is not None and (dm.value.precision == "day" or (
+                dm.value.min and dm.value.max and (dm.value.max - dm.value.min).days <= 1))
+                for _, dm in ctx.dates_in(ctx.sentence_tokens(h.sentence))))
         # (a protest's numbers count people, not protests)
         # "17 هجمة منذ منتصف نوفمبر" is a tally; "ثلاث غارات" on a town is one strike, and so are
         # "12 غارة" a verb says were carried out ("نفذت 12 غارة على مواقع التنظيم")
@@ -1408,11 +1411,14 @@ class EventExtractor:
         speech = h.type in SPEECH_TYPES
         # (an act told as before the news is dated from it, not by another act's date in its sentence:
         # "بعد يومين من غارات روسية …، رغم اتفاق … الموقع في آذار 2020")
-        own_only = speech or h.prior_lag is not None
+        # (nor one told again as what came after another: "ويأتي الاجتماع بعد حملة اعتقالات … مطلع الشهر")
+        own_only = speech or h.prior_lag is not None or h.told_again
         # (not the date of the act it answered: "الغارات جاءت رداً على إسقاط الحزب طائرة مسيّرة أمس
         # السبت"; the act it came after may date it: "ووقعت الاشتباكات بعد وصول وفد … الاثنين")
         for rng in ((h.scope,) if own_only else (h.scope, self._own_part_of_sentence(ctx, h, after_acts=False))):
-            found = [x for x in ctx.dates_in(rng) if (not speech or abs(x[0] - h.start) <= SPEECH_DATE_REACH)
+            # (the day a statement was made, told where it was made, dates it however far)
+            found = [x for x in ctx.dates_in(rng) if (not speech or abs(x[0] - h.start) <= SPEECH_DATE_REACH
+                                                      or ctx.in_statement_aside(x[0]))
                      and not self._counted_since(ctx, x[0])]
             if found:
                 i, dm = min(found, key=lambda x: abs(x[0] - h.start))
@@ -2444,18 +2450,31 @@ class _Context:
         return bool(self.keys[i] & self.ex.cues["breaks"]) and i not in self.apposition_commas
 
     @cached_property
+    def _comma_pairs(self) -> list[tuple[int, int]]:
+        """Neighbouring commas of one sentence with a few words between them."""
+        commas = [i for i, t in enumerate(self.tokens) if t.norm in ("،", ",")]
+        return [(a, b) for a, b in zip(commas, commas[1:])
+                if 0 < b - a - 1 <= STATEMENT_ASIDE_WORDS and self.sentence_of(a) == self.sentence_of(b)]
+
+    @cached_property
+    def statement_asides(self) -> dict[int, int]:
+        """Where a statement was made, between commas ("، في بيان تناقلته معرّفات مقربة منها أمس
+        الجمعة،"): the opening comma's token and the closing one's."""
+        return {a: b for a, b in self._comma_pairs if self.ex.cues["statement_asides"].at(self.keys, a + 1)}
+
+    def in_statement_aside(self, i: int) -> bool:
+        return any(a < i < b for a, b in self.statement_asides.items())
+
+    @cached_property
     def apposition_commas(self) -> frozenset[int]:
         """The commas around a name in apposition, a time or where a statement was made: "اتهم
         المتحدث باسم الحوثيين، يحيى سريع، التحالف بقصف …" is one clause."""
-        commas = [i for i, t in enumerate(self.tokens) if t.norm in ("،", ",")]
         out = set()
-        for a, b in zip(commas, commas[1:]):
+        for a, b in self._comma_pairs:
             inside = range(a + 1, b)
-            if not 0 < b - a - 1 <= STATEMENT_ASIDE_WORDS or self.sentence_of(a) != self.sentence_of(b):
-                continue
             # (where a statement was made may take more words: "نفت الوزارة، في بيان عبر معرّفاتها
             # الرسمية، وقوع أي اشتباك")
-            if self.ex.cues["statement_asides"].at(self.keys, a + 1):
+            if a in self.statement_asides:
                 out.update((a, b))
                 continue
             if b - a - 1 > APPOSITION_WORDS:

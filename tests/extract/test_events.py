@@ -1491,9 +1491,12 @@ def test_whose_drone_struck(run):
     assert [doc.entity(x).kb_id for x in ev.side_b] == ["sdf"]
 
 
-def test_a_series_of_strikes_on_one_day_is_one_act(run):
-    doc = run("شنت طائرات حربية، فجر اليوم الجمعة، سلسلة غارات على مواقع لميليشيات إيرانية في مدينة البوكمال.")
-    assert [(e.type, e.modality) for e in doc.events] == [("AIRSTRIKE", "asserted")]
+@pytest.mark.parametrize("text", [
+    "شنت طائرات حربية، فجر اليوم الجمعة، سلسلة غارات على مواقع لميليشيات إيرانية في مدينة البوكمال.",
+    "وكانت مواقع للميليشيات قرب البوكمال قد تعرضت ليل الأربعاء – الخميس لسلسلة غارات جوية مجهولة.",
+])
+def test_a_series_of_strikes_on_one_day_or_night_is_one_act(run, text):
+    assert [(e.type, e.modality) for e in run(text).events] == [("AIRSTRIKE", "asserted")]
 
 
 def test_blasts_heard_after_strikes_are_the_strikes(run):
@@ -2291,3 +2294,23 @@ def test_a_subheading_announces_the_act_told_below_it(run):
 ])
 def test_disengagement_is_no_clash(run, text):
     assert "ARMED_CLASH" not in {e.type for e in run(text).events}
+
+
+def test_what_was_settled_for_later_does_not_date_the_meeting_told_before(run):
+    doc = run("عقد قادة الفصيل اجتماعاً مع وجهاء العشائر يوم الأحد في البلدة. وقال مصدر إن الاجتماع انتهى "
+              "دون التوصل إلى اتفاق، على أن يعقد اجتماع ثان الأسبوع المقبل في المدينة.")
+    meetings = [e for e in doc.events if e.type == "MEETING"]
+    assert [(e.modality, e.date.value) for e in meetings] == [("asserted", dt.date(2024, 3, 10)), ("planned", None)]
+
+
+def test_a_meeting_told_again_as_coming_after_an_act_keeps_its_own_day(run):
+    doc = run("عقد قادة الفصيل اجتماعاً مع وجهاء العشائر يوم الاثنين في البلدة. ويأتي الاجتماع بعد حملة دهم "
+              "واعتقالات شنتها المخابرات الجوية مطلع الشهر الجاري في المنطقة.")
+    meeting = only(doc, "MEETING")
+    assert meeting.date.value == dt.date(2024, 3, 11) and len(meeting.evidence) == 2
+
+
+def test_the_day_a_statement_was_made_dates_the_threat_in_it(run):
+    doc = run('قصفت طائرات مجهولة مواقع للميليشيا يوم السبت. وتوعّدت ميليشيا "كتائب حزب الله"، في بيان تناقلته معرّفات مقربة منها أمس الاثنين، بالرد على '
+              "استهداف مواقعها قرب البوكمال.")
+    assert only(doc, "THREATEN").date.value == dt.date(2024, 3, 11)
