@@ -88,6 +88,7 @@ FIGHT_BEGAN_WORDS = 6   # the words between fire opened and the clash it set off
 OLD_NEWS = dt.timedelta(days=30)   # an act dated this long before publication is not the day's undated news
 MEASURED_NEAR_KM = 50   # "(30 كلم شمال الموصل)": a town this close still places the act (geo-precision 2)
 PATROL_REACH = 6   # tokens from a patrol to its act: "دورية تابعة لـ"قسد" حاولت اعتقال"
+PATROL_TRIED_REACH = 16   # and from the patrol an attempt verb opens with to what it tried
 TARGETING_REACH = 8   # tokens from a strike to the verb that says what it hit
 TRANSFER_REACH = 8   # tokens from "نقلوا" to the town of the hospital
 SOURCE_ENDS = ("ان", "إن", "أن", "،", ":", "الي", "إلى")   # what a source said begins after these ("أشار المصدر إلى أن")
@@ -607,7 +608,8 @@ class EventExtractor:
                 # made the arrest or was hit; it is no deployment
                 continue
             elif (h.type != prev.type and prev.type == "MOBILIZE" and ctx.keys[prev.start] & self.cues["participants"]
-                  and h.start - prev.end <= PATROL_REACH and self._only_whose(ctx, prev.end, h.start)):
+                  and (h.start - prev.end <= PATROL_REACH and self._only_whose(ctx, prev.end, h.start)
+                       or self._patrol_tried(ctx, prev, h))):
                 # "محاولة دورية لقسد اعتقال أحد أبناء العشيرة", "دورية تابعة لـ"قسد" حاولت اعتقال …":
                 # the patrol's act is the event
                 out[-1] = h
@@ -649,6 +651,13 @@ class EventExtractor:
                 out.append(h)
         return out
 
+    def _patrol_tried(self, ctx: _Context, patrol: Hit, h: Hit) -> bool:
+        """Whether the patrol is the subject of an attempt verb right before it, and `h` what it tried,
+        in the same clause: "حاولت دورية من الأمن العسكري برفقة عناصر من مجموعة محلية اعتقال …"."""
+        before = ctx.words_before_token(patrol.start, 1)
+        return (bool(before) and bool(ctx.keys[before[0]] & self.cues["modality"]["attempted_before"])
+                and h.start - patrol.end <= PATROL_TRIED_REACH and ctx.clause_start_at(h.start) <= patrol.start)
+
     def _only_whose(self, ctx: _Context, lo: int, hi: int) -> bool:
         """Between a patrol and its act, only whose it is and an attempt: "تابعة لـ"قسد" حاولت",
         "من الجهاز حاولت", "للفرقة حاولت", or that it underwent the act: "الدورية تعرضت لإطلاق نار"."""
@@ -668,10 +677,19 @@ class EventExtractor:
             return True   # "بينهم مسؤول الرتل": a post held in a convoy
         if ctx.tokens[start].norm.startswith("ال") and any(keys[i] & self.cues["group_nouns"] for i in last):
             return True   # "بمحاسبة عناصر الدورية": the patrol's men, a patrol told before
+        if ctx.tokens[start].norm.startswith(("ال", "وال")) and self._patrol_told_before(ctx, start):
+            return True   # "محاولة دورية من الفرع اعتقال الدندل" then "الدورية طوقت منزله": that patrol again
         # "دورية للفرقة حاولت اعتراض شحنة": what the patrol tried is the news
         attempt = self.cues["modality"]["attempted_before"]
         tried = next((k for k in range(end, min(len(ctx.tokens), end + PATROL_REACH)) if keys[k] & attempt), None)
         return tried is not None and self._only_whose(ctx, end, tried)
+
+    def _patrol_told_before(self, ctx: _Context, start: int) -> bool:
+        """Whether an indefinite patrol or convoy was named in the sentences just before (a definite
+        one then is that patrol again)."""
+        lo = ctx.sentence_tokens(max(0, ctx.sentence_of(start) - ANAPHOR_SENTENCES))[0]
+        return any(ctx.keys[k] & self.cues["participants"] and not ctx.tokens[k].norm.startswith(("ال", "وال"))
+                   for k in range(lo, start))
 
     def _prepositional(self, ctx: _Context, i: int) -> bool:
         """"في مواجهة داعش", "بمواجهة التصعيد": "against", no fight; but "في مواجهة مع قوات النظام"

@@ -252,7 +252,15 @@ class RecordBuilder:
     def __call__(self, doc: Document) -> list[EventRecord]:
         eligible = [ev for ev in doc.events if ev.modality in self.rules.eligible_modalities]
         sentences = {ev.id: _sentences_of(doc, ev.evidence or [ev.trigger]) for ev in doc.events}
-        return [self._record(doc, ev, sentences) for ev in eligible]
+        records = [self._record(doc, ev, sentences) for ev in eligible]
+        # the attempt that set a clash off is told as that clash's cause: another outlet's report of the
+        # attempt is the clash's, and the attempt alone would draw it away ("اشتباك … إثر محاولة دورية
+        # اعتقال الدندل" against "محاولة اغتيال الدندل")
+        set_off = {ev.id for ev in eligible if ev.modality == "attempted" and ev.type in self.rules.cause_types
+                   and any(r.causes and r.member.type == "ARMED_CLASH" and any(s in sentences[r.member.event_id]
+                                                                               for s in sentences[ev.id])
+                           for r in records)}
+        return [r for r in records if r.member.event_id not in set_off]
 
     def _record(self, doc: Document, ev: Event, sentences: dict[str, list[Span]]) -> EventRecord:
         stable = {e.id: e.stable_id for e in doc.entities}

@@ -756,8 +756,19 @@ def test_a_failed_assassination_kills_nobody_by_itself(run):
     assert only(run("نجا القيادي أحمد الزعبي من محاولة اغتيال في مدينة داعل.")).casualties.killed_total is None
 
 
-def test_a_patrol_that_acts_is_no_deployment_of_its_own(run):
-    doc = run("بدأت الاشتباكات بعد محاولة دورية لقسد اعتقال أحد أبناء العشيرة في بلدة الصبحة.")
+@pytest.mark.parametrize("text", [
+    "بدأت الاشتباكات بعد محاولة دورية لقسد اعتقال أحد أبناء العشيرة في بلدة الصبحة.",
+    # (whose it is told by the branch named before: "من الفرع")
+    "قُتل عنصر من فرع الأمن العسكري في اشتباك في الميادين، إثر محاولة دورية من الفرع اعتقال قيادي من منزله.",
+    # (the patrol an attempt verb opens with, however long its description)
+    'اندلعت الاشتباكات بعد أن حاولت دورية من "الأمن العسكري" برفقة عناصر من مجموعة "درع الجنوب" المحلية '
+    "اعتقال قيادي على حاجز عند مدخل البلدة.",
+    # and the patrol named again is that patrol, no deployment of its own
+    "بدأت الاشتباكات بعد محاولة دورية لقسد اعتقال أحد أبناء العشيرة في بلدة الصبحة. وقال مصدر إن الدورية "
+    "طوّقت منزله قبل أن يطلق مرافقوه النار عليها.",
+])
+def test_a_patrol_that_acts_is_no_deployment_of_its_own(run, text):
+    doc = run(text)
     assert "MOBILIZE" not in {e.type for e in doc.events}
     assert ("ARREST", "attempted") in {(e.type, e.modality) for e in doc.events}
 

@@ -76,6 +76,16 @@ def test_an_arrest_attempt_and_an_assassination_attempt_are_the_causes_that_conf
     assert "cause" in [c.field for c in clash.conflicts]
 
 
+def test_an_attempt_that_set_a_clash_off_is_the_clash_for_another_outlet(report, resolve, keys):
+    clash = report("a", "Outlet A", MAY_10, "قُتل عنصر من الأمن العسكري، أمس الثلاثاء، في اشتباك اندلع مع مرافقي "
+                   "القيادي سامر العلي في مدينة الميادين، إثر محاولة دورية من الأمن العسكري اعتقال العلي من منزله.")
+    attempt = report("b", "Outlet B", MAY_10, "نجا القيادي سامر العلي من محاولة اغتيال، أمس الثلاثاء، حين أطلق "
+                     "مسلحون النار على سيارته في مدينة الميادين.")
+    _, incidents = resolve(clash, attempt)
+    assert [e.type for e in clash.events] == ["ARMED_CLASH", "ARREST"]
+    assert keys(incidents) == [["a#ev1", "b#ev1"]]   # (the attempt is the clash's cause, no incident of its own)
+
+
 def test_a_reference_to_a_past_meeting_joins_the_meeting(report, resolve, keys):
     meeting = report("a", "Outlet A", dt.date(2023, 3, 13),
                      "عقدت قيادات من لواء الباقر وقوات الدفاع الوطني، أمس الأحد، اجتماعاً في مدينة الميادين "
