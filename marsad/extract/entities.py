@@ -262,7 +262,9 @@ class EntityRecognizer:
             hi = sentence_starts[s + 1] if s + 1 < len(sentence_starts) else len(doc.text)
             if ent.place_kind in ("town", "village"):
                 # only a place named right after it, in its sentence, locates a village: "بلدة البارة في جبل الزاوية"
-                near = [(start - at, e.kb_id) for start, e, _ in known if at < start <= min(at + VILLAGE_REACH, hi)]
+                # (not a town joined to it by "و", its neighbour: "بلدتي عرمان وملح")
+                near = [(start - at, e.kb_id) for start, e, kind in known if at < start <= min(at + VILLAGE_REACH, hi)
+                        and not (kind in ("town", "village") and _joined_by_and(doc.text, start, e.name_ar))]
                 ent.parent_kb_id = min(near)[1] if near else None
             else:
                 near = [(after_bearing(start), abs(start - at), e.kb_id) for start, e in towns if lo <= start < hi]
@@ -1248,6 +1250,11 @@ class EntityRecognizer:
             state = self._state(iso) if f.start > 0 and keys[f.start - 1] & self.cues["state_verbs"] else None
             if state is not None and f.cand.type == "LOCATION":
                 chosen[n] = Found(f.start, f.end, state, f.priority, dict(f.extra))
+
+
+def _joined_by_and(text: str, start: int, name: str) -> bool:
+    """Whether the mention at `start` opens with the conjunction "و", glued or apart ("وملح", "و ملح")."""
+    return (text[start:start + 1] == "و" and not name.startswith("و")) or text[max(0, start - 2):start] == "و "
 
 
 def _iob_spans(tags: list[str]):

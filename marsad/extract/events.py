@@ -170,6 +170,7 @@ class Hit:
     claimed: bool = False            # a definite noun someone claims ("تبنت الجماعة الهجوم"): it names who did it
     bounded: bool = False            # its scope ends with its clause: its parties are named there or not at all
     told_again: bool = False         # told again as what came after another act: "ويأتي الاجتماع بعد …"
+    protested: bool = False          # the known act a protest is against: "رفضاً للغارات الأردنية"
     # a noun trigger told by the targeting verb before it ("استهدفت قوات النظام بقذائف"): its
     # subject comes right after that verb
     told_by_verb: bool = False
@@ -390,6 +391,7 @@ class EventExtractor:
         ctx.trigger_starts = {h.start for h in hits}
         ctx.violent_ends = {h.end for h in hits if h.type in VIOLENT}
         ctx.violent_starts = sorted(h.start for h in hits if h.type in VIOLENT)
+        ctx.protest_sentences = {h.sentence for h in hits if h.type == "PROTEST"}
         for h in hits:
             self._read_scope(ctx, h)
         self._shared_subjects(ctx, hits)
@@ -651,6 +653,12 @@ class EventExtractor:
                 out.append(h)
         return out
 
+    def _protested(self, ctx: _Context, h: Hit) -> bool:
+        """Whether `h` is the known act a protest is against: "رفضاً للغارات الأردنية", "احتجاجاً على
+        الاعتقالات"."""
+        return h.definite and h.type != "PROTEST" and bool(
+            set().union(*(ctx.keys[k] for k in ctx.words_before_token(h.start, 2))) & self.cues["protest_reasons"])
+
     def _patrol_tried(self, ctx: _Context, patrol: Hit, h: Hit) -> bool:
         """Whether the patrol is the subject of an attempt verb right before it, and `h` what it tried,
         in the same clause: "حاولت دورية من الأمن العسكري برفقة عناصر من مجموعة محلية اعتقال …"."""
@@ -842,6 +850,13 @@ class EventExtractor:
             if prior is not None:
                 h.scope, h.told_again = (h.scope[0], prior), True
         h.modality = self._modality(ctx, h)
+        h.protested = self._protested(ctx, h)
+        if h.protested:
+            if h.modality in ("planned", "threatened"):
+                h.modality = "asserted"   # what a protest, even one to come, is against took place
+            if h.sentence in ctx.protest_sentences:
+                # where and when its own words say: the protesters, the square and the day are the protest's
+                h.scope, h.bounded = (h.start, h.scope[1]), True
         before = ctx.words_before(h)
         # "ولم تتبن أي جهة الهجوم": nobody claimed the attack the text told already
         unclaimed = h.modality == "negated" and h.spec.form != "verb" and ctx.claims_responsibility(before)
@@ -867,9 +882,10 @@ class EventExtractor:
         # "… نفذت ضربات، رداً على هجمات استهدفت قواتها": what was answered is another act
         answered = any(self.cues["reason_openers"].at(ctx.keys, k) for k in before[-3:])
         h.distinct, h.answer = retaliation or prior or another or answered, retaliation
-        # (what was answered or gone on in spite of is of another time: it sets no date for the news
-        # told after it, "رغم سريان اتفاق … الموقع في آذار 2020، … وأعلنت الجبهة استهداف مواقع")
-        h.background = h.background or answered
+        # (what was answered or gone on in spite of, or what a protest is against, is of another time:
+        # it sets no date for the news told after it, "رغم سريان اتفاق … الموقع في آذار 2020، … وأعلنت
+        # الجبهة استهداف مواقع")
+        h.background = h.background or answered or h.protested
         h.attribution = ctx.attribution(h.sentence, self.cues["attribution"])
         self._place(ctx, h)
         self._date(ctx, h)
@@ -1331,8 +1347,9 @@ class EventExtractor:
         in_scope = [x for x in places_in((max(h.scope[0], own_from), h.scope[1]))
                     if not any(ctx.keys[i] & roles for i in range(max(h.scope[0], x[0] - 3), x[0]))
                     and not ctx.is_label(x)]
-        if not any(i >= h.end for i, _ in arrivals(in_scope)):
+        if not any(i >= h.end for i, _ in arrivals(in_scope)) and not (h.protested and h.bounded):
             # "وشنت حملة دهم في البلدة": the town named before, not a place named before the act
+            # (nor the protest's own town: "احتجاجات في السويداء تندد بالغارات الأردنية")
             h.place = ctx.settlement_before((h.end, h.scope[1]))
         road_after = any(x[0] >= h.end and ctx.names_a_road(x[0]) for x in arrivals(in_scope))
         if h.place is None:
@@ -1430,7 +1447,8 @@ class EventExtractor:
         # (an act told as before the news is dated from it, not by another act's date in its sentence:
         # "بعد يومين من غارات روسية …، رغم اتفاق … الموقع في آذار 2020")
         # (nor one told again as what came after another: "ويأتي الاجتماع بعد حملة اعتقالات … مطلع الشهر")
-        own_only = speech or h.prior_lag is not None or h.told_again
+        # (nor the act a protest is against: "وقفة ظهر غد الجمعة رفضاً للغارات الأردنية")
+        own_only = speech or h.prior_lag is not None or h.told_again or h.protested
         # (not the date of the act it answered: "الغارات جاءت رداً على إسقاط الحزب طائرة مسيّرة أمس
         # السبت"; the act it came after may date it: "ووقعت الاشتباكات بعد وصول وفد … الاثنين")
         for rng in ((h.scope,) if own_only else (h.scope, self._own_part_of_sentence(ctx, h, after_acts=False))):
@@ -2354,6 +2372,7 @@ class _Context:
         self._numbers = None
         self._attributions: dict[int, tuple[str, Span] | None] = {}
         self.trigger_starts: set[int] = set()   # tokens where an event's trigger begins
+        self.protest_sentences: set[int] = set()   # sentences that tell a protest
         self.violent_ends: set[int] = set()     # tokens right after a violent act's trigger
         self.violent_starts: list[int] = []     # tokens where a violent act's trigger begins, in order
         self._clause_starts: dict[int, int] = {}

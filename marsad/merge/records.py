@@ -19,7 +19,7 @@ from marsad.arabic.tokenize import analyse
 from marsad.config import DATA_DIR, Options, load_data_yaml
 from marsad.errors import DataFileError
 from marsad.model import DateValue, Document, Event, IncidentMember, PlaceRef, SideCasualties, Span
-from marsad.resolve.places import SETTLEMENT_KINDS
+from marsad.resolve.places import SETTLEMENT_KINDS, name_key
 
 RULES_FILE = "merge.yaml"
 STOPWORDS_FILE = "stopwords_ar.txt"
@@ -299,16 +299,20 @@ class RecordBuilder:
         return sorted(d for d in days if d is not None)
 
     def _place_ids(self, place: PlaceRef | None) -> tuple[list[str], bool]:
-        """The place and the places containing it, and whether it is a town or a village."""
-        if place is None or not place.kb_id:
+        """The place and the places containing it, and whether it is a town or a village. A village the
+        gazetteer lacks is coded at a known place it lies in ("بلدة عرمان بريف السويداء"): it comes
+        first by its name, so two villages of one countryside are not one place."""
+        if place is None:
             return [], False
-        record = self.gazetteer.get(place.kb_id)
+        record = self.gazetteer.get(place.kb_id) if place.kb_id else None
+        own = [] if record is not None and name_key(place.name_ar or "") in map(name_key, record.names_ar) else (
+            [f"name:{name_key(place.name_ar)}"] if place.name_ar else [])
         if record is None:
-            return [place.kb_id], False
+            return own + ([place.kb_id] if place.kb_id else []), False
         # (a village's "parent" town only lends it coordinates: الشحيل is not inside البصيرة)
         settlement = record.kind in SETTLEMENT_KINDS
-        return [place.kb_id, *(p.id for p in self.gazetteer.ancestors(record)
-                               if not (settlement and p.kind in SETTLEMENT_KINDS))], settlement
+        return [*own, place.kb_id, *(p.id for p in self.gazetteer.ancestors(record)
+                                     if not (settlement and p.kind in SETTLEMENT_KINDS))], settlement
 
     def _actor_keys(self, actors: list[str]) -> list[str]:
         """Each actor and the units it belongs to (الفوج 47 → IRGC), but not the state above them:

@@ -2325,3 +2325,11 @@ def test_the_day_a_statement_was_made_dates_the_threat_in_it(run):
     doc = run('قصفت طائرات مجهولة مواقع للميليشيا يوم السبت. وتوعّدت ميليشيا "كتائب حزب الله"، في بيان تناقلته معرّفات مقربة منها أمس الاثنين، بالرد على '
               "استهداف مواقعها قرب البوكمال.")
     assert only(doc, "THREATEN").date.value == dt.date(2024, 3, 11)
+
+
+def test_the_known_act_a_protest_to_come_is_against_is_that_act(run):
+    doc = run('شنت طائرات أردنية غارات على بلدة عرمان فجر اليوم. ودعا ناشطون إلى وقفة احتجاجية ظهر غد '
+              'الأربعاء في ساحة الكرامة "رفضاً للغارات الأردنية".')
+    strike = only(doc, "AIRSTRIKE")
+    assert (strike.modality, strike.date.value, len(strike.evidence)) == ("asserted", dt.date(2024, 3, 12), 2)
+    assert only(doc, "PROTEST").date.value == dt.date(2024, 3, 13)

@@ -124,3 +124,23 @@ def test_two_villages_named_for_one_strike_are_a_location_conflict_however_near(
                                         "بريف دير الزور الشرقي يوم الثلاثاء.")
     _, [incident] = resolve(a, b)
     assert [c.field for c in incident.conflicts] == ["location"]
+
+
+def test_two_villages_the_gazetteer_lacks_in_one_countryside_are_two_places(report):
+    from marsad.merge.records import RecordBuilder
+    from marsad.merge.similarity import place_relation
+
+    def record(village):
+        doc = report(village, "Outlet", MAY_10, f"شنت طائرات حربية غارة على بلدة {village} بريف السويداء الجنوبي، "
+                                                 "أمس الثلاثاء، ما أدى إلى مقتل ثلاثة مدنيين.")
+        return RecordBuilder()(doc)[0]
+    rules = RecordBuilder().rules
+    assert place_relation(record("عرمان"), record("امتان"), rules) != "same"
+    assert place_relation(record("عرمان"), record("عرمان"), rules) == "same"
+
+
+def test_a_town_named_with_a_village_is_its_neighbour_not_where_it_lies(report):
+    doc = report("a", "Outlet", MAY_10, "استهدفت غارات جوية بلدتي عرمان وملح بريف السويداء الجنوبي فجر اليوم.")
+    arman = next(e for e in doc.entities if e.name_ar == "عرمان")
+    malah = next(e for e in doc.entities if e.name_ar == "ملح")
+    assert arman.parent_kb_id != malah.kb_id
