@@ -1265,13 +1265,20 @@ def _resolved(mentions: list[DateMention], anchor: DateValue | None) -> list[Dat
     last day the text told before it."""
     out = []
     told: DateValue | None = None
+    # (the day after is counted from a day before publication: "وقال مصدر، اليوم الخميس، إن …" dates
+    # what the source said, and "في اليوم التالي" after it would be a day still to come)
+    told_before: DateValue | None = None
+    today = anchor.value if anchor is not None else None
     for m in mentions:
         if isinstance(m.expr, FollowingDay):
-            value = m.expr.after(told, m.span) if told is not None else None
+            base = told_before if m.expr.offset > 0 and today is not None else told
+            value = m.expr.after(base, m.span) if base is not None else None
         else:
             value = m.resolve(anchor)
         if value is not None and value.value is not None:
             told = value
+            if today is None or value.value < today:
+                told_before = value
         out.append(DateMention(m.span, m.text, value, m.kind, m.expr))
     return out
 

@@ -2219,7 +2219,12 @@ class EventExtractor:
             head = g.head
             factual = g.modality in FACTUAL_MODALITIES
             if g.date:
-                reference = g.date if factual and not head.background and ctx.is_news_day(g.date) else reference
+                # (a day or a night told dates the undated news after it; a stretch of days only when no
+                # day was told: "كما استهدفت غارة، مطلع الشهر الجاري، منزلاً" does not date the reactions
+                # to today's strikes)
+                if factual and not head.background and ctx.is_news_day(g.date) and (
+                        _day_or_night(g.date) or reference is None or not _day_or_night(reference)):
+                    reference = g.date
                 continue
             news = reference or news_window
             if head.prior_lag is not None and news is not None and news.min and factual:
@@ -3045,6 +3050,11 @@ def _led_up_to(ctx: _Context, i: int, heads: frozenset[str], between: frozenset[
         if ctx.tokens[k].is_word and not ctx.keys[k] & between:
             return False
     return False
+
+
+def _day_or_night(d: DateValue) -> bool:
+    """A day, or the two days of one night ("ليل الخميس – الجمعة")."""
+    return d.value is not None or d.min is not None and d.max is not None and (d.max - d.min).days <= 1
 
 
 def _number_next_to(ctx: _Context, h: Hit, at_least: int = 2) -> bool:

@@ -171,6 +171,8 @@ def test_the_next_or_same_day_with_no_day_told_before_stays_unknown(text):
     ("هاجم مسلحون الحاجز مساء الاثنين، وفي اليوم التالي استقدمت الميليشيا تعزيزات.", D(2021, 2, 23)),
     ("اندلعت اشتباكات في 12 شباط، وتجددت في اليوم نفسه مساءً.", D(2021, 2, 12)),
     ("قتل عنصران مساء الأحد، واستقدمت الميليشيا تعزيزات صباح اليوم التالي.", D(2021, 2, 22)),
+    # (not from the day a source spoke, today: the day after it is still to come)
+    ("قتل عنصران مساء الاثنين. وقال مصدر، اليوم الأربعاء، إن الطرفين اجتمعا في اليوم التالي.", D(2021, 2, 23)),
 ])
 def test_the_next_day_counts_from_the_day_told_before(text, expected):
     assert find_dates(text, WED)[-1].value.value == expected

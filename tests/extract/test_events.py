@@ -2333,3 +2333,15 @@ def test_the_known_act_a_protest_to_come_is_against_is_that_act(run):
     strike = only(doc, "AIRSTRIKE")
     assert (strike.modality, strike.date.value, len(strike.evidence)) == ("asserted", dt.date(2024, 3, 12), 2)
     assert only(doc, "PROTEST").date.value == dt.date(2024, 3, 13)
+
+
+def test_an_act_of_some_days_ago_does_not_date_the_news_told_after_it(run):
+    doc = run("قُتل عشرة مدنيين فجر اليوم جراء غارات على بلدة عرمان. كما استهدفت غارة، مطلع الشهر الجاري، "
+              "منزلاً في بلدة الشعاب. وأعلنت حركة رجال الكرامة رفع الجاهزية في صفوف مقاتليها.")
+    assert only(doc, "MOBILIZE").date.value == dt.date(2024, 3, 12)
+
+
+def test_a_night_told_dates_the_news_after_it(run):
+    doc = run("قُتل مدني في غارة على بلدة عرمان يوم الأحد. واندلعت اشتباكات، ليل الاثنين – الثلاثاء، بين الأسايش "
+              "ومسلحين في القامشلي. واستقدمت قوى الأمن الداخلي تعزيزات إلى محيط الحي.")
+    assert (only(doc, "MOBILIZE").date.min, only(doc, "MOBILIZE").date.max) == (dt.date(2024, 3, 11), dt.date(2024, 3, 12))
