@@ -929,3 +929,17 @@ def test_a_weapon_of_a_nationality_is_no_force(run):
 def test_groups_loyal_to_iran_are_the_iran_backed_militias(run):
     doc = run("وقالت المصادر إن مجموعات موالية لإيران تنشط في المنطقة.")
     assert "iran_backed_militias" in {e.kb_id for e in doc.entities}
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("اندلعت اشتباكات بين الجيش السوري وقسد في ريف حلب. وقال مصدر إن الجيش دفع بتعزيزات إلى مسكنة.", "syrian_government"),
+    ("هاجم جيش الإسلام مقرات في مدينة دوما. وقال الجيش إن مقاتليه صدوا الهجوم.", "jaysh_al_islam"),
+])
+def test_the_army_alone_is_the_one_army_the_article_names(run, text, kb_id):
+    army = next(e for e in run(text).entities if e.kb_id == kb_id)
+    assert len(army.mentions) == 2
+
+
+def test_the_army_alone_is_no_one_when_two_armies_are_named(run):
+    doc = run("قصف الجيش التركي مواقع لقسد، وردّ الجيش السوري بقصف مماثل. وقال الجيش إن قواته صدت الهجوم.")
+    assert all(len(e.mentions) == 1 for e in doc.entities if e.kb_id in ("turkey_forces", "syrian_government"))
