@@ -261,6 +261,7 @@ class EventExtractor:
         out["speaker_nouns"] = keyset(raw["speaker_nouns"])
         out["speaker_modifiers"] = keyset(raw["speaker_modifiers"])
         out["spokesman_nouns"] = keyset(raw["spokesman_nouns"])
+        out["agreement_terms"] = keyset(raw["agreement_terms"])
         out["participle_heads"] = keyset(raw["participle_heads"])
         out["setting"] = keyset(raw["setting_prepositions"])
         out["near_place"] = keyset(raw["near_place"])
@@ -1644,7 +1645,8 @@ class EventExtractor:
         - the other side of a contrast, before or after the act: "حيث يحاول الحرس زيادة نفوذه،
           بينما عززت الميليشيا نقاطها", "ودخلت أرتالها …، في حين دعت الحكومة المؤقتة …";
         - who prompted another's act: "… خلايا التنظيم، ما دفع أقاربه إلى إطلاق النار";
-        - for an act told as so long before the news, the news's own parties before it."""
+        - for an act told as so long before the news, the news's own parties before it;
+        - what an agreement provides for, and for whom: "اتفاقاً يقضي بانسحاب مقاتلي الوحدات"."""
         def first(rng) -> int | None:
             return next((i for i in rng if ctx.keys[i] & words), None)
         words = self.cues["charge"]
@@ -1657,6 +1659,9 @@ class EventExtractor:
         prompt = self._prompted(ctx, h)
         lo = max((i for i in (before, prompt) if i is not None), default=-1)
         hi = after if after is not None else len(ctx.tokens)
+        if h.type == "AGREE":
+            words = self.cues["agreement_terms"]
+            hi = min(hi, first(range(h.end, h.scope[1])) or hi)
         if h.prior_lag is not None:   # "قتل عنصران من قسد بعد يومين من اعتقالهما": the later news's parties
             lo = max(lo, h.prior_from)
         return [x for x in mentions if lo < x[0] < hi]

@@ -2345,3 +2345,10 @@ def test_a_night_told_dates_the_news_after_it(run):
     doc = run("قُتل مدني في غارة على بلدة عرمان يوم الأحد. واندلعت اشتباكات، ليل الاثنين – الثلاثاء، بين الأسايش "
               "ومسلحين في القامشلي. واستقدمت قوى الأمن الداخلي تعزيزات إلى محيط الحي.")
     assert (only(doc, "MOBILIZE").date.min, only(doc, "MOBILIZE").date.max) == (dt.date(2024, 3, 11), dt.date(2024, 3, 12))
+
+
+def test_who_an_agreement_provides_for_is_no_party_to_it(run):
+    doc = run("ووقّعت قسد والحكومة السورية أمس اتفاقاً يقضي بانسحاب مقاتلي وحدات حماية الشعب وتسليم الحواجز "
+              "لقوى الأمن الداخلي.")
+    parties = {doc.entity(e).kb_id for e in only(doc, "AGREE").actors}
+    assert "sdf" in parties and not parties & {"ypg", "asayish"}
