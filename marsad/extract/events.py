@@ -390,6 +390,7 @@ class EventExtractor:
         ctx = _Context(doc, self)
         hits = self._find_triggers(ctx)
         ctx.trigger_starts = {h.start for h in hits}
+        ctx.trigger_types = {h.start: h.type for h in hits}
         ctx.violent_ends = {h.end for h in hits if h.type in VIOLENT}
         ctx.violent_starts = sorted(h.start for h in hits if h.type in VIOLENT)
         ctx.protest_sentences = {h.sentence for h in hits if h.type == "PROTEST"}
@@ -653,6 +654,14 @@ class EventExtractor:
             else:
                 out.append(h)
         return out
+
+    @staticmethod
+    def _attempt_of_this_act(ctx: _Context, cue: int, h: Hit) -> bool:
+        """Whether what an attempt word at `cue` tried is an act of h's kind ("محاولة اغتيال" and the
+        shots fired in it), not a move ("حاولت التقدم") nor another act ("محاولة اغتيال" and the arrest
+        warrant the patrol was serving)."""
+        tried = [ctx.trigger_types.get(k) for k in range(cue, min(cue + 3, len(ctx.tokens)))]
+        return any(t == h.type or t in VIOLENT and h.type in VIOLENT for t in tried if t)
 
     def _protested(self, ctx: _Context, h: Hit) -> bool:
         """Whether `h` is the known act a protest is against: "رفضاً للغارات الأردنية", "احتجاجاً على
@@ -1040,6 +1049,10 @@ class EventExtractor:
             tried = self._cue_at(ctx, h, "attempted_before", 10, clause=False)   # "محاولة اغتيال"
             if tried is not None and any(ctx.keys[k] & self.cues["modality"]["result_verbs"] for k in range(tried + 1, h.start)):
                 tried = None   # "في محاولة لاغتياله، ما أدى إلى اندلاع اشتباكات": what the attempt led to took place
+            if tried is not None and tried < ctx.clause_start(h) and not self._attempt_of_this_act(ctx, tried, h):
+                # "نجا من محاولة اغتيال، بعدما أطلق مسلحان النار": the shots were the attempt; but "قوة
+                # حاولت التقدم نحو أطرافها، في أعنف مواجهة": what was tried was to advance
+                tried = None
         if tried is not None:
             if tried > 0 and ctx.keys[tried - 1] & self.cues["modality"]["threatened_right_before"]:
                 return "threatened"   # "أي محاولة تسلل جديدة ستقابل برد حاسم": any attempt, none made
@@ -2383,6 +2396,7 @@ class _Context:
         self._attributions: dict[int, tuple[str, Span] | None] = {}
         self.trigger_starts: set[int] = set()   # tokens where an event's trigger begins
         self.protest_sentences: set[int] = set()   # sentences that tell a protest
+        self.trigger_types: dict[int, str] = {}     # the type of the trigger beginning at a token
         self.violent_ends: set[int] = set()     # tokens right after a violent act's trigger
         self.violent_starts: list[int] = []     # tokens where a violent act's trigger begins, in order
         self._clause_starts: dict[int, int] = {}

@@ -9,6 +9,8 @@ import pytest
     # attempted
     ("حاول مسلحون اقتحام مقر البلدية دون أن يتمكنوا من ذلك.", "ATTACK", "attempted"),
     ("نجا القيادي من محاولة اغتيال أمام منزله.", "ATTACK", "attempted"),
+    # (the shots fired in it, told in the next clause, are the attempt)
+    ("نجا القيادي من محاولة اغتيال مساء الاثنين، بعدما أطلق مسلحان النار على سيارته في المدينة.", "ATTACK", "attempted"),
     # planned: future, intention, expectation, a foiled plot
     ("ستشن القوات هجوماً على معاقل التنظيم الأسبوع المقبل.", "ATTACK", "planned"),
     ("تعتزم الفصائل تنظيم مظاهرة في الساحة يوم الجمعة.", "PROTEST", "planned"),
@@ -148,3 +150,15 @@ def test_during_or_since_one_clash_counts_no_clashes(run, text):
 def test_what_an_attempt_led_to_took_place(run):
     doc = run("نصب مسلحون كميناً لسيارة القيادي في محاولة لاغتياله، ما أدى إلى اندلاع اشتباكات بين الطرفين استمرت ساعتين.")
     assert ("ARMED_CLASH", "asserted") in {(e.type, e.modality) for e in doc.events}
+
+
+@pytest.mark.parametrize("text, type_", [
+    # what was tried was a move, not the fight named after it
+    ("قُتل ستة مدنيين عقب اشتباك بين شبان من البلدة وقوة حاولت التقدم نحو أطرافها، في أعنف مواجهة تشهدها المنطقة.",
+     "ARMED_CLASH"),
+    # and the attempt denied is another act than the arrest warrant served
+    ("نفى المصدر ما تداولته صفحات عن محاولة اغتيال استهدفت القيادي، مؤكداً أن الدورية كانت تنفذ مذكرة توقيف بحقه.",
+     "ARREST"),
+])
+def test_an_attempt_across_a_clause_is_of_its_own_act(run, text, type_):
+    assert {e.modality for e in run(text).events if e.type == type_} == {"asserted"}
