@@ -922,6 +922,11 @@ def test_a_states_air_arm_is_its_forces(run, text):
     assert "jordan_forces" in {e.kb_id for e in run(text).entities}
 
 
+def test_a_bulldozer_of_a_nationality_is_its_forces(run):
+    doc = run("وجرّفت جرافة إسرائيلية أراضي زراعية في محيط القرية.")
+    assert "israel_forces" in {e.kb_id for e in doc.entities}
+
+
 def test_a_weapon_of_a_nationality_is_no_force(run):
     assert "jordan_forces" not in {e.kb_id for e in run("وضبطت الدورية سلاحاً أردنياً في السيارة.").entities}
 
