@@ -950,9 +950,25 @@ class EventExtractor:
             return True
         # "جراء استهداف طائرات حربية روسية بـ 4 غارات": aircraft in construct with a targeting noun, then
         # what they struck with (not "استهداف طائرة مروحية" alone: the aircraft may be the target)
-        return (ctx.keys[h.start] & self.cues["targeting"] and h.end < h.scope[1] and bool(ctx.keys[h.end] & self.cues["air"])
-                and any(ctx.tokens[k].norm.startswith("ب") and any(j in ctx.trigger_starts for j in range(k, k + 3))
-                        for k in range(h.end + 1, min(h.scope[1], h.end + 5))))
+        if not (ctx.keys[h.start] & self.cues["targeting"] and h.end < h.scope[1]
+                and ctx.keys[h.end] & (self.cues["air"] | self.cues["drones"])):
+            return False
+        return (any(ctx.tokens[k].norm.startswith("ب") and any(j in ctx.trigger_starts for j in range(k, k + 3))
+                    for k in range(h.end + 1, min(h.scope[1], h.end + 5)))
+                or self._aircraft_subject(ctx, h.end, h.scope[1]))
+
+    @staticmethod
+    def _aircraft_subject(ctx: _Context, k: int, hi: int) -> bool:
+        """"استهداف المسيّرات التركية قافلة مدنية": the aircraft at token k, definite, and its
+        nationality are the subject of the targeting noun before them when an indefinite object
+        follows (not "استهداف طائرة مروحية", where the aircraft may be the target)."""
+        if not ctx.tokens[k].norm.startswith("ال"):
+            return False
+        j = k + 1
+        while j < hi and ctx.tokens[j].is_word and ctx.tokens[j].norm.startswith("ال") and ctx.entity_at[j]:
+            j += 1   # the nationality: "التركية"
+        return (j > k + 1 and j < hi and ctx.tokens[j].is_word and not ctx.tokens[j].norm.startswith(("ال", "ب", "ل", "و"))
+                and ctx.tokens[j].norm not in ("في", "من", "على", "الى", "إلى", "عن"))
 
     def _aircraft_owner(self, ctx: _Context, h: Hit, i: int) -> bool:
         """"هجوم غادر لمسيّرة تابعة للاحتلال التركي": the group at token i owns the aircraft the act

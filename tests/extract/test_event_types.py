@@ -47,6 +47,8 @@ def types(doc):
     ("حلقت طائرات استطلاع فوق القرية طوال الليل.", "SURVEILLANCE"),
     ("أصدرت قراراً يقضي بإغلاق المعابر ليلاً.", "OTHER"),
     ("وفرضت قوات الأمن، مساء أمس، حظراً للتجول في البلدة حتى إشعار آخر.", "OTHER"),       # a curfew
+    # drones in construct with the targeting noun, then what they hit: they struck
+    ("أسفر استهداف المسيّرات التركية قافلة مدنية قرب سد تشرين عن مقتل ثلاثة مدنيين.", "AIRSTRIKE"),
     ("وجرّفت جرافة عسكرية نحو عشرين دونماً من الأراضي الزراعية قرب القرية.", "OTHER"),   # land bulldozed
 ])
 def test_each_type(run, text, type_):
@@ -70,6 +72,10 @@ def test_each_type(run, text, type_):
 ])
 def test_words_that_are_not_violence(run, text):
     assert not types(run(text)) & VIOLENT
+
+
+def test_a_round_of_talks_is_no_visit(run):
+    assert "VISIT" not in types(run("انتهت الاجتماعات دون نتائج، على أن تُعقد جولة جديدة من المباحثات الأسبوع المقبل."))
 
 
 def test_dawn_is_no_detonation(run):
