@@ -262,6 +262,7 @@ class EventExtractor:
         out["speaker_modifiers"] = keyset(raw["speaker_modifiers"])
         out["spokesman_nouns"] = keyset(raw["spokesman_nouns"])
         out["agreement_terms"] = keyset(raw["agreement_terms"])
+        out["discussed"] = keyset(raw["discussed"])
         out["participle_heads"] = keyset(raw["participle_heads"])
         out["setting"] = keyset(raw["setting_prepositions"])
         out["near_place"] = keyset(raw["near_place"])
@@ -468,6 +469,16 @@ class EventExtractor:
                     ctx.keys[k] & self.cues["both_sides"] for k in range(ctx.clause_start(h), ctx.clause_end_at(h.end))):
                 continue
             clash = next((p for p in reversed(hits[:n]) if p.type == "ARMED_CLASH" and p.side_a and p.side_b), None)
+            if h.type == "AGREE":
+                # "التقى عبدي الشيباني … مشيراً إلى أن الطرفين اتفقا على …": the sides of the talks just told
+                talks = next((p for p in reversed(hits[:n]) if p.type == "MEETING" and len(p.actors) >= 2
+                              and h.sentence - p.sentence <= ANAPHOR_SENTENCES), None)
+                if talks is not None:
+                    parties = dict.fromkeys((*talks.side_a, *talks.side_b, *talks.associated))
+                    h.side_a = [e for e in parties if e not in h.side_b]
+                    if talks.place is not None and not h.place_in_scope:
+                        h.place = talks.place   # where they talked, rather than a place their words name
+                    continue
             if clash is None:
                 continue
             if h.type == "ARMED_CLASH" and not h.side_a:
@@ -662,6 +673,18 @@ class EventExtractor:
         warrant the patrol was serving)."""
         tried = [ctx.trigger_types.get(k) for k in range(cue, min(cue + 3, len(ctx.tokens)))]
         return any(t == h.type or t in VIOLENT and h.type in VIOLENT for t in tried if t)
+
+    def _named_in_passing_after(self, ctx: _Context, h: Hit) -> bool:
+        """Whether `h` is a definite act named after "عقب"/"بعد" and followed at once by what someone
+        said or the end of the clause ("عقب الاجتماع إن", "بعد الاجتماع،"): a reference to it."""
+        before = ctx.words_before_token(h.start, 1)
+        return (h.definite and h.end < len(ctx.tokens) and bool(before) and bool(ctx.keys[before[0]] & self.cues["prior_words"])
+                and (ctx.tokens[h.end].norm in CLAUSE_PUNCTUATION or ctx.tokens[h.end].norm in (".", "إن", "ان", "أن")))
+
+    def _topics_told(self, ctx: _Context, h: Hit) -> bool:
+        """Whether a definite meeting is the subject of a verb that tells what it discussed."""
+        after = ctx.words_after(h, 1)
+        return h.type == "MEETING" and h.definite and bool(after) and bool(ctx.keys[after[0]] & self.cues["discussed"])
 
     def _protested(self, ctx: _Context, h: Hit) -> bool:
         """Whether `h` is the known act a protest is against: "رفضاً للغارات الأردنية", "احتجاجاً على
@@ -859,7 +882,21 @@ class EventExtractor:
             prior = next((k for k in range(h.end, h.scope[1]) if ctx.keys[k] & self.cues["prior_words"]), None)
             if prior is not None:
                 h.scope, h.told_again = (h.scope[0], prior), True
+        turn = next((k for k in range(h.start - 1, h.scope[0] - 1, -1) if self.cues["statement_turns"].at(ctx.keys, k)), None)
+        if turn is not None:
+            # "قال عبدي إن "…مناطق شمال وشرق سوريا"، مشيراً إلى أن الطرفين اتفقا": the further statement
+            # an act is told in begins with it; what was said before is another's
+            h.scope = (turn, h.scope[1])
+        terms = h.type == "AGREE" and h.spec.form == "verb" and h.end < h.scope[1] and ctx.tokens[h.end].text == "على"
+        if terms:
+            # "اتفقا على تشكيل لجان تبدأ عملها مطلع الشهر المقبل": what was agreed is to come, the
+            # agreement was made (a new one, told with its terms); its time and place are told before it
+            h.scope, h.told_again = (h.scope[0], h.end), True
         h.modality = self._modality(ctx, h)
+        if self._named_in_passing_after(ctx, h) or self._topics_told(ctx, h):
+            # "وقال عبدي عقب الاجتماع إن …", "فإن الاجتماع تطرق أيضاً إلى التوتر في حيي الشيخ مقصود": the
+            # meeting told before, with nothing of its own here (its topics are not where it was held)
+            h.scope, h.bounded, h.told_again = (h.start, h.end), True, True
         h.protested = self._protested(ctx, h)
         if h.protested:
             if h.modality in ("planned", "threatened"):
@@ -891,7 +928,7 @@ class EventExtractor:
         another = not h.definite and any(ctx.keys[i] & self.cues["another_of_kind"] for i in ctx.words_after(h, 1))
         # "… نفذت ضربات، رداً على هجمات استهدفت قواتها": what was answered is another act
         answered = any(self.cues["reason_openers"].at(ctx.keys, k) for k in before[-3:])
-        h.distinct, h.answer = retaliation or prior or another or answered, retaliation
+        h.distinct, h.answer = retaliation or prior or another or answered or terms, retaliation
         # (what was answered or gone on in spite of, or what a protest is against, is of another time:
         # it sets no date for the news told after it, "رغم سريان اتفاق … الموقع في آذار 2020، … وأعلنت
         # الجبهة استهداف مواقع")

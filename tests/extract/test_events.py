@@ -2352,3 +2352,25 @@ def test_who_an_agreement_provides_for_is_no_party_to_it(run):
               "لقوى الأمن الداخلي.")
     parties = {doc.entity(e).kb_id for e in only(doc, "AGREE").actors}
     assert "sdf" in parties and not parties & {"ypg", "asayish"}
+
+
+TALKS = ("التقى القائد العام لقسد مظلوم عبدي وزير الخارجية السوري أسعد الشيباني في مدينة الحسكة يوم الأحد. ")
+
+
+@pytest.mark.parametrize("then", [
+    'وقال عبدي عقب الاجتماع إن "العملية ستتم على مراحل في مناطق شمال وشرق سوريا".',
+    "وبحسب المصادر، فإن الاجتماع تطرق أيضاً إلى التوتر في حي الشيخ مقصود بحلب.",
+])
+def test_the_meeting_named_again_in_passing_is_the_meeting(run, then):
+    meeting = only(run(TALKS + then), "MEETING")
+    assert len(meeting.evidence) == 2 and meeting.date.value == dt.date(2024, 3, 10)
+    assert meeting.place.name_ar == "الحسكة"
+
+
+def test_what_the_sides_of_talks_agreed_on_is_an_agreement_made_by_them(run):
+    doc = run(TALKS + 'وقال عبدي إن "العملية ستتم في مناطق شمال وشرق سوريا"، مشيراً إلى أن الطرفين اتفقا على '
+                      "تشكيل لجان تبدأ عملها مطلع الشهر المقبل.")
+    agreement = only(doc, "AGREE")
+    assert (agreement.modality, agreement.date.value) == ("asserted", dt.date(2024, 3, 10))
+    assert {doc.entity(e).name_ar for e in agreement.actors} >= {"مظلوم عبدي", "أسعد الشيباني"}
+    assert agreement.place.name_ar == "الحسكة"
