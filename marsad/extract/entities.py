@@ -1191,12 +1191,13 @@ class EntityRecognizer:
         for head, ids in self._head_owners(chosen).items():
             if len(ids) == 1 and head.startswith("ال") and not {entry_key(head), entry_key(head[2:])} & generic:
                 matcher.add(head, by_actor[next(iter(ids))])
-        # "الجيش" alone is the one army the article names ("الجيش السوري", "جيش الإسلام"); with two, neither
-        armies = {f.cand.key: f.cand for f in chosen if f.cand.type in ("ARMED_GROUP", "STATE")
-                  and f.end - f.start > 1 and keys[f.start] & self.cues["army_heads"]}
-        if len(armies) == 1:
-            for head in self.cues["army_heads"]:
-                matcher.add("ال" + head, next(iter(armies.values())))
+        # "الجيش" alone is the one army the article names ("الجيش السوري", "جيش الإسلام"), "الفرقة" the one
+        # division ("الفرقة 74"); with two, neither
+        for head in self.cues["formation_heads"]:
+            named = {f.cand.key: f.cand for f in chosen if f.cand.type in ("ARMED_GROUP", "STATE")
+                     and f.end - f.start > 1 and head in keys[f.start]}
+            if len(named) == 1:
+                matcher.add("ال" + head, next(iter(named.values())))
         if not len(matcher):
             return []   # (most articles: then no word of theirs need be looked at)
         # (what the tagger alone proposed may be such a head: 'محاولة "الباقر" اعتقال قيادي')

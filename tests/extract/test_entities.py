@@ -939,10 +939,16 @@ def test_groups_loyal_to_iran_are_the_iran_backed_militias(run):
 @pytest.mark.parametrize("text, kb_id", [
     ("اندلعت اشتباكات بين الجيش السوري وقسد في ريف حلب. وقال مصدر إن الجيش دفع بتعزيزات إلى مسكنة.", "syrian_government"),
     ("هاجم جيش الإسلام مقرات في مدينة دوما. وقال الجيش إن مقاتليه صدوا الهجوم.", "jaysh_al_islam"),
+    ("اعتقلت الفرقة الرابعة شابين في المزيريب. وقالت مصادر إن الفرقة دفعت بتعزيزات إلى البلدة.", "saa_4th_div"),
 ])
 def test_the_army_alone_is_the_one_army_the_article_names(run, text, kb_id):
     army = next(e for e in run(text).entities if e.kb_id == kb_id)
     assert len(army.mentions) == 2
+
+
+def test_the_division_alone_is_no_one_when_two_divisions_are_named(run):
+    doc = run("اعتقلت الفرقة الرابعة شابين، فيما اشتبكت فرقة السلطان مراد مع قسد. وقالت الفرقة إن عناصرها صدوا الهجوم.")
+    assert all(len(e.mentions) == 1 for e in doc.entities if e.kb_id in ("saa_4th_div", "sultan_murad_division"))
 
 
 def test_the_army_alone_is_no_one_when_two_armies_are_named(run):
