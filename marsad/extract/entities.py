@@ -747,7 +747,7 @@ class EntityRecognizer:
             return self.actors.get(next((adjectives[x][0] for x in keys[k] if x in adjectives), None))
         out = []
         for i in range(n - 1):
-            force = bool(keys[i] & c["force_nouns"]) or bool(keys[i] & c["arm_nouns"] and keys[i + 1] & c["force_modifiers"])
+            force = bool(keys[i] & c["force_nouns"] or keys[i] & c["arm_nouns"] and keys[i + 1] & c["force_modifiers"])
             if covered[i] or not (force or keys[i] & c["strike_nouns"]):
                 continue
             j = i + 1

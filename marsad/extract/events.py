@@ -678,7 +678,8 @@ class EventExtractor:
         """Whether `h` is a definite act named after "عقب"/"بعد" and followed at once by what someone
         said or the end of the clause ("عقب الاجتماع إن", "بعد الاجتماع،"): a reference to it."""
         before = ctx.words_before_token(h.start, 1)
-        return (h.definite and h.end < len(ctx.tokens) and bool(before) and bool(ctx.keys[before[0]] & self.cues["prior_words"])
+        return (h.definite and h.end < len(ctx.tokens) and bool(before)
+                and bool(ctx.keys[before[0]] & self.cues["prior_words"])
                 and (ctx.tokens[h.end].norm in CLAUSE_PUNCTUATION or ctx.tokens[h.end].norm in (".", "إن", "ان", "أن")))
 
     def _topics_told(self, ctx: _Context, h: Hit) -> bool:
@@ -882,7 +883,8 @@ class EventExtractor:
             prior = next((k for k in range(h.end, h.scope[1]) if ctx.keys[k] & self.cues["prior_words"]), None)
             if prior is not None:
                 h.scope, h.told_again = (h.scope[0], prior), True
-        turn = next((k for k in range(h.start - 1, h.scope[0] - 1, -1) if self.cues["statement_turns"].at(ctx.keys, k)), None)
+        turn = next((k for k in range(h.start - 1, h.scope[0] - 1, -1)
+                     if self.cues["statement_turns"].at(ctx.keys, k)), None)
         if turn is not None:
             # "قال عبدي إن "…مناطق شمال وشرق سوريا"، مشيراً إلى أن الطرفين اتفقا": the further statement
             # an act is told in begins with it; what was said before is another's
@@ -1004,8 +1006,9 @@ class EventExtractor:
         j = k + 1
         while j < hi and ctx.tokens[j].is_word and ctx.tokens[j].norm.startswith("ال") and ctx.entity_at[j]:
             j += 1   # the nationality: "التركية"
-        return (j > k + 1 and j < hi and ctx.tokens[j].is_word and not ctx.tokens[j].norm.startswith(("ال", "ب", "ل", "و"))
-                and ctx.tokens[j].norm not in ("في", "من", "على", "الى", "إلى", "عن"))
+        word = ctx.tokens[j] if j < hi else None
+        return (j > k + 1 and word is not None and word.is_word and not word.norm.startswith(("ال", "ب", "ل", "و"))
+                and word.norm not in ("في", "من", "علي", "الي", "عن"))
 
     def _aircraft_owner(self, ctx: _Context, h: Hit, i: int) -> bool:
         """"هجوم غادر لمسيّرة تابعة للاحتلال التركي": the group at token i owns the aircraft the act

@@ -2322,8 +2322,8 @@ def test_a_meeting_told_again_as_coming_after_an_act_keeps_its_own_day(run):
 
 
 def test_the_day_a_statement_was_made_dates_the_threat_in_it(run):
-    doc = run('قصفت طائرات مجهولة مواقع للميليشيا يوم السبت. وتوعّدت ميليشيا "كتائب حزب الله"، في بيان تناقلته معرّفات مقربة منها أمس الاثنين، بالرد على '
-              "استهداف مواقعها قرب البوكمال.")
+    doc = run('قصفت طائرات مجهولة مواقع للميليشيا يوم السبت. وتوعّدت ميليشيا "كتائب حزب الله"، في بيان تناقلته '
+              "معرّفات مقربة منها أمس الاثنين، بالرد على استهداف مواقعها قرب البوكمال.")
     assert only(doc, "THREATEN").date.value == dt.date(2024, 3, 11)
 
 
@@ -2344,7 +2344,8 @@ def test_an_act_of_some_days_ago_does_not_date_the_news_told_after_it(run):
 def test_a_night_told_dates_the_news_after_it(run):
     doc = run("قُتل مدني في غارة على بلدة عرمان يوم الأحد. واندلعت اشتباكات، ليل الاثنين – الثلاثاء، بين الأسايش "
               "ومسلحين في القامشلي. واستقدمت قوى الأمن الداخلي تعزيزات إلى محيط الحي.")
-    assert (only(doc, "MOBILIZE").date.min, only(doc, "MOBILIZE").date.max) == (dt.date(2024, 3, 11), dt.date(2024, 3, 12))
+    date = only(doc, "MOBILIZE").date
+    assert (date.min, date.max) == (dt.date(2024, 3, 11), dt.date(2024, 3, 12))
 
 
 def test_who_an_agreement_provides_for_is_no_party_to_it(run):
