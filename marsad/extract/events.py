@@ -1243,9 +1243,8 @@ class EventExtractor:
             # ("شنت طائرات، فجر اليوم، سلسلة غارات على البوكمال": a series on one day, or one night
             # "ليل الأربعاء – الخميس", is one act)
             series = self._cue_before(ctx, h, "series_words", 2)
-            return not (series and any(dm.value is not None and (dm.value.precision == "day" or (
-                dm.value.min and dm.value.max and (dm.value.max - dm.value.min).days <= 1))
-                for _, dm in ctx.dates_in(ctx.sentence_tokens(h.sentence))))
+            return not (series and any(dm.value is not None and _day_or_night(dm.value)
+                                       for _, dm in ctx.dates_in(ctx.sentence_tokens(h.sentence))))
         # (a protest's numbers count people, not protests)
         # "17 هجمة منذ منتصف نوفمبر" is a tally; "ثلاث غارات" on a town is one strike, and so are
         # "12 غارة" a verb says were carried out ("نفذت 12 غارة على مواقع التنظيم")
