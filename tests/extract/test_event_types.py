@@ -199,3 +199,8 @@ def test_a_standing_security_committee_is_no_inquiry(run):
     doc = run("وعقد اجتماعاً مع أعضاء اللجنة المركزية واللجنة الأمنية التابعة للنظام في درعا.")
     assert "INVESTIGATE" not in all_types(doc)
     assert "INVESTIGATE" in all_types(run("شكلت مليشيا الحرس الثوري لجنة أمنية للتحقيق في الهجمات."))
+
+
+@pytest.mark.parametrize("text", ["وساد هدوء حذر في البلدة بعد الاشتباكات.", "وتعيش المدينة حالة ترقب حذر."])
+def test_cautious_calm_is_no_warning(run, text):
+    assert "THREATEN" not in types(run(text))
