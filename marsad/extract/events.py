@@ -27,7 +27,7 @@ import math
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, KeysView
 
 from marsad.arabic.normalize import normalize
 from marsad.arabic.tokenize import LINE_BREAKS, has_line_break
@@ -390,7 +390,6 @@ class EventExtractor:
         """Every trigger with what its scope says, before mentions are weighed and merged."""
         ctx = _Context(doc, self)
         hits = self._find_triggers(ctx)
-        ctx.trigger_starts = {h.start for h in hits}
         ctx.trigger_types = {h.start: h.type for h in hits}
         ctx.violent_ends = {h.end for h in hits if h.type in VIOLENT}
         ctx.violent_starts = sorted(h.start for h in hits if h.type in VIOLENT)
@@ -680,7 +679,7 @@ class EventExtractor:
         before = ctx.words_before_token(h.start, 1)
         return (h.definite and h.end < len(ctx.tokens) and bool(before)
                 and bool(ctx.keys[before[0]] & self.cues["prior_words"])
-                and (ctx.tokens[h.end].norm in CLAUSE_PUNCTUATION or ctx.tokens[h.end].norm in (".", "إن", "ان", "أن")))
+                and ctx.tokens[h.end].norm in (*CLAUSE_PUNCTUATION, ".", "ان"))   # ("إن"/"أن" read "ان")
 
     def _topics_told(self, ctx: _Context, h: Hit) -> bool:
         """Whether a definite meeting is the subject of a verb that tells what it discussed."""
@@ -2449,9 +2448,8 @@ class _Context:
                              if r.type in ("AFFILIATED_WITH", "PART_OF", "MEMBER_OF")]
         self._numbers = None
         self._attributions: dict[int, tuple[str, Span] | None] = {}
-        self.trigger_starts: set[int] = set()   # tokens where an event's trigger begins
-        self.protest_sentences: set[int] = set()   # sentences that tell a protest
         self.trigger_types: dict[int, str] = {}     # the type of the trigger beginning at a token
+        self.protest_sentences: set[int] = set()   # sentences that tell a protest
         self.violent_ends: set[int] = set()     # tokens right after a violent act's trigger
         self.violent_starts: list[int] = []     # tokens where a violent act's trigger begins, in order
         self._clause_starts: dict[int, int] = {}
@@ -2564,6 +2562,11 @@ class _Context:
     def breaks_clause(self, i: int) -> bool:
         # punctuation ("،" ";") and words ("الذي"), but not the commas around a person's name
         return bool(self.keys[i] & self.ex.cues["breaks"]) and i not in self.apposition_commas
+
+    @property
+    def trigger_starts(self) -> KeysView[int]:
+        """The tokens where an event's trigger begins."""
+        return self.trigger_types.keys()
 
     @cached_property
     def _comma_pairs(self) -> list[tuple[int, int]]:

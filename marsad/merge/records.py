@@ -233,6 +233,10 @@ def _least(items: list[SideCasualties]) -> int:
     return sum(i.count if i.count is not None else VAGUE_MINIMUM for i in items)
 
 
+def _share_a_sentence(sentences: dict[str, list[Span]], a: str, b: str) -> bool:
+    return any(s in sentences[a] for s in sentences[b])
+
+
 def _sentences_of(doc: Document, spans: list[Span]) -> list[Span]:
     out = [s for s in doc.sentences if any(s.overlaps(e) for e in spans)]
     return out or spans
@@ -257,9 +261,8 @@ class RecordBuilder:
         # attempt is the clash's, and the attempt alone would draw it away ("اشتباك … إثر محاولة دورية
         # اعتقال الدندل" against "محاولة اغتيال الدندل")
         set_off = {ev.id for ev in eligible if ev.modality == "attempted" and ev.type in self.rules.cause_types
-                   and any(r.causes and r.member.type == "ARMED_CLASH" and any(s in sentences[r.member.event_id]
-                                                                               for s in sentences[ev.id])
-                           for r in records)}
+                   and any(other.type == "ARMED_CLASH" and _share_a_sentence(sentences, ev.id, other.id)
+                           for other in eligible)}
         return [r for r in records if r.member.event_id not in set_off]
 
     def _record(self, doc: Document, ev: Event, sentences: dict[str, list[Span]]) -> EventRecord:
@@ -276,7 +279,7 @@ class RecordBuilder:
         causes = sorted({other.type for other in doc.events
                          if other.id != ev.id and other.type in self.rules.cause_types
                          and other.type != ev.type and other.modality in self.rules.eligible_modalities
-                         and any(s in own for s in sentences[other.id])})
+                         and _share_a_sentence(sentences, ev.id, other.id)})
         place_ids, settlement = self._place_ids(ev.place)
         return EventRecord(
             member=member,
