@@ -63,6 +63,8 @@ TOP_CHARS = 1500
 # Words besides the date a dateline may carry (a city, "دمشق"); with a label
 # ("نشر في") an author's name may follow too.
 DATELINE_EXTRA_WORDS = 2
+# ... and in each part a separator sets off: an outlet or a byline
+BYLINE_WORDS = 4
 LABELLED_EXTRA_WORDS = 6
 COMMAS = frozenset({",", "،"})
 SEPARATORS = frozenset({"|", "-", "/", "•", "·", "‖"})
@@ -71,6 +73,8 @@ YEARS = (1900, 2100)
 MAX_AGO_DAYS = 100 * 366
 # Calendar units back or forward by qualifier: "الشهر الماضي" -1, "الشهر قبل الماضي" -2.
 QUALIFIER_OFFSET = {"past": -1, "past2": -2, "current": 0, "next": 1}
+# the qualifier of a day and month followed by a year's: "21 آب من العام الماضي" ("of-year:past")
+YEAR_QUALIFIER = "of-year:"
 # Range anchors longer than this are not searched day by day for a weekday.
 MAX_WEEKDAY_SEARCH = 62
 
@@ -108,6 +112,7 @@ class DateLexicon:
     weekday_date_joiners: PhraseTable[bool]
     month_before: PhraseTable[bool]
     of: PhraseTable[bool]
+    same_words: PhraseTable[bool]
     year_suffix: PhraseTable[bool]
     month_parts: PhraseTable[str]
     part_days: dict[str, tuple[int, int]]
@@ -178,6 +183,7 @@ def build_date_lexicon(raw: dict, numbers: NumberLexicon) -> DateLexicon:
         weekday_date_joiners=_table(raw.get("weekday_date_joiners", [])),
         month_before=_table(raw["month_before"]),
         of=_table(raw["of"]),
+        same_words=_table(raw.get("same_words", [])),
         year_suffix=_table(raw.get("year_suffix", [])),
         month_parts=PhraseTable((str(f), str(p)) for p, spec in parts.items() for f in spec["forms"]),
         part_days={str(p): (int(spec["days"][0]), int(spec["days"][1])) for p, spec in parts.items()},
@@ -373,13 +379,21 @@ class NamedMonth(DateExpr):
 
 @dataclass(frozen=True)
 class DayOfMonth(DateExpr):
-    """A day and month without a year: the latest such day not after the anchor."""
+    """A day and month without a year: the latest such day not after the anchor; with
+    `year_offset`, of the year so far from the anchor's ("21 آب من العام الماضي")."""
 
     month: int
     day: int
     qualifier: str | None = None
+    year_offset: int | None = None
 
     def window(self, day: dt.date) -> Window | None:
+        if self.year_offset is not None:
+            try:
+                d = dt.date(day.year + self.year_offset, self.month, self.day)
+            except ValueError:
+                return None
+            return d, d
         step = 1 if self.qualifier == "next" else -1
         y = day.year
         for _ in range(9):      # 29 February waits for a leap year
@@ -516,6 +530,25 @@ class FollowingDay(DateExpr):
             return None
         day = told.value + dt.timedelta(days=self.offset)
         return DateValue.day(day, expression=span, source=f"after:{told.value.isoformat()}")
+
+
+@dataclass(frozen=True)
+class DayOfSameYear(DateExpr):
+    """"21 آب من العام ذاته": a day of the year the text told last (`find_dates` resolves it
+    against the last mention that lies within one year), not of the anchor's."""
+
+    month: int
+    day: int
+
+    def resolve(self, anchor: DateValue | None) -> Resolved | None:
+        return None
+
+    def within(self, told: DateValue, span: Span) -> DateValue | None:
+        try:
+            day = dt.date(told.min.year, self.month, self.day)     # type: ignore[union-attr]
+        except ValueError:
+            return None
+        return DateValue.day(day, expression=span, source=f"same-year:{day.year}")
 
 
 @dataclass(frozen=True)
@@ -760,7 +793,22 @@ class _Scanner:
         q = self.qualifier(end)
         if q is not None:
             return month, None, q[0], q[1]
+        of_year = self.of_year(end)
+        if of_year is not None:
+            return month, None, f"{YEAR_QUALIFIER}{of_year[0]}", of_year[1]
         return month, None, None, end
+
+    def of_year(self, k: int) -> tuple[str, int] | None:
+        """(qualifier or "same", end) of "من العام الماضي", "من العام ذاته" after a month."""
+        of = self.ph(self.lex.of, k)
+        word = self.unit(of.end, True) if of else None
+        if word is None or word[0] != "year" or word[1] != "one":
+            return None
+        q = self.qualifier(word[2])
+        if q is not None:
+            return q
+        same = self.ph(self.lex.same_words, word[2])
+        return ("same", same.end) if same else None
 
     @staticmethod
     def day_expr(month: int, day: int, year: int | None, qualifier: str | None) -> DateExpr | None:
@@ -771,6 +819,11 @@ class _Scanner:
                 return None
         if day > calendar.monthrange(2000, month)[1]:     # 2000: a leap year
             return None
+        if qualifier is not None and qualifier.startswith(YEAR_QUALIFIER):
+            of_year = qualifier[len(YEAR_QUALIFIER):]
+            if of_year == "same":
+                return DayOfSameYear(month, day)
+            return DayOfMonth(month, day, year_offset=QUALIFIER_OFFSET[of_year])
         return DayOfMonth(month, day, qualifier)
 
     def range_of_days(self, d1: int, d2: int, month: int, year: int | None,
@@ -1268,13 +1321,19 @@ def _resolved(mentions: list[DateMention], anchor: DateValue | None) -> list[Dat
     # (the day after is counted from a day before publication: "وقال مصدر، اليوم الخميس، إن …" dates
     # what the source said, and "في اليوم التالي" after it would be a day still to come)
     told_before: DateValue | None = None
+    told_year: DateValue | None = None        # the last mention within one year: "منذ عام 2013"
     today = anchor.value if anchor is not None else None
     for m in mentions:
         if isinstance(m.expr, FollowingDay):
             base = told_before if m.expr.offset > 0 and today is not None else told
             value = m.expr.after(base, m.span) if base is not None else None
+        elif isinstance(m.expr, DayOfSameYear):
+            value = m.expr.within(told_year, m.span) if told_year is not None else None
         else:
             value = m.resolve(anchor)
+        if value is not None and value.min is not None and value.max is not None and (
+                value.min.year == value.max.year):
+            told_year = value
         if value is not None and value.value is not None:
             told = value
             if today is None or value.value < today:
@@ -1354,24 +1413,34 @@ def _published(text: str, view: NormalizedView, boilerplate: Sequence[Span], sca
             if m.start >= hi:
                 break
             covered.update(range(m.start, m.end))
-        extra, marks = 0, False
-        for k in range(lo, hi):
-            t = toks[k]
-            if not (t.is_word or t.is_digits):
-                marks |= t.text in SEPARATORS
+        # words besides the date: in the date's own part of the line, and in the
+        # largest other part a separator sets off ("٨ أيار ٢٠١٧ | خاص - ستيب الإخبارية")
+        extra = byline = segment = 0
+        marks = holds_date = False
+        for k in range(lo, hi + 1):
+            t = toks[k] if k < hi else None
+            if t is None or t.text in SEPARATORS:
+                if holds_date:
+                    extra = segment
+                else:
+                    byline = max(byline, segment)
+                marks |= t is not None
+                segment, holds_date = 0, False
                 continue
-            if k in covered or t.text in lex.dateline_words:
+            if k in covered:
+                holds_date = True
                 continue
-            if t.is_digits and ":" in t.text:        # a time, "19:54"
-                marks = True
+            marks |= t.is_digits and ":" in t.text        # a time, "19:54"
+            # a number beside the date is a time, a Hijri day or year or an issue number
+            if not t.is_word or t.text in lex.dateline_words:
                 continue
-            extra += 1
+            segment += 1
         if label is not None and extra <= LABELLED_EXTRA_WORDS:
             labelled.append(days[0])
         elif update is not None and extra <= LABELLED_EXTRA_WORDS:
             updated.append(days[0])
         elif (nonempty_before[li] < TOP_LINES and vs <= TOP_CHARS
-              and extra <= (DATELINE_EXTRA_WORDS if marks else 0)):
+              and extra <= (DATELINE_EXTRA_WORDS if marks else 0) and byline <= BYLINE_WORDS):
             top.append(days[0])
 
     def day_value(m: _Match, source: str) -> DateValue:

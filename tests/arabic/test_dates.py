@@ -431,6 +431,21 @@ def test_mention_can_be_resolved_against_another_anchor():
     assert (v.min, v.max) == (D(2021, 2, 13), D(2021, 2, 15))
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("قتل في 21 آذار (مارس) من العام الماضي", (D(2016, 3, 21), D(2016, 3, 21))),
+    ("سيعقد في الخامس من آب من العام المقبل", (D(2018, 8, 5), D(2018, 8, 5))),
+    # the year the text told last, not the publication's
+    ("تحاصرها القوات منذ عام 2013، وشهدت في 21 آب من العام ذاته هجوماً", (D(2013, 8, 21), D(2013, 8, 21))),
+])
+def test_a_day_and_month_of_a_year_named_after_them(text, expected):
+    m = find_dates(text, DateValue.day(D(2017, 5, 5)))[-1]
+    assert (m.value.min, m.value.max) == expected
+
+
+def test_the_same_year_with_no_year_told_is_no_date():
+    assert find_dates("وقع في 21 آب من العام ذاته", DateValue.day(D(2017, 5, 5)))[0].value is None
+
+
 def test_no_anchor_means_no_date_for_anything_relative():
     text = "قتل أمس وقبل يومين ومنتصف الشهر الجاري والاثنين الماضي و15 شباط"
     assert [m.value for m in find_dates(text, None)] == [None] * 5
@@ -445,6 +460,9 @@ def test_no_anchor_means_no_date_for_anything_relative():
     ("عنوان الخبر\nنشر في: 24/02/2021 - 10:30\nنص", D(2021, 2, 24)),
     ("عنوان الخبر\nتاريخ النشر: الأربعاء، 24 فبراير 2021\nنص", D(2021, 2, 24)),
     ("عنوان الخبر\nآخر تحديث: 25 فبراير 2021\nنص", D(2021, 2, 25)),
+    # a byline set off by a separator, and a Hijri date with a print issue's number
+    ("عنوان الخبر\n\n24 شباط 2021 | خاص - ستيب الإخبارية\n\nنص", D(2021, 2, 24)),
+    ("عنوان الخبر\nالأربعاء - 12 رجب 1442 هـ - 24 فبراير 2021 مـ رقم العدد [ 15430 ]\nنص", D(2021, 2, 24)),
 ])
 def test_dateline(text, expected):
     v = detect_published(text, [])
@@ -463,6 +481,7 @@ def test_labelled_date_beats_an_update():
     "عنوان\nقالت مصادر إن اشتباكات وقعت أمس الثلاثاء.",
     "\n".join(["سطر طويل فيه كلام كثير عن الأحداث الجارية في المنطقة"] * 30) + "\n24 شباط 2021",
     "عنوان\n24 شباط\nنص",           # no year: not a dateline
+    "عنوان\nاندلعت اشتباكات في 15 شباط 2021 - واستمرت حتى ساعات الفجر\nنص",
 ])
 def test_no_dateline(text):
     assert detect_published(text, []) is None
