@@ -1145,13 +1145,17 @@ class EntityRecognizer:
 
     def _nicknames(self, tokens, keys, chosen: list[Found]) -> list[Found]:
         """'محمد الزعبي، الملقب بـ"أبو حسن"': the name after "الملقب بـ" is the same person's, and
-        so is a quoted kunya right after a name ('عمر الحمدو "أبو صهيب"')."""
-        persons = sorted((f for f in chosen if f.cand.type == "PERSON"), key=lambda f: f.start)
+        so is a quoted kunya right after a name ('عمر الحمدو "أبو صهيب"'), whatever type the tagger
+        gave the kunya."""
+        persons = sorted((f for f in chosen if f.cand.type == "PERSON"
+                          or f.cand.source != "actor" and tokens[f.start].norm in KUNYA_HEADS), key=lambda f: f.start)
         same: dict[int, Candidate] = {}
         for before, after in zip(persons, persons[1:]):
             between = [k for k in range(before.end, after.start) if tokens[k].is_word and tokens[k].norm != "ب"]
             quoted_kunya = (0 < after.start - before.end <= 2 and tokens[after.start].norm in KUNYA_HEADS
                             and all(tokens[k].norm in (QUOTE, *OPENING_QUOTES) for k in range(before.end, after.start)))
+            if before.cand.type != "PERSON":
+                continue
             if quoted_kunya or between and len(between) <= 2 and all(keys[k] & self.cues["nickname_words"] for k in between):
                 same[id(after)] = same.get(id(before), before.cand)
         return [Found(f.start, f.end, same[id(f)], f.priority, f.extra | {"source": "coref"}) if id(f) in same else f
@@ -1250,13 +1254,19 @@ class EntityRecognizer:
                 place_end = f.end
 
     def _capitals_as_states(self, tokens, keys, chosen: list[Found]) -> None:
-        """"أعلنت واشنطن", "اتهمت أنقرة": a capital right after a verb of speech or politics
-        speaks for its state."""
+        """"أعلنت واشنطن", "اتهمت أنقرة", "الفصائل الموالية لأنقرة", "بضغط من أنقرة": a capital
+        after a verb of speech or politics, or whose backing or pressure is told, is its state."""
         for n, f in enumerate(chosen):
-            iso = self.cues["capitals"].get(entry_key(" ".join(t.norm for t in tokens[f.start:f.end])))
-            state = self._state(iso) if f.start > 0 and keys[f.start - 1] & self.cues["state_verbs"] else None
-            if state is not None and f.cand.type == "LOCATION":
-                chosen[n] = Found(f.start, f.end, state, f.priority, dict(f.extra))
+            iso = self.cues["capitals"].get(entry_key(f.cand.name_ar))     # (not "لأنقرة" as written)
+            if iso is None or f.cand.type != "LOCATION":
+                continue
+            before = f.start - 1
+            if before > 0 and tokens[before].norm in ("من", "علي"):      # "المدعوم من أنقرة"
+                before -= 1
+            if before >= 0 and keys[before] & (self.cues["state_verbs"] | self.cues["state_backing"]):
+                state = self._state(iso)
+                if state is not None:
+                    chosen[n] = Found(f.start, f.end, state, f.priority, dict(f.extra))
 
 
 def _joined_by_and(text: str, start: int, name: str) -> bool:

@@ -380,9 +380,21 @@ def test_country_after_a_border_or_joined_to_a_place_is_a_place(run, text):
     ("أعلنت واشنطن دعمها لقوات سوريا الديمقراطية.", "country:USA"),
     ("واتهمت أنقرة الوحدات الكردية بقصف بلدة كركميش.", "country:TUR"),
     ('ونفت "قسد" استهداف الأراضي التركية، متهمة أنقرة باختلاق الذرائع.', "country:TUR"),   # a participle
+    # whose backing or pressure is told
+    ("اختطفت الشرطة العسكرية الموالية لأنقرة أربعة شبان.", "country:TUR"),
+    ("انسحبت الهيئة من عفرين بضغط من أنقرة.", "country:TUR"),
+    ("وطالب المحتجون بالضغط على موسكو لوقف القصف.", "country:RUS"),
 ])
 def test_capital_after_a_verb_of_politics_is_its_state(run, text, state):
     assert ("STATE", state) in {(e.type, e.kb_id) for e in run(text).entities}
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("اعتقلت الشرطة العسكرية في إعزاز شخصين.", "military_police"),
+    ("سيرت الشرطة العسكرية الروسية دورية في ريف درعا.", "russian_military_police"),
+])
+def test_military_police_alone_is_no_ones_in_particular(run, text, kb_id):
+    assert [e.kb_id for e in run(text).entities if e.type == "ARMED_GROUP"] == [kb_id]
 
 
 def test_capital_as_a_destination_stays_a_place(run):
@@ -618,6 +630,11 @@ def test_a_village_lies_near_a_known_one_it_is_listed_with_not_the_next_sentence
 ])
 def test_a_nickname_is_the_same_person(run, text):
     assert len([e for e in run(text).entities if e.type == "PERSON"]) == 1
+
+
+def test_a_kunya_after_a_nickname_word_is_the_same_person_whatever_its_tag(run):
+    doc = run("قتل الناشط الإعلامي محمد عبد اللطيف، المعروف بـ«أبو غنوم»، برصاص مسلحين.")
+    assert [(e.type, len(e.mentions)) for e in doc.entities] == [("PERSON", 2)]
 
 
 @pytest.mark.parametrize("text, place", [
