@@ -109,6 +109,8 @@ FOILED_WORDS = 14   # words from "أحبطت" to what it foiled, past the foiler
 SETTLEMENT_NOUNS = frozenset(entry_key(w) for w in ("مدينة", "بلدة", "قرية"))
 # (normalised forms, clitics included: "في البلدة", "بالمدينة")
 SETTLEMENT_ANAPHORS = frozenset(normalize(p + w) for w in ("البلدة", "المدينة", "القرية") for p in ("", "و", "ب", "وب"))
+TURN_REACH = 16         # words from an attack to the clash it turned into: "هجوماً على مقرات … تحول إلى اشتباكات"
+GUNS_REACH = 4          # words from a targeting verb to the guns it was made with: "استهدفت قوات النظام بالهاون"
 ROAD_JOINERS = frozenset("-–—/")   # "طريق الرقة – دير الزور"
 PLACE_RANK = {"site": 0, "neighbourhood": 0, "base": 0, "crossing": 0, "oilfield": 0, "village": 1, "town": 1,
               "desert": 1, "area": 1, "road": 1, "river": 1, "bridge": 0, "subdistrict": 2, "district": 2, "region": 2,
@@ -236,6 +238,8 @@ class EventExtractor:
         out["premises"] = keyset(raw["premises"])
         out["premises_locatives"] = keyset(raw["premises_locatives"])
         out["ground_fire"] = keyset(raw["ground_fire"])
+        out["artillery"] = keyset(raw["artillery"])
+        out["turned_into"] = keyset(raw["turned_into"])
         out["targeting"] = keyset(raw["targeting"])
         out["reciprocal"] = keyset(raw["reciprocal_verbs"])
         out["prepositional_nouns"] = keyset(raw["prepositional_nouns"])
@@ -656,6 +660,11 @@ class EventExtractor:
             elif (h.type == prev.type == "EXPLOSION" and h.start - prev.end <= BLAST_MEANS_REACH
                   and any(ctx.tokens[k].norm.startswith("ب") for k in range(prev.end, h.start))):
                 continue   # "تفجيرات متكررة بسيارات ودراجات مفخخة": what the blasts were set off with
+            elif (h.type == "ARMED_CLASH" and prev.type == "ATTACK" and h.start - prev.end <= TURN_REACH
+                  and any(ctx.keys[k] & self.cues["turned_into"] for k in range(prev.end, h.start))):
+                # "بدأ هجوماً على مقرات …، تحول إلى اشتباكات عنيفة": the attack is how the clash began
+                h.start = prev.start
+                out[-1] = h
             elif _means_of(ctx, prev, h) and (h.type == "ATTACK" or prev.type in ("ASSASSINATION", "ATTACK")):
                 continue   # "اغتال مجهولون القيادي … بإطلاق النار عليه", "محاولة اغتيال بعبوة ناسفة"
             elif (h.type == prev.type and h.spec.form == "noun" and h.start - prev.end <= PURPOSE_REACH
@@ -919,6 +928,8 @@ class EventExtractor:
             h.type = "AIRSTRIKE"
         if h.type == "ATTACK" and (self._struck_from_the_air(ctx, h, before) or self._by_aircraft(ctx, h)):
             h.type = "AIRSTRIKE"
+        elif h.type == "ATTACK" and self._fired_by_guns(ctx, h):
+            h.type = "SHELLING"
         if h.type in ("SHELLING", "ATTACK") and any(ctx.keys[i] & self.cues["reciprocal"] for i in before[-4:]):
             h.type = "ARMED_CLASH"   # "تبادلت الهيئة وقوات النظام القصف الصاروخي"
         prior = self._told_as_prior(ctx, h) or self._so_long_after(ctx, h)
@@ -949,6 +960,8 @@ class EventExtractor:
             self._casualties(ctx, h)
             # "إذ قُتل شابان آخران … برصاص عناصر قسد": other victims, so another act
             h.distinct = h.distinct or self._other_victims(ctx, h)
+            if h.type == "ATTACK" and h.modality == "asserted" and _killed(h) and _shot_at_a_person(ctx, h):
+                h.type = "ASSASSINATION"   # a targeted killing: "أطلقوا النار على "أبو غنوم"، ما أدى إلى مقتله"
         self._quantities(ctx, h)
         h.role = "reference" if unclaimed else self._role(ctx, h)
         if h.role == "reference":
@@ -977,6 +990,15 @@ class EventExtractor:
         subject = [h.end] if h.end < h.scope[1] else []
         before_verb = list(range(max(h.scope[0], h.start - 3), h.start))
         return any(ctx.keys[i] & self.cues["air"] for i in subject + before_verb)
+
+    def _fired_by_guns(self, ctx: _Context, h: Hit) -> bool:
+        """"استهدفت المدفعية التركية قرى", "واستهدفت بالمدفعية الثقيلة تجمعات", "استهدفت قوات النظام
+        بالهاون أحياء البلدة": a targeting verb whose subject, right after it, or whose means, after
+        the subject, is artillery."""
+        if h.spec.form != "verb" or not ctx.keys[h.start] & self.cues["targeting"]:
+            return False
+        return any(ctx.keys[i] & self.cues["artillery"] and (i == h.end or ctx.tokens[i].norm.startswith("ب"))
+                   for i in range(h.end, min(h.scope[1], h.end + GUNS_REACH)))
 
     def _by_aircraft(self, ctx: _Context, h: Hit) -> bool:
         """"بضربة لمسيّرة تركية", "هجوم غادر بطائرة": an attack noun made by or with aircraft. (Not
@@ -1436,9 +1458,12 @@ class EventExtractor:
             lo, reason = self._own_part_of_sentence(ctx, h)
             sentence = [x for x in scenes(places_in((max(lo, own_from), reason)))
                         if not (road_after and self._topic_place(ctx, h, x[1]))]
-            # (with nothing else named, a vehicle hit on its way is placed where it came from)
+            # (with nothing else named, a vehicle hit on its way is placed where it came from, and
+            # people seized where they are from, unless on a road: "اختطفت … أربعة شبان من مدينة إعزاز")
+            seized = h.type in SEIZURES and not any(ctx.names_a_road(x[0]) for x in in_scope)
             h.place = best(arrivals(sentence)) or (best(
-                [x for x in sentence if x[0] > h.start or not ctx.named_as_origin(x[0])]) if h.type in VIOLENT else None)
+                [x for x in sentence if x[0] > h.start or not ctx.named_as_origin(x[0])])
+                if h.type in VIOLENT or seized else None)
         # (and rather than an area named by a bearing: "على الطريق الواصل بين بلدتي المزيريب واليادودة
         # غربي درعا" is near Al-Muzayrib, not somewhere west of Daraa)
         road_end = next((x for x in in_scope if ctx.names_a_road(x[0])), None) if (
@@ -2098,8 +2123,11 @@ class EventExtractor:
                 # ("لحظة الاستهداف" after an air strike: a bare attack noun names any violent act)
                 # (what it hit may be named: "الضربات استهدفت مستودعات لحزب الله"; who did it may not differ)
                 # (not an answer by another kind: "وردت القوات بقصف مدفعي …" then "وهذا الهجوم هو الخامس")
+                # (not shots that killed civilians, after a fight between armed sides: "إطلاق عناصر من
+                # جيش الإسلام النار على متظاهرين، ما أدى لاستشهاد مواطنَين")
                 retold = (h.definite and (h_agents <= g_agents or h.claimed and not g.initiators)
                           and not (g.head.answer and h.type != g.type)
+                          and not (g.type == "ARMED_CLASH" and h.type != g.type and _civilians_killed(h))
                           and h.sentence - g.last_sentence <= (CLAIM_REACH if h.claimed else 1)
                           and ({g.type, h.type} <= FIGHTS or h.type == "ATTACK" and g.type in VIOLENT
                                or h.type in g.kinds))   # "الانفجار" after an assassination told as a blast
@@ -3254,6 +3282,23 @@ def _counts_persons(ctx: _Context, k: int) -> bool:
     if len(word) > 4 and word.endswith(("ان", "ين")) and entry_key(word[:-2]) in persons:
         return True
     return k + 1 < len(ctx.tokens) and bool(ctx.keys[k + 1] & persons)
+
+
+def _shot_at_a_person(ctx: _Context, h: Hit) -> bool:
+    """Whether the person an attack was aimed at is named just after its "على", a title or two
+    between: "أطلقوا النار على "أبو غنوم" وزوجته", "على القيادي محمد الزعبي" (not "على متظاهرين",
+    nor a victim named only in the toll)."""
+    # ("على" may close the trigger, "النار على", or follow the shooters: "أطلق مسلحون النار على")
+    for k in range(h.end - 1, min(h.scope[1], h.end + 4)):
+        if ctx.tokens[k].text == "على":
+            words = [j for j in range(k + 1, min(h.scope[1], k + 6)) if ctx.tokens[j].is_word][:3]
+            first = next((ctx.mention_at(j) for j in words if ctx.entity_at[j]), None)
+            return first is not None and first.type == "PERSON"
+    return False
+
+
+def _civilians_killed(h: Hit) -> bool:
+    return any(c.side == "civilian" for c in h.casualties.killed)
 
 
 def _killed(h: Hit) -> int | None:

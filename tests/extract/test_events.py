@@ -1495,6 +1495,59 @@ def test_a_road_between_two_towns_places_the_act_near_the_first(run):
     assert ev.place.name_ar == "المزيريب" and ev.place.geo_precision == 2
 
 
+def test_people_seized_with_no_place_told_are_placed_where_they_are_from(run):
+    doc = run("اختطفت مجموعة مسلحة أربعة شبان من مدينة إعزاز بتهمة التعامل مع الهيئة.")
+    assert only(doc, "ABDUCTION").place.name_ar == "أعزاز"
+
+
+def test_people_seized_on_a_road_are_placed_on_the_road(run):
+    doc = run("خطف مسلحون مجهولون تاجراً من أبناء مدينة شهبا، ظهر أمس، على طريق دمشق السويداء.")
+    assert only(doc, "ABDUCTION").place.name_ar == "دمشق"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ('أطلق مسلحون النار على "أبو غنوم" وزوجته في مدينة الباب، ما أدى إلى مقتلهما.', "ASSASSINATION"),
+    ("أطلق مسلحون مجهولون النار على القيادي محمد الزعبي في طفس، ما أدى إلى مقتله.", "ASSASSINATION"),
+    # not when he survived, nor when the shots were at a crowd and a man named in the toll died
+    ("أطلق مسلحون مجهولون النار على القيادي محمد الزعبي في طفس، ما أدى إلى إصابته.", "ATTACK"),
+    ("أطلق عناصر الحاجز النار على المتظاهرين في طفس، ما أدى إلى مقتل الشاب أحمد السواس.", "ATTACK"),
+])
+def test_shots_that_killed_the_person_they_were_aimed_at_are_an_assassination(run, text, kind):
+    assert [e.type for e in run(text).events] == [kind]
+
+
+def test_where_a_road_leads_is_not_the_scene(run):
+    doc = run("أطلق عناصر حاجز لجيش الإسلام في عربين على الطريق الواصل إلى بلدة مسرابا النار على "
+              "المتظاهرين، ما أدى إلى مقتل شاب.")
+    assert only(doc, "ATTACK").place.name_ar == "عربين"
+
+
+@pytest.mark.parametrize("text", [
+    "قالت مصادر إن وحدات من الجيش استهدفت بالمدفعية الثقيلة تجمعات للمسلحين في محيط مدينة مارع.",
+    "استهدفت المدفعية التركية قرى حربل وأم حوش شمال حلب.",
+    "استهدفت قوات النظام بالهاون أحياء البلدة.",
+])
+def test_targeting_with_guns_is_shelling(run, text):
+    assert [e.type for e in run(text).events] == ["SHELLING"]
+
+
+def test_an_attack_that_turned_into_a_clash_is_the_clash(run):
+    doc = run("بدأ جيش الإسلام هجوماً على مقرات لهيئة تحرير الشام في بلدة عربين، تحول إلى اشتباكات عنيفة "
+              "بعد تدخل فيلق الرحمن.")
+    assert [e.type for e in doc.events] == ["ARMED_CLASH"]
+
+
+def test_shots_that_killed_civilians_are_no_part_of_the_fight_told_before(run):
+    doc = run("اندلع اقتتال في الغوطة الشرقية بين جيش الإسلام من جهة، وفيلق الرحمن من جهة أخرى.\n\n"
+              "ورصد المرصد، مساء أمس، إطلاق عناصر من جيش الإسلام النار على متظاهرين في بلدة عربين، "
+              "ما أدى لاستشهاد مواطنَين اثنين.")
+    assert sorted(e.type for e in doc.events) == ["ARMED_CLASH", "ATTACK"]
+
+
+def test_a_tank_targeted_is_no_shelling(run):
+    assert [e.type for e in run("استهدف مسلحون دبابة لقوات النظام قرب مورك.").events] == ["ATTACK"]
+
+
 def test_whose_drone_struck(run):
     doc = run("استشهد مقاتلان من قسد جراء استهداف طائرة مسيرة تابعة للاحتلال التركي سيارة عسكرية قرب تل تمر.")
     ev = only(doc, "AIRSTRIKE")
