@@ -709,6 +709,7 @@ def test_an_ambiguous_alias_the_tagger_does_not_read_as_a_name_is_none(run):
 @pytest.mark.parametrize("text", [
     "أطلقت قوات الأمن النار على المتظاهرين.",
     "أطلقت قوات الأمن الغاز المسيل للدموع على المتظاهرين.",
+    "ألقت قوات الأمن القبض على ثلاثة أشخاص.",
 ])
 def test_what_a_force_fired_is_no_part_of_its_name(run, text):
     assert {e.name_ar for e in run(text).entities} == {"قوات الأمن"}
