@@ -240,6 +240,7 @@ class EventExtractor:
         out["ground_fire"] = keyset(raw["ground_fire"])
         out["artillery"] = keyset(raw["artillery"])
         out["turned_into"] = keyset(raw["turned_into"])
+        out["pulled_out"] = keyset(raw["withdrawals"]) | keyset(raw["pulled_out"])
         out["targeting"] = keyset(raw["targeting"])
         out["reciprocal"] = keyset(raw["reciprocal_verbs"])
         out["prepositional_nouns"] = keyset(raw["prepositional_nouns"])
@@ -1142,7 +1143,8 @@ class EventExtractor:
         if (self._cue_before(ctx, h, "threatened_before", 8) or self._cue_before(ctx, h, "threatened_right_before", 1)
                 or self._threat_object(ctx, h)):
             return "threatened"
-        if (self._cue_before(ctx, h, "planned_before", 12) or _future_verb(ctx, h) or self._purpose(ctx, h)
+        if (self._cue_before(ctx, h, "planned_before", 12) or self._cue_before(ctx, h, "offered_right_before", 1)
+                or _future_verb(ctx, h) or self._purpose(ctx, h)
                 or self._purpose_verb(ctx, h)
                 or any(ctx.keys[i] & self.cues["modality"]["planned_after"]
                        for i in range(h.end, min(h.scope[1], h.end + 8)))):
@@ -1389,14 +1391,20 @@ class EventExtractor:
                 and after < len(ctx.tokens) and ctx.tokens[after].norm in ("،", ","))
 
     def _place(self, ctx: _Context, h: Hit) -> None:
+        # (a withdrawal is from its place, not where the fighters went: "سحب مقاتليها من مدينة عفرين
+        # باتجاه إدلب")
+        withdrawal = h.type == "BASE_CHANGE" and bool(ctx.keys[h.start] & self.cues["pulled_out"])
         def bearing(i: int) -> bool:
             return bool(i > 0 and ctx.keys[i - 1] & self.cues["bearings"])
 
         def best(mentions: list[tuple[int, Mention]]) -> str | None:
             if not mentions:
                 return None
-            dest = [x for x in mentions if ctx.word_before(x[0]) in ("الي", "إلى")]
-            pool = [x for x in mentions if not ctx.named_as_origin(x[0])] if dest else mentions
+            if withdrawal:
+                pool = [x for x in mentions if ctx.named_as_origin(x[0])]
+            else:
+                dest = [x for x in mentions if ctx.word_before(x[0]) in ("الي", "إلى")]
+                pool = [x for x in mentions if not ctx.named_as_origin(x[0])] if dest else mentions
             pool = pool or mentions
 
             def score(x):
@@ -1418,13 +1426,13 @@ class EventExtractor:
             # where they arrived, nor where an act told before or after it was ("…من مدينة الشحيل،
             # وشنت حملة دهم", "وهددت … التي استقدمت تعزيزات من مدينة الميادين"); a march sets out
             # from where it was ("انطلقت المظاهرة من ساحة …")
-            return [x for x in mentions if h.type == "PROTEST" or not ctx.named_as_origin(x[0])]
+            return [x for x in mentions if h.type == "PROTEST" or withdrawal or not ctx.named_as_origin(x[0])]
 
         roles = self.cues["role_before_place"]
         # (a source's own place, "مصادر طبية في مشفى القامشلي", is where it speaks from)
         cited = h.attribution[1] if h.attribution else None
 
-        transfers = h.type in ("MOBILIZE", "BASE_CHANGE", "VISIT")   # (their own: "نقلت أسلحة إلى …")
+        transfers = h.type in ("MOBILIZE", "BASE_CHANGE", "VISIT") and not withdrawal   # ("نقلت أسلحة إلى …")
 
         def places_in(rng: tuple[int, int]) -> list[tuple[int, Mention]]:
             return [x for x in ctx.mentions_in(rng, ("LOCATION",))

@@ -1516,6 +1516,32 @@ def test_shots_that_killed_the_person_they_were_aimed_at_are_an_assassination(ru
     assert [e.type for e in run(text).events] == [kind]
 
 
+@pytest.mark.parametrize("text", [
+    "ألقى الطيران المروحي التابع لقوات النظام، أمس الأحد، ١٤ برميلاً متفجراً على حي القابون شرق دمشق.",
+    "قصفت قوات النظام بالبراميل المتفجرة بلدة عين ترما.",
+])
+def test_barrel_bombs_are_dropped_from_the_air(run, text):
+    assert [e.type for e in run(text).events] == ["AIRSTRIKE"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("بدأت هيئة تحرير الشام، أمس، سحب جزء من مقاتليها وآلياتها من مدينة عفرين وريفها باتجاه إدلب.", "عفرين"),
+    ("انسحبت قوات قسد من بلدة عين عيسى إلى الرقة.", "عين عيسى"),
+])
+def test_a_withdrawal_is_placed_where_the_forces_left(run, text, place):
+    assert only(doc := run(text), "BASE_CHANGE").place.name_ar == place and len(doc.events) == 1
+
+
+def test_posts_deployed_are_a_base_change(run):
+    doc = run("نشر الجيش التركي، اليوم الجمعة، نقاطاً عسكرية جديدة على الطريق الواصل بين عفرين واعزاز.")
+    assert [e.type for e in doc.events] == ["BASE_CHANGE"]
+
+
+def test_an_offer_is_planned(run):
+    doc = run("وقالت مصادر إن الضباط الروس عرضوا نشر نقاط مشتركة مع قوات النظام على خطوط التماس.")
+    assert [(e.type, e.modality) for e in doc.events] == [("BASE_CHANGE", "planned")]
+
+
 def test_where_a_road_leads_is_not_the_scene(run):
     doc = run("أطلق عناصر حاجز لجيش الإسلام في عربين على الطريق الواصل إلى بلدة مسرابا النار على "
               "المتظاهرين، ما أدى إلى مقتل شاب.")
