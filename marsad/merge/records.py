@@ -36,6 +36,7 @@ class MergeRules:
     compatible: dict[tuple[str, str], float]
     cause_types: frozenset[str]
     placeless_types: frozenset[str]
+    symmetric_types: frozenset[str]
     date_gap_days: int
     night_words: frozenset[str]
     night_gap_score: float
@@ -83,6 +84,7 @@ def _load_rules(data_dir: str) -> MergeRules:
             compatible=compatible,
             cause_types=frozenset(raw["cause_types"]),
             placeless_types=frozenset(raw["placeless_types"]),
+            symmetric_types=frozenset(raw["symmetric_types"]),
             date_gap_days=int(raw["date_gap_days"]),
             night_words=frozenset(normalize(w) for w in raw["night_words"]),
             night_gap_score=float(raw["night_gap_score"]),

@@ -132,10 +132,15 @@ def _in_region(town: PlaceRef, region: PlaceRef) -> bool:
 
 
 def place_score(a: EventRecord, b: EventRecord, rules: MergeRules) -> float | None:
+    """What the places are worth, None when they are too far apart to be one occurrence."""
     relation = place_relation(a, b, rules)
-    if relation == "far" and {a.member.type, b.member.type} <= rules.placeless_types:
-        relation = "apart"
     return rules.unknown if relation == "unknown" else PLACE_SCORES[relation]
+
+
+def places_say_nothing(a: EventRecord, b: EventRecord, rules: MergeRules) -> bool:
+    """Agreements told far apart: one outlet names where it was signed, another where it applies
+    or where the article is set ("وقّعا في دارة عزة", "الاتفاق … في عفرين")."""
+    return {a.member.type, b.member.type} <= rules.placeless_types and place_relation(a, b, rules) in ("apart", "far")
 
 
 def actor_score(a: EventRecord, b: EventRecord, rules: MergeRules) -> float:
@@ -144,7 +149,9 @@ def actor_score(a: EventRecord, b: EventRecord, rules: MergeRules) -> float:
         return rules.unknown
     overlap = len(ka & kb) / min(len(ka), len(kb))
     # the same actor doing it in one report and suffering it in the other: opposed accounts, less alike
-    if set(a.side_a) & set(b.side_b) and not set(a.side_a) & set(b.side_a):
+    # (not in talks or an agreement, where who is named first says nothing)
+    symmetric = {a.member.type, b.member.type} <= rules.symmetric_types
+    if not symmetric and set(a.side_a) & set(b.side_b) and not set(a.side_a) & set(b.side_a):
         overlap *= 0.5
     return overlap
 
@@ -161,14 +168,18 @@ def similarity(a: EventRecord, b: EventRecord, rules: MergeRules, wording_of: Ca
     if t is None:
         return None
     d = date_score(a, b, rules)
-    p = place_score(a, b, rules)
+    silent = places_say_nothing(a, b, rules)
+    p = 0.0 if silent else place_score(a, b, rules)
     if d is None or p is None:
         return None
     w = rules.weights
-    rest = w["type"] * t + w["date"] * d + w["place"] * p + w["actors"] * actor_score(a, b, rules)
-    if rest + w["words"] < rules.threshold:
+    # (places that say nothing weigh nothing: the other components decide, in the same proportions)
+    place_weight = 0.0 if silent else w["place"]
+    scale = 1.0 - w["place"] / sum(w.values()) if silent else 1.0
+    rest = w["type"] * t + w["date"] * d + place_weight * p + w["actors"] * actor_score(a, b, rules)
+    if (rest + w["words"]) / scale < rules.threshold:
         return None      # not even the same words could make them one
     words = wording_of()
     if (a.date_range is None or b.date_range is None) and words < rules.undated_min_words:
         return None
-    return rest + w["words"] * words
+    return (rest + w["words"] * words) / scale

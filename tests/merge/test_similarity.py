@@ -4,7 +4,8 @@ import datetime as dt
 import pytest
 
 from marsad.merge.records import EventRecord, MergeRules
-from marsad.merge.similarity import containment, date_score, longest_run, place_relation, place_score, wording
+from marsad.merge.similarity import (actor_score, containment, date_score, longest_run, place_relation, similarity,
+                                     wording)
 from marsad.model import DateValue, IncidentMember, PlaceRef
 
 RULES = MergeRules.load()
@@ -76,9 +77,29 @@ def test_containment_does_not_depend_on_word_order(words):
     assert containment(sentence, longer, set(words)) == 1.0
 
 
-@pytest.mark.parametrize("etype, vetoed", [("AGREE", False), ("ARMED_CLASH", True)])
-def test_far_places_part_two_clashes_but_not_two_agreements(etype, vetoed):
+def far_apart(etype: str) -> tuple[EventRecord, EventRecord]:
     damascus = rec(day(9), place=PlaceRef(lat=33.51, lon=36.29, kb_id="damascus"), place_ids=["damascus"])
     hasakah = rec(day(9), place=PlaceRef(lat=36.50, lon=40.75, kb_id="hasakah"), place_ids=["hasakah"])
     damascus.member.type = hasakah.member.type = etype
-    assert (place_score(damascus, hasakah, RULES) is None) is vetoed
+    hasakah.member.doc_id = "another outlet"
+    return damascus, hasakah
+
+
+@pytest.mark.parametrize("etype, vetoed", [("AGREE", False), ("ARMED_CLASH", True)])
+def test_far_places_part_two_clashes_but_not_two_agreements(etype, vetoed):
+    assert (similarity(*far_apart(etype), RULES, lambda: 1.0) is None) is vetoed
+
+
+def test_far_places_count_neither_for_nor_against_two_agreements():
+    # the same day and wording, no actors known: the places, said nothing, weigh nothing
+    w = RULES.weights
+    expected = (w["type"] + w["date"] + w["actors"] * RULES.unknown + w["words"]) / (1 - w["place"] / sum(w.values()))
+    assert similarity(*far_apart("AGREE"), RULES, lambda: 1.0) == pytest.approx(expected)
+
+
+def test_who_is_named_first_in_an_agreement_is_no_disagreement():
+    a, b = rec(day(9)), rec(day(9))
+    a.member.type = b.member.type = "AGREE"
+    a.actor_keys = b.actor_keys = ["hts", "third_corps"]
+    a.side_a, a.side_b, b.side_a, b.side_b = ["hts"], ["third_corps"], ["third_corps"], ["hts"]
+    assert actor_score(a, b, RULES) == 1.0
