@@ -27,7 +27,7 @@ import math
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import islice
-from typing import Iterable, Iterator, KeysView
+from typing import Container, Iterable, Iterator, KeysView
 
 from marsad.arabic.normalize import normalize
 from marsad.arabic.tokenize import LINE_BREAKS, has_line_break
@@ -1060,10 +1060,10 @@ class EventExtractor:
                                             for side in (h.side_a, h.side_b, h.associated))
 
     def _near(self, ctx: _Context, h: Hit, words: frozenset[str], window: int, after: bool = True,
-              skip: int | None = None) -> bool:
+              skip: Container[int | None] = ()) -> bool:
         lo = max(h.scope[0], h.start - window)
         hi = min(h.scope[1], h.end + window) if after else h.start
-        return any(ctx.keys[i] & words for i in range(lo, hi) if not (h.start <= i < h.end) and i != skip)
+        return any(ctx.keys[i] & words for i in range(lo, hi) if not (h.start <= i < h.end) and i not in skip)
 
     def _cue_before(self, ctx: _Context, h: Hit, name: str, window: int, clause: bool = True) -> bool:
         """A cue among the `window` words before the trigger, in its clause (or its sentence:
@@ -1303,7 +1303,11 @@ class EventExtractor:
         الماضية"); but not the preposition that governs the trigger itself ("خلال اشتباكات مع …",
         "منذ اشتباكات الأسبوع الماضي": during one, since one)."""
         governing = h.start - 1 if h.start > 0 and ctx.tokens[h.start - 1].norm in GOVERNING_PERIOD_WORDS else None
-        return self._near(ctx, h, self.cues["modality"]["aggregate_near"], window, skip=governing)
+        # (nor "منذ" a time of the same day or night: "وتدور منذ فجر اليوم اشتباكات" goes on since then)
+        lo, hi = max(h.scope[0], h.start - window), min(h.scope[1], h.end + window)
+        skip = {governing, *(k for tok, dm in ctx.dates_in((lo, hi + 1))
+                             if dm.value is not None and _day_or_night(dm.value) for k in (tok - 1, tok))}
+        return self._near(ctx, h, self.cues["modality"]["aggregate_near"], window, skip=skip)
 
     def _tally_since(self, ctx: _Context, h: Hit, hi: int) -> bool:
         """Whether the sentence of `h`, up to token `hi`, counts since a date over a week before the

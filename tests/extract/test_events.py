@@ -1537,6 +1537,14 @@ def test_posts_deployed_are_a_base_change(run):
     assert [e.type for e in doc.events] == ["BASE_CHANGE"]
 
 
+@pytest.mark.parametrize("text, modality", [
+    ("وتدور منذ فجر اليوم اشتباكات عنيفة بين الطرفين في محيط بلدة كفرجنة.", "asserted"),
+    ("وتصاعدت الهجمات التركية على مناطق شمال سوريا منذ مطلع الشهر الجاري.", "aggregate"),
+])
+def test_since_a_time_of_the_same_day_is_no_tally(run, text, modality):
+    assert [e.modality for e in run(text).events] == [modality]
+
+
 def test_an_offer_is_planned(run):
     doc = run("وقالت مصادر إن الضباط الروس عرضوا نشر نقاط مشتركة مع قوات النظام على خطوط التماس.")
     assert [(e.type, e.modality) for e in doc.events] == [("BASE_CHANGE", "planned")]
