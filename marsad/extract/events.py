@@ -666,6 +666,9 @@ class EventExtractor:
                 # "بدأ هجوماً على مقرات …، تحول إلى اشتباكات عنيفة": the attack is how the clash began
                 h.start = prev.start
                 out[-1] = h
+            elif (h.type == prev.type == "ACCUSE" and h.spec.form == "verb" and ctx.tokens[h.start].norm.startswith("و")
+                  and h.end < len(ctx.tokens) and not ctx.entity_at[h.end]):
+                continue   # "حمّلت القيادة تركيا مسؤولية التصعيد، واتهمتها بـ…": the accusation goes on
             elif _means_of(ctx, prev, h) and (h.type == "ATTACK" or prev.type in ("ASSASSINATION", "ATTACK")):
                 continue   # "اغتال مجهولون القيادي … بإطلاق النار عليه", "محاولة اغتيال بعبوة ناسفة"
             elif (h.type == prev.type and h.spec.form == "noun" and h.start - prev.end <= PURPOSE_REACH

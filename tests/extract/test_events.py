@@ -1545,6 +1545,20 @@ def test_since_a_time_of_the_same_day_is_no_tally(run, text, modality):
     assert [e.modality for e in run(text).events] == [modality]
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("بينما حمّل ناشطون «جيش الإسلام» المسؤولية عن اختطافه.", "ACCUSE"),
+    ("حمّلت حركة رجال الكرامة، في بيان نشرته على معرّفاتها، الحكومة الأردنية مسؤولية سفك دماء المدنيين.", "ACCUSE"),
+    ("أعلن جيش الإسلام النفير العام في صفوف مقاتليه.", "MOBILIZE"),
+])
+def test_holding_responsible_and_a_call_to_arms(run, text, kind):
+    assert [e.type for e in run(text).events] == [kind]
+
+
+def test_an_accusation_goes_on_with_its_pronoun(run):
+    doc = run('حمّلت القيادة العامة لقوات سوريا الديمقراطية تركيا مسؤولية التصعيد، واتهمتها بـ"استهداف أمن المنطقة".')
+    assert [e.type for e in doc.events] == ["ACCUSE"]
+
+
 def test_an_offer_is_planned(run):
     doc = run("وقالت مصادر إن الضباط الروس عرضوا نشر نقاط مشتركة مع قوات النظام على خطوط التماس.")
     assert [(e.type, e.modality) for e in doc.events] == [("BASE_CHANGE", "planned")]
