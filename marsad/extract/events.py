@@ -76,7 +76,6 @@ STRIKES = ("ATTACK", "SHELLING", "AIRSTRIKE")
 SEIZURES = ("ARREST", "ABDUCTION", "ASSASSINATION")   # acts on a person, told by a noun with its agent after it
 SPEECH_WINDOW = 8   # words after a figurative trigger in which a speech participle makes it words
 GOVERNING_PERIOD_WORDS = frozenset({"خلال", "وخلال", "منذ", "ومنذ"})
-STATE_FORCE_KINDS = frozenset({"state_force", "foreign_state_force"})
 CHARGE_OPENERS = ("بال", "بت", "با", "بم")   # "بالوقوف وراء", "بتسليح", "بإثارة", "بمهاجمة"
 BOTH_SIDES_TYPES = frozenset({"ARMED_CLASH", "AGREE", "MEETING", "THREATEN"})   # what "الطرفان" may take part in
 ACCUSATION_WORDS = 12   # words from an accusation to the act it charges: "اتهمت "قسد"، في بيان، النظام بقصف"
@@ -2299,10 +2298,7 @@ class EventExtractor:
         """Who acted, with a state and its forces as one: "مسيّرة تابعة لدولة الاحتلال التركي" and
         "مسيّرة تركية" are one agent."""
         kb = ctx.kb_of.get(entity_id)
-        actor = self.actors_kb.get(kb)
-        if actor is not None and actor.kind in STATE_FORCE_KINDS:
-            return next((s for s in actor.sponsors if s.startswith("country:")), kb)
-        return kb or entity_id
+        return self.actors_kb.agent(kb) if kb else entity_id
 
     def _expand(self, ctx: _Context, entity_ids: set[str]) -> set[str]:
         """Entity ids plus the knowledge-base ids of their parent units (الفوج 47 → IRGC)."""

@@ -74,7 +74,7 @@ def find_conflicts(records: Sequence[EventRecord], rules: MergeRules) -> list[Co
         ("date", _dates_disagree, _date_text),
         ("location", lambda a, b: _places_disagree(a, b, rules), _place_text),
         ("casualties", _tolls_disagree, _toll_text),
-        ("actors", _blame_disagrees, lambda r: ", ".join(r.side_a) or "-"),
+        ("actors", lambda a, b: _blame_disagrees(a, b, rules), lambda r: ", ".join(r.side_a) or "-"),
         ("type", lambda a, b: a.member.type != b.member.type, lambda r: r.member.type),
         ("cause", lambda a, b: bool(a.causes and b.causes and not set(a.causes) & set(b.causes)),
          lambda r: ", ".join(r.causes)),
@@ -138,10 +138,14 @@ def _toll_text(r: EventRecord) -> str:
     return f"killed {part(m.killed, m.killed_min)}, injured {part(m.injured, m.injured_min)}"
 
 
-def _blame_disagrees(a: EventRecord, b: EventRecord) -> bool:
-    """One report's perpetrator is the other's victim, and they name no perpetrator in common."""
+def _blame_disagrees(a: EventRecord, b: EventRecord, rules: MergeRules) -> bool:
+    """They name no perpetrator in common: one report's perpetrator is the other's victim, or each
+    names another ("مسلحان مجهولان" aside: who is not named is no one). A unit and the force it
+    belongs to, or a state and its forces, are one perpetrator. (Only acts by one side on another
+    have a perpetrator: in a clash or talks, who is named first says nothing.)"""
     sa, sb = set(a.side_a), set(b.side_a)
     if not sa or not sb or sa & sb:
         return False
-    return bool(sa & set(b.side_b)) or bool(sb & set(a.side_b))
+    return bool(sa & set(b.side_b)) or bool(sb & set(a.side_b)) or (
+        {a.member.type, b.member.type} <= rules.one_sided_types and not set(a.agents) & set(b.agents))
 

@@ -37,6 +37,7 @@ class MergeRules:
     cause_types: frozenset[str]
     placeless_types: frozenset[str]
     symmetric_types: frozenset[str]
+    one_sided_types: frozenset[str]
     date_gap_days: int
     night_words: frozenset[str]
     night_gap_score: float
@@ -85,6 +86,7 @@ def _load_rules(data_dir: str) -> MergeRules:
             cause_types=frozenset(raw["cause_types"]),
             placeless_types=frozenset(raw["placeless_types"]),
             symmetric_types=frozenset(raw["symmetric_types"]),
+            one_sided_types=frozenset(raw["one_sided_types"]),
             date_gap_days=int(raw["date_gap_days"]),
             night_words=frozenset(normalize(w) for w in raw["night_words"]),
             night_gap_score=float(raw["night_gap_score"]),
@@ -156,6 +158,7 @@ class EventRecord:
     side_a: list[str] = field(default_factory=list)       # stable ids
     side_b: list[str] = field(default_factory=list)
     actor_keys: list[str] = field(default_factory=list)   # actors and the units they belong to
+    agents: list[str] = field(default_factory=list)       # who did it: side A as agents, with their units' parents
     causes: list[str] = field(default_factory=list)       # types of the attempts that set it off
     night: bool = False      # dated by a night or an evening ("مساء الاثنين"), which may run into the next day
 
@@ -183,7 +186,8 @@ class EventRecord:
             "killed": m.killed, "injured": m.injured, "killed_min": m.killed_min, "injured_min": m.injured_min,
             "duplicate_of": m.duplicate_of,
             "sentences": self.sentences, "weekdays": self.weekdays, "place_ids": self.place_ids,
-            "side_a": self.side_a, "side_b": self.side_b, "actor_keys": self.actor_keys, "causes": self.causes,
+            "side_a": self.side_a, "side_b": self.side_b, "actor_keys": self.actor_keys, "agents": self.agents,
+            "causes": self.causes,
             "night": self.night, "settlement": self.settlement,
         }
 
@@ -199,6 +203,7 @@ class EventRecord:
         return cls(member, sentences=[[sys.intern(w) for w in s] for s in d.get("sentences", [])], weekdays=list(d.get("weekdays", [])),
                    place_ids=list(d.get("place_ids", [])), side_a=list(d.get("side_a", [])),
                    side_b=list(d.get("side_b", [])), actor_keys=list(d.get("actor_keys", [])),
+                   agents=list(d.get("agents", [])),
                    causes=list(d.get("causes", [])), night=bool(d.get("night", False)),
                    settlement=bool(d.get("settlement", False)))
 
@@ -290,6 +295,7 @@ class RecordBuilder:
             place_ids=place_ids, settlement=settlement,
             side_a=ids(ev.side_a), side_b=ids(ev.side_b),
             actor_keys=self._actor_keys(member.actors),
+            agents=self._actor_keys([self.kb.agent(a) for a in ids(ev.side_a)]),
             causes=causes if ev.type not in self.rules.cause_types else [],
             night=self._night(doc, ev))
 

@@ -33,6 +33,10 @@ class Actor:
     inherits_ar: tuple[str, ...] = ()            # the predecessor's names a successor takes over ("الحكومة السورية")
 
 
+# Forces that act for their state: "مسيّرة تابعة لدولة الاحتلال التركي" and "مسيّرة تركية" are one agent
+STATE_FORCE_KINDS = frozenset({"state_force", "foreign_state_force"})
+
+
 class ActorBase:
     def __init__(self, actors: list[Actor]):
         self.actors = {a.id: a for a in actors}
@@ -54,6 +58,13 @@ class ActorBase:
             seen.add(a.parent)
             a = self.get(a.parent)
         return chain
+
+    def agent(self, actor_id: str) -> str:
+        """Who acted, with a state and its forces as one: a state force's country, else itself."""
+        actor = self.get(actor_id)
+        if actor is not None and actor.kind in STATE_FORCE_KINDS:
+            return next((s for s in actor.sponsors if s.startswith("country:")), actor_id)
+        return actor_id
 
     def of_its_time(self, actor: Actor, published: dt.date | None, names_it: Callable[[str], bool]) -> Actor:
         """The actor a mention of `actor` stands for in an article published on `published`: after

@@ -144,3 +144,19 @@ def test_a_town_named_with_a_village_is_its_neighbour_not_where_it_lies(report):
     arman = next(e for e in doc.entities if e.name_ar == "عرمان")
     malah = next(e for e in doc.entities if e.name_ar == "ملح")
     assert arman.parent_kb_id != malah.kb_id
+
+
+SHOT_BY_PATROL = ("قُتل شاب، أمس الثلاثاء، برصاص دورية تابعة لفرع الأمن العسكري في بلدة الكرك الشرقي بريف درعا "
+                  "الشرقي، بحسب مصادر محلية.")
+
+
+@pytest.mark.parametrize("other, conflict", [
+    # another perpetrator named
+    ("قُتل شاب، أمس الثلاثاء، برصاص عناصر من اللواء الثامن في بلدة الكرك الشرقي بريف درعا الشرقي.", True),
+    # no perpetrator named: no one to disagree with
+    ("قُتل شاب، أمس الثلاثاء، برصاص مسلحين مجهولين في بلدة الكرك الشرقي بريف درعا الشرقي.", False),
+])
+def test_reports_naming_different_perpetrators_disagree_on_the_actors(report, resolve, other, conflict):
+    tracker, incidents = resolve(report("a", "Outlet A", MAY_10, SHOT_BY_PATROL), report("b", "Outlet B", MAY_10, other))
+    assert len(incidents) == 1
+    assert ("actors" in [c.field for c in incidents[0].conflicts]) is conflict
