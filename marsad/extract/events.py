@@ -637,10 +637,11 @@ class EventExtractor:
                 continue
             elif (h.type == "ATTACK" and prev.type in VIOLENT and ctx.keys[h.start] & self.cues["targeting"]
                   and (h.start - prev.end <= 4 or h.start - prev.end <= TARGETING_REACH
-                       and ctx.clause_start_at(h.start) <= prev.start and h.spec.form == "verb"
-                       and ctx.mention_at(h.end) is None)):
+                       and h.spec.form == "verb" and ctx.mention_at(h.end) is None
+                       and (ctx.clause_start_at(h.start) <= prev.start or _says_what_it_hit(ctx, h)))):
                 # (a verb with no subject of its own, later in the clause: "تصدت الدفاعات لعدوان
-                # إسرائيلي بالصواريخ استهدف بعض النقاط")
+                # إسرائيلي بالصواريخ استهدف بعض النقاط", or after who is said to have struck: "غارات
+                # جوية نسبتها إلى سلاح الجو الأردني، استهدفت مواقع")
                 continue
             elif (h.type in VIOLENT and prev.type == "ATTACK" and ctx.keys[prev.start] & self.cues["targeting"]
                   and (h.start - prev.end <= 1 or _means_of(ctx, prev, h))):
@@ -3293,6 +3294,13 @@ def _counts_persons(ctx: _Context, k: int) -> bool:
     if len(word) > 4 and word.endswith(("ان", "ين")) and entry_key(word[:-2]) in persons:
         return True
     return k + 1 < len(ctx.tokens) and bool(ctx.keys[k + 1] & persons)
+
+
+def _says_what_it_hit(ctx: _Context, h: Hit) -> bool:
+    """A targeting verb right after a comma, with no "و" (a clause of its own would have it): it
+    goes on describing the strike before it ("بضربة من طائرة مسيّرة يُرجّح أنها تركية، استهدفت سيارة")."""
+    return (h.start > 0 and ctx.tokens[h.start - 1].norm in ("،", ",")
+            and not ctx.tokens[h.start].norm.startswith("و"))
 
 
 def _shot_at_a_person(ctx: _Context, h: Hit) -> bool:

@@ -1559,6 +1559,14 @@ def test_an_accusation_goes_on_with_its_pronoun(run):
     assert [e.type for e in doc.events] == ["ACCUSE"]
 
 
+@pytest.mark.parametrize("text", [
+    "قُتل عنصران، مساء الثلاثاء، بضربة من طائرة مسيّرة يُرجّح أنها تركية، استهدفت سيارة عسكرية قرب بلدة صرين.",
+    "وأفادت مصادر عن غارات جوية نسبتها إلى سلاح الجو الأردني، استهدفت مواقع في بلدة عرمان.",
+])
+def test_what_a_strike_hit_told_after_who_is_said_to_have_struck(run, text):
+    assert [e.type for e in run(text).events] == ["AIRSTRIKE"]
+
+
 def test_an_offer_is_planned(run):
     doc = run("وقالت مصادر إن الضباط الروس عرضوا نشر نقاط مشتركة مع قوات النظام على خطوط التماس.")
     assert [(e.type, e.modality) for e in doc.events] == [("BASE_CHANGE", "planned")]
