@@ -98,6 +98,8 @@ def test_support_that_is_no_backing_of_a_party(run, text):
     "هذه أول زيارة للوزير إلى العاصمة منذ اغتيال رئيس الحكومة.",     # a point in time
     "تشجع بعض القنوات القتل والتفجير والاغتيال.",                    # a kind of act
     "أحبطت الشرطة محاولة لاختطاف رجل أعمال.",                         # a foiled plot
+    "اتفاق بين تحرير الشام والفيلق الثالث ينهي معارك ريف حلب",        # what is ended
+    "وأكد المسؤول أن تدخل الهيئة جاء لوقف الاقتتال وحماية المدنيين.",  # what one came to stop
 ])
 def test_talk_about_violence_is_no_violent_event(run, text):
     assert not types(run(text)) & VIOLENT
