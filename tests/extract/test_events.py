@@ -1567,6 +1567,20 @@ def test_what_a_strike_hit_told_after_who_is_said_to_have_struck(run, text):
     assert [e.type for e in run(text).events] == ["AIRSTRIKE"]
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("وفي حزيران 2021، استهدفت مقاتلات أمريكية مواقع لكتائب حزب الله في البوكمال.", "AIRSTRIKE"),
+    ("وأفادت مصادر بأن قذائف سقطت على أطراف بلدة القصر من دون وقوع إصابات.", "SHELLING"),
+    ("وكانت حركة رجال الكرامة أعلنت، الأربعاء، إرسال مؤازرات من السويداء إلى أشرفية صحنايا.", "MOBILIZE"),
+    ("بدأت وحدات من الجيش منذ صباح اليوم عملية تمشيط واسعة في بادية الميادين.", "MOBILIZE"),
+    ("فرضت قسد طوقاً أمنياً حول البلدة.", "MOBILIZE"),
+    ("وسيطرت القوات التركية على البلدة، ودفعت إليها بأكثر من ١٥ آلية عسكرية، بينها دبابات.", "MOBILIZE"),
+    ("وأقامت الدورية حاجزاً مؤقتاً على الطريق الواصل بين خربة عين السمك وقرية تل الشيحة.", "BASE_CHANGE"),
+    ('وأكد أن قوى الأمن العام "ستضرب بيد من حديد كل من يعبث بأمن المنطقة".', "THREATEN"),
+])
+def test_more_ways_to_tell_an_act(run, text, kind):
+    assert [e.type for e in run(text).events] == [kind]
+
+
 def test_an_offer_is_planned(run):
     doc = run("وقالت مصادر إن الضباط الروس عرضوا نشر نقاط مشتركة مع قوات النظام على خطوط التماس.")
     assert [(e.type, e.modality) for e in doc.events] == [("BASE_CHANGE", "planned")]
