@@ -1576,9 +1576,14 @@ def test_what_a_strike_hit_told_after_who_is_said_to_have_struck(run, text):
     ("وسيطرت القوات التركية على البلدة، ودفعت إليها بأكثر من ١٥ آلية عسكرية، بينها دبابات.", "MOBILIZE"),
     ("وأقامت الدورية حاجزاً مؤقتاً على الطريق الواصل بين خربة عين السمك وقرية تل الشيحة.", "BASE_CHANGE"),
     ('وأكد أن قوى الأمن العام "ستضرب بيد من حديد كل من يعبث بأمن المنطقة".', "THREATEN"),
+    ("أدانت وزارة الخارجية والمغتربين في بيان «الاعتداءات الإسرائيلية المتكررة» على الأراضي السورية.", "ACCUSE"),
 ])
 def test_more_ways_to_tell_an_act(run, text, kind):
     assert [e.type for e in run(text).events] == [kind]
+
+
+def test_a_conviction_is_no_condemnation(run):
+    assert run("وقضت المحكمة بإدانة المتهمين بالقتل العمد.").events == []
 
 
 def test_an_offer_is_planned(run):
