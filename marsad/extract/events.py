@@ -1401,6 +1401,7 @@ class EventExtractor:
         # (a withdrawal is from its place, not where the fighters went: "سحب مقاتليها من مدينة عفرين
         # باتجاه إدلب")
         withdrawal = h.type == "BASE_CHANGE" and bool(ctx.keys[h.start] & self.cues["pulled_out"])
+
         def bearing(i: int) -> bool:
             return bool(i > 0 and ctx.keys[i - 1] & self.cues["bearings"])
 
