@@ -1145,15 +1145,15 @@ class EntityRecognizer:
 
     def _nicknames(self, tokens, keys, chosen: list[Found]) -> list[Found]:
         """'محمد الزعبي، الملقب بـ"أبو حسن"': the name after "الملقب بـ" is the same person's, and
-        so is a quoted kunya right after a name ('عمر الحمدو "أبو صهيب"'), whatever type the tagger
-        gave the kunya."""
+        so is a kunya quoted or in brackets right after a name ('عمر الحمدو "أبو صهيب"', "عبد الرحمن
+        الشاغوري (أبو صبحي)"), whatever type the tagger gave the kunya."""
         persons = sorted((f for f in chosen if f.cand.type == "PERSON"
                           or f.cand.source != "actor" and tokens[f.start].norm in KUNYA_HEADS), key=lambda f: f.start)
         same: dict[int, Candidate] = {}
         for before, after in zip(persons, persons[1:]):
             between = [k for k in range(before.end, after.start) if tokens[k].is_word and tokens[k].norm != "ب"]
             quoted_kunya = (0 < after.start - before.end <= 2 and tokens[after.start].norm in KUNYA_HEADS
-                            and all(tokens[k].norm in (QUOTE, *OPENING_QUOTES) for k in range(before.end, after.start)))
+                            and all(tokens[k].norm in (QUOTE, *OPENING_QUOTES, "(") for k in range(before.end, after.start)))
             if before.cand.type != "PERSON":
                 continue
             if quoted_kunya or between and len(between) <= 2 and all(keys[k] & self.cues["nickname_words"] for k in between):

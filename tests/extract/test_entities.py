@@ -397,6 +397,11 @@ def test_military_police_alone_is_no_ones_in_particular(run, text, kb_id):
     assert [e.kb_id for e in run(text).entities if e.type == "ARMED_GROUP"] == [kb_id]
 
 
+def test_faylaq_al_rahman_is_known(run):
+    doc = run("اندلعت اشتباكات بين جيش الإسلام وفيلق الرحمن في عربين.")
+    assert {e.kb_id for e in doc.entities if e.type == "ARMED_GROUP"} == {"jaysh_al_islam", "faylaq_al_rahman"}
+
+
 def test_capital_as_a_destination_stays_a_place(run):
     assert {e.type for e in run("وصل الوفد الروسي إلى دمشق أمس.").entities if e.name_en == "Damascus"} == {"LOCATION"}
 
@@ -627,6 +632,7 @@ def test_a_village_lies_near_a_known_one_it_is_listed_with_not_the_next_sentence
 @pytest.mark.parametrize("text", [
     'اغتال مسلحون القيادي السابق محمد الزعبي، الملقب بـ"أبو حسن"، أمام منزله في مدينة طفس.',
     "وأضاف أن أبو محمد العفري المعروف بأبو جاسم قتل إثر ضربة جوية.",
+    "اغتال مسلحون القيادي عبد الرحمن الشاغوري (أبو صبحي) في بلدة سقبا.",
 ])
 def test_a_nickname_is_the_same_person(run, text):
     assert len([e for e in run(text).entities if e.type == "PERSON"]) == 1
