@@ -1904,7 +1904,7 @@ class EventExtractor:
             j = first = guessed   # "هاجم مسلحون يعتقد أنهم من تنظيم الدولة مجموعة"
         while j < h.scope[1] and (not ctx.tokens[j].is_word or ctx.keys[j] & skip
                                   or j == first and ctx.tokens[j].norm == "ل"   # 'هجوم لـ"قسد"'
-                                  or (j > first and ctx.tokens[j].norm == "من" and ctx.keys[j - 1] & skip)
+                                  or (j > first and ctx.tokens[j].norm in ("من", "ل") and ctx.keys[j - 1] & skip)
                                   or speaker and (ctx.tokens[j].norm == "في" or ctx.keys[j] & self.cues["speaker_modifiers"])):
             speaker = speaker or bool(ctx.keys[j] & self.cues["speaker_nouns"])
             j += 1

@@ -1586,6 +1586,16 @@ def test_a_conviction_is_no_condemnation(run):
     assert run("وقضت المحكمة بإدانة المتهمين بالقتل العمد.").events == []
 
 
+@pytest.mark.parametrize("text", [
+    "اغتال مسلحون تابعون لجيش الإسلام، مساء الأحد، القيادي في فيلق الرحمن عبد الرحمن الشاغوري في بلدة سقبا.",
+    'اغتال مسلحون يتبعون لـ"جيش الإسلام"، مساء الأحد، القيادي في "فيلق الرحمن" عبد الرحمن الشاغوري في سقبا.',
+])
+def test_gunmen_belonging_to_a_group_are_that_group(run, text):
+    doc = run(text)
+    ev = only(doc, "ASSASSINATION")
+    assert [doc.entity(e).kb_id for e in ev.side_a] == ["jaysh_al_islam"]
+
+
 def test_an_offer_is_planned(run):
     doc = run("وقالت مصادر إن الضباط الروس عرضوا نشر نقاط مشتركة مع قوات النظام على خطوط التماس.")
     assert [(e.type, e.modality) for e in doc.events] == [("BASE_CHANGE", "planned")]
