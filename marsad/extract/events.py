@@ -669,6 +669,9 @@ class EventExtractor:
             elif (h.type == prev.type == "ACCUSE" and h.spec.form == "verb" and ctx.tokens[h.start].norm.startswith("و")
                   and h.end < len(ctx.tokens) and not ctx.entity_at[h.end]):
                 continue   # "حمّلت القيادة تركيا مسؤولية التصعيد، واتهمتها بـ…": the accusation goes on
+            elif (h.type == "ATTACK" and prev.type in VIOLENT and h.spec.form == "noun" and h.start >= 2
+                  and ctx.tokens[h.start - 1].norm == "في" and ctx.tokens[h.start - 2].norm in ("،", ",")):
+                continue   # "استهداف مسيّرة … سيارة في حربل، في اعتداء جديد على الأهالي": the act told, described
             elif _means_of(ctx, prev, h) and (h.type == "ATTACK" or prev.type in ("ASSASSINATION", "ATTACK")):
                 continue   # "اغتال مجهولون القيادي … بإطلاق النار عليه", "محاولة اغتيال بعبوة ناسفة"
             elif (h.type == prev.type and h.spec.form == "noun" and h.start - prev.end <= PURPOSE_REACH

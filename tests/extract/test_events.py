@@ -1596,6 +1596,12 @@ def test_gunmen_belonging_to_a_group_are_that_group(run, text):
     assert [doc.entity(e).kb_id for e in ev.side_a] == ["jaysh_al_islam"]
 
 
+def test_an_attack_named_after_the_act_describes_it(run):
+    doc = run("استشهد ثلاثة مدنيين، أمس السبت، جراء استهداف طائرة مسيّرة تركية سيارة في قرية حربل، "
+              "في اعتداء جديد على أهالي الريف الشمالي.")
+    assert [e.type for e in doc.events] == ["AIRSTRIKE"]
+
+
 def test_an_offer_is_planned(run):
     doc = run("وقالت مصادر إن الضباط الروس عرضوا نشر نقاط مشتركة مع قوات النظام على خطوط التماس.")
     assert [(e.type, e.modality) for e in doc.events] == [("BASE_CHANGE", "planned")]
