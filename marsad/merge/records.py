@@ -288,14 +288,15 @@ class RecordBuilder:
                          and other.type != ev.type and other.modality in self.rules.eligible_modalities
                          and _share_a_sentence(sentences, ev.id, other.id)})
         place_ids, settlement = self._place_ids(ev.place)
+        side_a = ids(ev.side_a)
         return EventRecord(
             member=member,
             sentences=[content_words(s.of(doc.text), self.rules.stopwords) for s in own],
             weekdays=self._weekdays(text) if ev.date is None else [],
             place_ids=place_ids, settlement=settlement,
-            side_a=ids(ev.side_a), side_b=ids(ev.side_b),
+            side_a=side_a, side_b=ids(ev.side_b),
             actor_keys=self._actor_keys(member.actors),
-            agents=self._actor_keys([self.kb.agent(a) for a in ids(ev.side_a)]),
+            agents=self._actor_keys([self.kb.agent(a) for a in side_a]),
             causes=causes if ev.type not in self.rules.cause_types else [],
             night=self._night(doc, ev))
 

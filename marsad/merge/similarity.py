@@ -131,16 +131,15 @@ def _in_region(town: PlaceRef, region: PlaceRef) -> bool:
             and region.admin2_pcode in (None, town.admin2_pcode))
 
 
-def place_score(a: EventRecord, b: EventRecord, rules: MergeRules) -> float | None:
-    """What the places are worth, None when they are too far apart to be one occurrence."""
-    relation = place_relation(a, b, rules)
+def place_score(relation: str, rules: MergeRules) -> float | None:
+    """What two places so related are worth, None when they are too far apart to be one occurrence."""
     return rules.unknown if relation == "unknown" else PLACE_SCORES[relation]
 
 
-def places_say_nothing(a: EventRecord, b: EventRecord, rules: MergeRules) -> bool:
-    """Agreements told far apart: one outlet names where it was signed, another where it applies
-    or where the article is set ("وقّعا في دارة عزة", "الاتفاق … في عفرين")."""
-    return {a.member.type, b.member.type} <= rules.placeless_types and place_relation(a, b, rules) in ("apart", "far")
+def places_say_nothing(relation: str, a: EventRecord, b: EventRecord, rules: MergeRules) -> bool:
+    """Agreements told apart: one outlet names where it was signed, another where it applies or
+    where the article is set ("وقّعا في دارة عزة", "الاتفاق … في عفرين")."""
+    return relation in ("apart", "far") and {a.member.type, b.member.type} <= rules.placeless_types
 
 
 def actor_score(a: EventRecord, b: EventRecord, rules: MergeRules) -> float:
@@ -168,15 +167,15 @@ def similarity(a: EventRecord, b: EventRecord, rules: MergeRules, wording_of: Ca
     if t is None:
         return None
     d = date_score(a, b, rules)
-    silent = places_say_nothing(a, b, rules)
-    p = 0.0 if silent else place_score(a, b, rules)
+    relation = place_relation(a, b, rules)
+    silent = places_say_nothing(relation, a, b, rules)
+    # (places that say nothing weigh nothing: the other components decide, in the same proportions)
+    p = 0.0 if silent else place_score(relation, rules)
     if d is None or p is None:
         return None
     w = rules.weights
-    # (places that say nothing weigh nothing: the other components decide, in the same proportions)
-    place_weight = 0.0 if silent else w["place"]
     scale = 1.0 - w["place"] / sum(w.values()) if silent else 1.0
-    rest = w["type"] * t + w["date"] * d + place_weight * p + w["actors"] * actor_score(a, b, rules)
+    rest = w["type"] * t + w["date"] * d + w["place"] * p + w["actors"] * actor_score(a, b, rules)
     if (rest + w["words"]) / scale < rules.threshold:
         return None      # not even the same words could make them one
     words = wording_of()
