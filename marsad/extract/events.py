@@ -283,6 +283,7 @@ class EventExtractor:
         out["period_words"] = keyset(raw["period_words"])
         out["protest_reasons"] = keyset(raw["protest_reasons"])
         out["community"] = keyset(raw["community_nouns"])
+        out["hometown"] = keyset(raw["hometown_verbs"])
         out["belonging"] = keyset(raw["belonging_words"])
         out["others"] = keyset(raw["other_victims"])
         out["act_anaphors"] = keyset(raw["act_anaphors"])
@@ -310,7 +311,7 @@ class EventExtractor:
         for name in ("verb_phrase_heads", "fired", "hedges", "unnamed_agents", "other_than", "purpose_words", "distance_units",
                      "road_links", "connectives", "counts_before_since", "execution_verbs", "judicial_words", "doing_verbs",
                      "delegations", "arrival_words", "fear_words", "withdrawals", "left_places",
-                     "office_units", "security_committee", "committee_formed"):
+                     "office_units", "security_committee", "committee_formed", "about_words"):
             out[name] = keyset(raw[name])
         out["reason_openers"] = _Phrases.of(raw["reason_openers"])
         out["statement_turns"] = _Phrases.of(raw["statement_turns"])
@@ -904,6 +905,14 @@ class EventExtractor:
             # "قال عبدي إن "…مناطق شمال وشرق سوريا"، مشيراً إلى أن الطرفين اتفقا": the further statement
             # an act is told in begins with it; what was said before is another's
             h.scope = (turn, h.scope[1])
+        contrast = next((k for k in range(h.start - 1, h.scope[0] - 1, -1)
+                         if ctx.keys[k] & self.cues["modality"]["contrast_breaks"]), None)
+        if contrast is not None and h.scope[0] > lo:
+            # "…، على أن تبدأ التسوية مطلع الشهر المقبل، فيما رفض آخرون حضور الاجتماع": after another
+            # act, the other side of a contrast is told with its own time and place (with none before
+            # it, what comes first is the act's own: "قُتل سبعة أشخاص …، بينما أظهرت تسجيلات عناصر
+            # وهم يطلقون النار")
+            h.scope = (contrast, h.scope[1])
         terms = h.type == "AGREE" and h.spec.form == "verb" and h.end < h.scope[1] and ctx.tokens[h.end].text == "على"
         if terms:
             # "اتفقا على تشكيل لجان تبدأ عملها مطلع الشهر المقبل": what was agreed is to come, the
@@ -1149,7 +1158,7 @@ class EventExtractor:
         if (self._cue_before(ctx, h, "threatened_before", 8) or self._cue_before(ctx, h, "threatened_right_before", 1)
                 or self._threat_object(ctx, h)):
             return "threatened"
-        if (self._cue_before(ctx, h, "planned_before", 12) or self._cue_before(ctx, h, "offered_right_before", 1)
+        if (self._cue_before(ctx, h, "planned_before", 12) or self._offered(ctx, h)
                 or _future_verb(ctx, h) or self._purpose(ctx, h)
                 or self._purpose_verb(ctx, h)
                 or any(ctx.keys[i] & self.cues["modality"]["planned_after"]
@@ -1158,6 +1167,16 @@ class EventExtractor:
         if self._aggregate(ctx, h):
             return "aggregate"
         return "asserted"
+
+    def _offered(self, ctx: _Context, h: Hit) -> bool:
+        """What an offer or a proposal puts forward, right after it or after whom it was put to:
+        "عرضوا نشر نقاط مشتركة", "عرض على الوجهاء تسوية أوضاع المتخلفين"."""
+        before = ctx.words_before_token(h.start, 3)
+        offers = self.cues["modality"]["offered_right_before"]
+        if before and ctx.keys[before[0]] & offers:
+            return True
+        return (len(before) == 3 and ctx.tokens[before[1]].norm == "علي"
+                and before[0] == before[1] + 1 and bool(ctx.keys[before[2]] & offers))
 
     def _answered(self, ctx: _Context, h: Hit) -> bool:
         """The act a retaliation answers: "بالرد على اغتيال …", "الانتقام لاغتيال …"."""
@@ -1198,8 +1217,14 @@ class EventExtractor:
     def _after_preposition(self, ctx: _Context, h: Hit, letter: str) -> bool:
         """A noun trigger with the preposition `letter` (ب, ل) glued on: "باغتيال", "لمواجهة";
         not a word whose own first letter it is ("لقاء", "لجنة")."""
+        if h.spec.form == "verb":
+            return False
         norm = ctx.tokens[h.start].norm
-        return h.spec.form != "verb" and norm.startswith(letter) and not self.matcher.starts_with(norm)
+        if norm.startswith(letter) and not self.matcher.starts_with(norm):
+            return True
+        # 'بـ"اقتحام" مقراته': the preposition written apart, a quote between
+        before = ctx.words_before_token(h.start, 1)
+        return bool(before) and before[0] == h.start - 2 and ctx.tokens[before[0]].norm == letter
 
     def _purpose(self, ctx: _Context, h: Hit) -> bool:
         """"لمواجهة الهجوم", "لاقتحام البلدة": a verbal noun after the preposition ل says what
@@ -1358,12 +1383,15 @@ class EventExtractor:
         return lag is not None
 
     def _lag(self, ctx: _Context, k: int, end: int) -> int | None:
-        """Days in "يومين من", "ثلاثة أيام من", "أسبوع من" (a duration, then "من"), from token k."""
+        """Days in "يومين من", "ثلاثة أيام من", "أسبوع من", "أقل من أسبوعين على" (a duration, roughly
+        or not, then "من" or "على"), from token k."""
         count = None
-        num = ctx.number_at(k)
+        if k + 1 < end and ctx.keys[k] & self.cues["about_words"]:
+            k += 2 if ctx.tokens[k + 1].norm == "من" else 1
+        num = ctx.number_at(k) if k < end else None
         if num is not None and num.value is not None:
             count, k = int(num.value), ctx.tok_end(num.span.end)
-        if k + 1 >= end or ctx.tokens[k + 1].norm != "من":
+        if k + 1 >= end or ctx.tokens[k + 1].norm not in ("من", "علي"):
             return None
         for unit_days, forms in self.time_units:
             form = next((f for f, words in forms.items() if ctx.keys[k] & words), None)
@@ -1444,9 +1472,13 @@ class EventExtractor:
         cited = h.attribution[1] if h.attribution else None
 
         transfers = h.type in ("MOBILIZE", "BASE_CHANGE", "VISIT") and not withdrawal   # ("نقلت أسلحة إلى …")
+        # (nor where the deed someone was charged with was done: "اعتقال عنصر … بتهمة تهريب المحروقات
+        # إلى مناطق سيطرة قسد عبر نهر الفرات")
+        charge = next((k for k in range(h.end, ctx.sentence_tokens(h.sentence)[1])
+                       if ctx.keys[k] & self.cues["charge"]), len(ctx.tokens))
 
         def places_in(rng: tuple[int, int]) -> list[tuple[int, Mention]]:
-            return [x for x in ctx.mentions_in(rng, ("LOCATION",))
+            return [x for x in ctx.mentions_in((rng[0], min(rng[1], charge)), ("LOCATION",))
                     if not (cited and cited.overlaps(x[1].span)) and (transfers or not self._taken_to(ctx, x[0]))
                     and not self._office_place(ctx, x[0], rng[0])
                     and not self._other_side(ctx, x) and (transfers or not self._headed_for(ctx, x[0]))]
@@ -1473,7 +1505,7 @@ class EventExtractor:
         h.place_in_scope = h.place is not None
         # (not a place named as a bearing's reference: "بادية التبني غرب دير الزور")
         h.scope_places = frozenset(m.entity_id for i, m in in_scope if i >= h.end and not bearing(i))
-        if h.place is None:
+        if h.place is None and not h.bounded:   # (an act named in passing has no place of the sentence's)
             lo, reason = self._own_part_of_sentence(ctx, h)
             sentence = [x for x in scenes(places_in((max(lo, own_from), reason)))
                         if not (road_after and self._topic_place(ctx, h, x[1]))]
@@ -1481,7 +1513,7 @@ class EventExtractor:
             # people seized where they are from, unless on a road: "اختطفت … أربعة شبان من مدينة إعزاز")
             seized = h.type in SEIZURES and not any(ctx.names_a_road(x[0]) for x in in_scope)
             h.place = best(arrivals(sentence)) or (best(
-                [x for x in sentence if x[0] > h.start or not ctx.named_as_origin(x[0])])
+                [x for x in sentence if (x[0] > h.start or not ctx.named_as_origin(x[0])) and not ctx.hometown(x[0])])
                 if h.type in VIOLENT or seized else None)
         # (and rather than an area named by a bearing: "على الطريق الواصل بين بلدتي المزيريب واليادودة
         # غربي درعا" is near Al-Muzayrib, not somewhere west of Daraa)
@@ -1564,10 +1596,13 @@ class EventExtractor:
         # (not the date of the act it answered: "الغارات جاءت رداً على إسقاط الحزب طائرة مسيّرة أمس
         # السبت"; the act it came after may date it: "ووقعت الاشتباكات بعد وصول وفد … الاثنين")
         for rng in ((h.scope,) if own_only else (h.scope, self._own_part_of_sentence(ctx, h, after_acts=False))):
-            # (the day a statement was made, told where it was made, dates it however far)
+            # (the day a statement was made, told where it was made, dates it however far; a day to come
+            # beyond its own words dates another act's plan, not what took place: "على أن تبدأ التسوية
+            # مطلع الشهر المقبل، فيما رفض آخرون حضور الاجتماع")
             found = [x for x in ctx.dates_in(rng) if (not speech or abs(x[0] - h.start) <= SPEECH_DATE_REACH
                                                       or ctx.in_statement_aside(x[0]))
-                     and not self._counted_since(ctx, x[0])]
+                     and not self._counted_since(ctx, x[0])
+                     and not (rng != h.scope and h.modality in FACTUAL_MODALITIES and ctx.after_publication(x[1].value))]
             if found:
                 i, dm = min(found, key=lambda x: abs(x[0] - h.start))
                 if dm.value is None:
@@ -1752,7 +1787,8 @@ class EventExtractor:
                              mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
         """The mentions of the scope that can be parties to the act, leaving out:
         - what an arrest was made for: "اعتقال شاب بتهمة التواصل مع خلايا التنظيم" (this one's or
-          another's in the sentence);
+          another's in the sentence), and what was feared: "رفض آخرون حضور الاجتماع خشية تعرضهم
+          لانتقام الميليشيات";
         - the other side of a contrast, before or after the act: "حيث يحاول الحرس زيادة نفوذه،
           بينما عززت الميليشيا نقاطها", "ودخلت أرتالها …، في حين دعت الحكومة المؤقتة …";
         - who prompted another's act: "… خلايا التنظيم، ما دفع أقاربه إلى إطلاق النار";
@@ -1760,7 +1796,7 @@ class EventExtractor:
         - what an agreement provides for, and for whom: "اتفاقاً يقضي بانسحاب مقاتلي الوحدات"."""
         def first(rng) -> int | None:
             return next((i for i in rng if ctx.keys[i] & words), None)
-        words = self.cues["charge"]
+        words = self.cues["charge"] | self.cues["fear_words"]
         # (to the sentence's end: a charge told with a later arrest is no party either)
         charge = first(range(h.scope[0], ctx.sentence_tokens(h.sentence)[1]))
         if charge is not None:
@@ -2528,12 +2564,16 @@ class _Context:
         published = self.doc.meta.published
         return published.min - OLD_NEWS if published is not None and published.min is not None else None
 
+    def after_publication(self, date: DateValue | None) -> bool:
+        """Whether a date lies wholly after the article was published."""
+        published = self.doc.meta.published
+        return bool(date and date.min and published and published.max and date.min > published.max)
+
     def is_news_day(self, date: DateValue) -> bool:
         """Whether an act of this date can be the article's news: not older than `old_news_before`
         and not after publication."""
-        cut, published = self.old_news_before, self.doc.meta.published
-        return not (cut and date.max and date.max < cut) and not (
-            published and published.max and date.min and date.min > published.max)
+        cut = self.old_news_before
+        return not (cut and date.max and date.max < cut) and not self.after_publication(date)
 
     @cached_property
     def _sentence_tokens(self) -> list[tuple[int, int]]:
@@ -2829,6 +2869,13 @@ class _Context:
         near = self.ex.cues["near_place"]
         return any(self.keys[j] & near for j in range(max(0, i - 2), i))
 
+    def hometown(self, i: int) -> bool:
+        """Whether the place at token i is where someone comes from: "عنصر ينحدر من بلدة السكرية"."""
+        j = i - 1
+        if j > 0 and self.keys[j] & SETTLEMENT_NOUNS:
+            j -= 1
+        return j > 0 and self.tokens[j].norm == "من" and bool(self.keys[j - 1] & self.ex.cues["hometown"])
+
     def named_as_origin(self, i: int) -> bool:
         """Whether the place at token i is where something came from: "من الميادين", "من مدينة
         الميادين", "قادماً من مطار حميميم", and the place joined to one ("من الحسكة والرقة")."""
@@ -3119,7 +3166,10 @@ def _noun_forms(noun: str) -> list[str]:
         stem = n[:-1]
         return sorted({n, stem + "ات", *(stem + "ت" + suffix for suffix in ("ه", "ها", "هم", "هما", "ين", "ان"))})
     # the indefinite accusative ("شن هجوماً", "خاض اشتباكاً") and the dual ("هجومين", "انفجاران")
-    return sorted({n, n + "ات", n + "ا", n + "ين", n + "ان", *(n + suffix for suffix in ("ه", "ها", "هم", "هما"))})
+    forms = {n, n + "ات", n + "ا", n + "ين", n + "ان", *(n + suffix for suffix in ("ه", "ها", "هم", "هما"))}
+    if n.endswith("ء"):   # a final hamza takes a seat before a pronoun: "خلال لقائه", "لقاؤهم"
+        forms.update(n[:-1] + seat + suffix for seat in "ئؤ" for suffix in ("ه", "ها", "هم", "هما"))
+    return sorted(forms)
 
 
 @dataclass(frozen=True)
@@ -3157,7 +3207,9 @@ def _means_of(ctx: _Context, prev: Hit, h: Hit) -> bool:
     an act `prev` came after ("ويأتي الهجوم بعد أسبوع من مقتل أربعة عناصر بانفجار لغم")."""
     # ("نجا من محاولة اغتيال إثر انفجار عبوة ناسفة بسيارته", "اغتيل القيادي جراء انفجار عبوة")
     caused = any(ctx.keys[k] & ctx.ex.cues["cause_words"] for k in ctx.words_before_token(h.start, 2))
-    return (h.type in VIOLENT and prev.type in VIOLENT and h.start - prev.end <= 12
+    # (twelve words, quotes aside: 'اغتيال القيادي في "الدفاع الوطني" صالح العبيد "أبو سطام" وشقيقه برصاص مسلحين')
+    return (h.type in VIOLENT and prev.type in VIOLENT
+            and sum(ctx.tokens[k].is_word for k in range(prev.end, h.start)) <= 12
             and (ctx.tokens[h.start].norm.startswith("ب") or caused) and ctx.clause_start_at(h.start) <= prev.start
             and not any(ctx.keys[k] & ctx.ex.cues["prior_words"] for k in range(prev.end, h.start)))
 

@@ -78,6 +78,8 @@ import pytest
     # a protest's count is of its people
     ("نظم عشرات الأهالي وقفة احتجاجية أمام مبنى المحافظة في مدينة السويداء.", "PROTEST", "asserted"),
     ("أعلنت الشرطة مقتل ثلاثة أشخاص وإصابة عشرة في تفجير استهدف سوقاً أمس.", "EXPLOSION", "asserted"),
+    # what an offer put to someone puts forward
+    ("وقال المصدر إن الوفد عرض على الوجهاء تسوية أوضاع المتخلفين عن الخدمة.", "AGREE", "planned"),
 ])
 def test_modality(run, text, type_, modality):
     assert (type_, modality) in {(e.type, e.modality) for e in run(text).events}
@@ -133,6 +135,9 @@ def test_the_act_someone_is_accused_of_is_no_new_act(run):
     'واتهم المصدر فرع "الأمن العسكري" بالسعي إلى "تفكيك اللواء الثامن" عبر استهداف قيادييه.',
     # with the accused as a pronoun
     'وحمّلت الإدارة الذاتية الحكومة المسؤولية، واتهمتها بـ"استهداف المدنيين في القرى الحدودية".',
+    # the act a threat names after a preposition written apart, a quote between
+    'هدد القيادي في الحرس الثوري المدعو "الحاج مرتضى"، خلال لقائه وجهاء من المدينة مساء أمس، بـ"اقتحام" '
+    "مقرات الفيلق الخامس في البوكمال إذا لم يُسلَّم العنصر المطلوب.",
 ])
 def test_no_act_of_force_in_a_warning_or_a_charge(run, text):
     violent = {"ARMED_CLASH", "ATTACK", "ASSASSINATION", "AIRSTRIKE", "SHELLING", "EXPLOSION", "ABDUCTION"}

@@ -173,6 +173,9 @@ def all_types(doc):
     ("عززت قسد نقاطها على ضفة النهر تحسباً لعمليات تسلل جديدة.", "ATTACK"),
     ("هاجم المسلحون النقاط بالأسلحة الرشاشة ثم انسحبوا دون تسجيل خسائر.", "BASE_CHANGE"),   # attackers pulling back
     ("اعتقلت قسد شاباً متهماً بالتعاون مع قوات العشائر.", "ACCUSE"),              # who is accused
+    ("اعتقلت الميليشيا ستة شبان بعد انتهاء مهلة التسوية.", "AGREE"),            # a deadline of one made before
+    ("رفضت الفتاة الزواج من رجل وافقت عليه الأسرة.", "AGREE"),                    # consent, no offer accepted
+    ("اتهم الشيخ الحكومة بشن حملة على القرى، مطالباً بتدخل قوات دولية.", "MOBILIZE"),   # an intervention called for
 ])
 def test_words_of_an_act_that_tell_no_act_of_their_own(run, text, not_type):
     assert not_type not in all_types(run(text))
@@ -186,6 +189,11 @@ def test_words_of_an_act_that_tell_no_act_of_their_own(run, text, not_type):
     ("وقال المصدر إن المسيرة انطلقت من غرب الفرات، متهماً الحرس الثوري بتزويد اللواء بالطائرات.", "ACCUSE"),
     ("وقال القيادي إن قواته لن تسمح بذلك، محذراً من أن أي محاولة تسلل ستقابل برد حاسم.", "THREATEN"),
     ("وقال الشيخ إن المعركة مستمرة، متوعداً بتوسيع العمليات لتشمل بلدات أخرى.", "THREATEN"),
+    ("وقال القيادي خلال لقائه وجهاء من المدينة إن الوضع مستقر.", "MEETING"),      # a final hamza with a pronoun
+    ("وأضاف المصدر أن عدداً من الوجهاء وافقوا على العرض.", "AGREE"),
+    ("أصيب ثمانية مدنيين بجروح إثر سقوط ٥ قذائف صاروخية على المدينة.", "SHELLING"),   # shells counted as they fell
+    ("ودخلت قوات النظام بلدة عين عيسى أمس.", "MOBILIZE"),
+    ("وجاءت الغارات بعد وصول شحنة صواريخ إلى القاعدة عبر المعبر.", "SUPPORT"),
 ])
 def test_the_same_words_where_they_tell_the_act(run, text, type_):
     assert type_ in all_types(run(text))

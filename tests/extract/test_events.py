@@ -8,6 +8,7 @@ import pytest
 
 from marsad.extract.events import EventExtractor
 from marsad.model import Document
+from tests.extract.conftest import PUBLISHED
 
 def only(doc, type_=None):
     evs = [e for e in doc.events if type_ in (None, e.type)]
@@ -2519,3 +2520,50 @@ def test_what_the_sides_of_talks_agreed_on_is_an_agreement_made_by_them(run):
     assert (agreement.modality, agreement.date.value) == ("asserted", dt.date(2024, 3, 10))
     assert {doc.entity(e).name_ar for e in agreement.actors} >= {"مظلوم عبدي", "أسعد الشيباني"}
     assert agreement.place.name_ar == "الحسكة"
+
+
+@pytest.mark.parametrize("told", [
+    "بتهمة تهريب المحروقات عبر نهر الفرات",   # where the deed someone was charged with was done
+    "ينحدر من بلدة السكرية",                   # where someone comes from
+])
+def test_an_arrest_is_not_placed_where_a_charge_or_a_home_town_says(run, told):
+    doc = run("اندلعت اشتباكات في مدينة البوكمال أمس بين عناصر الفيلق الخامس وعناصر فاطميون. وقال المراسل إن "
+              f"الاشتباكات اندلعت إثر محاولة عناصر فاطميون اعتقال شاب، {told}.")
+    place = only(doc, "ARREST").place
+    assert place is None or place.name_ar == "البوكمال"
+
+
+def test_the_other_side_of_a_contrast_is_not_dated_by_a_plan_before_it(run):
+    doc = run("عقد ضباط روس اجتماعاً مع وجهاء العشائر في الميادين يوم الأحد. وأضاف المصدر أن عدداً من الوجهاء "
+              "قبلوا العرض، على أن تبدأ عملية التسوية مطلع الشهر المقبل، فيما رفض آخرون حضور الاجتماع خشية "
+              "تعرضهم لانتقام الميليشيات الإيرانية.")
+    rejection = only(doc, "REJECT")
+    assert rejection.date is None or rejection.date.max <= PUBLISHED
+    assert not rejection.actors   # (whose revenge was feared is no party)
+    assert len(only(doc, "MEETING").evidence) == 2
+
+
+def test_a_meeting_named_in_passing_takes_no_place_of_the_sentence(run):
+    doc = run("عقد ضباط روس اجتماعاً مع وجهاء العشائر في مدينة الميادين يوم الأحد. وتسلمت الشرطة العسكرية "
+              "الروسية، عقب الاجتماع، موقعاً عسكرياً قرب قلعة الرحبة.")
+    assert only(doc, "MEETING").place.name_ar == "الميادين"
+
+
+@pytest.mark.parametrize("lag", ["بعد أقل من أسبوعين على", "بعد نحو أسبوعين من"])
+def test_a_rough_lag_before_the_news_dates_the_act_it_came_after(run, lag):
+    doc = run(f"قصفت طائرات مجهولة مواقع للميليشيات قرب البوكمال اليوم. وتأتي الغارات {lag} اغتيال القيادي صالح "
+              "العبيد في بلدة العشارة.")
+    killing = only(doc, "ASSASSINATION")
+    assert killing.date.max < PUBLISHED - dt.timedelta(days=10)
+
+
+def test_the_means_of_an_act_after_a_quoted_name_and_a_kunya_is_no_act_of_its_own(run):
+    doc = run("قصفت طائرات مجهولة مواقع للميليشيات قرب البوكمال اليوم. وتأتي الغارات بعد أسبوعين من اغتيال "
+              'القيادي في "الدفاع الوطني" صالح العبيد "أبو سطام" وشقيقه برصاص مسلحين في بلدة العشارة.')
+    assert sorted(e.type for e in doc.events) == ["AIRSTRIKE", "ASSASSINATION"]
+
+
+def test_what_arrived_so_long_before_the_news_is_dated_from_it(run):
+    doc = run("قصفت طائرات مجهولة مواقع للميليشيات قرب البوكمال اليوم. وقالت مصادر إن الغارات جاءت بعد يومين "
+              "من وصول شحنة صواريخ إلى القاعدة.")
+    assert only(doc, "SUPPORT").date.value == PUBLISHED - dt.timedelta(days=2)

@@ -81,7 +81,7 @@ def test_headline_under_a_bare_read_also_label_is_flagged_too():
         "اقرأ أيضاً", "مقتل قيادي في الحرس الثوري بغارة قرب البوكمال"]
 
 
-@pytest.mark.parametrize("label", ["اقرأ أيضاً:", "مرتبط"])
+@pytest.mark.parametrize("label", ["اقرأ أيضاً:", "مرتبط", "مقالات ذات صلة", "أخبار ذات صلة"])
 def test_every_linked_headline_of_a_list_under_a_label_is_flagged(label):
     text = (f"نص الخبر.\n\n{label}\nالمرصد السوري: عبوة ناسفة تستهدف سيارة عسكرية\n"
             "بالتزامن مع التوتر.. الميليشيات تستقدم تعزيزات إلى البوكمال\n\nويعيد التصعيد إلى الأذهان المعارك")
