@@ -28,7 +28,8 @@ FLOORS = {
 # the 2025 sets' entities, events, actors, relations and incidents, the post-2024 forces being marsad's
 # weakest ground; the border set's smugglers and Jordanian units; Afrin's places and relations, Ghouta's
 # events and relations, and both sets' incidents; the Badia's incidents since session 20, where an army
-# sweep now found joins two militias' reinforcements told the same day in the same desert)
+# sweep now found joins two militias' reinforcements told the same day in the same desert; Al-Bukamal's
+# dates and actors; Peace Spring's events, dates, places, actors, relations and incidents)
 LOWER_FLOORS = {
     "written_idlib_2023": {("event_attributes", "location", "acc"): 0.74},
     "written_sweida_2025": {("event_attributes", "actors", "mean_f1"): 0.65, ("relations", "f1"): 0.62,
@@ -46,6 +47,11 @@ LOWER_FLOORS = {
     "written_afrin_north_2022": {("event_attributes", "location", "acc"): 0.84, ("relations", "f1"): 0.52,
                                  ("incidents_pairwise", "f1"): 0.62},
     "written_ghouta_2017": {("events", "f1"): 0.79, ("relations", "f1"): 0.60, ("incidents_pairwise", "f1"): 0.44},
+    "written_bukamal_2020": {("event_attributes", "date", "acc"): 0.82, ("event_attributes", "actors", "mean_f1"): 0.68},
+    "written_peace_spring_2019": {("events", "f1"): 0.79, ("event_attributes", "date", "acc"): 0.82,
+                                  ("event_attributes", "location", "acc"): 0.84,
+                                  ("event_attributes", "actors", "mean_f1"): 0.66, ("relations", "f1"): 0.44,
+                                  ("incidents_pairwise", "f1"): 0.39},
 }
 
 
@@ -53,7 +59,8 @@ LOWER_FLOORS = {
                                         "written_hasakah_2023", "written_sweida_2025", "written_coast_homs_2025",
                                         "written_damascus_south_2025", "written_aleppo_euphrates_2025",
                                         "written_mayadin_badia_2021", "written_south_border_2024",
-                                        "written_afrin_north_2022", "written_ghouta_2017"])
+                                        "written_afrin_north_2022", "written_ghouta_2017", "written_bukamal_2020",
+                                        "written_peace_spring_2019"])
 def scores(request, extract_and_score, tmp_path_factory) -> tuple[str, dict]:
     folder = SETS / request.param
     return request.param, extract_and_score(folder / "corpus", folder / "gold.json", SCORER,
