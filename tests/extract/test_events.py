@@ -8,7 +8,9 @@ import pytest
 
 from marsad.extract.events import EventExtractor
 from marsad.model import Document
-from tests.extract.conftest import PUBLISHED
+
+PUBLISHED = dt.date(2024, 3, 12)   # the day the `run` fixture publishes its texts
+
 
 def only(doc, type_=None):
     evs = [e for e in doc.events if type_ in (None, e.type)]
