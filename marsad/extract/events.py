@@ -1604,7 +1604,10 @@ class EventExtractor:
                      and not self._counted_since(ctx, x[0])
                      and not (rng != h.scope and h.modality in FACTUAL_MODALITIES and ctx.after_publication(x[1].value))]
             if found:
-                i, dm = min(found, key=lambda x: abs(x[0] - h.start))
+                # the nearest, in the act's own clause first ("دخلت منبج في 15 من الشهر الجاري، وعين العرب في
+                # اليوم التالي، بموجب اتفاق أبرمته قسد مع دمشق … في 13 أكتوبر")
+                own = ctx.clause_start_at(h.start)
+                i, dm = min(found, key=lambda x: (ctx.clause_start_at(x[0]) != own, abs(x[0] - h.start)))
                 if dm.value is None:
                     h.date_unresolved = True
                 else:

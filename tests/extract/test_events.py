@@ -2569,3 +2569,9 @@ def test_what_arrived_so_long_before_the_news_is_dated_from_it(run):
     doc = run("قصفت طائرات مجهولة مواقع للميليشيات قرب البوكمال اليوم. وقالت مصادر إن الغارات جاءت بعد يومين "
               "من وصول شحنة صواريخ إلى القاعدة.")
     assert only(doc, "SUPPORT").date.value == PUBLISHED - dt.timedelta(days=2)
+
+
+def test_a_day_in_the_acts_own_clause_dates_it_before_a_nearer_one_in_another(run):
+    doc = run("وكانت قوات النظام قد انتشرت في منبج يوم الأحد، وفي عين العرب في اليوم التالي، بموجب اتفاق أبرمته "
+              "قسد مع دمشق بوساطة روسية في مطار القامشلي في الثالث من الشهر الجاري.")
+    assert only(doc, "AGREE").date.value == dt.date(2024, 3, 3)
