@@ -44,6 +44,7 @@ ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
 SOURCE_TYPES = ("ORGANIZATION", "MEDIA", "PERSON")          # who may be cited for what is said after them
 SPEAKER_TYPES = SOURCE_TYPES + ("ARMED_GROUP", "STATE")    # the same, when "إن"/"أن" follows their name
 BLAST_MEANS_REACH = 4    # tokens from blasts to the bombs named as their means ("تفجيرات بسيارات ودراجات مفخخة")
+BOTH_SIDES_REACH = 6     # tokens from a toll to "من الطرفين" that counts it on both sides
 PRIOR_ACT_WORDS = 5      # from "بعد"/"عقب" to the act it names ("بعد ساعات من اعتقال")
 GOVERNOR_WORDS = 10      # words back to the verb a purpose-looking "لـ" noun depends on ("تعرضت … لهجوم")
 TALLY_DAYS = 7           # dead counted "منذ" a date longer ago than this: a tally over a period
@@ -387,6 +388,7 @@ class EventExtractor:
         # a group no mention of which reports an occurrence is talk about one, or about a kind of act
         events = [g for g in self._merge(ctx, hits) if any(x.role == "report" for x in g.hits)]
         self._tolls_told_next(ctx, hits, events)
+        self._tolls_of_both_sides(ctx, events)
         self._inherit_dates(ctx, events)
         self._default_places(ctx, events)
         doc.events = [self._to_event(ctx, n, group) for n, group in enumerate(events, 1)]
@@ -2115,6 +2117,30 @@ class EventExtractor:
             self._casualties(ctx, toll)
             if toll.casualties.killed or toll.casualties.injured:
                 before[0].hits.append(toll)
+
+    def _tolls_of_both_sides(self, ctx: _Context, events: list[_Group]) -> None:
+        """A toll counted on both sides ("ما أدى إلى إصابة خمسة عناصر من الطرفين") after the act that set
+        a clash off, told in the clash's sentence, is the clash's: "اندلعت اشتباكات … إثر محاولة عناصر
+        الميليشيا اغتيال القيادي …، ما أدى إلى إصابة خمسة عناصر من الطرفين"."""
+        def counted_on_both_sides(toll: SideCasualties) -> bool:
+            if toll.span is None:
+                return False
+            k = ctx.tok(toll.span.start)
+            return any(ctx.keys[j] & self.cues["both_sides"] for j in range(k, min(len(ctx.tokens), k + BOTH_SIDES_REACH)))
+
+        clash_hit = {x.sentence: x for g in events if g.type == "ARMED_CLASH" for x in g.hits}
+        for g in events:
+            if g.type == "ARMED_CLASH":
+                continue
+            for x in g.hits:
+                clash = clash_hit.get(x.sentence)
+                if clash is None or clash.start > x.start or clash.casualties.killed or clash.casualties.injured:
+                    continue
+                for kind in ("killed", "injured"):
+                    tolls = getattr(x.casualties, kind)
+                    moved = [t for t in tolls if counted_on_both_sides(t)]
+                    getattr(clash.casualties, kind).extend(moved)
+                    tolls[:] = [t for t in tolls if t not in moved]
 
     def _assassinated(self, ctx: _Context, h: Hit) -> list[SideCasualties]:
         """An assassination kills whom it names: "اغتال مسلحون ثلاثة من وجهاء العشيرة" three, "اغتيل

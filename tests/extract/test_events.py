@@ -2575,3 +2575,11 @@ def test_a_day_in_the_acts_own_clause_dates_it_before_a_nearer_one_in_another(ru
     doc = run("وكانت قوات النظام قد انتشرت في منبج يوم الأحد، وفي عين العرب في اليوم التالي، بموجب اتفاق أبرمته "
               "قسد مع دمشق بوساطة روسية في مطار القامشلي في الثالث من الشهر الجاري.")
     assert only(doc, "AGREE").date.value == dt.date(2024, 3, 3)
+
+
+def test_a_toll_on_both_sides_after_the_act_that_set_a_clash_off_is_the_clashs(run):
+    doc = run('اندلعت اشتباكات ليل الإثنين بين عناصر من "الفيلق الخامس" وعناصر من "فاطميون" عند حاجز في مدينة '
+              "البوكمال، إثر محاولة عناصر الميليشيا اغتيال قيادي في الفيلق أثناء مروره بسيارته على الحاجز، ما أدى "
+              "إلى إصابة خمسة عناصر من الطرفين.")
+    clash, attempt = only(doc, "ARMED_CLASH"), only(doc, "ATTACK")
+    assert (clash.casualties.injured_total, attempt.casualties.injured_total) == (5, None)
