@@ -1255,7 +1255,9 @@ class EntityRecognizer:
 
     def _capitals_as_states(self, tokens, keys, chosen: list[Found]) -> None:
         """"أعلنت واشنطن", "اتهمت أنقرة", "الفصائل الموالية لأنقرة", "بضغط من أنقرة": a capital
-        after a verb of speech or politics, or whose backing or pressure is told, is its state."""
+        after a verb of speech or politics, or whose backing or pressure is told, is its state; so is
+        one the verb's subject acts on ("وتتهم دمشق واشنطن بتسهيل …")."""
+        states = {f.end: f for f in chosen if f.cand.type == "STATE"}
         for n, f in enumerate(chosen):
             iso = self.cues["capitals"].get(entry_key(f.cand.name_ar))     # (not "لأنقرة" as written)
             if iso is None or f.cand.type != "LOCATION":
@@ -1263,10 +1265,13 @@ class EntityRecognizer:
             before = f.start - 1
             if before > 0 and tokens[before].norm in ("من", "علي"):      # "المدعوم من أنقرة"
                 before -= 1
+            elif f.start in states:
+                before = states[f.start].start - 1
             if before >= 0 and keys[before] & (self.cues["state_verbs"] | self.cues["state_backing"]):
                 state = self._state(iso)
                 if state is not None:
                     chosen[n] = Found(f.start, f.end, state, f.priority, dict(f.extra))
+                    states[f.end] = chosen[n]
 
 
 def _joined_by_and(text: str, start: int, name: str) -> bool:

@@ -2020,9 +2020,10 @@ class EventExtractor:
                 target.append(SideCasualties(count=0, span=ctx.tokens[i].span))
                 i += 1
                 continue
-            if ctx.keys[i] & c["counted"] and i > lo and (ctx.keys[i - 1] & c["one_of"] or ctx.tokens[i - 1].norm == "من"):
+            if ctx.keys[i] & c["counted"] and i > lo and (ctx.keys[i - 1] & (c["one_of"] | c["share_of"])
+                                                          or ctx.tokens[i - 1].norm == "من"):
                 i += 1
-                continue   # "أحد القتلى عضو في الأسايش": one of the dead counted already
+                continue   # "أحد القتلى عضو في الأسايش", "معظم الشهداء": of the dead counted already
             if ctx.keys[i] & c["counted"]:
                 toll = _counted(ctx, i, lo, c)
                 tally = any(ctx.keys[k] & c["toll_nouns"] for k in ctx.words_before_token(i, 2))

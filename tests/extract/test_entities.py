@@ -384,6 +384,9 @@ def test_country_after_a_border_or_joined_to_a_place_is_a_place(run, text):
     ("اختطفت الشرطة العسكرية الموالية لأنقرة أربعة شبان.", "country:TUR"),
     ("انسحبت الهيئة من عفرين بضغط من أنقرة.", "country:TUR"),
     ("وطالب المحتجون بالضغط على موسكو لوقف القصف.", "country:RUS"),
+    # who leads a coalition, and who a state's verb acts on
+    ('شنّ طيران "التحالف الدولي" الذي تقوده واشنطن غارة على مواقع قرب البوكمال.', "country:USA"),
+    ("وتتهم دمشق واشنطن بتسهيل تحركات خلايا التنظيم في البادية.", "country:USA"),
 ])
 def test_capital_after_a_verb_of_politics_is_its_state(run, text, state):
     assert ("STATE", state) in {(e.type, e.kb_id) for e in run(text).entities}

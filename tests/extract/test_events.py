@@ -2583,3 +2583,10 @@ def test_a_toll_on_both_sides_after_the_act_that_set_a_clash_off_is_the_clashs(r
               "إلى إصابة خمسة عناصر من الطرفين.")
     clash, attempt = only(doc, "ARMED_CLASH"), only(doc, "ATTACK")
     assert (clash.casualties.injured_total, attempt.casualties.injured_total) == (5, None)
+
+
+def test_a_share_of_the_dead_told_later_is_no_second_toll(run):
+    doc = run("قُتل ثمانية عسكريين وأصيب ستة آخرون صباح الأحد جراء انفجار عبوة ناسفة بحافلة على طريق دير الزور – "
+              "تدمر، وأوضح المصدر أن معظم الشهداء كانوا عائدين إلى قطعاتهم.")
+    blast = only(doc, "EXPLOSION")
+    assert (blast.casualties.killed_total, blast.casualties.injured_total) == (8, 6)
