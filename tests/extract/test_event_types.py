@@ -175,6 +175,7 @@ def all_types(doc):
     ("اعتقلت قسد شاباً متهماً بالتعاون مع قوات العشائر.", "ACCUSE"),              # who is accused
     ("اعتقلت الميليشيا ستة شبان بعد انتهاء مهلة التسوية.", "AGREE"),            # a deadline of one made before
     ("رفضت الفتاة الزواج من رجل وافقت عليه الأسرة.", "AGREE"),                    # consent, no offer accepted
+    ("ونص الاتفاق على خروج الرافضين منهم إلى إدلب.", "REJECT"),                   # who refused, named
     ("اتهم الشيخ الحكومة بشن حملة على القرى، مطالباً بتدخل قوات دولية.", "MOBILIZE"),   # an intervention called for
 ])
 def test_words_of_an_act_that_tell_no_act_of_their_own(run, text, not_type):
@@ -194,6 +195,7 @@ def test_words_of_an_act_that_tell_no_act_of_their_own(run, text, not_type):
     ("أصيب ثمانية مدنيين بجروح إثر سقوط ٥ قذائف صاروخية على المدينة.", "SHELLING"),   # shells counted as they fell
     ("ودخلت قوات النظام بلدة عين عيسى أمس.", "MOBILIZE"),
     ("وجاءت الغارات بعد وصول شحنة صواريخ إلى القاعدة عبر المعبر.", "SUPPORT"),
+    ("وقال القائد إن قواته لن تنسحب من المدينة، رافضاً أي ترتيبات تفرض بالقوة.", "REJECT"),
 ])
 def test_the_same_words_where_they_tell_the_act(run, text, type_):
     assert type_ in all_types(run(text))
