@@ -445,11 +445,13 @@ class EntityRecognizer:
         return tok.norm in ("ابو", "ام") or self._is_given_name(tok)
 
     def _definite_run(self, tokens, head: int, covered, most: int = 2) -> tuple[int, int] | None:
-        """The head word and up to `most` definite words after it: "لواء الفاتحين", "نور الدين الزنكي"."""
+        """The head word and up to `most` definite words after it: "لواء الفاتحين", "نور الدين الزنكي";
+        "آل" (the family of) with the name after it: "عشيرة آل جعفر"."""
         j = head + 1
         while j < len(tokens) and j - head <= most and tokens[j].is_word and tokens[j].norm.startswith("ال") \
                 and not covered[j] and not _stop(tokens[j], self.cues["name_stop"]):
-            j += 1
+            family = tokens[j].norm == "ال" and j + 1 < len(tokens) and tokens[j + 1].is_word and not covered[j + 1]
+            j += 2 if family else 1
         return (head, j) if j > head + 1 else None
 
     def _persons(self, tokens, keys, covered) -> list[Found]:
@@ -821,10 +823,14 @@ class EntityRecognizer:
         """The name of a town or village from token j: one word, or more when a word opens a
         compound name and the next one can go on with it ("تل جبين", "تل أبو ظهور")."""
         heads, stop = self.cues["toponym_heads"], self.cues["name_stop"]
+        links = self.cues["toponym_links"] if keys[j] & heads else frozenset()
         k = j + 1
-        while k < len(tokens) and k - j < max_len and keys[k - 1] & heads:
+        while k < len(tokens) and k - j < max_len and keys[k - 1] & (heads | links):
             t = tokens[k]
-            if not _may_name(t) or _stop(t, stop) or keys[k] & (self.cues["locative_before"] | self.cues["time_of_day"]):
+            # (after a title a name, though it reads as a word: "علي" is also "على")
+            named = bool(keys[k - 1] & links) and t.is_word
+            if not named and (not _may_name(t) or _stop(t, stop)
+                              or keys[k] & (self.cues["locative_before"] | self.cues["time_of_day"])):
                 break
             k += 1
         return (j, k)
@@ -1214,6 +1220,8 @@ class EntityRecognizer:
             # "وزارة الدفاع": a head word in construct after another noun belongs to another name
             if before & (set(m.payload.block_before) | self.cues["clip_blockers"]):
                 continue
+            if m.end < len(tokens) and tokens[m.end].norm == "عن":
+                continue   # "في الدفاع عن أهلنا" after "الدفاع المدني": the verbal noun, no name
             out.append(Found(m.start, m.end, m.payload, 0, {"source": "coref"}))
         return out
 

@@ -764,9 +764,12 @@ def test_the_national_army_s_third_corps_is_linked(run):
     (dt.date(2024, 3, 12), "syrian_government"),
     (dt.date(2025, 3, 11), "syrian_transitional_government"),
 ])
-def test_the_state_s_neutral_names_stand_for_the_government_of_the_day(run, published, kb_id):
-    doc = run("وقعت الحكومة السورية اتفاقاً مع قوات سوريا الديمقراطية في دمشق.", published=published)
-    assert kb_id in {e.kb_id for e in doc.entities}
+@pytest.mark.parametrize("text", [
+    "وقعت الحكومة السورية اتفاقاً مع قوات سوريا الديمقراطية في دمشق.",
+    "قصفت القوات السورية بلدة القصر بالمدفعية.",
+])
+def test_the_state_s_neutral_names_stand_for_the_government_of_the_day(run, published, kb_id, text):
+    assert kb_id in {e.kb_id for e in run(text, published=published).entities}
 
 
 def test_the_old_regime_s_own_names_stay_its_own(run):
@@ -984,3 +987,31 @@ def test_the_division_alone_is_no_one_when_two_divisions_are_named(run):
 def test_the_army_alone_is_no_one_when_two_armies_are_named(run):
     doc = run("قصف الجيش التركي مواقع لقسد، وردّ الجيش السوري بقصف مماثل. وقال الجيش إن قواته صدت الهجوم.")
     assert all(len(e.mentions) == 1 for e in doc.entities if e.kb_id in ("turkey_forces", "syrian_government"))
+
+
+def arabic_names(doc, type_):
+    return {e.name_ar for e in doc.entities if e.type == type_}
+
+
+def test_a_clan_is_named_with_its_family(run):
+    doc = run("اندلعت اشتباكات بين الأمن العام ومسلحين من عشيرة آل جعفر وعشيرة آل زعيتر في ريف القصير.")
+    assert {"عشيرة آل جعفر", "عشيرة آل زعيتر"} <= arabic_names(doc, "ARMED_GROUP")
+
+
+def test_a_place_name_goes_on_after_a_title_inside_it(run):
+    assert "حوش السيد علي" in arabic_names(run("تعرضت بلدات القصر وحوش السيد علي ومطربا لقصف مدفعي."), "LOCATION")
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("أجرى الرئيس اللبناني جوزاف عون اتصالاً بوزير الدفاع السوري مرهف أبو قصرة.", "joseph_aoun"),
+    ("أجرى الرئيس اللبناني جوزاف عون اتصالاً بوزير الدفاع السوري مرهف أبو قصرة.", "murhaf_abu_qasra"),
+])
+def test_the_leaders_of_2025_are_known(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text, published=dt.date(2025, 3, 17)).entities}
+
+
+def test_a_clipped_name_before_its_verbal_nouns_preposition_is_no_mention(run):
+    doc = run("وعمل الصليب الأحمر والدفاع المدني على انتشال الجثث. وقال قائد الجيش إن الجيش لن يتهاون في الدفاع عن "
+              "أهلنا.")
+    civil_defence = [e for e in doc.entities if e.kb_id == "white_helmets"]
+    assert [len(e.mentions) for e in civil_defence] == [1]
