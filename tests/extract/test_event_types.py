@@ -176,6 +176,7 @@ def all_types(doc):
     ("اعتقلت الميليشيا ستة شبان بعد انتهاء مهلة التسوية.", "AGREE"),            # a deadline of one made before
     ("رفضت الفتاة الزواج من رجل وافقت عليه الأسرة.", "AGREE"),                    # consent, no offer accepted
     ("ونص الاتفاق على خروج الرافضين منهم إلى إدلب.", "REJECT"),                   # who refused, named
+    ("وتسيطر قسد على النقاط الحدودية منذ عام 2019.", "BASE_CHANGE"),                 # who holds them
     ("اتهم الشيخ الحكومة بشن حملة على القرى، مطالباً بتدخل قوات دولية.", "MOBILIZE"),   # an intervention called for
 ])
 def test_words_of_an_act_that_tell_no_act_of_their_own(run, text, not_type):
@@ -196,6 +197,7 @@ def test_words_of_an_act_that_tell_no_act_of_their_own(run, text, not_type):
     ("ودخلت قوات النظام بلدة عين عيسى أمس.", "MOBILIZE"),
     ("وجاءت الغارات بعد وصول شحنة صواريخ إلى القاعدة عبر المعبر.", "SUPPORT"),
     ("وقال القائد إن قواته لن تنسحب من المدينة، رافضاً أي ترتيبات تفرض بالقوة.", "REJECT"),
+    ('وسيطر "جيش الإسلام" على مقرات ومستودعات تابعة للفيلق في بلدة مسرابا.', "BASE_CHANGE"),   # bases seized
 ])
 def test_the_same_words_where_they_tell_the_act(run, text, type_):
     assert type_ in all_types(run(text))
