@@ -312,7 +312,7 @@ class EventExtractor:
         for name in ("verb_phrase_heads", "fired", "hedges", "unnamed_agents", "other_than", "purpose_words", "distance_units",
                      "road_links", "connectives", "counts_before_since", "execution_verbs", "judicial_words", "doing_verbs",
                      "delegations", "arrival_words", "fear_words", "withdrawals", "left_places",
-                     "office_units", "security_committee", "committee_formed", "about_words"):
+                     "office_units", "security_committee", "committee_formed", "about_words", "committed_verbs"):
             out[name] = keyset(raw[name])
         out["reason_openers"] = _Phrases.of(raw["reason_openers"])
         out["statement_turns"] = _Phrases.of(raw["statement_turns"])
@@ -1025,6 +1025,13 @@ class EventExtractor:
             return False
         if any(ctx.tokens[k].norm[:1] in ("ب", "ل") and ctx.keys[k] & self.cues["air"]
                for k in range(h.end, min(h.scope[1], h.end + 2))):
+            return True
+        # "المجزرة التي ارتكبها طيران التحالف", "مجزرة مدرسة ابن طفيل التي ارتكبها طيران النظام": aircraft
+        # that did it, in a relative clause after it and what it struck
+        after = [k for k in range(h.end, min(len(ctx.tokens), h.end + 8)) if ctx.tokens[k].is_word][:6]
+        which = next((n for n, k in enumerate(after) if ctx.tokens[k].norm in ("التي", "الذي")), None)
+        if (which is not None and len(after) >= which + 3 and ctx.keys[after[which + 1]] & self.cues["committed_verbs"]
+                and ctx.keys[after[which + 2]] & self.cues["air"]):
             return True
         # "جراء استهداف طائرات حربية روسية بـ 4 غارات": aircraft in construct with a targeting noun, then
         # what they struck with (not "استهداف طائرة مروحية" alone: the aircraft may be the target)

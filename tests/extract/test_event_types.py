@@ -198,6 +198,8 @@ def test_words_of_an_act_that_tell_no_act_of_their_own(run, text, not_type):
     ("وجاءت الغارات بعد وصول شحنة صواريخ إلى القاعدة عبر المعبر.", "SUPPORT"),
     ("وقال القائد إن قواته لن تنسحب من المدينة، رافضاً أي ترتيبات تفرض بالقوة.", "REJECT"),
     ('وسيطر "جيش الإسلام" على مقرات ومستودعات تابعة للفيلق في بلدة مسرابا.', "BASE_CHANGE"),   # bases seized
+    # aircraft that did it, in a relative clause after what it struck
+    ("ويستعيد الأهالي مجزرة مدرسة ابن طفيل التي ارتكبها طيران النظام في أيلول 2013 وقتل فيها 14 طالباً.", "AIRSTRIKE"),
 ])
 def test_the_same_words_where_they_tell_the_act(run, text, type_):
     assert type_ in all_types(run(text))

@@ -2590,3 +2590,11 @@ def test_a_share_of_the_dead_told_later_is_no_second_toll(run):
               "تدمر، وأوضح المصدر أن معظم الشهداء كانوا عائدين إلى قطعاتهم.")
     blast = only(doc, "EXPLOSION")
     assert (blast.casualties.killed_total, blast.casualties.injured_total) == (8, 6)
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("قصفت طائرات التحالف حي البدو أمس، في مجزرة جديدة ذهب ضحيتها 15 مدنياً.", 15),
+    ("ارتكبت قوات النظام مجزرة في البلدة أمس راح ضحيتها 33 مدنياً.", 33),
+])
+def test_the_victims_of_an_act_are_its_toll(run, text, killed):
+    assert [e.casualties.killed_total for e in run(text).events] == [killed]
