@@ -768,15 +768,20 @@ class EventExtractor:
         words_before = [i for i in range(lo, start) if ctx.tokens[i].is_word][-6:]
         if any(ctx.keys[i] & spec.not_after for i in words_before):
             return True
-        # a verb's object may follow its subject: "خطف المنتخب الأضواء"
-        after = [i for i in range(end, min(len(ctx.keys), end + 6)) if ctx.tokens[i].is_word][:3]
+        # a verb's object may follow its subject, a name however long: "خطف المنتخب الأضواء", "حققت قوات
+        # سوريا الديمقراطية تقدماً"
+        after = [i for i in range(end, min(len(ctx.keys), end + 8))
+                 if ctx.tokens[i].is_word and not (spec.form == "verb" and ctx.entity_at[i])][:3]
         if any(ctx.keys[i] & spec.not_before for i in after):
             return True
         if end - start == 1 and ctx.keys[start] & spec.not_forms:
             return True
-        previous = ctx.words_before_token(start, 1)
+        previous = ctx.words_before_token(start, 2)
+        # "وتتهم دمشق الحزب بدعم المسلحين، وهو ما ينفيه الحزب": what is said of what was said before
+        answer = (spec.type in SPEECH_TYPES and len(previous) == 2 and ctx.tokens[previous[0]].norm == "ما"
+                  and ctx.tokens[previous[1]].norm in ("وهو", "وهي", "هو", "هي"))
         if (spec.form == "verb" and ctx.tokens[start].norm.startswith(("ت", "ي")) and previous
-                and ctx.keys[previous[0]] & self.cues["relatives"]):
+                and ctx.keys[previous[0]] & self.cues["relatives"] and not answer):
             return True   # "عصابات الخطف التي تستهدف المدنيين": what someone does, told in passing
         if end - start == 1 and self._prepositional(ctx, start):
             return True
@@ -812,7 +817,7 @@ class EventExtractor:
         if ctx.keys[start] & self.cues["execution_verbs"] and any(
                 ctx.keys[i] & self.cues["judicial_words"] for i in range(*ctx.sentence_tokens(ctx.sentence_of(start)))):
             return True   # "أعدم الجندي بعد إدانته بالاغتصاب": a sentence carried out, no political violence
-        if spec.type != "ACCUSE":
+        if spec.type != "ACCUSE" and not answer:
             words = [i for i in range(max(lo, start - 2 * ACCUSATION_WORDS), start) if ctx.tokens[i].is_word]
             if any(ctx.keys[i] & self.cues["accusation"] for i in words[-ACCUSATION_WORDS:]):
                 return True

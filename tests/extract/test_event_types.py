@@ -177,6 +177,8 @@ def all_types(doc):
     ("رفضت الفتاة الزواج من رجل وافقت عليه الأسرة.", "AGREE"),                    # consent, no offer accepted
     ("ونص الاتفاق على خروج الرافضين منهم إلى إدلب.", "REJECT"),                   # who refused, named
     ("وتسيطر قسد على النقاط الحدودية منذ عام 2019.", "BASE_CHANGE"),                 # who holds them
+    ("وأكد الجانبان التزامهما بكل ما من شأنه تحقيق الأمن والاستقرار في البلدين.", "INVESTIGATE"),   # achieved
+    ("وحققت قوات سوريا الديمقراطية تقدماً في حي الصناعة.", "INVESTIGATE"),
     ("اتهم الشيخ الحكومة بشن حملة على القرى، مطالباً بتدخل قوات دولية.", "MOBILIZE"),   # an intervention called for
 ])
 def test_words_of_an_act_that_tell_no_act_of_their_own(run, text, not_type):
@@ -198,6 +200,7 @@ def test_words_of_an_act_that_tell_no_act_of_their_own(run, text, not_type):
     ("وجاءت الغارات بعد وصول شحنة صواريخ إلى القاعدة عبر المعبر.", "SUPPORT"),
     ("وقال القائد إن قواته لن تنسحب من المدينة، رافضاً أي ترتيبات تفرض بالقوة.", "REJECT"),
     ('وسيطر "جيش الإسلام" على مقرات ومستودعات تابعة للفيلق في بلدة مسرابا.', "BASE_CHANGE"),   # bases seized
+    ("وتتهم دمشق الحزب بدعم المسلحين، وهو ما ينفيه الحزب.", "REJECT"),   # what is said of what was said
     # aircraft that did it, in a relative clause after what it struck
     ("ويستعيد الأهالي مجزرة مدرسة ابن طفيل التي ارتكبها طيران النظام في أيلول 2013 وقتل فيها 14 طالباً.", "AIRSTRIKE"),
 ])
