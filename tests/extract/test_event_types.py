@@ -201,6 +201,7 @@ def test_words_of_an_act_that_tell_no_act_of_their_own(run, text, not_type):
     ("وقال القائد إن قواته لن تنسحب من المدينة، رافضاً أي ترتيبات تفرض بالقوة.", "REJECT"),
     ('وسيطر "جيش الإسلام" على مقرات ومستودعات تابعة للفيلق في بلدة مسرابا.', "BASE_CHANGE"),   # bases seized
     ("وتتهم دمشق الحزب بدعم المسلحين، وهو ما ينفيه الحزب.", "REJECT"),   # what is said of what was said
+    ("أسقطت طائرة حربية أمريكية، مساء أمس، طائرة حربية تابعة لقوات النظام قرب بلدة جعدين.", "AIRSTRIKE"),   # downed
     # aircraft that did it, in a relative clause after what it struck
     ("ويستعيد الأهالي مجزرة مدرسة ابن طفيل التي ارتكبها طيران النظام في أيلول 2013 وقتل فيها 14 طالباً.", "AIRSTRIKE"),
 ])
