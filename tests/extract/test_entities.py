@@ -1002,6 +1002,11 @@ def test_a_place_name_goes_on_after_a_title_inside_it(run):
     assert "حوش السيد علي" in arabic_names(run("تعرضت بلدات القصر وحوش السيد علي ومطربا لقصف مدفعي."), "LOCATION")
 
 
+def test_a_day_ends_a_compound_place_name(run):
+    doc = run("سقطت قذيفة مدفعية على منزل في بلدة القصر يوم 17 آذار، ما أدى إلى مقتل ثلاثة أشخاص.")
+    assert "القصر" in arabic_names(doc, "LOCATION") and not any("يوم" in n for n in arabic_names(doc, "LOCATION"))
+
+
 @pytest.mark.parametrize("text, kb_id", [
     ("أجرى الرئيس اللبناني جوزاف عون اتصالاً بوزير الدفاع السوري مرهف أبو قصرة.", "joseph_aoun"),
     ("أجرى الرئيس اللبناني جوزاف عون اتصالاً بوزير الدفاع السوري مرهف أبو قصرة.", "murhaf_abu_qasra"),
