@@ -44,6 +44,7 @@ ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
 SOURCE_TYPES = ("ORGANIZATION", "MEDIA", "PERSON")          # who may be cited for what is said after them
 SPEAKER_TYPES = SOURCE_TYPES + ("ARMED_GROUP", "STATE")    # the same, when "إن"/"أن" follows their name
 BLAST_MEANS_REACH = 4    # tokens from blasts to the bombs named as their means ("تفجيرات بسيارات ودراجات مفخخة")
+THEN_WORDS = 3           # words after an act to "حينها" (at that time) that dates it by the last day told
 BOTH_SIDES_REACH = 6     # tokens from a toll to "من الطرفين" that counts it on both sides
 PRIOR_ACT_WORDS = 5      # from "بعد"/"عقب" to the act it names ("بعد ساعات من اعتقال")
 GOVERNOR_WORDS = 10      # words back to the verb a purpose-looking "لـ" noun depends on ("تعرضت … لهجوم")
@@ -312,7 +313,8 @@ class EventExtractor:
         for name in ("verb_phrase_heads", "fired", "hedges", "unnamed_agents", "other_than", "purpose_words", "distance_units",
                      "road_links", "connectives", "counts_before_since", "execution_verbs", "judicial_words", "doing_verbs",
                      "delegations", "arrival_words", "fear_words", "withdrawals", "left_places",
-                     "office_units", "security_committee", "committee_formed", "about_words", "committed_verbs"):
+                     "office_units", "security_committee", "committee_formed", "about_words", "committed_verbs",
+                     "then_words"):
             out[name] = keyset(raw[name])
         out["reason_openers"] = _Phrases.of(raw["reason_openers"])
         out["statement_turns"] = _Phrases.of(raw["statement_turns"])
@@ -1630,6 +1632,13 @@ class EventExtractor:
                     # which a day named for the act itself may precede
                     h.date_told = not speech and i < h.start and self._dates_statement(ctx, i)
                 return
+        # "ونفى حزب الله حينها أي علاقة له": at the time told last before it (the campaign "في السابع من
+        # شباط الماضي" of the sentence before)
+        if any(ctx.keys[k] & self.cues["then_words"] for k in ctx.words_after(h, THEN_WORDS)):
+            told = [x for x in ctx.dates_in((0, h.start))
+                    if x[1].value is not None and not ctx.is_dateline(ctx.sentence_of(x[0]))]
+            if told:
+                h.date, h.background = told[-1][1].value, True
 
     def _counted_since(self, ctx: _Context, i: int) -> bool:
         """Whether the date at token i starts the period an act is counted in ("الغارات، التي تعد

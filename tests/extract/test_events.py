@@ -2598,3 +2598,9 @@ def test_a_share_of_the_dead_told_later_is_no_second_toll(run):
 ])
 def test_the_victims_of_an_act_are_its_toll(run, text, killed):
     assert [e.casualties.killed_total for e in run(text).events] == [killed]
+
+
+def test_an_act_told_at_that_time_has_the_day_told_last_before_it(run):
+    doc = run("وكانت وزارة الدفاع أطلقت، في السابع من شباط الماضي، حملة عسكرية في ريف القصير. ونفى \"حزب الله\" "
+              "حينها أي علاقة له بالاشتباكات.")
+    assert only(doc, "REJECT").date.value == dt.date(2024, 2, 7)
