@@ -622,6 +622,8 @@ class EntityRecognizer:
             if t.norm == "،" and j + 1 < n:
                 first = j + 2 if tokens[j + 1].norm in ("المدعو", "المدعوه") and j + 2 < n else j + 1
                 run = self._bare_name(tokens, keys, first, covered)   # (after "، المدعو" the name itself)
+                if run and keys[run[0]] & self.cues["state_verbs"]:
+                    return None   # "ورئيس مجلس الأمن، أدانت فيهما المجزرة": a verb of speech goes on, no name
                 ends = run and (run[1] >= n or not tokens[run[1]].is_word or _stop(tokens[run[1]], self.cues["name_stop"]))
                 if run and ends and run[1] - run[0] >= 2 and (self._name_like(tokens, keys, run)
                                                                or self._apposed_name(tokens, keys, run)):

@@ -1020,3 +1020,9 @@ def test_a_clipped_name_before_its_verbal_nouns_preposition_is_no_mention(run):
               "أهلنا.")
     civil_defence = [e for e in doc.entities if e.kb_id == "white_helmets"]
     assert [len(e.mentions) for e in civil_defence] == [1]
+
+
+def test_a_verb_of_speech_after_a_role_and_a_comma_is_no_name(run):
+    doc = run("ووجهت الوزارة رسالتين إلى الأمين العام للأمم المتحدة ورئيس مجلس الأمن، أدانت فيهما المجزرة التي "
+              "ارتكبها طيران التحالف في حي البدو.")
+    assert not [e for e in doc.entities if e.type == "PERSON"]
