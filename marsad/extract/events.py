@@ -314,7 +314,7 @@ class EventExtractor:
                      "road_links", "connectives", "counts_before_since", "execution_verbs", "judicial_words", "doing_verbs",
                      "delegations", "arrival_words", "fear_words", "withdrawals", "left_places",
                      "office_units", "security_committee", "committee_formed", "about_words", "committed_verbs",
-                     "then_words"):
+                     "then_words", "strike_nouns"):
             out[name] = keyset(raw[name])
         out["reason_openers"] = _Phrases.of(raw["reason_openers"])
         out["statement_turns"] = _Phrases.of(raw["statement_turns"])
@@ -2218,6 +2218,12 @@ class EventExtractor:
             # part of it, wherever in it
             during = is_verb and h.end < len(ctx.tokens) and bool(ctx.keys[h.end] & self.cues["during"])
             # ("قسد تقصف قرى غرب الفرات" over "وردت قسد بقصف مدفعي طال قرى الطيبة")
+            if h.type == "ATTACK" and h.distinct and not h.answer and any(
+                    ctx.keys[k] & self.cues["strike_nouns"] for k in range(h.start, h.end)):
+                # "غارات أردنية على عرمان …، في حين استهدفت ضربة أخرى مزرعة": another strike of the kind just told
+                told = next((g for g in reversed(active) if g.type in ("AIRSTRIKE", "SHELLING")), None)
+                if told is not None and h.sentence - told.last_sentence <= 1:
+                    h.type = told.type
             candidates = [g for g in active if {g.head.sentence, g.last_sentence} <= headline] if h.answer else active
             ordered = list(reversed(candidates))
             if h.definite:   # "الاشتباكات" refers to the clash told before, rather than to a more recent attack

@@ -2604,3 +2604,9 @@ def test_an_act_told_at_that_time_has_the_day_told_last_before_it(run):
     doc = run("وكانت وزارة الدفاع أطلقت، في السابع من شباط الماضي، حملة عسكرية في ريف القصير. ونفى \"حزب الله\" "
               "حينها أي علاقة له بالاشتباكات.")
     assert only(doc, "REJECT").date.value == dt.date(2024, 2, 7)
+
+
+def test_another_strike_after_air_strikes_is_one_more_of_them(run):
+    doc = run("شنت طائرات أردنية غارات على بلدة عرمان فجر اليوم، ما أدى إلى مقتل عشرة أشخاص، في حين استهدفت ضربة أخرى "
+              "مزرعة قرب بلدة ملح، ما أدى إلى إصابة شخصين.")
+    assert [e.type for e in doc.events] == ["AIRSTRIKE", "AIRSTRIKE"]
