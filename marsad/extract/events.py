@@ -44,6 +44,7 @@ ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
 SOURCE_TYPES = ("ORGANIZATION", "MEDIA", "PERSON")          # who may be cited for what is said after them
 SPEAKER_TYPES = SOURCE_TYPES + ("ARMED_GROUP", "STATE")    # the same, when "إن"/"أن" follows their name
 BLAST_MEANS_REACH = 4    # tokens from blasts to the bombs named as their means ("تفجيرات بسيارات ودراجات مفخخة")
+RELATIVE_REACH = 6       # tokens from an act to the relative clause that tells its own time ('اتفاق "…" الذي')
 THEN_WORDS = 3           # words after an act to "حينها" (at that time) that dates it by the last day told
 BOTH_SIDES_REACH = 6     # tokens from a toll to "من الطرفين" that counts it on both sides
 PRIOR_ACT_WORDS = 5      # from "بعد"/"عقب" to the act it names ("بعد ساعات من اعتقال")
@@ -1622,8 +1623,14 @@ class EventExtractor:
             if found:
                 # the nearest, in the act's own clause first ("دخلت منبج في 15 من الشهر الجاري، وعين العرب في
                 # اليوم التالي، بموجب اتفاق أبرمته قسد مع دمشق … في 13 أكتوبر")
-                own = ctx.clause_start_at(h.start)
-                i, dm = min(found, key=lambda x: (ctx.clause_start_at(x[0]) != own, abs(x[0] - h.start)))
+                # (and in the relative clause right after it: 'اتفاق "تعليق العمليات" الذي أعلنه بنس وأردوغان في
+                # أنقرة الخميس الماضي')
+                own = {ctx.clause_start_at(h.start)}
+                which = next((k for k in range(h.end, min(h.scope[1], h.end + RELATIVE_REACH))
+                              if ctx.tokens[k].norm in ("الذي", "التي")), None)
+                if which is not None and not any(ctx.tokens[k].norm in CLAUSE_PUNCTUATION for k in range(h.end, which)):
+                    own.add(ctx.clause_start_at(which + 1))
+                i, dm = min(found, key=lambda x: (ctx.clause_start_at(x[0]) not in own, abs(x[0] - h.start)))
                 if dm.value is None:
                     h.date_unresolved = True
                 else:

@@ -2610,3 +2610,9 @@ def test_another_strike_after_air_strikes_is_one_more_of_them(run):
     doc = run("شنت طائرات أردنية غارات على بلدة عرمان فجر اليوم، ما أدى إلى مقتل عشرة أشخاص، في حين استهدفت ضربة أخرى "
               "مزرعة قرب بلدة ملح، ما أدى إلى إصابة شخصين.")
     assert [e.type for e in doc.events] == ["AIRSTRIKE", "AIRSTRIKE"]
+
+
+def test_the_relative_clause_right_after_an_act_tells_its_own_day(run):
+    doc = run('وأخلت "قسد"، الأحد الماضي، مدينة رأس العين، بموجب اتفاق "تعليق العمليات" الذي أعلنه نائب الرئيس '
+              "الأمريكي ورئيس النظام التركي في أنقرة الخميس الماضي.")
+    assert only(doc, "AGREE").date.value == dt.date(2024, 3, 7)
