@@ -1002,6 +1002,11 @@ def test_a_place_name_goes_on_after_a_title_inside_it(run):
     assert "حوش السيد علي" in arabic_names(run("تعرضت بلدات القصر وحوش السيد علي ومطربا لقصف مدفعي."), "LOCATION")
 
 
+def test_farms_named_by_their_kind_are_a_place(run):
+    doc = run('سيطر "جيش الإسلام" على مقرات ومستودعات تابعة للفيلق في مزارع الأشعري.')
+    assert "Al-Ashari farms" in names(doc, "LOCATION")
+
+
 def test_a_day_ends_a_compound_place_name(run):
     doc = run("سقطت قذيفة مدفعية على منزل في بلدة القصر يوم 17 آذار، ما أدى إلى مقتل ثلاثة أشخاص.")
     assert "القصر" in arabic_names(doc, "LOCATION") and not any("يوم" in n for n in arabic_names(doc, "LOCATION"))
