@@ -1206,7 +1206,7 @@ class EntityRecognizer:
         # "الجيش" alone is the one army the article names ("الجيش السوري", "جيش الإسلام"), "الفرقة" the one
         # division ("الفرقة 74"); with two, neither
         for head in self.cues["formation_heads"]:
-            named = {f.cand.key: f.cand for f in chosen if f.cand.type in ("ARMED_GROUP", "STATE")
+            named = {f.cand.key: f.cand for f in chosen if f.cand.type in ("ARMED_GROUP", "STATE", "ORGANIZATION")
                      and f.end - f.start > 1 and head in keys[f.start]}
             if len(named) == 1:
                 matcher.add("ال" + head, next(iter(named.values())))

@@ -1031,3 +1031,10 @@ def test_a_verb_of_speech_after_a_role_and_a_comma_is_no_name(run):
     doc = run("ووجهت الوزارة رسالتين إلى الأمين العام للأمم المتحدة ورئيس مجلس الأمن، أدانت فيهما المجزرة التي "
               "ارتكبها طيران التحالف في حي البدو.")
     assert not [e for e in doc.entities if e.type == "PERSON"]
+
+
+def test_the_ministry_alone_is_the_one_ministry_named(run):
+    doc = run('أعلنت وزارة الدفاع السورية مقتل ثلاثة من عناصرها. واتهمت الوزارة "حزب الله" بالوقوف وراء العملية.',
+              published=dt.date(2025, 3, 16))
+    ministry = next(e for e in doc.entities if e.kb_id == "syrian_defence_ministry")
+    assert len(ministry.mentions) == 2
