@@ -409,6 +409,7 @@ class EventExtractor:
         self._shared_subjects(ctx, hits)
         self._speakers(ctx, hits)
         self._both_sides(ctx, hits)
+        self._threatened_parties(hits)
         for h in hits:
             if h.link_denied:
                 # "نفت الحركة مسؤوليتها عن اختطاف …": a party to the act is denied, not the act, which
@@ -469,6 +470,17 @@ class EventExtractor:
             lo, hi = ctx.tok(said.start), ctx.tok_end(said.end)
             h.side_a = list(dict.fromkeys(m.entity_id for _, m in ctx.mentions_in((lo, hi), ACTOR_TYPES)
                                           if m.entity_id not in h.side_b))
+
+    @staticmethod
+    def _threatened_parties(hits: list[Hit]) -> None:
+        """'هدد القيادي … بـ"اقتحام" مقرات الفيلق الخامس': whom the act a threat names would strike is
+        threatened too."""
+        for n, threat in enumerate(hits):
+            if threat.type != "THREATEN":
+                continue
+            act = next((x for x in hits[n + 1:] if x.sentence == threat.sentence and x.modality == "threatened"), None)
+            if act is not None:
+                threat.side_b += [e for e in act.side_b if e not in threat.actors]
 
     def _both_sides(self, ctx: _Context, hits: list[Hit]) -> None:
         """"توصل الطرفان إلى هدنة", "حذروا الطرفين", "قادة الفصيلين": the two sides are those of the

@@ -2616,3 +2616,9 @@ def test_the_relative_clause_right_after_an_act_tells_its_own_day(run):
     doc = run('وأخلت "قسد"، الأحد الماضي، مدينة رأس العين، بموجب اتفاق "تعليق العمليات" الذي أعلنه نائب الرئيس '
               "الأمريكي ورئيس النظام التركي في أنقرة الخميس الماضي.")
     assert only(doc, "AGREE").date.value == dt.date(2024, 3, 7)
+
+
+def test_whom_a_threatened_act_would_strike_is_threatened(run):
+    doc = run('وهدد القيادي في الحرس الثوري المدعو "الحاج مرتضى"، خلال لقائه وجهاء من المدينة، بـ"اقتحام" مقرات '
+              "الفيلق الخامس في البوكمال إذا لم يسلم العنصر المطلوب.")
+    assert "saa_5th_corps" in {doc.entity(e).kb_id for e in only(doc, "THREATEN").actors}
