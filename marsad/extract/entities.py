@@ -1159,11 +1159,11 @@ class EntityRecognizer:
                           or f.cand.source != "actor" and tokens[f.start].norm in KUNYA_HEADS), key=lambda f: f.start)
         same: dict[int, Candidate] = {}
         for before, after in zip(persons, persons[1:]):
+            if before.cand.type != "PERSON":
+                continue
             between = [k for k in range(before.end, after.start) if tokens[k].is_word and tokens[k].norm != "ب"]
             quoted_kunya = (0 < after.start - before.end <= 2 and tokens[after.start].norm in KUNYA_HEADS
                             and all(tokens[k].norm in (QUOTE, *OPENING_QUOTES, "(") for k in range(before.end, after.start)))
-            if before.cand.type != "PERSON":
-                continue
             if quoted_kunya or between and len(between) <= 2 and all(keys[k] & self.cues["nickname_words"] for k in between):
                 same[id(after)] = same.get(id(before), before.cand)
         return [Found(f.start, f.end, same[id(f)], f.priority, f.extra | {"source": "coref"}) if id(f) in same else f

@@ -2945,11 +2945,16 @@ class _Context:
         near = self.ex.cues["near_place"]
         return any(self.keys[j] & near for j in range(max(0, i - 2), i))
 
-    def hometown(self, i: int) -> bool:
-        """Whether the place at token i is where someone comes from: "عنصر ينحدر من بلدة السكرية"."""
+    def _word_before_place(self, i: int) -> int:
+        """The token before the place at token i, past the kind of settlement it is ("من مدينة الميادين")."""
         j = i - 1
         if j > 0 and self.keys[j] & SETTLEMENT_NOUNS:
             j -= 1
+        return j
+
+    def hometown(self, i: int) -> bool:
+        """Whether the place at token i is where someone comes from: "عنصر ينحدر من بلدة السكرية"."""
+        j = self._word_before_place(i)
         return j > 0 and self.tokens[j].norm == "من" and bool(self.keys[j - 1] & self.ex.cues["hometown"])
 
     def named_as_origin(self, i: int) -> bool:
@@ -2959,9 +2964,7 @@ class _Context:
             prev = next(self.mentions_before(i, 0), None)
             if prev is not None and self.tok_end(prev[1].span.end) == i and self.types.get(prev[1].entity_id) == "LOCATION":
                 return self.named_as_origin(prev[0])
-        j = i - 1
-        if j > 0 and self.keys[j] & SETTLEMENT_NOUNS:
-            j -= 1
+        j = self._word_before_place(i)
         if j > 0 and self.keys[j] & self.ex.cues["community"] and self.tokens[j - 1].norm == "من":
             return True   # where a victim is from: "الشاب سليمان الحسين من أبناء بلدة ملح"
         # not "الجنوبية الغربية من بغداد", "القريبة من رام الله", "130 كيلومتراً من القاهرة"
