@@ -326,6 +326,7 @@ class EntityRecognizer:
         out += self._units(tokens, keys)
         places = {f.start: f.end for f in known if f.cand.type == "LOCATION"}
         out += self._named_groups(tokens, keys, held_by_actors, places)
+        out += self._committees(tokens, keys, covered)
         out += self._persons(tokens, keys, covered)
         out += self._sites(tokens, keys, known)
         out += self._settlement_lists(tokens, keys, known)
@@ -431,6 +432,31 @@ class EntityRecognizer:
         council = next(iter(councils.values())).cand
         return [Found(i, i + 2, council, 0, {"source": "coref"}) for i in range(len(tokens) - 1)
                 if i not in councils and not covered[i] and bare_council(i)]
+
+    def _committees(self, tokens, keys, covered) -> list[Found]:
+        """A committee named by what it is: "اللجنة المركزية", "اللجنة الأمنية والعسكرية",
+        "اللجنة الأمنية الأردنية السورية المشتركة". Named so once, "اللجنة" alone is that committee;
+        with two such committees it could be either."""
+        c, n = self.cues, len(tokens)
+        out = []
+        for i in range(n - 1):
+            if not keys[i] & c["committee_nouns"] or covered[i]:
+                continue
+            k = i + 1
+            while k < n and not covered[k] and (keys[k] & c["committee_adjectives"] or (
+                    tokens[k].norm.startswith("و") and k > i + 1 and k + 1 <= n
+                    and any(f[1:] in c["committee_adjectives"] for f in keys[k]))):
+                k += 1
+            if k > i + 1:
+                name = " ".join([_head(tokens[i]), *(t.norm for t in tokens[i + 1:k])])
+                out.append(Found(i, k, self._named(_new("ORGANIZATION", name)), 0))
+        if len({f.cand.key for f in out}) != 1:
+            return out
+        named = {f.start for f in out}
+        return out + [Found(i, i + 1, out[0].cand, 0, {"source": "coref"}) for i in range(n)
+                      if i not in named and not covered[i] and keys[i] & c["committee_nouns"]
+                      and any(f.startswith("ال") for f in tokens[i].forms)
+                      and not (i + 1 < n and keys[i + 1] & c["committee_adjectives"])]
 
     @cached_property
     def _group_or_formation(self) -> frozenset[str]:
@@ -798,6 +824,8 @@ class EntityRecognizer:
         for i in range(n - 1):
             if not keys[i] & c["delegation_nouns"]:
                 continue
+            if keys[i] & c["border_sides"] and i > 0 and keys[i - 1] & c["border_side_before"]:
+                continue   # "على الجانب السوري من الحدود": a place
             k = i + 1
             while k < n and k - i <= 3 and keys[k] & c["delegation_modifiers"]:
                 k += 1
@@ -922,6 +950,11 @@ class EntityRecognizer:
                    for p in POSSESSIVE_SUFFIXES)
 
     @cached_property
+    def _nationality_words(self) -> frozenset[str]:
+        """Nationality adjectives as written, without the article ("روسي", "إيرانية")."""
+        return frozenset(normalize(w) for w in load_data_yaml("entity_cues.yaml", self.options)["nationality_forces"])
+
+    @cached_property
     def _kind_nouns(self) -> frozenset[str]:
         """Indefinite nouns for a kind of place, before a name or a list of names: "قرية"، "قرى"…"""
         return frozenset(self.cues["site_nouns"]) | frozenset(self.cues["settlement_lists"])
@@ -947,6 +980,8 @@ class EntityRecognizer:
                 return None
             if keys[i] & self._area_heads:
                 return None   # "ريف كوباني": an area, whatever the tagger says
+            if any(tokens[k].norm in self._nationality_words for k in range(i + 1, j)):
+                return None   # "اجتماع ثلاثي تركي روسي إيراني": nationalities after a given name's look-alike
             first = self._given_name_of(tokens[i])   # "وأحمد سامي الزعبي": without the conjunction
             if first is not None:
                 name = " ".join([first, *(t.norm for t in tokens[i + 1:j])])

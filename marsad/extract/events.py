@@ -135,6 +135,8 @@ class GappedTrigger:
     verbs: frozenset[str]
     objects: frozenset[str]      # one of these within `within` words after the verb makes it the act
     within: int
+    # the object may not follow the verb at once: "أسر المقاتلون 27 عنصراً" captures, "أسر العناصر" are families
+    apart: bool = False
 
 
 @dataclass(slots=True)
@@ -362,7 +364,8 @@ class EventExtractor:
             for g in spec.get("gapped") or ():
                 objects = frozenset(entry_key(f) for w in g["objects"] for f in _noun_forms(w))
                 out.append(GappedTrigger(TriggerSpec(etype, "verb", not_after, not_before),
-                                         frozenset(entry_key(w) for w in g["verbs"]), objects, int(g.get("within", 5))))
+                                         frozenset(entry_key(w) for w in g["verbs"]), objects, int(g.get("within", 5)),
+                                         bool(g.get("apart", False))))
         return out
 
     @cached_property
@@ -603,7 +606,8 @@ class EventExtractor:
             for pattern in self.gapped:
                 if not k & pattern.verbs or (lone_word is not None and lone_word.type == pattern.spec.type):
                     continue
-                obj = next((j for j in following[:pattern.within]
+                reach = following[int(pattern.apart):pattern.within]
+                obj = next((j for j in reach
                             if ctx.keys[j] & pattern.objects and (j not in taken or j in lone_nouns)), None)
                 # (what blocks the act is said after its object: "أطلق عناصرها النار في الهواء")
                 after_obj = [j for j in following if j > (obj or 0)][:3]
@@ -1575,8 +1579,11 @@ class EventExtractor:
 
     def _other_side(self, ctx: _Context, place: tuple[int, Mention]) -> bool:
         """"اشتباك على الحدود مع سوريا": the country across the border is not where it happened, nor
-        the town a protest stood with ("تضامناً مع السويداء")."""
+        the town a protest stood with ("تضامناً مع السويداء", "تضامناً مع أهالي درعا البلد")."""
         i, mention = place
+        people = i > 2 and bool(ctx.keys[i - 1] & self.cues["community"])
+        if people and ctx.tokens[i - 2].norm == "مع" and ctx.keys[i - 3] & self.cues["solidarity"]:
+            return True
         if not (i > 1 and ctx.tokens[i - 1].norm == "مع"):
             return False
         if ctx.keys[i - 2] & self.cues["solidarity"]:

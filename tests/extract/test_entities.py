@@ -1038,3 +1038,63 @@ def test_the_ministry_alone_is_the_one_ministry_named(run):
               published=dt.date(2025, 3, 16))
     ministry = next(e for e in doc.entities if e.kb_id == "syrian_defence_ministry")
     assert len(ministry.mentions) == 2
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("وقال عضو اللجنة إن الجانب الروسي وعد بدراسة ملاحظاتها.", "country:RUS"),
+    ("ونقل الطرف التركي رسالة إلى الفصائل.", "country:TUR"),
+])
+def test_a_party_to_talks_named_by_its_nationality_is_the_state(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}
+
+
+@pytest.mark.parametrize("text", [
+    "وتجمع النازحون على الجانب السوري من الحدود.",
+    "ونفى المصدر وقوع أي قصف مدفعي من الجانب السوري على البلدة.",
+])
+def test_a_side_of_a_border_is_no_state(run, text):
+    assert not [e for e in run(text).entities if e.type == "STATE"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقالت اللجنة المركزية في درعا البلد إنها ترفض التهجير.", "اللجنة المركزية"),
+    ("وعقدت اللجنة الأمنية والعسكرية في محافظة درعا اجتماعاً.", "اللجنة الأمنية والعسكرية"),
+    ("واجتمعت اللجنة الأمنية الأردنية السورية المشتركة في عمان.", "اللجنة الأمنية الأردنية السورية المشتركة"),
+])
+def test_a_committee_named_by_what_it_is_is_an_organisation(run, text, name):
+    assert name in arabic_names(run(text), "ORGANIZATION")
+
+
+def test_the_committee_alone_is_the_one_committee_named(run):
+    doc = run("وقالت اللجنة المركزية إنها ترفض التهجير. وأضاف عضو في اللجنة أن المفاوضات مستمرة.")
+    committee = next(e for e in doc.entities if e.type == "ORGANIZATION")
+    assert len(committee.mentions) == 2
+
+
+def test_nationalities_after_a_name_look_alike_are_no_person(run):
+    doc = run("وعقد اجتماع ثلاثي تركي روسي إيراني في الدوحة لبحث التطورات.")
+    assert not [e for e in doc.entities if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو قلقة.", "sergey_lavrov"),
+    ("وبحث فيدان ولافروف التطورات في اتصال هاتفي.", "hakan_fidan"),
+    ("وبحث فيدان ولافروف التطورات في اتصال هاتفي.", "sergey_lavrov"),
+    ("وطالبت الوزارة مجلس الأمن الدولي بتحمل مسؤولياته.", "un_security_council"),
+    ("وقال إن تنظيم بي كي كي/ واي بي جي يستغل الوضع.", "ypg"),
+])
+def test_ministers_and_councils_that_speak_on_syria_are_known(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}
+
+
+def test_the_national_security_council_is_not_the_un_s(run):
+    assert "un_security_council" not in {e.kb_id for e in run("واجتمع مجلس الأمن القومي التركي أمس.").entities}
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("قصفت قوات النظام حي طريق السد في درعا.", "tariq_al_sad"),
+    ("ونزحت عائلات إلى درعا المحطة.", "daraa_mahatta"),
+    ("ونزحت عائلات من مخيم درعا.", "daraa_camp"),
+])
+def test_daraa_s_districts_are_places(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}

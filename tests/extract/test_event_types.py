@@ -204,6 +204,8 @@ def test_words_of_an_act_that_tell_no_act_of_their_own(run, text, not_type):
     ("أسقطت طائرة حربية أمريكية، مساء أمس، طائرة حربية تابعة لقوات النظام قرب بلدة جعدين.", "AIRSTRIKE"),   # downed
     # aircraft that did it, in a relative clause after what it struck
     ("ويستعيد الأهالي مجزرة مدرسة ابن طفيل التي ارتكبها طيران النظام في أيلول 2013 وقتل فيها 14 طالباً.", "AIRSTRIKE"),
+    ("ونظم ناشطون وقفة تضامنية في ساحة السير وسط مدينة السويداء.", "PROTEST"),   # a vigil of solidarity
+    ("وأسر المقاتلون أكثر من ٤٠ عنصراً من قوات النظام، بينهم ضابط.", "ABDUCTION"),   # soldiers taken prisoner
 ])
 def test_the_same_words_where_they_tell_the_act(run, text, type_):
     assert type_ in all_types(run(text))
@@ -224,3 +226,16 @@ def test_a_standing_security_committee_is_no_inquiry(run):
 @pytest.mark.parametrize("text", ["وساد هدوء حذر في البلدة بعد الاشتباكات.", "وتعيش المدينة حالة ترقب حذر."])
 def test_cautious_calm_is_no_warning(run, text):
     assert "THREATEN" not in types(run(text))
+
+
+def test_the_families_of_soldiers_are_no_capture(run):
+    assert "ABDUCTION" not in all_types(run("وزار الوفد أسر العناصر الذين قتلوا في المعارك."))
+
+
+def test_a_protest_and_a_vigil_elsewhere_in_one_sentence_are_two(run):
+    doc = run("وخرج العشرات من أبناء مدينة بصرى الشام في مظاهرة، مساء أمس الخميس، تضامناً مع أهالي درعا البلد، "
+              "كما نظم ناشطون وقفة تضامنية في ساحة السير وسط مدينة السويداء.")
+    protests = [e for e in doc.events if e.type == "PROTEST"]
+    assert len(protests) == 2
+    # (and the town the first stood with is not where it was)
+    assert protests[0].place.name_en == "Busra ash Sham"
