@@ -998,6 +998,8 @@ class EntityRecognizer:
             return Found(i, j, self._named(_new("LOCATION", name)), -1, model | {"place_kind": "village"})
         if label == "ORG":
             actor = self._actor_named(name)
+            if actor is not None and before & {entry_key(w) for w in actor.block_before}:
+                return None   # "بينهم طالبان جامعيان": the word before makes it something else
             if actor is not None:
                 # the knowledge base types and links what the tagger found; the tagger's reading of
                 # an ambiguous alias as a name settles it (above the dictionary's match)

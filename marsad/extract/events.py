@@ -43,6 +43,10 @@ from marsad.resolve.places import distance_km
 ACTOR_TYPES = ("ARMED_GROUP", "STATE", "ORGANIZATION", "PERSON")
 SOURCE_TYPES = ("ORGANIZATION", "MEDIA", "PERSON")          # who may be cited for what is said after them
 SPEAKER_TYPES = SOURCE_TYPES + ("ARMED_GROUP", "STATE")    # the same, when "إن"/"أن" follows their name
+# words from a violent act to its means ("ب…"), past its agent and a victim named in full: 'اغتال
+# مسلحون مجهولون، مساء أمس، القيادي في ميليشيا "الدفاع الوطني" المدعومة من النظام، المدعو حيدر الجاسم،
+# بإطلاق النار عليه'
+MEANS_REACH = 16
 BLAST_MEANS_REACH = 4    # tokens from blasts to the bombs named as their means ("تفجيرات بسيارات ودراجات مفخخة")
 RELATIVE_REACH = 6       # tokens from an act to the relative clause that tells its own time ('اتفاق "…" الذي')
 THEN_WORDS = 3           # words after an act to "حينها" (at that time) that dates it by the last day told
@@ -309,6 +313,7 @@ class EventExtractor:
         out["media_heads"] = keyset(shared["media_heads"])
         out["road_nouns"] = keyset(shared["road_nouns"])
         out["unit_words"] = keyset(shared["units"])
+        out["ranks"] = keyset(shared["ranks"])
         out["own_forces"] = frozenset(normalize(w) for w in raw["own_forces"])
         out["responsibility"] = keyset(raw["responsibility"])
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
@@ -1140,6 +1145,8 @@ class EventExtractor:
                 break
             if past is not None and keys[i] & past:
                 return None
+            if ctx.entity_at[i]:
+                continue   # a word of a name is no cue: 'مصادر في "إدارة العمليات العسكرية"'
             if keys[i] & words or phrases.at(keys, i):
                 return i
         return None
@@ -2765,9 +2772,11 @@ class _Context:
                 continue
             if b - a - 1 > APPOSITION_WORDS:
                 continue
-            person = self.mention_at(a + 1)
+            # (after a rank or "المدعو": "القيادي في الميليشيا، المدعو حيدر الجاسم، بإطلاق النار عليه")
+            first = a + 2 if b - a > 2 and self.keys[a + 1] & self.ex.cues["ranks"] else a + 1
+            person = self.mention_at(first)
             named = (person is not None and self.types.get(person.entity_id) == "PERSON"
-                     and all(self.entity_at[k] for k in inside))
+                     and all(self.entity_at[k] for k in range(first, b)))
             # "أحبطت، مطلع الشهر الجاري، محاولة تفجير": a time between commas is as much an aside
             dated = all(self.in_date[k] for k in inside)
             # "لطائرات مجهولة، يرجح أنها إسرائيلية، استهدفت": a guess at who it was, likewise
@@ -3293,9 +3302,9 @@ def _means_of(ctx: _Context, prev: Hit, h: Hit) -> bool:
     an act `prev` came after ("ويأتي الهجوم بعد أسبوع من مقتل أربعة عناصر بانفجار لغم")."""
     # ("نجا من محاولة اغتيال إثر انفجار عبوة ناسفة بسيارته", "اغتيل القيادي جراء انفجار عبوة")
     caused = any(ctx.keys[k] & ctx.ex.cues["cause_words"] for k in ctx.words_before_token(h.start, 2))
-    # (twelve words, quotes aside: 'اغتيال القيادي في "الدفاع الوطني" صالح العبيد "أبو سطام" وشقيقه برصاص مسلحين')
+    # (words, not quotes: 'اغتيال القيادي في "الدفاع الوطني" صالح العبيد "أبو سطام" وشقيقه برصاص مسلحين')
     return (h.type in VIOLENT and prev.type in VIOLENT
-            and sum(ctx.tokens[k].is_word for k in range(prev.end, h.start)) <= 12
+            and sum(ctx.tokens[k].is_word for k in range(prev.end, h.start)) <= MEANS_REACH
             and (ctx.tokens[h.start].norm.startswith("ب") or caused) and ctx.clause_start_at(h.start) <= prev.start
             and not any(ctx.keys[k] & ctx.ex.cues["prior_words"] for k in range(prev.end, h.start)))
 

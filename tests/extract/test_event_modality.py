@@ -167,3 +167,9 @@ def test_what_an_attempt_led_to_took_place(run):
 ])
 def test_an_attempt_across_a_clause_is_of_its_own_act(run, text, type_):
     assert {e.modality for e in run(text).events if e.type == type_} == {"asserted"}
+
+
+def test_a_word_of_a_name_is_no_cue_of_a_tally(run):
+    doc = run('وقالت مصادر عسكرية في "إدارة العمليات العسكرية" لعنب بلدي إن طائرة مسيرة استهدفت مقراً في حي '
+              'الحمدانية.')
+    assert [e.modality for e in doc.events if e.type == "AIRSTRIKE"] == ["asserted"]

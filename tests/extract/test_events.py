@@ -2622,3 +2622,18 @@ def test_whom_a_threatened_act_would_strike_is_threatened(run):
     doc = run('وهدد القيادي في الحرس الثوري المدعو "الحاج مرتضى"، خلال لقائه وجهاء من المدينة، بـ"اقتحام" مقرات '
               "الفيلق الخامس في البوكمال إذا لم يسلم العنصر المطلوب.")
     assert "saa_5th_corps" in {doc.entity(e).kb_id for e in only(doc, "THREATEN").actors}
+
+
+def test_an_assassination_and_its_means_after_a_victim_named_in_full_are_one_event(run):
+    doc = run('وتدور منذ صباح اليوم اشتباكات عنيفة بين الفصائل وقوات النظام في محيط بلدة صوران. وفي ريف حماة الغربي، '
+              'اغتال مسلحون مجهولون، مساء أمس، القيادي في ميليشيا "الدفاع الوطني" المدعومة من النظام، المدعو حيدر '
+              'الجاسم، بإطلاق النار عليه قرب بلدة محردة.')
+    assert [e.type for e in doc.events] == ["ARMED_CLASH", "ASSASSINATION"]
+
+
+def test_shells_a_toll_is_told_of_are_a_shelling(run):
+    doc = run("وفي مدينة حلب، استشهد أربعة مدنيين، بينهم طالبان جامعيان، وأصيب تسعة آخرون، جراء قذائف صاروخية "
+              "أطلقتها التنظيمات الإرهابية، أمس الخميس، على المدينة الجامعية.")
+    shelling = next(e for e in doc.events if e.type == "SHELLING")
+    assert shelling.casualties.killed_total == 4
+    assert "taliban" not in {e.kb_id for e in doc.entities}   # "طالبان جامعيان": two students
