@@ -639,6 +639,8 @@ class EntityRecognizer:
             t = tokens[j]
             if t.norm in (".", "؟", "!") or (j > i + 1 and keys[j] & self.cues["roles"]):
                 return None
+            if t.norm in ("ان", "بان"):
+                return None   # 'المتحدث باسم الجيش إن وحدات الجيش "ستلاحق المعتدين"': what was said, no name
             if j == i + 1 and self._is_given_name(t):
                 return None   # "القيادي وائل البردان لإجراء "تسوية"": the name is right after the role
             if t.norm == QUOTE:

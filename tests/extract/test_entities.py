@@ -1098,3 +1098,8 @@ def test_the_national_security_council_is_not_the_un_s(run):
 ])
 def test_daraa_s_districts_are_places(run, text, kb_id):
     assert kb_id in {e.kb_id for e in run(text).entities}
+
+
+def test_a_quotation_after_a_spokesman_s_that_is_no_name(run):
+    doc = run('وقال المتحدث باسم الجيش إن وحدات الجيش "ستلاحق المعتدين أينما وجدوا".')
+    assert not [e for e in doc.entities if e.type == "PERSON"]

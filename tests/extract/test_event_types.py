@@ -239,3 +239,8 @@ def test_a_protest_and_a_vigil_elsewhere_in_one_sentence_are_two(run):
     assert len(protests) == 2
     # (and the town the first stood with is not where it was)
     assert protests[0].place.name_en == "Busra ash Sham"
+
+
+def test_pursuit_vowed_is_a_threat(run):
+    doc = run('وقال المتحدث باسم الجيش إن وحدات الجيش "ستلاحق المعتدين أينما وجدوا".')
+    assert "THREATEN" in all_types(doc)
