@@ -243,6 +243,7 @@ class EventExtractor:
         out["air_forces"] = frozenset(raw["air_forces"])
         out["tolls"] = out["casualties"]["killed"] | out["casualties"]["injured"]   # "وأكد مصدر طبي مقتله"
         out["cause_words"] = keyset(raw["cause_words"])
+        out["usage_words"] = keyset(raw["usage_words"])
         out["premises"] = keyset(raw["premises"])
         out["premises_locatives"] = keyset(raw["premises_locatives"])
         out["ground_fire"] = keyset(raw["ground_fire"])
@@ -699,6 +700,9 @@ class EventExtractor:
             elif (h.type == "ATTACK" and prev.type in VIOLENT and h.spec.form == "noun" and h.start >= 2
                   and ctx.tokens[h.start - 1].norm == "في" and ctx.tokens[h.start - 2].norm in ("،", ",")):
                 continue   # "استهداف مسيّرة … سيارة في حربل، في اعتداء جديد على الأهالي": the act told, described
+            elif (h.type in VIOLENT and prev.type in VIOLENT and h.spec.form != "verb"
+                  and any(ctx.keys[k] & self.cues["usage_words"] for k in ctx.words_before_token(h.start, 4))):
+                continue   # 'معارك ضارية … مستخدمةً الطائرات المسيرة والعربات المفخخة': what it was fought with
             elif _means_of(ctx, prev, h) and (h.type == "ATTACK" or prev.type in ("ASSASSINATION", "ATTACK")):
                 continue   # "اغتال مجهولون القيادي … بإطلاق النار عليه", "محاولة اغتيال بعبوة ناسفة"
             elif (h.type == prev.type and h.spec.form == "noun" and h.start - prev.end <= PURPOSE_REACH
@@ -852,6 +856,10 @@ class EventExtractor:
         words, a base, a kind of ground or a place."""
         hi = ctx.clause_end_at(end)
         for k in range(end, hi):
+            if ctx.tokens[k].norm in ("منها", "منه"):
+                # "دخلت مدينة سراقب إثر انسحاب قوات النظام منها": the place named before
+                lo = ctx.sentence_tokens(ctx.sentence_of(k))[0]
+                return bool(ctx.mentions_in((lo, k), ("LOCATION",)))
             if ctx.tokens[k].norm == "من":
                 return any(ctx.keys[j] & self.cues["left_places"] or (m := ctx.mention_covering(j)) is not None
                            and ctx.types.get(m.entity_id) == "LOCATION" for j in range(k + 1, min(hi, k + 4)))
@@ -2313,7 +2321,7 @@ class EventExtractor:
                 near = h.sentence - g.last_sentence <= (3 if is_verb else 6)
                 # (not an act of the same kind by someone else in the same town: "وفي المقابل عزز
                 # الفوج 47 من مقاره في البوكمال" after the NDF's reinforcements there)
-                other_agent = (h.type not in SYMMETRIC and bool(h.side_a) and bool(g.initiators)
+                other_agent = (h.type not in SYMMETRIC and bool(h_agents) and bool(g_agents)
                                and not h_agents & g_agents)
                 # (nor a meeting or a clash between other parties: the Russians and the NDF met, and
                 # earlier the NDF and the IRGC)
@@ -2322,7 +2330,7 @@ class EventExtractor:
                 # (a one-sided act by someone else is another, though it names the same actor on the
                 # other side: "قصفت قوات النظام أريحا" then "استهدفت الفصائل مواقع قوات النظام")
                 shared_actor = near and bool(g.actors & h_actors) and not other_parties and (
-                    not h.side_a or bool(h_agents & g_agents)
+                    not h_agents or bool(h_agents & g_agents)
                     or not is_verb and (h.type not in ONE_SIDED or not g.initiators))
                 same_place = (h.place_in_scope and h.place is not None and h.place in g.places
                               and not (other_agent or other_parties))
@@ -2421,6 +2429,7 @@ class EventExtractor:
         """Who acted, without the larger force a unit among them belongs to: "الأمن العام التابع
         لوزارة الداخلية" is one agent, the one named "الأمن العام" alone later."""
         agents = {self._agent(ctx, e) for e in entity_ids}
+        agents -= {a for a in agents if self.actors_kb.is_generic(a)}   # ("المهربين" may be any gang)
         if len(agents) < 2:
             return agents
         return agents - {a for b in agents for a in self.actors_kb.ancestors(b)}
@@ -2438,6 +2447,8 @@ class EventExtractor:
             if ctx.types.get(eid) == "PERSON":
                 continue
             kb = ctx.kb_of.get(eid)
+            if self.actors_kb.is_generic(kb):
+                continue   # "مهربين" in a headline and "سرايا العاصي" in the body may be the same men
             out.add(kb or eid)
             if kb:
                 out.update(self.actors_kb.ancestors(kb))

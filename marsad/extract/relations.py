@@ -67,6 +67,8 @@ class RelationExtractor:
         def add(rtype: str, head: Mention, tail: Mention, evidence: Span) -> None:
             if head.entity_id == tail.entity_id or head.entity_id is None or tail.entity_id is None:
                 return
+            if self.actors.is_generic(head.kb_id) or self.actors.is_generic(tail.kb_id):
+                return   # "قيادي سابق في فصائل المعارضة": a kind of group, no unit to belong to
             if types.get(head.entity_id) == "PERSON" and rtype == "PART_OF":
                 rtype = "MEMBER_OF"
             if types.get(tail.entity_id) == "STATE" and rtype == "PART_OF" and not self._is_unit(head, tokens, tok_of(head)):

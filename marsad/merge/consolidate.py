@@ -140,11 +140,12 @@ def _toll_text(r: EventRecord) -> str:
 
 def _blame_disagrees(a: EventRecord, b: EventRecord, rules: MergeRules) -> bool:
     """They name no perpetrator in common: one report's perpetrator is the other's victim, or each
-    names another ("مسلحان مجهولان" aside: who is not named is no one). A unit and the force it
-    belongs to, or a state and its forces, are one perpetrator. (Only acts by one side on another
-    have a perpetrator: in a clash or talks, who is named first says nothing.)"""
+    names another ("مسلحان مجهولان" aside: who is not named is no one, and "المهربين" may be anyone
+    who smuggles). A unit and the force it belongs to, or a state and its forces, are one perpetrator.
+    (Only acts by one side on another have a perpetrator: in a clash or talks, who is named first
+    says nothing.)"""
     sa, sb = set(a.side_a), set(b.side_a)
-    if not sa or not sb or sa & sb:
+    if not sa or not sb or sa & sb or not a.agents or not b.agents:
         return False
     return bool(sa & set(b.side_b)) or bool(sb & set(a.side_b)) or (
         {a.member.type, b.member.type} <= rules.one_sided_types and not set(a.agents) & set(b.agents))

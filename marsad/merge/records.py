@@ -331,6 +331,8 @@ class RecordBuilder:
         two militias of one government are not the same actor."""
         keys: dict[str, None] = {}
         for a in actors:
+            if self.kb.is_generic(a):
+                continue   # ("المهربين" in one report, "سرايا العاصي" in another)
             keys.setdefault(a, None)
             for parent in self.kb.ancestors(a):
                 actor = self.kb.get(parent)

@@ -31,6 +31,9 @@ class Actor:
     active_until: dt.date | None = None          # the day it ceased to be (the Assad government: 2024-12-08)
     succeeded_by: str | None = None              # who its neutral names stand for after that day
     inherits_ar: tuple[str, ...] = ()            # the predecessor's names a successor takes over ("الحكومة السورية")
+    # a collective a report names by what it is ("فصائل المعارضة", "المهربين"): it may be any group
+    # of that kind, so it tells neither that two mentions are one act nor that they are two
+    generic: bool = False
 
 
 # Forces that act for their state: "مسيّرة تابعة لدولة الاحتلال التركي" and "مسيّرة تركية" are one agent
@@ -48,6 +51,10 @@ class ActorBase:
 
     def get(self, actor_id: str | None) -> Actor | None:
         return self.actors.get(actor_id) if actor_id else None
+
+    def is_generic(self, actor_id: str | None) -> bool:
+        actor = self.get(actor_id)
+        return actor is not None and actor.generic
 
     def ancestors(self, actor_id: str) -> list[str]:
         """The chain of parent units, nearest first (الفوج 47 → IRGC)."""
@@ -114,6 +121,7 @@ def _load_cached(data_dir: Path | None) -> ActorBase:
                 aliases_ar_home=tuple(item.get("aliases_ar_home") or ()),
                 active_until=item.get("active_until"), succeeded_by=item.get("succeeded_by"),
                 inherits_ar=tuple(item.get("inherits_ar") or ()),
+                generic=bool(item.get("generic", False)),
             )
         except (KeyError, TypeError) as e:
             raise DataFileError(path, f"actor #{n + 1} lacks field {e}") from None

@@ -1103,3 +1103,26 @@ def test_daraa_s_districts_are_places(run, text, kb_id):
 def test_a_quotation_after_a_spokesman_s_that_is_no_name(run):
     doc = run('وقال المتحدث باسم الجيش إن وحدات الجيش "ستلاحق المعتدين أينما وجدوا".')
     assert not [e for e in doc.entities if e.type == "PERSON"]
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("تتواصل المعارك بين فصائل المعارضة السورية المسلحة وقوات النظام في ريف حماة.", "syrian_opposition_factions"),
+    ("ودارت اشتباكات بين مقاتلين محليين وقوات النظام في طفس.", "local_armed_groups"),
+    ("وتصدت وحدات الجيش لهجوم شنته المجموعات الإرهابية المسلحة على نقاطها.", "so_called_terrorist_groups"),
+    ("وقتل عنصران من الجيش في اشتباك مع عصابات التهريب على الحدود.", "smugglers"),
+])
+def test_collectives_named_by_what_they_are_are_actors(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}
+
+
+def test_factions_alone_are_the_opposition_only_once_named_so(run):
+    assert "syrian_opposition_factions" not in {e.kb_id for e in run("وسيطرت الفصائل على البلدة.").entities}
+
+
+@pytest.mark.parametrize("published, kb_id", [
+    (dt.date(2021, 10, 12), "syrian_government"),
+    (dt.date(2025, 3, 1), "syrian_transitional_government"),
+])
+def test_the_syrian_air_force_is_the_government_of_the_day_s(run, published, kb_id):
+    doc = run("وشن سلاح الجو السوري غارات على مواقع التنظيم في البادية.", published=published)
+    assert kb_id in {e.kb_id for e in doc.entities}

@@ -347,7 +347,7 @@ def test_a_units_parent_is_on_the_units_side(run):
     doc = run("اندلعت اشتباكات بين عناصر من الفرقة الرابعة التابعة لقوات النظام ومسلحين محليين في البلدة.")
     ev = only(doc, "ARMED_CLASH")
     assert {name(doc, e) for e in ev.side_a} == {"4th Armoured Division", "Government of Syria (regime forces)"}
-    assert ev.side_b == []
+    assert [name(doc, e) for e in ev.side_b] == ["Local armed groups"]
 
 
 def test_between_it_and_a_named_group_puts_the_group_on_side_b(run):
@@ -1385,7 +1385,8 @@ def test_an_infiltration_fought_off_with_a_toll_was_attempted(run):
     doc = run("وكانت وحدات الجيش العربي السوري قد أحبطت، أمس، محاولة تسلل لمجموعات إرهابية باتجاه نقاطها في ريف "
               "إدلب الجنوبي وأوقعت في صفوفها قتلى ومصابين.")
     attempt = only(doc, "ATTACK")
-    assert attempt.modality == "attempted" and not attempt.side_a      # the army foiled it, did not attempt it
+    # the army foiled it, did not attempt it: the groups did
+    assert attempt.modality == "attempted" and [doc.entity(a).kb_id for a in attempt.side_a] == ["so_called_terrorist_groups"]
 
 
 @pytest.mark.parametrize("text", [
@@ -2637,3 +2638,9 @@ def test_shells_a_toll_is_told_of_are_a_shelling(run):
     shelling = next(e for e in doc.events if e.type == "SHELLING")
     assert shelling.casualties.killed_total == 4
     assert "taliban" not in {e.kb_id for e in doc.entities}   # "طالبان جامعيان": two students
+
+
+def test_the_weapons_a_fight_was_fought_with_are_no_acts_of_their_own(run):
+    doc = run('وأوضح البيان أن وحدات الجيش "خاضت معارك ضارية ضد التنظيمات الإرهابية، مستخدمةً الطائرات المسيرة '
+              'والعربات المفخخة".')
+    assert [e.type for e in doc.events] == ["ARMED_CLASH"]

@@ -276,3 +276,9 @@ def test_a_verb_of_belonging_before_the_unit_makes_it_part_of_the_group_after_it
               'السويداء" منذ تأسيسه.')
     assert ("PART_OF", "سرايا حماة الجبل", "المجلس العسكري في السويداء") in {
         (r.type, doc.entity(r.head).name_ar, doc.entity(r.tail).name_ar) for r in doc.relations}
+
+
+def test_a_collective_belongs_to_no_group_and_none_to_it(run):
+    doc = run("وكان العودة، القيادي السابق في فصائل المعارضة، قد انضم إلى الفيلق الخامس.")
+    assert not [r for r in doc.relations if "syrian_opposition_factions" in
+                {doc.entity(r.head).kb_id, doc.entity(r.tail).kb_id}]

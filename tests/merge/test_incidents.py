@@ -160,3 +160,11 @@ def test_reports_naming_different_perpetrators_disagree_on_the_actors(report, re
     tracker, incidents = resolve(report("a", "Outlet A", MAY_10, SHOT_BY_PATROL), report("b", "Outlet B", MAY_10, other))
     assert len(incidents) == 1
     assert ("actors" in [c.field for c in incidents[0].conflicts]) is conflict
+
+
+def test_a_collective_and_a_named_perpetrator_do_not_disagree(report, resolve):
+    named = "قُتل شاب، أمس الثلاثاء، برصاص عناصر من اللواء الثامن في بلدة الكرك الشرقي بريف درعا الشرقي."
+    collective = "قُتل شاب، أمس الثلاثاء، برصاص مسلحين محليين في بلدة الكرك الشرقي بريف درعا الشرقي."
+    tracker, incidents = resolve(report("a", "Outlet A", MAY_10, named), report("b", "Outlet B", MAY_10, collective))
+    assert len(incidents) == 1
+    assert "actors" not in [c.field for c in incidents[0].conflicts]
