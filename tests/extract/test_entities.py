@@ -1126,3 +1126,9 @@ def test_factions_alone_are_the_opposition_only_once_named_so(run):
 def test_the_syrian_air_force_is_the_government_of_the_day_s(run, published, kb_id):
     doc = run("وشن سلاح الجو السوري غارات على مواقع التنظيم في البادية.", published=published)
     assert kb_id in {e.kb_id for e in doc.entities}
+
+
+def test_notables_are_an_actor_of_the_meeting(run):
+    doc = run("وعقد ضباط روس اجتماعاً مع وجهاء العشائر في مدينة درعا.")
+    meeting = next(e for e in doc.events if e.type == "MEETING")
+    assert "local_notables" in {doc.entity(a).kb_id for a in meeting.actors}
