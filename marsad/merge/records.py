@@ -45,6 +45,7 @@ class MergeRules:
     far_km: float
     weights: dict[str, float]
     unknown: float
+    blamed_apart: float
     threshold: float
     undated_min_words: float
     max_candidates: int
@@ -94,6 +95,7 @@ def _load_rules(data_dir: str) -> MergeRules:
             far_km=float(raw["far_km"]),
             weights=weights,
             unknown=float(raw["unknown"]),
+            blamed_apart=float(raw["blamed_apart"]),
             threshold=float(raw["threshold"]),
             undated_min_words=float(raw["undated_min_words"]),
             max_candidates=int(raw["max_candidates"]),

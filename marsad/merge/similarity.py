@@ -146,7 +146,7 @@ def actor_score(a: EventRecord, b: EventRecord, rules: MergeRules) -> float:
     ka, kb = set(a.actor_keys), set(b.actor_keys)
     if not ka or not kb:
         return rules.unknown
-    overlap = len(ka & kb) / min(len(ka), len(kb))
+    overlap = len(ka & kb) / min(len(ka), len(kb)) or rules.blamed_apart
     # the same actor doing it in one report and suffering it in the other: opposed accounts, less alike
     # (not in talks or an agreement, where who is named first says nothing)
     symmetric = {a.member.type, b.member.type} <= rules.symmetric_types

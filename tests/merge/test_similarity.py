@@ -103,3 +103,11 @@ def test_who_is_named_first_in_an_agreement_is_no_disagreement():
     a.actor_keys = b.actor_keys = ["hts", "third_corps"]
     a.side_a, a.side_b, b.side_a, b.side_b = ["hts"], ["third_corps"], ["third_corps"], ["hts"]
     assert actor_score(a, b, RULES) == 1.0
+
+
+def test_reports_blaming_different_forces_weigh_against_but_do_not_rule_out():
+    a, b = rec(day(9)), rec(day(9))
+    a.member.type = b.member.type = "SHELLING"
+    a.actor_keys, b.actor_keys = ["saa_4th_div"], ["iran_backed_militias"]
+    a.side_a, b.side_a = ["saa_4th_div"], ["iran_backed_militias"]
+    assert 0 < actor_score(a, b, RULES) < RULES.unknown
