@@ -111,3 +111,7 @@ def test_reports_blaming_different_forces_weigh_against_but_do_not_rule_out():
     a.actor_keys, b.actor_keys = ["saa_4th_div"], ["iran_backed_militias"]
     a.side_a, b.side_a = ["saa_4th_div"], ["iran_backed_militias"]
     assert 0 < actor_score(a, b, RULES) < RULES.unknown
+
+
+def test_an_assassination_and_a_clash_may_be_one_killing_told_two_ways():
+    assert RULES.type_score("ASSASSINATION", "ARMED_CLASH") is not None
