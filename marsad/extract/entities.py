@@ -650,6 +650,8 @@ class EntityRecognizer:
             if t.norm == "،" and j + 1 < n:
                 first = j + 2 if tokens[j + 1].norm in ("المدعو", "المدعوه") and j + 2 < n else j + 1
                 run = self._bare_name(tokens, keys, first, covered)   # (after "، المدعو" the name itself)
+                if run and tokens[run[0]].norm.startswith("ل") and not self._is_given_name(tokens[run[0]]):
+                    return None   # "العميد لؤي العلي، لبحث وقف التصعيد": what for, no name
                 if run and keys[run[0]] & self.cues["state_verbs"]:
                     return None   # "ورئيس مجلس الأمن، أدانت فيهما المجزرة": a verb of speech goes on, no name
                 ends = run and (run[1] >= n or not tokens[run[1]].is_word or _stop(tokens[run[1]], self.cues["name_stop"]))

@@ -265,6 +265,8 @@ class EventExtractor:
         out["during"] = keyset(raw["during_pronouns"])
         out["participants"] = keyset(raw["participant_nouns"])
         out["both_sides"] = keyset(raw["both_sides"])
+        out["at_the_meeting"] = keyset(raw["at_the_meeting"])
+        out["at_the_meeting_before"] = keyset(raw["at_the_meeting_before"])
         out["vows"] = keyset(raw["vow_words"])
         out["vow_goals"] = keyset(raw["vow_goals"])
         out["ambush"] = keyset(raw["ambush_words"])
@@ -418,6 +420,7 @@ class EventExtractor:
         self._shared_subjects(ctx, hits)
         self._speakers(ctx, hits)
         self._both_sides(ctx, hits)
+        self._reached_at_meetings(ctx, hits)
         self._threatened_parties(hits)
         for h in hits:
             if h.link_denied:
@@ -517,6 +520,28 @@ class EventExtractor:
                 h.side_b += [e for e in (*clash.side_a, *clash.side_b) if e not in h.side_a and e not in h.side_b]
             if h.place is None:
                 h.place = clash.place   # "توصل الطرفان إلى هدنة": where they fought, when it names no place
+
+    def _reached_at_meetings(self, ctx: _Context, hits: list[Hit]) -> None:
+        """"عقدوا اجتماعاً اليوم الجمعة مع أعضاء اللجنة … وتوصل الطرفان في ختام الاجتماع إلى هدنة": an
+        agreement reached at the meeting told before it was made that day, there (its parties, when the
+        text calls them "الطرفان", are the meeting's: see _both_sides)."""
+        meeting_at = {h.start: h for h in hits if h.type == "MEETING"}
+        for n, h in enumerate(hits):
+            if h.type != "AGREE":
+                continue
+            lo, hi = ctx.clause_start(h), ctx.clause_end_at(h.end)
+            if not any(ctx.keys[k] & self.cues["at_the_meeting"]
+                       or ctx.keys[k] & self.cues["at_the_meeting_before"] and k + 1 in meeting_at
+                       for k in range(lo, hi)):
+                continue
+            talks = next((p for p in reversed(hits[:n]) if p.type == "MEETING" and p.start not in range(lo, hi)
+                          and h.sentence - p.sentence <= ANAPHOR_SENTENCES), None)
+            if talks is None:
+                continue
+            if talks.date is not None:
+                h.date, h.date_told, h.date_unresolved = talks.date, False, False
+            if talks.place is not None:
+                h.place, h.place_in_scope = talks.place, talks.place_in_scope
 
     @staticmethod
     def _charged(ctx: _Context, h: Hit) -> bool:

@@ -1132,3 +1132,8 @@ def test_notables_are_an_actor_of_the_meeting(run):
     doc = run("وعقد ضباط روس اجتماعاً مع وجهاء العشائر في مدينة درعا.")
     meeting = next(e for e in doc.events if e.type == "MEETING")
     assert "local_notables" in {doc.entity(a).kb_id for a in meeting.actors}
+
+
+def test_what_a_meeting_was_for_after_a_name_and_a_comma_is_no_name(run):
+    doc = run("عقدوا اجتماعاً بحضور رئيس فرع الأمن العسكري في درعا العميد لؤي العلي، لبحث وقف التصعيد.")
+    assert [e.name_ar for e in doc.entities if e.type == "PERSON"] == ["لؤي العلي"]

@@ -2644,3 +2644,13 @@ def test_the_weapons_a_fight_was_fought_with_are_no_acts_of_their_own(run):
     doc = run('وأوضح البيان أن وحدات الجيش "خاضت معارك ضارية ضد التنظيمات الإرهابية، مستخدمةً الطائرات المسيرة '
               'والعربات المفخخة".')
     assert [e.type for e in doc.events] == ["ARMED_CLASH"]
+
+
+def test_an_agreement_reached_at_a_meeting_has_the_meeting_s_day(run):
+    doc = run("وقصفت قوات النظام أحياء درعا البلد منذ مساء الأربعاء وحتى صباح أمس الخميس.\n\n"
+              "وعقد ضباط روس اجتماعاً اليوم الجمعة مع أعضاء اللجنة المركزية في الملعب البلدي بمدينة درعا.\n\n"
+              "وبحسب المعلومات، توصل الطرفان في ختام الاجتماع إلى هدنة مؤقتة لمدة 48 ساعة، على أن يُفرج المقاتلون "
+              "عن دفعة من الأسرى مقابل وقف القصف على درعا البلد.",
+              published=dt.date(2021, 7, 30))
+    truce = next(e for e in doc.events if e.type == "AGREE")
+    assert truce.date.value == dt.date(2021, 7, 30)
