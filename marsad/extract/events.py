@@ -1677,7 +1677,7 @@ class EventExtractor:
             # مطلع الشهر المقبل، فيما رفض آخرون حضور الاجتماع")
             found = [x for x in ctx.dates_in(rng) if (not speech or abs(x[0] - h.start) <= SPEECH_DATE_REACH
                                                       or ctx.in_statement_aside(x[0]))
-                     and not self._counted_since(ctx, x[0])
+                     and not self._counted_since(ctx, x[0]) and not _until(ctx, x[0])
                      and not (rng != h.scope and h.modality in FACTUAL_MODALITIES and ctx.after_publication(x[1].value))]
             if found:
                 # the nearest, in the act's own clause first ("دخلت منبج في 15 من الشهر الجاري، وعين العرب في
@@ -3354,6 +3354,12 @@ def _led_up_to(ctx: _Context, i: int, heads: frozenset[str], between: frozenset[
         if ctx.tokens[k].is_word and not ctx.keys[k] & between:
             return False
     return False
+
+
+def _until(ctx: _Context, i: int) -> bool:
+    """Whether the date at token i is where a state lasted until ("لم تتلقَّ العائلة أي معلومات عن مكان
+    احتجازه حتى اليوم"), which does not date the act (a range "منذ … وحتى …" is one date of its own)."""
+    return i > 0 and ctx.tokens[i - 1].norm == "حتي"
 
 
 def _day_or_night(d: DateValue) -> bool:

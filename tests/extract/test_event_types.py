@@ -206,6 +206,7 @@ def test_words_of_an_act_that_tell_no_act_of_their_own(run, text, not_type):
     ("ويستعيد الأهالي مجزرة مدرسة ابن طفيل التي ارتكبها طيران النظام في أيلول 2013 وقتل فيها 14 طالباً.", "AIRSTRIKE"),
     ("ونظم ناشطون وقفة تضامنية في ساحة السير وسط مدينة السويداء.", "PROTEST"),   # a vigil of solidarity
     ("وأسر المقاتلون أكثر من ٤٠ عنصراً من قوات النظام، بينهم ضابط.", "ABDUCTION"),   # soldiers taken prisoner
+    ("اعتدت مجموعات مسلحة صباح اليوم على عدد من النقاط والحواجز العسكرية في بلدة طفس.", "ATTACK"),   # assaulted
 ])
 def test_the_same_words_where_they_tell_the_act(run, text, type_):
     assert type_ in all_types(run(text))

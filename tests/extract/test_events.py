@@ -2654,3 +2654,10 @@ def test_an_agreement_reached_at_a_meeting_has_the_meeting_s_day(run):
               published=dt.date(2021, 7, 30))
     truce = next(e for e in doc.events if e.type == "AGREE")
     assert truce.date.value == dt.date(2021, 7, 30)
+
+
+def test_a_day_a_state_lasted_until_does_not_date_the_act(run):
+    doc = run("اعتقلت عناصر فرع الأمن العسكري، الخميس الماضي، شاباً على حاجز السرايا، وقالت عائلته إنها لم تتلق أي "
+              "معلومات عن مكان احتجازه حتى اليوم.", published=dt.date(2021, 8, 9))
+    arrests = [e for e in doc.events if e.type == "ARREST"]
+    assert len(arrests) == 1 and arrests[0].date.value == dt.date(2021, 8, 5)
