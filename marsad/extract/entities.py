@@ -148,10 +148,28 @@ class EntityRecognizer:
         chosen = self._nicknames(tokens, keys, _select(chosen))
         chosen = _select(chosen + self._clipped(tokens, keys, names, chosen))
         chosen = self._one_entity_per_name(chosen)
+        chosen = self._the_terrorists_named(tokens, keys, chosen)
         self._type_countries(tokens, keys, chosen)
         self._capitals_as_states(tokens, keys, chosen)
         doc.mentions, doc.entities = _build_entities(doc, tokens, chosen)
         self._attach_sites(doc)
+
+    def _the_terrorists_named(self, tokens, keys, chosen: list[Found]) -> list[Found]:
+        """Where a source calls one named group terrorist ('تنظيم "بي كي كي/ واي بي جي" الإرهابي'), its
+        "الإرهابيين" are that group, not a kind of group; with two so named they could be either."""
+        labelled = {f.cand.key: f.cand for f in chosen
+                    if f.cand.type == "ARMED_GROUP" and not self.actors.is_generic(f.cand.kb_id)
+                    and self._called_terrorist(tokens, keys, f.end)}
+        if len(labelled) != 1:
+            return chosen
+        group = next(iter(labelled.values()))
+        return [Found(f.start, f.end, group, f.priority, {**f.extra, "source": "coref"})
+                if f.cand.kb_id == "so_called_terrorist_groups" else f for f in chosen]
+
+    def _called_terrorist(self, tokens, keys, end: int) -> bool:
+        """Whether "الإرهابي(ة)" follows a name, past a closing quote."""
+        k = end + 1 if end < len(tokens) and tokens[end].norm == QUOTE else end
+        return k < len(tokens) and bool(keys[k] & self.cues["terrorist_labels"])
 
     def _of_their_time(self, doc: Document, keys, chosen: list[Found]) -> list[Found]:
         """Names that stood for an actor that has ceased to be stand for its successor in later

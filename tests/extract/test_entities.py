@@ -1137,3 +1137,11 @@ def test_notables_are_an_actor_of_the_meeting(run):
 def test_what_a_meeting_was_for_after_a_name_and_a_comma_is_no_name(run):
     doc = run("عقدوا اجتماعاً بحضور رئيس فرع الأمن العسكري في درعا العميد لؤي العلي، لبحث وقف التصعيد.")
     assert [e.name_ar for e in doc.entities if e.type == "PERSON"] == ["لؤي العلي"]
+
+
+def test_the_terrorists_are_the_one_group_the_source_calls_terrorist(run):
+    doc = run('وتعتبر أنقرة تنظيم "ي ب ك" امتداداً لمنظمة "بي كا كا" الإرهابية. وسيطر الجيش الوطني على قريتين إثر '
+              "اشتباكات مع الإرهابيين.")
+    pkk = next(e for e in doc.entities if e.kb_id == "pkk")
+    assert len(pkk.mentions) == 2 and "ypg" in {e.kb_id for e in doc.entities}
+    assert "so_called_terrorist_groups" not in {e.kb_id for e in doc.entities}
