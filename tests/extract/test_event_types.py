@@ -207,6 +207,8 @@ def test_words_of_an_act_that_tell_no_act_of_their_own(run, text, not_type):
     ("ونظم ناشطون وقفة تضامنية في ساحة السير وسط مدينة السويداء.", "PROTEST"),   # a vigil of solidarity
     ("وأسر المقاتلون أكثر من ٤٠ عنصراً من قوات النظام، بينهم ضابط.", "ABDUCTION"),   # soldiers taken prisoner
     ("اعتدت مجموعات مسلحة صباح اليوم على عدد من النقاط والحواجز العسكرية في بلدة طفس.", "ATTACK"),   # assaulted
+    ("وتفقد قائد الجيش العماد رودولف هيكل الوحدات المنتشرة في منطقة الهرمل، اليوم.", "VISIT"),   # an inspection
+    ("وصل وزير الخارجية الإيراني عباس عراقجي إلى أنقرة، أمس الاثنين.", "VISIT"),   # an official's arrival
 ])
 def test_the_same_words_where_they_tell_the_act(run, text, type_):
     assert type_ in all_types(run(text))
@@ -245,3 +247,9 @@ def test_a_protest_and_a_vigil_elsewhere_in_one_sentence_are_two(run):
 def test_pursuit_vowed_is_a_threat(run):
     doc = run('وقال المتحدث باسم الجيش إن وحدات الجيش "ستلاحق المعتدين أينما وجدوا".')
     assert "THREATEN" in all_types(doc)
+
+
+@pytest.mark.parametrize("text", ["عندما تفقد الذرة الإلكترونات فإنها تتحول إلى أيونات.",
+                                  "وحذر من أن الحكومة قد تفقد السيطرة على الوضع."])
+def test_losing_is_no_inspection(run, text):
+    assert "VISIT" not in all_types(run(text))
