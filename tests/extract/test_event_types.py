@@ -209,6 +209,7 @@ def test_words_of_an_act_that_tell_no_act_of_their_own(run, text, not_type):
     ("اعتدت مجموعات مسلحة صباح اليوم على عدد من النقاط والحواجز العسكرية في بلدة طفس.", "ATTACK"),   # assaulted
     ("وتفقد قائد الجيش العماد رودولف هيكل الوحدات المنتشرة في منطقة الهرمل، اليوم.", "VISIT"),   # an inspection
     ("وصل وزير الخارجية الإيراني عباس عراقجي إلى أنقرة، أمس الاثنين.", "VISIT"),   # an official's arrival
+    ("الجيش يعيد انتشار وحداته خارج مدينة حماة حفاظاً على أرواح المدنيين.", "BASE_CHANGE"),   # a withdrawal so called
 ])
 def test_the_same_words_where_they_tell_the_act(run, text, type_):
     assert type_ in all_types(run(text))
