@@ -1102,7 +1102,9 @@ class _Scanner:
                     return RelDays(1, 7, "week")
                 if during and offset == -1:
                     return RelDays(-7, 0, "week")        # "خلال الأسبوع الماضي": the last 7 days
-                return RelDays(7 * offset, 7 * offset + 6, "week")
+                # "الأسبوع الماضي": the calendar week before this one, whatever day weeks start on:
+                # from 13 days before (told on a week's last day) to the day before (on its first)
+                return RelDays(7 * offset - 6, 7 * offset + 6, "week")
             if unit == "day" and offset == 0:
                 return RelDays(0, 0)
             return None
