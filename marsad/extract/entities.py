@@ -421,6 +421,9 @@ class EntityRecognizer:
                 run = self._definite_run(tokens, i + 1, covered)
             elif keys[i] & self.cues["formations"] and indefinite:
                 run = self._definite_run(tokens, i, covered)
+                if run and any(keys[k] & self.cues["government_buildings"] for k in range(run[0] + 1, run[1] + 1)
+                               if k < len(tokens)):
+                    run = None   # "اعتصاماً أمام سرايا الهرمل الحكومية": the government's seat, a building
             elif keys[i] & self.cues["council_nouns"] and indefinite:
                 end = next((k for k in range(i + 2, min(i + 4, len(tokens)))
                             if keys[k] & self.cues["council_adjectives"]), None)
@@ -878,6 +881,8 @@ class EntityRecognizer:
         links = self.cues["toponym_links"] if keys[j] & heads else frozenset()
         k = j + 1
         while k < len(tokens) and k - j < max_len and keys[k - 1] & (heads | links):
+            if not keys[k - 1] & links and tokens[k - 1].norm.startswith("ال"):
+                break   # a head with the article is a name of its own: "بلدة القصر يُشتبه بأنها …"
             t = tokens[k]
             # (after a title a name, though it reads as a word: "علي" is also "على")
             named = bool(keys[k - 1] & links) and t.is_word

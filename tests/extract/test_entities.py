@@ -1145,3 +1145,13 @@ def test_the_terrorists_are_the_one_group_the_source_calls_terrorist(run):
     pkk = next(e for e in doc.entities if e.kb_id == "pkk")
     assert len(pkk.mentions) == 2 and "ypg" in {e.kb_id for e in doc.entities}
     assert "so_called_terrorist_groups" not in {e.kb_id for e in doc.entities}
+
+
+def test_a_toponym_head_with_the_article_is_a_name_of_its_own(run):
+    doc = run("وسقطت قذائف على بلدة القصر يُشتبه بأنها أطلقت من سوريا.")
+    assert "القصر" in arabic_names(doc, "LOCATION") and not any("يشتبه" in n for n in arabic_names(doc, "LOCATION"))
+
+
+def test_the_government_serail_is_a_building_not_a_group(run):
+    doc = run("ونفّذ عشرات النازحين، الثلاثاء، اعتصاماً أمام سرايا الهرمل الحكومية، مطالبين بالعودة.")
+    assert not [e for e in doc.entities if e.type == "ARMED_GROUP"]
