@@ -1155,3 +1155,9 @@ def test_a_toponym_head_with_the_article_is_a_name_of_its_own(run):
 def test_the_government_serail_is_a_building_not_a_group(run):
     doc = run("ونفّذ عشرات النازحين، الثلاثاء، اعتصاماً أمام سرايا الهرمل الحكومية، مطالبين بالعودة.")
     assert not [e for e in doc.entities if e.type == "ARMED_GROUP"]
+
+
+def test_a_defence_minister_s_ministry_is_no_clipped_name_of_the_army(run):
+    doc = run("قُتل عنصران من قوات النظام السابق. ووقّع وزيرا الدفاع السوري واللبناني اتفاقاً.",
+              published=dt.date(2025, 3, 28))
+    assert all(len(e.mentions) == 1 for e in doc.entities if e.kb_id == "syrian_government")
