@@ -266,6 +266,7 @@ class EventExtractor:
         out["participants"] = keyset(raw["participant_nouns"])
         out["both_sides"] = keyset(raw["both_sides"])
         out["at_the_meeting"] = keyset(raw["at_the_meeting"])
+        out["phone_words"] = keyset(raw["phone_words"])
         out["at_the_meeting_before"] = keyset(raw["at_the_meeting_before"])
         out["vows"] = keyset(raw["vow_words"])
         out["vow_goals"] = keyset(raw["vow_goals"])
@@ -2295,6 +2296,8 @@ class EventExtractor:
             if h.definite:   # "الاشتباكات" refers to the clash told before, rather than to a more recent attack
                 ordered.sort(key=lambda g: g.type != h.type)
             for g in ([] if h.distinct and not h.answer else ordered):
+                if h.type == g.type == "MEETING" and _by_phone(ctx, h) != _by_phone(ctx, g.head):
+                    continue   # "تلقى اتصالاً هاتفياً من بوتين أطلعه على نتائج المحادثات التي أجراها في سوتشي"
                 g_agents = self._agents(ctx, g.initiators)
                 # "هاجم عناصر التنظيم نقطة لقسد … واستمر الاشتباك قرابة ساعة": the fight, named
                 # again with nobody of its own, is the attack it followed
@@ -3354,6 +3357,11 @@ def _led_up_to(ctx: _Context, i: int, heads: frozenset[str], between: frozenset[
         if ctx.tokens[k].is_word and not ctx.keys[k] & between:
             return False
     return False
+
+
+def _by_phone(ctx: _Context, h: Hit) -> bool:
+    """A meeting held by telephone ("اتصالاً هاتفياً"), which no talks face to face refer back to."""
+    return any(ctx.keys[k] & ctx.ex.cues["phone_words"] for k in range(h.start, h.end))
 
 
 def _until(ctx: _Context, i: int) -> bool:

@@ -210,6 +210,7 @@ def test_words_of_an_act_that_tell_no_act_of_their_own(run, text, not_type):
     ("وتفقد قائد الجيش العماد رودولف هيكل الوحدات المنتشرة في منطقة الهرمل، اليوم.", "VISIT"),   # an inspection
     ("وصل وزير الخارجية الإيراني عباس عراقجي إلى أنقرة، أمس الاثنين.", "VISIT"),   # an official's arrival
     ("الجيش يعيد انتشار وحداته خارج مدينة حماة حفاظاً على أرواح المدنيين.", "BASE_CHANGE"),   # a withdrawal so called
+    ("وأجرى وزير الدفاع اللبناني اتصالاً هاتفياً بنظيره السوري مرهف أبو قصرة.", "MEETING"),   # talks by telephone
 ])
 def test_the_same_words_where_they_tell_the_act(run, text, type_):
     assert type_ in all_types(run(text))

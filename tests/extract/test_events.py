@@ -2661,3 +2661,10 @@ def test_a_day_a_state_lasted_until_does_not_date_the_act(run):
               "معلومات عن مكان احتجازه حتى اليوم.", published=dt.date(2021, 8, 9))
     arrests = [e for e in doc.events if e.type == "ARREST"]
     assert len(arrests) == 1 and arrests[0].date.value == dt.date(2021, 8, 5)
+
+
+def test_a_phone_call_about_talks_held_elsewhere_is_a_meeting_of_its_own(run):
+    doc = run("وكان الرئيس الأسد تلقى، مساء أمس، اتصالاً هاتفياً من الرئيس الروسي فلاديمير بوتين، أطلعه خلاله على "
+              "نتائج المحادثات التي أجراها أمس في سوتشي مع الرئيس التركي رجب طيب أردوغان.",
+              published=dt.date(2019, 10, 23))
+    assert len([e for e in doc.events if e.type == "MEETING"]) == 2
