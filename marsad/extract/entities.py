@@ -464,8 +464,9 @@ class EntityRecognizer:
             if not keys[i] & c["committee_nouns"] or covered[i]:
                 continue
             k = i + 1
+            # (and one joined by و: "اللجنة الأمنية والعسكرية")
             while k < n and not covered[k] and (keys[k] & c["committee_adjectives"] or (
-                    tokens[k].norm.startswith("و") and k > i + 1 and k + 1 <= n
+                    k > i + 1 and tokens[k].norm.startswith("و")
                     and any(f[1:] in c["committee_adjectives"] for f in keys[k]))):
                 k += 1
             if k > i + 1:
