@@ -978,11 +978,6 @@ class EntityRecognizer:
                    for p in POSSESSIVE_SUFFIXES)
 
     @cached_property
-    def _nationality_words(self) -> frozenset[str]:
-        """Nationality adjectives as written, without the article ("روسي", "إيرانية")."""
-        return frozenset(normalize(w) for w in load_data_yaml("entity_cues.yaml", self.options)["nationality_forces"])
-
-    @cached_property
     def _kind_nouns(self) -> frozenset[str]:
         """Indefinite nouns for a kind of place, before a name or a list of names: "قرية"، "قرى"…"""
         return frozenset(self.cues["site_nouns"]) | frozenset(self.cues["settlement_lists"])
@@ -1008,7 +1003,8 @@ class EntityRecognizer:
                 return None
             if keys[i] & self._area_heads:
                 return None   # "ريف كوباني": an area, whatever the tagger says
-            if any(tokens[k].norm in self._nationality_words for k in range(i + 1, j)):
+            # (as written, without the article: "روسي", not the adjective of "الجيش الروسي")
+            if any(tokens[k].norm in self.cues["nationality_forces"] for k in range(i + 1, j)):
                 return None   # "اجتماع ثلاثي تركي روسي إيراني": nationalities after a given name's look-alike
             first = self._given_name_of(tokens[i])   # "وأحمد سامي الزعبي": without the conjunction
             if first is not None:

@@ -526,13 +526,13 @@ class EventExtractor:
         """"عقدوا اجتماعاً اليوم الجمعة مع أعضاء اللجنة … وتوصل الطرفان في ختام الاجتماع إلى هدنة": an
         agreement reached at the meeting told before it was made that day, there (its parties, when the
         text calls them "الطرفان", are the meeting's: see _both_sides)."""
-        meeting_at = {h.start: h for h in hits if h.type == "MEETING"}
+        meeting_starts = {h.start for h in hits if h.type == "MEETING"}
         for n, h in enumerate(hits):
             if h.type != "AGREE":
                 continue
             lo, hi = ctx.clause_start(h), ctx.clause_end_at(h.end)
             if not any(ctx.keys[k] & self.cues["at_the_meeting"]
-                       or ctx.keys[k] & self.cues["at_the_meeting_before"] and k + 1 in meeting_at
+                       or ctx.keys[k] & self.cues["at_the_meeting_before"] and k + 1 in meeting_starts
                        for k in range(lo, hi)):
                 continue
             talks = next((p for p in reversed(hits[:n]) if p.type == "MEETING" and p.start not in range(lo, hi)
