@@ -102,6 +102,7 @@ THAT_WORDS = ("ان", "إن", "أن", "بان", "بأن")
 BY_PHRASE_REACH = 10   # tokens from the trigger to the group after "من قبل"/"على يد" that did the act
 RANGE_JOINERS = frozenset(normalize(w) for w in ("و", "إلى", "الى"))   # "بين خمسة وسبعة", "من 5 إلى 7"
 REMOTE_VIOLENCE = ("AIRSTRIKE", "SHELLING", "EXPLOSION")
+STRIKES_FROM_AFAR = ("AIRSTRIKE", "SHELLING")
 FIGHTS = frozenset({"ATTACK", "ARMED_CLASH"})
 KILLINGS = frozenset({"ASSASSINATION", "ATTACK", "EXPLOSION"})
 SYMMETRIC = ("ARMED_CLASH", "MEETING", "AGREE")   # types whose sides have no direction
@@ -729,8 +730,11 @@ class EventExtractor:
             elif (h.type in VIOLENT and prev.type in VIOLENT and h.spec.form != "verb"
                   and any(ctx.keys[k] & self.cues["usage_words"] for k in ctx.words_before_token(h.start, 4))):
                 continue   # 'معارك ضارية … مستخدمةً الطائرات المسيرة والعربات المفخخة': what it was fought with
-            elif _means_of(ctx, prev, h) and (h.type == "ATTACK" or prev.type in ("ASSASSINATION", "ATTACK")):
+            elif _means_of(ctx, prev, h) and (h.type == "ATTACK" or prev.type == "ASSASSINATION"
+                                              or prev.type == "ATTACK" and h.type not in STRIKES_FROM_AFAR):
                 continue   # "اغتال مجهولون القيادي … بإطلاق النار عليه", "محاولة اغتيال بعبوة ناسفة"
+                # (but a strike from the air or by guns says what kind of attack it was: "مجزرة معرة
+                # مصرين، التي قُتل فيها ١٥ مدنياً، بغارة روسية")
             elif (h.type == prev.type and h.spec.form == "noun" and h.start - prev.end <= PURPOSE_REACH
                   and any(ctx.keys[k] & self.cues["purpose_words"] for k in ctx.words_before_token(h.start, 1))):
                 continue   # "أرسلت تعزيزات … بهدف تعزيز مواقعها": what the act was for, told by its kind
@@ -1310,8 +1314,9 @@ class EventExtractor:
         # وبلدات ريف حلب الخاضعة لسيطرة "الجيش الوطني" لتفجيرات" (a name counts as one word, a time
         # none: "تعرضت القاعدة … في حقل العمر النفطي، فجر اليوم الاثنين، لهجوم")
         lo = ctx.clause_start(h)
-        words_before = [i for i in range(lo, h.start)
-                        if ctx.tokens[i].is_word and not ctx.inside_name(i, lo) and not ctx.in_date[i]][-GOVERNOR_WORDS:]
+        aside = ctx.relative_asides(lo, h.start)
+        words_before = [i for i in range(lo, h.start) if ctx.tokens[i].is_word and not ctx.inside_name(i, lo)
+                        and not ctx.in_date[i] and i not in aside][-GOVERNOR_WORDS:]
         return not any(ctx.keys[i] & governors for i in words_before)
 
     def _fought_off(self, ctx: _Context, h: Hit) -> bool:
@@ -1532,7 +1537,11 @@ class EventExtractor:
             # "على طريق الرقة – دير الزور قرب بلدة الكسرة": a road's ends are not where it happened;
             # with nothing else named, the place is left to the rest of the article; nor is a town
             # a distance is told from ("البصرة (550 كلم جنوب بغداد)")
-            return [x for x in mentions if not ctx.names_a_road(x[0]) and not self._measured_from(ctx, x[0])]
+            found = [x for x in mentions if not ctx.names_a_road(x[0]) and not self._measured_from(ctx, x[0])]
+            # (a highway is the scene only when nothing on it is named: "على الطريق الدولي M4 بين
+            # ناحية عين عيسى وبلدة تل تمر" was near Ain Issa)
+            off_road = [x for x in found if not ctx.is_road(x[1].entity_id)]
+            return off_road if off_road else found
 
         def arrivals(mentions: list[tuple[int, Mention]]) -> list[tuple[int, Mention]]:
             # "استقدمت تعزيزات من مدينة الميادين": where forces or a delegation came from is not
@@ -1605,9 +1614,21 @@ class EventExtractor:
         if k <= lo or ctx.tokens[k].norm != "في":
             return False
         k -= 1
+        if self._seat_of_body(ctx, k, i):
+            return True
         while k > lo and (ctx.entity_at[k] or ctx.keys[k] & self.cues["office_units"]):
             k -= 1
         return k < i - 2 and bool(ctx.keys[k] & self.cues["role_before_place"])
+
+    def _seat_of_body(self, ctx: _Context, k: int, i: int) -> bool:
+        """A base after "في" that houses the body named right before it: "ضباط من مركز المصالحة
+        الروسي في قاعدة حميميم" came from there; the meeting was elsewhere."""
+        body = next((m for j, m in ctx.mentions if j <= k < ctx.tok_end(m.span.end)), None)
+        place = next((m for j, m in ctx.mentions if j == i), None)
+        if body is None or body.type != "ORGANIZATION" or place is None:
+            return False
+        _, rec = ctx.place_record(place.entity_id)
+        return rec is not None and rec.kind == "base"
 
     def _measured_from(self, ctx: _Context, i: int) -> bool:
         """Whether the place at token i is far from the scene, a distance being measured from it:
@@ -1956,11 +1977,12 @@ class EventExtractor:
                 return self._speaker_before(ctx, h, i)
         return None
 
-    @staticmethod
-    def _speaker_before(ctx: _Context, h: Hit, i: int) -> str | None:
+    def _speaker_before(self, ctx: _Context, h: Hit, i: int) -> str | None:
         """"قال الجيش الأميركي إن قواته أطلقت …": "its forces" are those of the group or state the
-        sentence named last before them."""
-        named = ctx.mentions_in((ctx.sentence_tokens(h.sentence)[0], i), ("ARMED_GROUP", "STATE"))
+        sentence named last before them, or of the ministry that speaks for a state ("قالت وزارة
+        الدفاع الروسية إن طائراتها دمرت")."""
+        named = [(k, m) for k, m in ctx.mentions_in((ctx.sentence_tokens(h.sentence)[0], i), ("ARMED_GROUP", "STATE", "ORGANIZATION"))
+                 if ctx.types.get(m.entity_id) != "ORGANIZATION" or self.actors_kb.speaks_for_a_state(m.kb_id)]
         return named[-1][1].entity_id if named else None
 
     def _conjoined(self, ctx: _Context, end: int | None, i: int) -> bool:
@@ -2828,9 +2850,36 @@ class _Context:
         found = self._clause_starts.get(start)
         if found is None:
             lo = self.sentence_tokens(self.sentence_of(start))[0]
-            found = self._clause_starts[start] = next(
-                (i + 1 for i in range(start - 1, lo - 1, -1) if self.breaks_clause(i)), lo)
+            found = next((i + 1 for i in range(start - 1, lo - 1, -1) if self.breaks_clause(i)), lo)
+            opening = self._relative_aside_ending(found - 1, lo)
+            if opening is not None:
+                # "تعرّضت قاعدة التنف، التي تتمركز فيها قوات التحالف، لهجوم": the clause goes on past
+                # the relative clause set between its commas
+                found = self.clause_start_at(opening)
+            self._clause_starts[start] = found
         return found
+
+    def relative_asides(self, lo: int, hi: int) -> set[int]:
+        """The tokens of relative clauses between commas in [lo, hi)."""
+        out: set[int] = set()
+        for close in range(lo + 1, hi):
+            opening = self._relative_aside_ending(close, lo)
+            if opening is not None:
+                out.update(range(opening, close + 1))
+        return out
+
+    def _relative_aside_ending(self, close: int, lo: int) -> int | None:
+        """The opening comma of a relative clause between commas whose closing comma is at `close`
+        ("، التي … ،"), when there is one in the sentence (from token `lo`)."""
+        if close <= lo or self.tokens[close].norm not in ("،", ","):
+            return None
+        opening = next((j for j in range(close - 1, lo - 1, -1) if self.tokens[j].norm in ("،", ",")), None)
+        # (the pronoun as written, not a reading of another word, "، كما حمّلت …،", nor "، ما أدى
+        # إلى …،", which tells what came of the clause)
+        pronoun = entry_key(self.tokens[opening + 1].norm) if opening is not None else ""
+        if pronoun not in self.ex.cues["relatives"] or not pronoun.startswith("ال"):
+            return None
+        return opening
 
     def clause_end_at(self, end: int) -> int:
         hi = self.sentence_tokens(self.sentence_of(end - 1))[1]
@@ -3088,11 +3137,18 @@ class _Context:
         return (i == self.sentence_tokens(self.sentence_of(i))[0] and after < len(self.tokens)
                 and self.tokens[after].norm == ":")
 
+    def is_road(self, entity_id: str | None) -> bool:
+        """Whether an entity is a road named as such ("الطريق الدولي M4")."""
+        _, rec = self.place_record(entity_id)
+        return rec is not None and rec.kind == "road"
+
     def names_a_road(self, i: int) -> bool:
         """Whether the place named at token i is part of a road's name: "طريق الرقة – دير الزور"
         (both ends), "أوتوستراد حلب", "الطريق الواصل بين بلدتي المزيريب واليادودة"."""
         roads, links = self.ex.cues["road_nouns"], self.ex.cues["road_links"]
         for j in range(i - 1, max(-1, i - 8), -1):
+            if has_line_break(self.doc.text, self.tokens[j].span.end, self.tokens[j + 1].span.start):
+                return False   # (a dateline's town after a headline ending on "الطريق الدولي M4")
             if self.keys[j] & roads:
                 return True
             if not (self.entity_at[j] or self.tokens[j].norm in ROAD_JOINERS or self.keys[j] & links):

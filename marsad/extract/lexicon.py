@@ -73,10 +73,12 @@ class PhraseMatcher(Generic[T]):
         self._firsts: frozenset[str] = frozenset()
 
     def add(self, phrase: str, payload: T) -> None:
-        keys = tuple(entry_key(t.norm) for t in tokenize(normalize(phrase)) if t.is_word)
-        if not keys:
-            return
-        self._by_first.setdefault(keys[0], []).append((keys, payload))
+        # a dash may be written or not: "طريق تدمر - دير الزور", "طريق تدمر دير الزور" (the text keeps it
+        # as a token of its own)
+        dashed = tuple(entry_key(t.norm) for t in tokenize(normalize(phrase)) if t.is_word or t.norm == "-")
+        for keys in dict.fromkeys((dashed, tuple(k for k in dashed if k != "-"))):
+            if keys and keys[0] != "-":
+                self._by_first.setdefault(keys[0], []).append((keys, payload))
         self._index = None
 
     def _build_index(self) -> dict[str, tuple[list, dict[str, list]]]:

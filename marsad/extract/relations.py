@@ -109,7 +109,7 @@ class RelationExtractor:
                     add("PART_OF", head, m2, Span(head.span.start, m2.span.end))
             elif t2 in GROUPS and self._founded(keys, gap):
                 add("SPONSORED_BY", m, m2, span)
-            elif cue_words & self.cues["sponsored_by"] and t1 in FORCES and t2 in GROUPS:
+            elif cue_words & self.cues["sponsored_by"] and t1 in FORCES and t2 in GROUPS and not self._backs_the_clause(tokens, keys, e, s2):
                 # X المدعوم روسياً / X الموالية لإيران, with "X1 وX2 المدعومين" applying to both; the
                 # cue follows X ("الميليشيات الموالية لإيران، هي تهديد للقوات الموالية لروسيا": the
                 # second cue is another noun's)
@@ -125,7 +125,9 @@ class RelationExtractor:
                              for k in range(e, s2))
                 # (a role right after the name: not "أعلن الرئيس جو بايدن، اليوم، مقتل زعيم تنظيم الدولة";
                 # a loyalty may be told in a relative clause: "والذي يعتبر من أبرز رجال Y")
-                near = set().union(*(keys[k] for k in [k for k in range(e, s2) if tokens[k].is_word][:ROLE_WORDS]))
+                # (within the sentence: not "… بوتين قمة. وقال رئيس جهاز الاستخبارات التركي")
+                end = next((k for k in range(e, s2) if tokens[k].norm in SENTENCE_ENDS), s2)
+                near = set().union(*(keys[k] for k in [k for k in range(e, end) if tokens[k].is_word][:ROLE_WORDS]))
                 for cue, rtype in (("leader", "LEADS"), ("member", "MEMBER_OF"), ("affiliated", "AFFILIATED_WITH")):
                     if (words if cue == "affiliated" else near) & self.cues[cue] and not joined:
                         add(rtype, m, m2, span)
@@ -203,6 +205,12 @@ class RelationExtractor:
                     found.setdefault(("MEMBER_OF", head, whole), Relation("MEMBER_OF", head, whole, rel.evidence, doc.doc_id))
         doc.relations = list(found.values())
 
+    def _backs_the_clause(self, tokens, keys, lo: int, hi: int) -> bool:
+        """"… مع "الفيلق الثالث" التابع للجيش الوطني، بإشراف مباشر من الاستخبارات التركية": a backing
+        told after a comma is the act's, not the group's."""
+        cue = next((k for k in range(lo, hi) if keys[k] & self.cues["sponsored_by"]), hi)
+        return any(tokens[k].norm in ("،", ",") for k in range(lo, cue)) and not keys[cue] & self.cues["adjective_cues"]
+
     def _belongs_told_before(self, tokens, keys, at: int, gap: list[int]) -> bool:
         """'وتتبع "سرايا حماة الجبل" لـ"المجلس العسكري"': the verb of belonging before the first name,
         only "لـ" between the two."""
@@ -263,6 +271,7 @@ class RelationExtractor:
                 add(rtype, m, group, Span(tokens[role_at].span.start, m.span.end))
 
 
+SENTENCE_ENDS = (".", "!", "?", "؟", "؛")
 ROLE_WORDS = 3   # a person's role follows the name: "P، القيادي في Y", "P وهو قائد Y", "P من أبرز رجال Y"
 PLURAL_ENDINGS = ("ين", "ون", "ان", "تين", "تان")
 _PRONOUN_PREPOSITIONS = frozenset({"له", "لها", "لهم", "لهما", "لهن"})

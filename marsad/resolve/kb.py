@@ -38,6 +38,8 @@ class Actor:
 
 # Forces that act for their state: "مسيّرة تابعة لدولة الاحتلال التركي" and "مسيّرة تركية" are one agent
 STATE_FORCE_KINDS = frozenset({"state_force", "foreign_state_force"})
+# and so do a state's bodies that speak for it ("وزارة الدفاع الروسية", "البيت الأبيض")
+STATE_AGENT_KINDS = STATE_FORCE_KINDS | {"government"}
 
 
 class ActorBase:
@@ -66,10 +68,15 @@ class ActorBase:
             a = self.get(a.parent)
         return chain
 
-    def agent(self, actor_id: str) -> str:
-        """Who acted, with a state and its forces as one: a state force's country, else itself."""
+    def speaks_for_a_state(self, actor_id: str | None) -> bool:
+        """A state's body with forces of its own to command: "وزارة الدفاع الروسية"."""
         actor = self.get(actor_id)
-        if actor is not None and actor.kind in STATE_FORCE_KINDS:
+        return actor is not None and actor.kind == "government" and any(s.startswith("country:") for s in actor.sponsors)
+
+    def agent(self, actor_id: str) -> str:
+        """Who acted, with a state, its forces and its ministries as one: their country, else itself."""
+        actor = self.get(actor_id)
+        if actor is not None and actor.kind in STATE_AGENT_KINDS:
             return next((s for s in actor.sponsors if s.startswith("country:")), actor_id)
         return actor_id
 

@@ -536,7 +536,8 @@ def test_a_bearing_in_a_list_of_villages_is_no_village(run):
 @pytest.mark.parametrize("text, kb_id", [
     ('اندلعت اشتباكات بين "الجبهة الشامية" و"العمشات" في مدينة الباب.', "levant_front"),
     ('اندلعت اشتباكات بين "الجبهة الشامية" و"فرقة السلطان سليمان شاه" في مدينة الباب.', "sultan_suleiman_shah"),
-    ("أعلنت القيادة المركزية الأمريكية مقتل قيادي في التنظيم.", "us_forces"),
+    # (a command of the US forces, named as such in the reports)
+    ("أعلنت القيادة المركزية الأمريكية مقتل قيادي في التنظيم.", "us_central_command"),
 ])
 def test_factions_of_the_national_army_and_centcom(run, text, kb_id):
     assert kb_id in {e.kb_id for e in run(text).entities}
@@ -1161,3 +1162,28 @@ def test_a_defence_minister_s_ministry_is_no_clipped_name_of_the_army(run):
     doc = run("قُتل عنصران من قوات النظام السابق. ووقّع وزيرا الدفاع السوري واللبناني اتفاقاً.",
               published=dt.date(2025, 3, 28))
     assert all(len(e.mentions) == 1 for e in doc.entities if e.kb_id == "syrian_government")
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("نفت وزارة الدفاع الروسية أن تكون طائراتها قد نفذت أي غارات في المنطقة.", "russia_defence_ministry"),
+    ("وقالت وزارة الدفاع التركية إن جنديين قتلا.", "turkey_defence_ministry"),
+    ("وقال البنتاغون إن الضربات استهدفت منشآت.", "us_defense_department"),
+    ("وقال متحدث باسم البيت الأبيض إن.", "white_house"),
+    ("وقال رئيس جهاز الاستخبارات التركي إن.", "turkish_intelligence"),
+])
+def test_a_foreign_government_s_body_is_not_its_forces(run, text, kb_id):
+    assert kb_id in {e.kb_id for e in run(text).entities}
+
+
+def test_the_russian_reconciliation_centre_and_its_base_are_two_names_and_no_agreement(run):
+    doc = run("وقال مركز المصالحة الروسي في قاعدة حميميم إن الغارات أسفرت عن مقتل ١٢ مسلحاً.")
+    assert {"russian_reconciliation_centre", "hmeimim"} <= {e.kb_id for e in doc.entities}
+    assert "AGREE" not in {e.type for e in doc.events}
+
+
+def test_a_highway_named_by_its_ends_is_one_place(run):
+    text = "وسيّرت القوات دورية على الطريق الدولي حلب - اللاذقية (M4) قرب بلدة أريحا."
+    doc = run(text)
+    road = next(e for e in doc.entities if e.kb_id == "m4_highway")
+    assert {m.text for m in road.mentions} == {"الطريق الدولي حلب - اللاذقية", "M4"}
+    assert "gn:170063" not in {e.kb_id for e in doc.entities}   # no Aleppo of its own

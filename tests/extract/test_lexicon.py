@@ -208,3 +208,12 @@ def test_payload_is_returned_as_given():
     m = PhraseMatcher().add_all([("الحرس الثوري", {"kb": "irgc"})])
     tokens = tokenize("والحرس الثوري")
     assert m.find(tokens)[0].payload == {"kb": "irgc"}
+
+
+@pytest.mark.parametrize("text", ["طريق تدمر - دير الزور", "طريق تدمر – دير الزور", "طريق تدمر-دير الزور"])
+def test_an_entry_with_a_dash_matches_the_text_with_one(text):
+    assert payloads(matcher("طريق تدمر - دير الزور"), text) == ["طريق تدمر - دير الزور"]
+
+
+def test_an_entry_with_a_dash_does_not_match_across_a_comma(text="طريق تدمر، دير الزور"):
+    assert payloads(matcher("طريق تدمر - دير الزور"), text) == []

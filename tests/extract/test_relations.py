@@ -282,3 +282,13 @@ def test_a_collective_belongs_to_no_group_and_none_to_it(run):
     doc = run("وكان العودة، القيادي السابق في فصائل المعارضة، قد انضم إلى الفيلق الخامس.")
     assert not [r for r in doc.relations if "syrian_opposition_factions" in
                 {doc.entity(r.head).kb_id, doc.entity(r.tail).kb_id}]
+
+
+def test_a_role_after_a_name_is_read_within_its_sentence(run):
+    doc = run("وعقد الرئيسان قمة مع فلاديمير بوتين. وقال رئيس جهاز الاستخبارات التركي هاكان فيدان إن.")
+    assert ("LEADS", "فلاديمير بوتين", "National Intelligence Organization of Turkey (MIT)") not in rels(doc)
+
+
+def test_a_backing_told_after_a_comma_is_the_act_s_not_the_group_s(run):
+    doc = run('واجتمع الجولاني مع "الفيلق الثالث" التابع لـ"الجيش الوطني"، بإشراف مباشر من الاستخبارات التركية.')
+    assert not [r for r in doc.relations if r.type == "SPONSORED_BY"]

@@ -44,3 +44,12 @@ def test_home_aliases_without_a_home_country_are_reported(tmp_path):
 def test_an_end_that_is_no_date_is_reported(tmp_path):
     with pytest.raises(DataFileError, match="band: active_until must be a date"):
         _load(tmp_path, "active_until: soon")
+
+
+@pytest.mark.parametrize("actor_id, agent", [
+    ("russia_defence_ministry", "country:RUS"), ("white_house", "country:USA"), ("russia_forces", "country:RUS"),
+    # (a ministry with no country of its own stays itself)
+    ("syrian_regime_foreign_ministry", "syrian_regime_foreign_ministry"),
+])
+def test_a_state_s_forces_and_bodies_act_for_it(actor_id, agent):
+    assert ActorBase.load(Options(data_dir=DATA_DIR)).agent(actor_id) == agent
