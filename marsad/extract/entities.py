@@ -431,6 +431,9 @@ class EntityRecognizer:
                     run = (i, end + 1)
             elif keys[i] & self.cues["council_nouns"] and keys[i + 1] & self.cues["council_adjectives"]:
                 at = i + 3 if i + 2 < len(tokens) and tokens[i + 2].norm == "في" else i + 2
+                if at not in places and at < len(tokens) and tokens[at].norm.startswith("ل") \
+                        and keys[at] & self.cues["council_place_kinds"]:
+                    at += 1   # "المجلس المحلي لمدينة دوما"
                 if at in places:
                     run = (i, places[at])
             if run and not any(covered[run[0]:run[1]]):
@@ -438,7 +441,13 @@ class EntityRecognizer:
                 first = _head(tokens[run[0]]) if keys[run[0]] & self.cues["council_nouns"] \
                     else _as_listed(tokens[run[0]], self.cues["formations"])
                 name = " ".join([first, *(t.norm for t in tokens[run[0] + 1:run[1]])])
-                out.append(Found(run[0], run[1], self._named(_new("ARMED_GROUP", name)), 0))
+                if any(keys[k] & self.cues["civil_councils"] for k in range(run[0], run[1])):
+                    # "المجلس المحلي في مخيم الركبان": the council, named by its place, and the place a
+                    # name of its own
+                    end = run[0] + 2 if keys[run[0]] & self.cues["council_nouns"] and run[1] > run[0] + 2 else run[1]
+                    out.append(Found(run[0], end, self._named(_new("ORGANIZATION", name)), 0))
+                else:
+                    out.append(Found(run[0], run[1], self._named(_new("ARMED_GROUP", name)), 0))
         return out + self._council_named_again(tokens, keys, covered, out)
 
     def _council_named_again(self, tokens, keys, covered, groups: list[Found]) -> list[Found]:

@@ -103,6 +103,7 @@ BY_PHRASE_REACH = 10   # tokens from the trigger to the group after "من قبل
 RANGE_JOINERS = frozenset(normalize(w) for w in ("و", "إلى", "الى"))   # "بين خمسة وسبعة", "من 5 إلى 7"
 REMOTE_VIOLENCE = ("AIRSTRIKE", "SHELLING", "EXPLOSION")
 STRIKES_FROM_AFAR = ("AIRSTRIKE", "SHELLING")
+DOER_PRONOUNS = ("ها", "ه", "هم", "هما")   # suffixed to a verbal noun: whose act it was
 FIGHTS = frozenset({"ATTACK", "ARMED_CLASH"})
 KILLINGS = frozenset({"ASSASSINATION", "ATTACK", "EXPLOSION"})
 SYMMETRIC = ("ARMED_CLASH", "MEETING", "AGREE")   # types whose sides have no direction
@@ -111,6 +112,7 @@ FORCE_AND_MOVEMENT = (*ONE_SIDED, "ARMED_CLASH", "MOBILIZE", "BASE_CHANGE")
 TOLL_TYPES = (*VIOLENT, "ARREST", "ABDUCTION", "PROTEST", "OTHER")
 JOINING_WORDS = frozenset(normalize(w) for w in ("فيما", "كما"))   # a verb after these may share the subject before
 SINCE = frozenset(normalize(w) for w in ("منذ", "ومنذ"))   # a date after it starts a period
+WHERE_WORDS = frozenset(normalize(w) for w in ("حيث", "وحيث"))   # a clause of the place just named
 PURPOSE_REACH = 15  # tokens from an act to "بهدف" + a noun of its kind that says what it was for
 FOILED_WORDS = 14   # words from "أحبطت" to what it foiled, past the foiler's description and a time
 SETTLEMENT_NOUNS = frozenset(entry_key(w) for w in ("مدينة", "بلدة", "قرية"))
@@ -327,7 +329,7 @@ class EventExtractor:
                      "road_links", "connectives", "counts_before_since", "execution_verbs", "judicial_words", "doing_verbs",
                      "delegations", "arrival_words", "fear_words", "withdrawals", "left_places",
                      "office_units", "security_committee", "committee_formed", "about_words", "committed_verbs",
-                     "then_words", "strike_nouns"):
+                     "then_words", "strike_nouns", "commit_verbs"):
             out[name] = keyset(raw[name])
         out["reason_openers"] = _Phrases.of(raw["reason_openers"])
         out["statement_turns"] = _Phrases.of(raw["statement_turns"])
@@ -713,6 +715,14 @@ class EventExtractor:
             elif h.type == "AIRSTRIKE" and prev.type in ("SHELLING", "ATTACK") and h.start - prev.end <= 1:
                 h.start = prev.start   # "بقصف طائرة مسيرة تركية": the bombing is the drone's
                 out[-1] = h
+            elif (h.type == "ATTACK" and prev.type in VIOLENT and h.spec.form == "noun"
+                  and _its_own(ctx, h, self.cues["targeting"])
+                  and (ctx.tokens[h.start].norm.startswith("ب")
+                       or any(ctx.keys[k] & self.cues["after_act"] for k in ctx.words_before_token(h.start, 1)))
+                  and sum(ctx.tokens[k].is_word for k in range(prev.end, h.start)) <= MEANS_REACH):
+                # "ارتكبت الطائرات مجزرة في ريف إدلب، بعد استهدافها مزرعة": how it was done, by whom
+                # did it (not another's act it came after, "بعد استهداف مواقعها")
+                continue
             elif (h.type == prev.type == "EXPLOSION" and h.start - prev.end <= BLAST_MEANS_REACH
                   and any(ctx.tokens[k].norm.startswith("ب") for k in range(prev.end, h.start))):
                 continue   # "تفجيرات متكررة بسيارات ودراجات مفخخة": what the blasts were set off with
@@ -1100,6 +1110,12 @@ class EventExtractor:
         if (which is not None and len(after) >= which + 3 and ctx.keys[after[which + 1]] & self.cues["committed_verbs"]
                 and ctx.keys[after[which + 2]] & self.cues["air"]):
             return True
+        # "ارتكبت الطائرات الحربية الروسية، فجر اليوم، مجزرة جديدة": aircraft, the subject of the verb
+        # of doing before it
+        lo = ctx.clause_start(h)
+        verb = next((k for k in range(lo, h.start) if ctx.keys[k] & self.cues["commit_verbs"]), None)
+        if verb is not None and any(ctx.keys[k] & self.cues["air"] for k in range(verb + 1, h.start)):
+            return True
         # "جراء استهداف طائرات حربية روسية بـ 4 غارات": aircraft in construct with a targeting noun, then
         # what they struck with (not "استهداف طائرة مروحية" alone: the aircraft may be the target)
         if not (ctx.keys[h.start] & self.cues["targeting"] and h.end < h.scope[1]
@@ -1202,7 +1218,9 @@ class EventExtractor:
             return "asserted"
         if self._answered(ctx, h):
             return "asserted"   # "توعد حزب الله بالرد على اغتيال القيادي": what is to be answered took place
-        if self._cue_before(ctx, h, "foiled_before", FOILED_WORDS, clause=False):   # "أحبطت الأجهزة الأمنية محاولة اختطاف"
+        # (not a verb joined to the foiling: "أحبط الجيش محاولة لتهريب شحنة، واعتقل ثلاثة أشخاص")
+        joined_verb = h.spec.form == "verb" and ctx.tokens[h.start].norm.startswith("و")
+        if not joined_verb and self._cue_before(ctx, h, "foiled_before", FOILED_WORDS, clause=False):   # "أحبطت الأجهزة الأمنية محاولة اختطاف"
             h.foiled = True
             # (one fought off with a toll was attempted: "أحبطت محاولة تسلل … وأوقعت في صفوفهم قتلى";
             # and so was one repelled: "صد هجوم")
@@ -1700,6 +1718,7 @@ class EventExtractor:
             found = [x for x in ctx.dates_in(rng) if (not speech or abs(x[0] - h.start) <= SPEECH_DATE_REACH
                                                       or ctx.in_statement_aside(x[0]))
                      and not self._counted_since(ctx, x[0]) and not _until(ctx, x[0])
+                     and not self._where_something_else(ctx, x[0], h)
                      and not (rng != h.scope and h.modality in FACTUAL_MODALITIES and ctx.after_publication(x[1].value))]
             if found:
                 # the nearest, in the act's own clause first ("دخلت منبج في 15 من الشهر الجاري، وعين العرب في
@@ -1727,6 +1746,13 @@ class EventExtractor:
                     if x[1].value is not None and not ctx.is_dateline(ctx.sentence_of(x[0]))]
             if told:
                 h.date, h.background = told[-1][1].value, True
+
+    @staticmethod
+    def _where_something_else(ctx: _Context, i: int, h: Hit) -> bool:
+        """Whether the date at token i is told in a clause of "حيث" the act is not in: "وتوقفت الدورية
+        قبل وصولها إلى بلدة النيرب، حيث يعتصم الأهالي منذ يوم الجمعة الماضي" (the sit-in's day)."""
+        lo = ctx.clause_start_at(i)
+        return lo > 0 and ctx.tokens[lo - 1].norm in WHERE_WORDS and not lo <= h.start < i
 
     def _counted_since(self, ctx: _Context, i: int) -> bool:
         """Whether the date at token i starts the period an act is counted in ("الغارات، التي تعد
@@ -2869,14 +2895,19 @@ class _Context:
         return out
 
     def _relative_aside_ending(self, close: int, lo: int) -> int | None:
-        """The opening comma of a relative clause between commas whose closing comma is at `close`
-        ("، التي … ،"), when there is one in the sentence (from token `lo`)."""
+        """The opening comma of a relative clause or a time between commas whose closing comma is
+        at `close` ("، التي … ،", "، فجر الأربعاء الثامن عشر من الشهر الجاري،"), when there is one in
+        the sentence (from token `lo`)."""
         if close <= lo or self.tokens[close].norm not in ("،", ","):
             return None
         opening = next((j for j in range(close - 1, lo - 1, -1) if self.tokens[j].norm in ("،", ",")), None)
+        if opening is None or opening + 1 >= close:
+            return None
+        if all(self.in_date[k] for k in range(opening + 1, close)):
+            return opening
         # (the pronoun as written, not a reading of another word, "، كما حمّلت …،", nor "، ما أدى
         # إلى …،", which tells what came of the clause)
-        pronoun = entry_key(self.tokens[opening + 1].norm) if opening is not None else ""
+        pronoun = entry_key(self.tokens[opening + 1].norm)
         if pronoun not in self.ex.cues["relatives"] or not pronoun.startswith("ال"):
             return None
         return opening
@@ -3402,6 +3433,13 @@ def _means_of(ctx: _Context, prev: Hit, h: Hit) -> bool:
             and sum(ctx.tokens[k].is_word for k in range(prev.end, h.start)) <= MEANS_REACH
             and (ctx.tokens[h.start].norm.startswith("ب") or caused) and ctx.clause_start_at(h.start) <= prev.start
             and not any(ctx.keys[k] & ctx.ex.cues["prior_words"] for k in range(prev.end, h.start)))
+
+
+def _its_own(ctx: _Context, h: Hit, nouns: frozenset[str]) -> bool:
+    """Whether a one-word trigger is one of `nouns` with a pronoun of its doer ("استهدافها"): the act
+    of someone named before, not another's."""
+    word = ctx.tokens[h.start].norm.removeprefix("و")
+    return h.end - h.start == 1 and any(word.endswith(p) and entry_key(word[:-len(p)]) in nouns for p in DOER_PRONOUNS)
 
 
 def _led_up_to(ctx: _Context, i: int, heads: frozenset[str], between: frozenset[str], reach: int = 5) -> bool:

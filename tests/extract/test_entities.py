@@ -1187,3 +1187,19 @@ def test_a_highway_named_by_its_ends_is_one_place(run):
     road = next(e for e in doc.entities if e.kb_id == "m4_highway")
     assert {m.text for m in road.mentions} == {"الطريق الدولي حلب - اللاذقية", "M4"}
     assert "gn:170063" not in {e.kb_id for e in doc.entities}   # no Aleppo of its own
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقال المجلس المحلي لمدينة دوما إن القصف مستمر.", "المجلس المحلي"),
+    ("ونظم السكان وقفة بدعوة من المجلس المحلي في مخيم الركبان.", "المجلس المحلي"),
+])
+def test_a_local_council_named_by_its_place_is_an_organisation_and_the_place_a_name_of_its_own(run, text, name):
+    doc = run(text)
+    council = next(m for m in doc.mentions if m.text == name)
+    assert council.type == "ORGANIZATION"
+    assert any(m.type == "LOCATION" for m in doc.mentions)
+
+
+def test_the_us_backed_faction_of_al_tanf_is_known(run):
+    doc = run("من جهته، أحبط «جيش مغاوير الثورة» محاولة لتهريب شحنة من الحبوب المخدرة.")
+    assert "maghawir_al_thawra" in {e.kb_id for e in doc.entities}

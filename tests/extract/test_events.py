@@ -2710,3 +2710,37 @@ def test_a_massacre_by_an_air_strike_is_an_air_strike(run):
               "مزرعة تؤوي عائلات نازحة.", published=dt.date(2020, 3, 16))
     assert "AIRSTRIKE" in {e.type for e in doc.events}
 
+
+
+def test_an_attack_suffered_with_its_time_between_commas_happened(run):
+    doc = run("وكانت قاعدة التنف قد تعرضت، فجر الأربعاء الثامن عشر من الشهر الجاري، لهجوم بثلاث طائرات مسيّرة، وحمّل "
+              "مسؤولون أمريكيون كتائب حزب الله مسؤولية الهجوم.", published=dt.date(2023, 10, 28))
+    strike = next(e for e in doc.events if e.type == "AIRSTRIKE")
+    assert (strike.modality, strike.date.value) == ("asserted", dt.date(2023, 10, 18))
+
+
+def test_a_date_in_a_clause_of_where_dates_what_goes_on_there_not_the_act(run):
+    doc = run("أجبر اعتصام للمدنيين، يوم أمس الأحد، أولى الدوريات المشتركة على العودة.\n\nوقال المراسل إن الدورية "
+              "انطلقت صباحاً من قرية ترنبة، وتوقفت قبل وصولها إلى بلدة النيرب، حيث يعتصم الأهالي منذ يوم الجمعة "
+              "الماضي رفضاً لمرور الدوريات.", published=dt.date(2020, 3, 16))
+    assert {e.date.value for e in doc.events if e.type == "MOBILIZE"} == {dt.date(2020, 3, 15)}
+
+
+def test_a_massacre_aircraft_committed_by_targeting_a_farm_is_one_air_strike_with_its_toll(run):
+    doc = run("ارتكبت الطائرات الحربية الروسية، فجر اليوم الخميس، مجزرة جديدة في ريف إدلب الشمالي، بعد استهدافها مزرعة "
+              "دواجن على أطراف بلدة معرة مصرين، ما أدى إلى مقتل ١٦ مدنياً وإصابة ٢١ آخرين.", published=dt.date(2020, 3, 5))
+    assert [(e.type, e.casualties.killed[0].count) for e in doc.events] == [("AIRSTRIKE", 16)]
+
+
+def test_a_verb_joined_to_a_foiling_is_an_act_of_its_own(run):
+    doc = run("أحبط «جيش الإسلام» محاولة لتهريب شحنة، واعتقل ثلاثة أشخاص.")
+    arrest = next(e for e in doc.events if e.type == "ARREST")
+    assert arrest.modality == "asserted" and arrest.side_a
+
+
+@pytest.mark.parametrize("text", [
+    "أعلن «جيش مغاوير الثورة» إنشاء نقطتين عسكريتين جديدتين على الطريق الواصل بين قاعدة التنف والمخيم.",
+    "وأقامت القوات التركية نقطتين عسكريتين قرب البلدة.",
+])
+def test_two_posts_set_up_are_a_base_change(run, text):
+    assert "BASE_CHANGE" in {e.type for e in run(text).events}
