@@ -552,6 +552,24 @@ class DayOfSameYear(DateExpr):
 
 
 @dataclass(frozen=True)
+class DayOfSameMonth(DateExpr):
+    """"التاسع عشر من الشهر ذاته": a day of the month the text told last (`find_dates` resolves it
+    against the last mention that lies within one month), not of the anchor's."""
+
+    day: int
+
+    def resolve(self, anchor: DateValue | None) -> Resolved | None:
+        return None
+
+    def within(self, told: DateValue, span: Span) -> DateValue | None:
+        try:
+            day = dt.date(told.min.year, told.min.month, self.day)     # type: ignore[union-attr]
+        except ValueError:
+            return None
+        return DateValue.day(day, expression=span, source=f"same-month:{day:%Y-%m}")
+
+
+@dataclass(frozen=True)
 class Weekday(DateExpr):
     weekday: int                   # Monday = 0
     mode: str = "latest"           # "latest" (on or before), "past" (strictly before), "past2", "next"
@@ -972,6 +990,12 @@ class _Scanner:
         of = self.ph(self.lex.of, j)
         j = of.end if of else j
         rel = self.month_rel(j)
+        if rel is None and of:
+            # "التاسع عشر من الشهر ذاته": of the month told last
+            month = self.unit(j, True)
+            same = self.ph(self.lex.same_words, month[2]) if month and month[0] == "month" and month[1] == "one" else None
+            if same is not None:
+                return _Match(i, same.end, prefix, prefix > 0, "relative", DayOfSameMonth(day))
         if rel is None:
             # "الخامس من الجاري", and in figures without "من": "الأحد 7 الجاري"
             ell = self.ph(self.lex.current_month_ellipsis, j) if of or self.toks[i].is_digits else None
@@ -1317,13 +1341,15 @@ def _mentions(text: str, view: NormalizedView, scanner: _Scanner, found: list[_M
 
 def _resolved(mentions: list[DateMention], anchor: DateValue | None) -> list[DateMention]:
     """The mentions, in text order, resolved against the anchor; "في اليوم التالي" against the
-    last day the text told before it."""
+    last day the text told before it, and "من العام ذاته", "من الشهر ذاته" against the last year or
+    month it told."""
     out = []
     told: DateValue | None = None
     # (the day after is counted from a day before publication: "وقال مصدر، اليوم الخميس، إن …" dates
     # what the source said, and "في اليوم التالي" after it would be a day still to come)
     told_before: DateValue | None = None
     told_year: DateValue | None = None        # the last mention within one year: "منذ عام 2013"
+    told_month: DateValue | None = None       # ... and within one month: "الثامن عشر من الشهر الجاري"
     today = anchor.value if anchor is not None else None
     for m in mentions:
         if isinstance(m.expr, FollowingDay):
@@ -1331,11 +1357,15 @@ def _resolved(mentions: list[DateMention], anchor: DateValue | None) -> list[Dat
             value = m.expr.after(base, m.span) if base is not None else None
         elif isinstance(m.expr, DayOfSameYear):
             value = m.expr.within(told_year, m.span) if told_year is not None else None
+        elif isinstance(m.expr, DayOfSameMonth):
+            value = m.expr.within(told_month, m.span) if told_month is not None else None
         else:
             value = m.resolve(anchor)
         if value is not None and value.min is not None and value.max is not None and (
                 value.min.year == value.max.year):
             told_year = value
+            if value.min.month == value.max.month:
+                told_month = value
         if value is not None and value.value is not None:
             told = value
             if today is None or value.value < today:

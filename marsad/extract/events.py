@@ -637,7 +637,9 @@ class EventExtractor:
             if (i in taken and lone_word is None) or not k & verbs or not ctx.tokens[i].is_word or ctx.in_date[i]:
                 continue   # ("فجر اليوم" is dawn, not "فجّر")
             hi = ctx.sentence_tokens(ctx.sentence_of(i))[1]
-            following = [j for j in range(i + 1, hi) if ctx.tokens[j].is_word and not ctx.in_date[j]]
+            # (a name counts as one word: "أطلق مسلحون يُعتقد أنهم من خلايا تنظيم «داعش» النار")
+            following = [j for j in range(i + 1, hi) if ctx.tokens[j].is_word and not ctx.in_date[j]
+                         and not ctx.inside_name(j, i + 1)]
             for pattern in self.gapped:
                 if not k & pattern.verbs or (lone_word is not None and lone_word.type == pattern.spec.type):
                     continue
@@ -3521,6 +3523,9 @@ def _counted(ctx: _Context, i: int, lo: int, c: dict) -> SideCasualties:
     "سقوط قتلى" (some); civilian when "بين المدنيين" or "من المدنيين" follows."""
     word = ctx.tokens[i].norm
     number = next((n for n in ctx.numbers_in((max(lo, i - 4), i)) if ctx.tok_end(n.span.end) == i), None)
+    if number is None and i - 1 > lo and ctx.keys[i - 1] & c["toll_nouns"]:
+        # "ارتفعت إلى ٢٣ حصيلة قتلى الغارات": the figure the toll rose to, before it
+        number = next((n for n in ctx.numbers_in((max(lo, i - 5), i - 1)) if ctx.tok_end(n.span.end) == i - 1), None)
     start = ctx.tok(number.span.start) if number is not None else i
     if number is not None:
         count, vague = number.value, number.vague

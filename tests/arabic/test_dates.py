@@ -442,6 +442,18 @@ def test_a_day_and_month_of_a_year_named_after_them(text, expected):
     assert (m.value.min, m.value.max) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("تعرضت، فجر الأربعاء الثامن عشر من الشهر الجاري، لهجوم، وحقل كونيكو ليل التاسع عشر من الشهر ذاته", D(2023, 10, 19)),
+    ("قصفت في 3 أيلول الماضي، ثم في 19 من الشهر نفسه", D(2023, 9, 19)),
+])
+def test_a_day_of_the_same_month_is_of_the_month_the_text_told_last(text, expected):
+    assert find_dates(text, DateValue.day(D(2023, 10, 28)))[-1].value.value == expected
+
+
+def test_the_same_month_with_no_month_told_is_no_date():
+    assert find_dates("وقع في التاسع عشر من الشهر ذاته", DateValue.day(D(2023, 10, 28)))[0].value is None
+
+
 def test_the_same_year_with_no_year_told_is_no_date():
     assert find_dates("وقع في 21 آب من العام ذاته", DateValue.day(D(2017, 5, 5)))[0].value is None
 

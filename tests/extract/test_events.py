@@ -2744,3 +2744,16 @@ def test_a_verb_joined_to_a_foiling_is_an_act_of_its_own(run):
 ])
 def test_two_posts_set_up_are_a_base_change(run, text):
     assert "BASE_CHANGE" in {e.type for e in run(text).events}
+
+
+def test_the_figure_a_toll_rose_to_may_come_before_it(run):
+    doc = run("ارتفعت إلى ٢٣ حصيلة قتلى الغارات التي شنّتها المقاتلات الأمريكية، فجر السبت، على مواقع الميليشيات "
+              "في الميادين.", published=dt.date(2024, 2, 6))
+    assert only(doc, "AIRSTRIKE").casualties.killed[0].count == 23
+
+
+def test_shooters_described_by_what_is_believed_of_them_still_opened_fire(run):
+    doc = run("قُتل ستة مدنيين من جامعي الكمأة، مساء الأربعاء الماضي، بعد أن أطلق مسلحون يُعتقد أنهم من خلايا تنظيم "
+              "«داعش» النار عليهم في منطقة البيارات شرقي مدينة تدمر.", published=dt.date(2024, 2, 6))
+    attack = only(doc, "ATTACK")
+    assert (attack.date.value, attack.casualties.killed[0].count) == (dt.date(2024, 1, 31), 6)
