@@ -329,7 +329,7 @@ class EventExtractor:
                      "road_links", "connectives", "counts_before_since", "execution_verbs", "judicial_words", "doing_verbs",
                      "delegations", "arrival_words", "fear_words", "withdrawals", "left_places",
                      "office_units", "security_committee", "committee_formed", "about_words", "committed_verbs",
-                     "then_words", "strike_nouns", "commit_verbs"):
+                     "then_words", "strike_nouns", "commit_verbs", "talks_named_by_place"):
             out[name] = keyset(raw[name])
         out["reason_openers"] = _Phrases.of(raw["reason_openers"])
         out["statement_turns"] = _Phrases.of(raw["statement_turns"])
@@ -361,7 +361,8 @@ class EventExtractor:
                 for word in words or ():
                     form = "verb" if form_name == "phrase" and word.split()[0] in verbs else form_name
                     payload = TriggerSpec(etype, form, not_after, not_before, word in figurative, not_forms)
-                    for written in (_noun_forms(word) if form_name == "noun" else [word]):
+                    forms = {"noun": _noun_forms, "verb": _verb_forms}.get(form_name)
+                    for written in (forms(word) if forms else [word]):
                         m.add(written, payload)
         return m
 
@@ -376,7 +377,8 @@ class EventExtractor:
             for g in spec.get("gapped") or ():
                 objects = frozenset(entry_key(f) for w in g["objects"] for f in _noun_forms(w))
                 out.append(GappedTrigger(TriggerSpec(etype, "verb", not_after, not_before),
-                                         frozenset(entry_key(w) for w in g["verbs"]), objects, int(g.get("within", 5)),
+                                         frozenset(entry_key(f) for w in g["verbs"] for f in _verb_forms(w)), objects,
+                                         int(g.get("within", 5)),
                                          bool(g.get("apart", False))))
         return out
 
@@ -1580,9 +1582,14 @@ class EventExtractor:
         charge = next((k for k in range(h.end, ctx.sentence_tokens(h.sentence)[1])
                        if ctx.keys[k] & self.cues["charge"]), len(ctx.tokens))
 
+        # (nor the city a summit or an agreement is named by, for another act: "بغارة روسية ليل الرابع من آذار،
+        # أي قبل ساعات من قمة موسكو")
+        talks = h.type in ("MEETING", "AGREE", "VISIT")
+
         def places_in(rng: tuple[int, int]) -> list[tuple[int, Mention]]:
             return [x for x in ctx.mentions_in((rng[0], min(rng[1], charge)), ("LOCATION",))
                     if not (cited and cited.overlaps(x[1].span)) and (transfers or not self._taken_to(ctx, x[0]))
+                    and (talks or not ctx.names_talks(x[0]))
                     and not self._office_place(ctx, x[0], rng[0])
                     and not self._other_side(ctx, x) and (transfers or not self._headed_for(ctx, x[0]))]
         # (an earlier act's place is not what the later news named before its "بعد": "شنت الهيئة حملة
@@ -3170,6 +3177,10 @@ class _Context:
         return (i == self.sentence_tokens(self.sentence_of(i))[0] and after < len(self.tokens)
                 and self.tokens[after].norm == ":")
 
+    def names_talks(self, i: int) -> bool:
+        """Whether the place at token i names a summit or an agreement: "قمة موسكو", "اتفاق سوتشي"."""
+        return i > 0 and bool(self.keys[i - 1] & self.ex.cues["talks_named_by_place"])
+
     def is_road(self, entity_id: str | None) -> bool:
         """Whether an entity is a road named as such ("الطريق الدولي M4")."""
         _, rec = self.place_record(entity_id)
@@ -3217,7 +3228,7 @@ class _Context:
             # (not where something came from: "استقدمت تعزيزات من مدينة الميادين")
             towns = [m.entity_id for i, m in ms if self.place_rank(m.entity_id) == 1 and not self.names_a_road(i)
                      and getattr(self.place_record(m.entity_id)[1], "kind", "") in ("town", "village")
-                     and not self.named_as_origin(i)]
+                     and not self.named_as_origin(i) and not self.names_talks(i)]
             if towns:
                 return towns[0]
         return None
@@ -3395,6 +3406,14 @@ def _noun_forms(noun: str) -> list[str]:
     return sorted(forms)
 
 
+def _verb_forms(verb: str) -> list[str]:
+    """A verb trigger with its dual: "سيّرت" → "سيّرتا" ("سيّرتا أول دورية مشتركة"), "هاجم" → "هاجما"."""
+    n = normalize(verb)
+    if " " in n or n.endswith(("وا", "ا")) or n.startswith(("ي", "ت")) and not n.endswith("ت"):
+        return [n]   # (a plural, or a present tense: "يقصفان" is no form of it)
+    return [n, n + "ا"]
+
+
 @dataclass(frozen=True)
 class _Phrases:
     """Multi-word cues ("في حال", "دون أن يتمكن"), with the set of their first words: checked at
@@ -3420,7 +3439,9 @@ def _future_verb(ctx: _Context, h: Hit) -> bool:
         w = ctx.tokens[i].norm
         if w.startswith("و"):
             w = w[1:]
-        if len(w) >= 5 and w[0] == "س" and w[1] in "يتنا" and not w.startswith(("سيار", "سيط", "سنو", "ساع", "سا")):
+        # (not a past verb of "سيّر" with its dual or plural ending: "سيّرتا أول دورية", "سيّروا")
+        if len(w) >= 5 and w[0] == "س" and w[1] in "يتنا" and not w.startswith(("سيار", "سيط", "سنو", "ساع", "سا")) \
+                and not w.endswith(("تا", "وا")):
             return True
     return False
 

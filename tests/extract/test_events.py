@@ -2757,3 +2757,17 @@ def test_shooters_described_by_what_is_believed_of_them_still_opened_fire(run):
               "«داعش» النار عليهم في منطقة البيارات شرقي مدينة تدمر.", published=dt.date(2024, 2, 6))
     attack = only(doc, "ATTACK")
     assert (attack.date.value, attack.casualties.killed[0].count) == (dt.date(2024, 1, 31), 6)
+
+
+@pytest.mark.parametrize("text, type_", [
+    ("أعلنت الوزارة أن الشرطة العسكرية الروسية والقوات التركية سيّرتا أول دورية مشتركة على الطريق الدولي.", "MOBILIZE"),
+    ("وقال الوزير إن مقاتلتين سوريتين هاجمتا طائرات تركية في أجواء إدلب.", "ATTACK"),
+])
+def test_an_act_of_two_told_by_the_dual_of_its_verb_took_place(run, text, type_):
+    assert only(run(text), type_).modality == "asserted"
+
+
+def test_the_city_a_summit_is_named_by_is_not_where_a_strike_before_it_was(run):
+    doc = run("قُتل ١٥ مدنياً بغارة روسية ليل الرابع من آذار، أي قبل ساعات من قمة موسكو.", published=dt.date(2020, 3, 16))
+    strike = only(doc, "AIRSTRIKE")
+    assert strike.place is None or strike.place.kb_id != "moscow"
