@@ -265,17 +265,21 @@ class IncidentResolver:
         return changes
 
     def _can_join(self, ix: str, iy: str) -> bool:
+        """Average linkage with vetoes: no pair across the two may be impossible, and their pairs
+        must reach the threshold on average."""
         mx, my = self.members[ix], self.members[iy]
         docs = {self.records[k].doc_id for k in mx}
         if any(self.records[k].doc_id in docs for k in my):
             return False
         threshold = self.rules.threshold
+        scores = []
         for x in mx:
             for y in my:
                 s = self.score(x, y)
-                if s is None or s < threshold:
+                if s is None:
                     return False
-        return True
+                scores.append(s)
+        return sum(scores) / len(scores) >= threshold
 
     def _join(self, ix: str, iy: str) -> tuple[str, str]:
         """Merge one incident into the other. A stored incident keeps its id (analysts and

@@ -1,4 +1,4 @@
-"""The resolver on hand-made event records: blocking, complete linkage, one event per document."""
+"""The resolver on hand-made event records: blocking, linkage with vetoes, one event per document."""
 import datetime as dt
 
 import pytest
@@ -44,6 +44,17 @@ def test_reports_do_not_chain_into_one_incident(resolver):
     b.member.date = DateValue.between(dt.date(2023, 5, 9), dt.date(2023, 5, 13))
     resolver.add([record("a", 9), b, record("c", 13)])
     assert not any({"a#ev1", "c#ev1"} <= set(g) for g in groups(resolver))
+
+
+def test_a_pair_under_the_threshold_does_not_keep_an_incident_apart_when_the_others_carry_it(resolver):
+    """b tells what a and c tell; a and c share no actor nor wording and name places 17 km apart,
+    so a~c falls under the threshold, but nothing forbids it and the pairs score enough on average."""
+    near = PlaceRef(name_en="Near", lat=35.15, lon=40.0, kb_id="near")
+    other = ["استعراض", "قوات", "مدينه", "جاهزيه", "مواقع", "ارتال"]
+    resolver.add([record("a", 9), record("b", 9, words=SENTENCE + other, actors=("a1", "a3")),
+                  record("c", 9, words=other, actors=("a3", "a4"), place=near)])
+    assert resolver.score("a#ev1", "c#ev1") < resolver.rules.threshold
+    assert groups(resolver) == [["a#ev1", "b#ev1", "c#ev1"]]
 
 
 @pytest.mark.parametrize("other", [
