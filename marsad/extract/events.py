@@ -190,8 +190,8 @@ class Hit:
     # "نفت الهيئة أي علاقة لها بعملية الخطف": a party to the act is denied, not the act
     link_denied: bool = False
     confidence: float = 1.0          # probability that it reports an occurrence (reportedness.py)
-    # a verb told apart from its noun ("ألقت قوات الأمن، فجر اليوم، القبض"): the token after the
-    # noun, where the scope of the act named next begins
+    # a verb told apart from its noun ("ألقت قوات الأمن، فجر اليوم، القبض") or an attack with its
+    # means ("مجزرة …، بغارة روسية"): the token after them, where the scope of the act named next begins
     object_end: int = 0
     # "report": tells the occurrence; "reference": names it as the topic of a condemnation, a trial, a
     # point in time ("أدان الهجوم", "منذ اغتيال …"); "generic": a kind of act, no occurrence
@@ -697,7 +697,7 @@ class EventExtractor:
                 # "نفذ عدواناً جوياً برشقات من الصواريخ": what the aircraft fired, no shelling of its own
                 continue
             elif (h.type == "ATTACK" and prev.type in VIOLENT and ctx.keys[h.start] & self.cues["targeting"]
-                  and (h.start - prev.end <= 4 or h.start - prev.end <= TARGETING_REACH
+                  and (h.start - max(prev.end, prev.object_end) <= 4 or h.start - prev.end <= TARGETING_REACH
                        and h.spec.form == "verb" and ctx.mention_at(h.end) is None
                        and (ctx.clause_start_at(h.start) <= prev.start or _says_what_it_hit(ctx, h)))):
                 # (a verb with no subject of its own, later in the clause: "تصدت الدفاعات لعدوان
@@ -744,11 +744,13 @@ class EventExtractor:
             elif (h.type in VIOLENT and prev.type in VIOLENT and h.spec.form != "verb"
                   and any(ctx.keys[k] & self.cues["usage_words"] for k in ctx.words_before_token(h.start, 4))):
                 continue   # 'معارك ضارية … مستخدمةً الطائرات المسيرة والعربات المفخخة': what it was fought with
-            elif _means_of(ctx, prev, h) and (h.type == "ATTACK" or prev.type == "ASSASSINATION"
-                                              or prev.type == "ATTACK" and h.type not in STRIKES_FROM_AFAR):
-                continue   # "اغتال مجهولون القيادي … بإطلاق النار عليه", "محاولة اغتيال بعبوة ناسفة"
-                # (but a strike from the air or by guns says what kind of attack it was: "مجزرة معرة
-                # مصرين، التي قُتل فيها ١٥ مدنياً، بغارة روسية")
+            elif _means_of(ctx, prev, h) and (h.type == "ATTACK" or prev.type in ("ASSASSINATION", "ATTACK")):
+                # "اغتال مجهولون القيادي … بإطلاق النار عليه", "محاولة اغتيال بعبوة ناسفة"; a strike from
+                # the air or by guns says what kind of attack it was: "مجزرة معرة مصرين، التي قُتل فيها ١٥
+                # مدنياً، بغارة روسية" is an air strike
+                if prev.type == "ATTACK" and h.type in STRIKES_FROM_AFAR:
+                    prev.type, prev.object_end = h.type, h.end   # (what it hit is told after its means)
+                continue
             elif (h.type == prev.type and h.spec.form == "noun" and h.start - prev.end <= PURPOSE_REACH
                   and any(ctx.keys[k] & self.cues["purpose_words"] for k in ctx.words_before_token(h.start, 1))):
                 continue   # "أرسلت تعزيزات … بهدف تعزيز مواقعها": what the act was for, told by its kind

@@ -168,3 +168,11 @@ def test_a_collective_and_a_named_perpetrator_do_not_disagree(report, resolve):
     tracker, incidents = resolve(report("a", "Outlet A", MAY_10, named), report("b", "Outlet B", MAY_10, collective))
     assert len(incidents) == 1
     assert "actors" not in [c.field for c in incidents[0].conflicts]
+
+
+def test_reports_naming_different_forces_on_the_move_disagree_on_the_actors(report, resolve):
+    a = "وصلت، أمس الثلاثاء، تعزيزات عسكرية للفيلق الخامس إلى مدينة الميادين قادمة من دير الزور، تضم نحو 20 آلية."
+    b = "وصلت، أمس الثلاثاء، تعزيزات عسكرية للواء القدس إلى مدينة الميادين قادمة من دير الزور، تضم نحو 20 آلية."
+    tracker, incidents = resolve(report("a", "Outlet A", MAY_10, a), report("b", "Outlet B", MAY_10, b))
+    assert len(incidents) == 1
+    assert "actors" in [c.field for c in incidents[0].conflicts]
