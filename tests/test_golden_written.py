@@ -27,16 +27,14 @@ FLOORS = {
 # where one set's score sits below the common floor (Idlib's places: 0.767 when it was added;
 # the 2025 sets' entities, events, actors, relations and incidents, the post-2024 forces being marsad's
 # weakest ground; the border set's smugglers and Jordanian units; Afrin's places and relations, Ghouta's
-# events and relations, and both sets' incidents; the Badia's incidents since session 20, where an army
-# sweep now found joins two militias' reinforcements told the same day in the same desert; Al-Bukamal's
+# events and relations, and both sets' incidents; the Badia's events; Al-Bukamal's
 # dates and actors; Peace Spring's events, dates, places, actors, relations and incidents; the 2025 Lebanese
 # border and Raqqa 2017, read for errors only in session 21, on most measures; Daraa al-Balad's relations and
 # incidents and the 2024 offensive's events, dates, places, relations and incidents, read in session 22;
 # Spring Shield 2020 and Al-Tanf 2023, written blind in session 22 and read in session 23, on most measures)
 LOWER_FLOORS = {
     "written_idlib_2023": {("event_attributes", "location", "acc"): 0.74},
-    "written_sweida_2025": {("event_attributes", "actors", "mean_f1"): 0.65, ("relations", "f1"): 0.62,
-                            ("incidents_pairwise", "f1"): 0.55},
+    "written_sweida_2025": {("event_attributes", "actors", "mean_f1"): 0.65, ("relations", "f1"): 0.62},
     "written_coast_homs_2025": {("event_attributes", "location", "acc"): 0.80},
     "written_damascus_south_2025": {("entities", "f1"): 0.86, ("events", "f1"): 0.78,
                                     ("event_attributes", "actors", "mean_f1"): 0.64, ("relations", "f1"): 0.55,
@@ -44,12 +42,12 @@ LOWER_FLOORS = {
     "written_aleppo_euphrates_2025": {("entities", "f1"): 0.85, ("events", "f1"): 0.80,
                                       ("event_attributes", "actors", "mean_f1"): 0.62, ("relations", "f1"): 0.36,
                                       ("incidents_pairwise", "f1"): 0.40},
-    "written_mayadin_badia_2021": {("events", "f1"): 0.80, ("incidents_pairwise", "f1"): 0.62},
+    "written_mayadin_badia_2021": {("events", "f1"): 0.80},
     "written_south_border_2024": {("events", "f1"): 0.77, ("event_attributes", "actors", "mean_f1"): 0.56,
                                   ("relations", "f1"): 0.45},
     "written_afrin_north_2022": {("event_attributes", "location", "acc"): 0.84, ("relations", "f1"): 0.52,
                                  ("incidents_pairwise", "f1"): 0.62},
-    "written_ghouta_2017": {("events", "f1"): 0.79, ("relations", "f1"): 0.60, ("incidents_pairwise", "f1"): 0.44},
+    "written_ghouta_2017": {("events", "f1"): 0.79, ("relations", "f1"): 0.60, ("incidents_pairwise", "f1"): 0.60},
     "written_bukamal_2020": {("event_attributes", "date", "acc"): 0.82, ("event_attributes", "actors", "mean_f1"): 0.68},
     "written_peace_spring_2019": {("events", "f1"): 0.79, ("event_attributes", "date", "acc"): 0.82,
                                   ("event_attributes", "location", "acc"): 0.84,
@@ -67,13 +65,11 @@ LOWER_FLOORS = {
     "written_hama_offensive_2024": {("events", "f1"): 0.71, ("event_attributes", "date", "acc"): 0.82,
                                     ("event_attributes", "location", "acc"): 0.80, ("relations", "f1"): 0.53,
                                     ("incidents_pairwise", "f1"): 0.60},
-    "written_spring_shield_2020": {("events", "f1"): 0.77, ("event_attributes", "date", "acc"): 0.72,
-                                   ("event_attributes", "actors", "mean_f1"): 0.62, ("relations", "f1"): 0.24,
-                                   ("incidents_pairwise", "f1"): 0.36},
-    "written_tanf_badia_2023": {("events", "f1"): 0.78, ("event_attributes", "date", "acc"): 0.77,
-                                ("event_attributes", "location", "acc"): 0.83,
-                                ("event_attributes", "actors", "mean_f1"): 0.67, ("relations", "f1"): 0.52,
-                                ("incidents_pairwise", "f1"): 0.17},
+    "written_spring_shield_2020": {("events", "f1"): 0.77, ("event_attributes", "actors", "mean_f1"): 0.62,
+                                   ("relations", "f1"): 0.24, ("incidents_pairwise", "f1"): 0.43},
+    "written_tanf_badia_2023": {("events", "f1"): 0.78, ("event_attributes", "date", "acc"): 0.82,
+                                ("event_attributes", "actors", "mean_f1"): 0.67, ("relations", "f1"): 0.60,
+                                ("incidents_pairwise", "f1"): 0.32},
 }
 
 
