@@ -724,8 +724,8 @@ class EventExtractor:
                   and (ctx.tokens[h.start].norm.startswith("ب")
                        or any(ctx.keys[k] & self.cues["after_act"] for k in ctx.words_before_token(h.start, 1)))
                   and sum(ctx.tokens[k].is_word for k in range(prev.end, h.start)) <= MEANS_REACH):
-                # "ارتكبت الطائرات مجزرة في ريف إدلب، بعد استهدافها مزرعة": how it was done, by whom
-                # did it (not another's act it came after, "بعد استهداف مواقعها")
+                # "ارتكبت الطائرات مجزرة في ريف إدلب، بعد استهدافها مزرعة": how the act was done, by
+                # those who did it (not another's act it came after: "بعد استهداف مواقعها")
                 continue
             elif (h.type == prev.type == "EXPLOSION" and h.start - prev.end <= BLAST_MEANS_REACH
                   and any(ctx.tokens[k].norm.startswith("ب") for k in range(prev.end, h.start))):
@@ -1224,9 +1224,10 @@ class EventExtractor:
             return "asserted"
         if self._answered(ctx, h):
             return "asserted"   # "توعد حزب الله بالرد على اغتيال القيادي": what is to be answered took place
-        # (not a verb joined to the foiling: "أحبط الجيش محاولة لتهريب شحنة، واعتقل ثلاثة أشخاص")
+        # "أحبطت الأجهزة الأمنية محاولة اختطاف"; not a verb joined to the foiling: "أحبط الجيش محاولة
+        # لتهريب شحنة، واعتقل ثلاثة أشخاص"
         joined_verb = h.spec.form == "verb" and ctx.tokens[h.start].norm.startswith("و")
-        if not joined_verb and self._cue_before(ctx, h, "foiled_before", FOILED_WORDS, clause=False):   # "أحبطت الأجهزة الأمنية محاولة اختطاف"
+        if not joined_verb and self._cue_before(ctx, h, "foiled_before", FOILED_WORDS, clause=False):
             h.foiled = True
             # (one fought off with a toll was attempted: "أحبطت محاولة تسلل … وأوقعت في صفوفهم قتلى";
             # and so was one repelled: "صد هجوم")
@@ -1338,7 +1339,7 @@ class EventExtractor:
         # وبلدات ريف حلب الخاضعة لسيطرة "الجيش الوطني" لتفجيرات" (a name counts as one word, a time
         # none: "تعرضت القاعدة … في حقل العمر النفطي، فجر اليوم الاثنين، لهجوم")
         lo = ctx.clause_start(h)
-        aside = ctx.relative_asides(lo, h.start)
+        aside = ctx.asides_between_commas(lo, h.start)
         words_before = [i for i in range(lo, h.start) if ctx.tokens[i].is_word and not ctx.inside_name(i, lo)
                         and not ctx.in_date[i] and i not in aside][-GOVERNOR_WORDS:]
         return not any(ctx.keys[i] & governors for i in words_before)
@@ -2018,7 +2019,8 @@ class EventExtractor:
         """"قال الجيش الأميركي إن قواته أطلقت …": "its forces" are those of the group or state the
         sentence named last before them, or of the ministry that speaks for a state ("قالت وزارة
         الدفاع الروسية إن طائراتها دمرت")."""
-        named = [(k, m) for k, m in ctx.mentions_in((ctx.sentence_tokens(h.sentence)[0], i), ("ARMED_GROUP", "STATE", "ORGANIZATION"))
+        before = (ctx.sentence_tokens(h.sentence)[0], i)
+        named = [(k, m) for k, m in ctx.mentions_in(before, ("ARMED_GROUP", "STATE", "ORGANIZATION"))
                  if ctx.types.get(m.entity_id) != "ORGANIZATION" or self.actors_kb.speaks_for_a_state(m.kb_id)]
         return named[-1][1].entity_id if named else None
 
@@ -2888,24 +2890,24 @@ class _Context:
         if found is None:
             lo = self.sentence_tokens(self.sentence_of(start))[0]
             found = next((i + 1 for i in range(start - 1, lo - 1, -1) if self.breaks_clause(i)), lo)
-            opening = self._relative_aside_ending(found - 1, lo)
+            opening = self._aside_ending(found - 1, lo)
             if opening is not None:
                 # "تعرّضت قاعدة التنف، التي تتمركز فيها قوات التحالف، لهجوم": the clause goes on past
-                # the relative clause set between its commas
+                # a relative clause or a time set between commas
                 found = self.clause_start_at(opening)
             self._clause_starts[start] = found
         return found
 
-    def relative_asides(self, lo: int, hi: int) -> set[int]:
-        """The tokens of relative clauses between commas in [lo, hi)."""
+    def asides_between_commas(self, lo: int, hi: int) -> set[int]:
+        """The tokens of relative clauses and times set between commas in [lo, hi)."""
         out: set[int] = set()
         for close in range(lo + 1, hi):
-            opening = self._relative_aside_ending(close, lo)
+            opening = self._aside_ending(close, lo)
             if opening is not None:
                 out.update(range(opening, close + 1))
         return out
 
-    def _relative_aside_ending(self, close: int, lo: int) -> int | None:
+    def _aside_ending(self, close: int, lo: int) -> int | None:
         """The opening comma of a relative clause or a time between commas whose closing comma is
         at `close` ("، التي … ،", "، فجر الأربعاء الثامن عشر من الشهر الجاري،"), when there is one in
         the sentence (from token `lo`)."""

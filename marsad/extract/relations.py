@@ -109,7 +109,8 @@ class RelationExtractor:
                     add("PART_OF", head, m2, Span(head.span.start, m2.span.end))
             elif t2 in GROUPS and self._founded(keys, gap):
                 add("SPONSORED_BY", m, m2, span)
-            elif cue_words & self.cues["sponsored_by"] and t1 in FORCES and t2 in GROUPS and not self._backs_the_clause(tokens, keys, e, s2):
+            elif (cue_words & self.cues["sponsored_by"] and t1 in FORCES and t2 in GROUPS
+                  and not self._backs_the_clause(tokens, keys, e, s2)):
                 # X المدعوم روسياً / X الموالية لإيران, with "X1 وX2 المدعومين" applying to both; the
                 # cue follows X ("الميليشيات الموالية لإيران، هي تهديد للقوات الموالية لروسيا": the
                 # second cue is another noun's)
