@@ -23,7 +23,7 @@ from marsad.arabic.tokenize import LINE_BREAKS, Token
 from marsad.config import Options, load_data_yaml
 from marsad.extract.lexicon import PhraseMatcher, entry_key, name_keys, token_keys
 from marsad.model import Document, Entity, Mention, Span
-from marsad.resolve.kb import Actor, ActorBase
+from marsad.resolve.kb import STATE_FORCE_KINDS, Actor, ActorBase
 from marsad.resolve.places import SETTLEMENT_KINDS
 
 QUOTE = '"'
@@ -149,6 +149,7 @@ class EntityRecognizer:
         chosen = _select(chosen + self._clipped(tokens, keys, names, chosen))
         chosen = self._one_entity_per_name(chosen)
         chosen = self._the_terrorists_named(tokens, keys, chosen)
+        chosen = self._forces_named_again(tokens, keys, chosen)
         self._type_countries(tokens, keys, chosen)
         self._capitals_as_states(tokens, keys, chosen)
         doc.mentions, doc.entities = _build_entities(doc, tokens, chosen)
@@ -165,6 +166,32 @@ class EntityRecognizer:
         group = next(iter(labelled.values()))
         return [Found(f.start, f.end, group, f.priority, {**f.extra, "source": "coref"})
                 if f.cand.kb_id == "so_called_terrorist_groups" else f for f in chosen]
+
+    @cached_property
+    def _bare_forces(self) -> PhraseMatcher[str]:
+        return PhraseMatcher[str]().add_all((w, w) for w in load_data_yaml("entity_cues.yaml", self.options)["bare_forces"])
+
+    def _forces_named_again(self, tokens, keys, chosen: list[Found]) -> list[Found]:
+        """"القوات المسلحة" alone, after "القوات المسلحة الأردنية": the one state's forces the article
+        named so with their nationality (with two, the bare name could be either)."""
+        bare = self._bare_forces.find(tokens, keys)
+        if not bare:
+            return chosen
+        named = {}
+        for f in chosen:
+            actor = self.actors.get(f.cand.kb_id) if f.cand.source == "actor" else None
+            if actor is not None and actor.kind in STATE_FORCE_KINDS and any(
+                    m.start == f.start and m.end < f.end for m in bare):
+                named[f.cand.key] = f.cand
+        covered = {k for f in chosen for k in range(f.start, f.end)}
+        alone = [m for m in bare if not covered & set(range(m.start, m.end))]
+        # ("والقوات المسلحة السورية": another state's, though the knowledge base lacks the name)
+        qualified = any(m.end < len(tokens) and tokens[m.end].norm.startswith("ال") and m.end not in covered
+                        for m in alone)
+        if len(named) != 1 or qualified:
+            return chosen
+        force = next(iter(named.values()))
+        return chosen + [Found(m.start, m.end, force, 0, {"source": "coref"}) for m in alone]
 
     def _called_terrorist(self, tokens, keys, end: int) -> bool:
         """Whether "الإرهابي(ة)" follows a name, past a closing quote."""

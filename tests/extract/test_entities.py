@@ -1203,3 +1203,15 @@ def test_a_local_council_named_by_its_place_is_an_organisation_and_the_place_a_n
 def test_the_us_backed_faction_of_al_tanf_is_known(run):
     doc = run("من جهته، أحبط «جيش مغاوير الثورة» محاولة لتهريب شحنة من الحبوب المخدرة.")
     assert "maghawir_al_thawra" in {e.kb_id for e in doc.entities}
+
+
+def test_a_state_s_armed_forces_named_again_by_what_they_are_are_the_ones_named_before(run):
+    doc = run("قُتل أربعة مهربين في اشتباكات مع القوات المسلحة الأردنية. وأضاف المصدر أن القوات المسلحة ضبطت كميات "
+              "من الحشيش، واعتقلت تسعة مهربين.")
+    jordan = next(e for e in doc.entities if e.kb_id == "jordan_forces")
+    assert len(jordan.mentions) == 2
+
+
+def test_bare_armed_forces_after_two_states_forces_are_no_one_in_particular(run):
+    doc = run("وتبادلت القوات المسلحة الأردنية والقوات المسلحة السورية إطلاق النار. وأعلنت القوات المسلحة استنفاراً.")
+    assert all(len(e.mentions) == 1 for e in doc.entities if e.kb_id in ("jordan_forces", "syrian_government"))
