@@ -73,10 +73,13 @@ class EntityRecognizer:
 
     # --- resources, built once per recogniser ------------------------------------------
     @cached_property
+    def _cue_file(self) -> dict:
+        return load_data_yaml("entity_cues.yaml", self.options)
+
+    @cached_property
     def cues(self) -> dict:
-        raw = load_data_yaml("entity_cues.yaml", self.options)
         out = {}
-        for k, v in raw.items():
+        for k, v in self._cue_file.items():
             if isinstance(v, dict):
                 out[k] = {entry_key(w): val for w, val in v.items()}
             else:
@@ -169,7 +172,7 @@ class EntityRecognizer:
 
     @cached_property
     def _bare_forces(self) -> PhraseMatcher[str]:
-        return PhraseMatcher[str]().add_all((w, w) for w in load_data_yaml("entity_cues.yaml", self.options)["bare_forces"])
+        return PhraseMatcher[str]().add_all((w, w) for w in self._cue_file["bare_forces"])
 
     def _forces_named_again(self, tokens, keys, chosen: list[Found]) -> list[Found]:
         """"القوات المسلحة" alone, after "القوات المسلحة الأردنية": the one state's forces the article

@@ -112,7 +112,6 @@ FORCE_AND_MOVEMENT = (*ONE_SIDED, "ARMED_CLASH", "MOBILIZE", "BASE_CHANGE")
 TOLL_TYPES = (*VIOLENT, "ARREST", "ABDUCTION", "PROTEST", "OTHER")
 JOINING_WORDS = frozenset(normalize(w) for w in ("فيما", "كما"))   # a verb after these may share the subject before
 SINCE = frozenset(normalize(w) for w in ("منذ", "ومنذ"))   # a date after it starts a period
-WHERE_WORDS = frozenset(normalize(w) for w in ("حيث", "وحيث"))   # a clause of the place just named
 PURPOSE_REACH = 15  # tokens from an act to "بهدف" + a noun of its kind that says what it was for
 FOILED_WORDS = 14   # words from "أحبطت" to what it foiled, past the foiler's description and a time
 SETTLEMENT_NOUNS = frozenset(entry_key(w) for w in ("مدينة", "بلدة", "قرية"))
@@ -322,6 +321,9 @@ class EventExtractor:
         out["unit_words"] = keyset(shared["units"])
         out["ranks"] = keyset(shared["ranks"])
         out["own_forces"] = frozenset(normalize(w) for w in raw["own_forces"])
+        # (as written, not a reading of another word: "حيث", not "بحيث", so that)
+        out["where_words"] = frozenset(normalize(w) for w in raw["where_words"])
+        out["until_words"] = frozenset(normalize(w) for w in raw["until_words"])
         out["responsibility"] = keyset(raw["responsibility"])
         out["occurrence_verbs"] = keyset(raw["occurrence_verbs"])
         out["blast_verbs"] = keyset(raw["blast_verbs"])
@@ -1653,8 +1655,7 @@ class EventExtractor:
     def _seat_of_body(self, ctx: _Context, k: int, i: int) -> bool:
         """A base after "في" that houses the body named right before it: "ضباط من مركز المصالحة
         الروسي في قاعدة حميميم" came from there; the meeting was elsewhere."""
-        body = next((m for j, m in ctx.mentions if j <= k < ctx.tok_end(m.span.end)), None)
-        place = next((m for j, m in ctx.mentions if j == i), None)
+        body, place = ctx.mention_covering(k), ctx.mention_at(i)
         if body is None or body.type != "ORGANIZATION" or place is None:
             return False
         _, rec = ctx.place_record(place.entity_id)
@@ -1764,7 +1765,7 @@ class EventExtractor:
         """Whether the date at token i is told in a clause of "حيث" the act is not in: "وتوقفت الدورية
         قبل وصولها إلى بلدة النيرب، حيث يعتصم الأهالي منذ يوم الجمعة الماضي" (the sit-in's day)."""
         lo = ctx.clause_start_at(i)
-        return lo > 0 and ctx.tokens[lo - 1].norm in WHERE_WORDS and not lo <= h.start < i
+        return lo > 0 and ctx.tokens[lo - 1].norm in ctx.ex.cues["where_words"] and not lo <= h.start < i
 
     def _counted_since(self, ctx: _Context, i: int) -> bool:
         """Whether the date at token i starts the period an act is counted in ("الغارات، التي تعد
@@ -2843,11 +2844,15 @@ class _Context:
         return self.trigger_types.keys()
 
     @cached_property
+    def _comma_before(self) -> dict[int, int]:
+        """Each comma, in text order, and the comma before it in its sentence."""
+        commas = [i for i, t in enumerate(self.tokens) if t.norm in ("،", ",")]
+        return {b: a for a, b in zip(commas, commas[1:]) if self.sentence_of(a) == self.sentence_of(b)}
+
+    @cached_property
     def _comma_pairs(self) -> list[tuple[int, int]]:
         """Neighbouring commas of one sentence with a few words between them."""
-        commas = [i for i, t in enumerate(self.tokens) if t.norm in ("،", ",")]
-        return [(a, b) for a, b in zip(commas, commas[1:])
-                if 0 < b - a - 1 <= STATEMENT_ASIDE_WORDS and self.sentence_of(a) == self.sentence_of(b)]
+        return [(a, b) for b, a in self._comma_before.items() if 0 < b - a - 1 <= STATEMENT_ASIDE_WORDS]
 
     @cached_property
     def statement_asides(self) -> dict[int, int]:
@@ -2911,10 +2916,8 @@ class _Context:
         """The opening comma of a relative clause or a time between commas whose closing comma is
         at `close` ("، التي … ،", "، فجر الأربعاء الثامن عشر من الشهر الجاري،"), when there is one in
         the sentence (from token `lo`)."""
-        if close <= lo or self.tokens[close].norm not in ("،", ","):
-            return None
-        opening = next((j for j in range(close - 1, lo - 1, -1) if self.tokens[j].norm in ("،", ",")), None)
-        if opening is None or opening + 1 >= close:
+        opening = self._comma_before.get(close)
+        if opening is None or opening < lo or opening + 1 >= close:
             return None
         if all(self.in_date[k] for k in range(opening + 1, close)):
             return opening
@@ -3488,7 +3491,7 @@ def _by_phone(ctx: _Context, h: Hit) -> bool:
 def _until(ctx: _Context, i: int) -> bool:
     """Whether the date at token i is where a state lasted until ("لم تتلقَّ العائلة أي معلومات عن مكان
     احتجازه حتى اليوم"), which does not date the act (a range "منذ … وحتى …" is one date of its own)."""
-    return i > 0 and ctx.tokens[i - 1].norm == "حتي"
+    return i > 0 and ctx.tokens[i - 1].norm in ctx.ex.cues["until_words"]
 
 
 def _day_or_night(d: DateValue) -> bool:
